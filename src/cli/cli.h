@@ -1,0 +1,51 @@
+/*
+ * The `isms` command line: one file per subcommand, dispatched from a table
+ * in main.c. Exit statuses: 0 ok, 1 a check found problems (soa check),
+ * 2 bad usage or input, 3 not found, 4 conflict, 5 not allowed, 70 internal.
+ */
+#ifndef ISMS_CLI_CLI_H
+#define ISMS_CLI_CLI_H
+
+struct isms_store;
+struct isms_org;
+struct json_t;
+
+struct isms_cli_command {
+    const char *name;
+    int (*run)(int argc, char **argv); /* argv[0] is the command name */
+    const char *summary;
+};
+
+#define ISMS_CLI_DEFAULT_DB "isms.db"
+#define ISMS_EXIT_USAGE 2
+
+int isms_cli_init(int argc, char **argv);
+int isms_cli_serve(int argc, char **argv);
+int isms_cli_org(int argc, char **argv);
+int isms_cli_catalog(int argc, char **argv);
+int isms_cli_soa(int argc, char **argv);
+
+/* The database to use: --db if given, else $ISMS_DB, else "isms.db". */
+const char *isms_cli_db_path(const char *flag_value);
+
+/* Opens the store (creating and migrating the database) and loads catalogs. */
+int isms_cli_open_store(struct isms_store **out, const char *db_path, int pool_size);
+
+/* Prints "isms: error: <last error>" and returns the exit status for `code`. */
+int isms_cli_fail(int code);
+
+/* Prints "isms: <message>" and a pointer to --help, returns ISMS_EXIT_USAGE. */
+int isms_cli_usage_error(const char *command, const char *fmt, ...) ISMS_PRINTF(2, 3);
+
+/* Prints `value` as indented JSON on stdout and drops the reference. */
+void isms_cli_print_json(struct json_t *value);
+
+/* Opens the store and looks up --org (id or slug). Returns 0, the caller
+ * then frees *store; or, having printed why, the exit status to return. */
+int isms_cli_open_org(struct isms_store **store, struct isms_org *org, const char *command,
+                      const char *db_flag, const char *org_flag);
+
+/* True when argv holds -h or --help before any "--". */
+bool isms_cli_wants_help(int argc, char **argv);
+
+#endif

@@ -1,0 +1,90 @@
+#include "isms_setup.h"
+#include <getopt.h>
+#include "cli/cli.h"
+#include "store/store.h"
+#include "util/error.h"
+#include "web/server.h"
+
+/* The store's pool holds at most 64 connections: one per worker plus one. */
+#define THREADS_MAX 63
+
+static const char serve_help[] =
+    "usage: isms serve [--db PATH] [--listen HOST:PORT] [--threads N]\n\n"
+    "Runs the JSON API (and, later, the web UI) until interrupted (Ctrl-C or\n"
+    "SIGTERM). Prints 'isms: listening on http://HOST:PORT' once it accepts\n"
+    "connections.\n\n"
+    "  --listen HOST:PORT  numeric address and port (default: " ISMS_WEB_DEFAULT_LISTEN ");\n"
+    "                      port 0 picks a free port; IPv6 as [::1]:8080. Loopback\n"
+    "                      only until user accounts exist\n"
+    "  --threads N         worker threads, 1 to 63 (default: one per CPU)\n"
+    "  --db PATH           database file (default: $ISMS_DB or isms.db)\n";
+
+static int parse_threads(unsigned *out, const char *value)
+{
+    unsigned long n;
+    char *end;
+
+    errno = 0;
+    n = strtoul(value, &end, 10);
+    if (errno || end == value || *end || value[0] == '-' || n < 1 || n > THREADS_MAX)
+        return isms_cli_usage_error("serve", "--threads must be 1 to %d, not '%s'", THREADS_MAX,
+                                    value);
+    *out = (unsigned)n;
+    return 0;
+}
+
+int isms_cli_serve(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"listen", required_argument, NULL, 'l'},
+        {"threads", required_argument, NULL, 't'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *db_flag = NULL, *address = ISMS_WEB_DEFAULT_LISTEN;
+    struct isms_web_options opts = {0};
+    struct isms_store *store = NULL;
+    int opt, status, pool_size;
+
+    opts.threads = isms_web_cpu_count();
+    if (opts.threads > THREADS_MAX)
+        opts.threads = THREADS_MAX;
+    while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        switch (opt) {
+        case 'h':
+            fputs(serve_help, stdout);
+            return 0;
+        case 'd':
+            db_flag = optarg;
+            break;
+        case 'l':
+            address = optarg;
+            break;
+        case 't':
+            if ((status = parse_threads(&opts.threads, optarg)) != 0)
+                return status;
+            break;
+        default:
+            return isms_cli_usage_error("serve", "unknown option");
+        }
+    }
+    if (optind < argc)
+        return isms_cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
+    if (isms_web_listen_parse(&opts, address) < 0)
+        return isms_cli_usage_error("serve", "%s", isms_error_last());
+    /* Without accounts every request is trusted: only this machine may ask. */
+    if (!isms_web_host_is_loopback(opts.host))
+        return isms_cli_usage_error("serve",
+                                    _("refusing to listen on '%s': until user accounts "
+                                      "exist isms serves on loopback only"),
+                                    opts.host);
+    /* One connection per worker, plus one so a stray borrower never blocks a worker. */
+    pool_size = (int)opts.threads + 1;
+    if ((status = isms_cli_open_store(&store, isms_cli_db_path(db_flag), pool_size)) < 0)
+        return isms_cli_fail(status);
+    if ((status = isms_web_serve(store, &opts)) < 0)
+        status = isms_cli_fail(status);
+    isms_store_free(store);
+    return status;
+}

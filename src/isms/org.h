@@ -1,0 +1,46 @@
+/*
+ * Organizations: each runs its own ISMS as a cloud service customer (CSC),
+ * provider (CSP) or both. Every other record belongs to exactly one org.
+ */
+#ifndef ISMS_ISMS_ORG_H
+#define ISMS_ISMS_ORG_H
+
+#include "util/time.h"
+
+struct isms_store;
+
+enum isms_org_role {
+    ISMS_ORG_CSC = 1,
+    ISMS_ORG_CSP = 2,
+    ISMS_ORG_BOTH = 3,
+};
+
+#define ISMS_ORG_SLUG_MAX 63
+#define ISMS_ORG_NAME_MAX 200 /* bytes of UTF-8 */
+
+struct isms_org {
+    int64_t id;
+    char slug[ISMS_ORG_SLUG_MAX + 1]; /* [a-z0-9-], unique, used in URLs and --org */
+    char name[ISMS_ORG_NAME_MAX + 1];
+    enum isms_org_role role;
+    char created_at[ISMS_TIMESTAMP_SIZE];
+};
+
+/* "csc", "csp", "both"; parse returns ISMS_EINVALID for anything else. */
+const char *isms_org_role_name(enum isms_org_role role);
+int isms_org_role_parse(enum isms_org_role *out, const char *name);
+
+/* Creates an org. `slug` may be NULL: one is derived from the name (ASCII
+ * letters and digits) or "org-N". Fills *out with the stored row.
+ * ISMS_EINVALID for a bad name/slug, ISMS_ECONFLICT for a taken slug. */
+int isms_org_create(struct isms_org *out, struct isms_store *store, const char *name,
+                    const char *slug, enum isms_org_role role);
+
+/* Looks an org up by numeric id or slug ("12" or "acme"). ISMS_ENOTFOUND if none. */
+int isms_org_find(struct isms_org *out, struct isms_store *store, const char *id_or_slug);
+int isms_org_get(struct isms_org *out, struct isms_store *store, int64_t id);
+
+/* All orgs ordered by id. *out is owned by the caller: free() it. */
+int isms_org_list(struct isms_org **out, size_t *count, struct isms_store *store);
+
+#endif

@@ -1,0 +1,19 @@
+/* SQL for organizations (domain rules live in isms/org.c). */
+#ifndef ISMS_STORE_ORGS_H
+#define ISMS_STORE_ORGS_H
+
+struct isms_store;
+struct isms_org;
+
+/* Inserts `org` (slug, name, role, created_at) and sets org->id.
+ * ISMS_ECONFLICT when the slug is taken. */
+int isms_store_org_insert(struct isms_store *store, struct isms_org *org);
+
+/* ISMS_ENOTFOUND when there is no such org. */
+int isms_store_org_by_id(struct isms_org *out, struct isms_store *store, int64_t id);
+int isms_store_org_by_slug(struct isms_org *out, struct isms_store *store, const char *slug);
+
+/* All orgs by id; *out is owned by the caller (free()). */
+int isms_store_org_list(struct isms_org **out, size_t *count, struct isms_store *store);
+
+#endif

@@ -1,0 +1,18 @@
+/* SQL for Statement of Applicability rows (domain rules live in isms/soa.c). */
+#ifndef ISMS_STORE_SOA_H
+#define ISMS_STORE_SOA_H
+
+struct isms_store;
+struct isms_soa_entry;
+
+/* Fills the decided fields of those `entries` (control_id already set) that
+ * org `org_id` has a stored row for; `only_control` restricts the query to
+ * one control (NULL: all). Entries without a row are left untouched. */
+int isms_store_soa_fill(struct isms_store *store, int64_t org_id, const char *only_control,
+                        struct isms_soa_entry *entries, size_t count);
+
+/* Inserts or replaces the decision of entry->control_id for org `org_id`. */
+int isms_store_soa_upsert(struct isms_store *store, int64_t org_id,
+                          const struct isms_soa_entry *entry);
+
+#endif

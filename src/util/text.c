@@ -1,0 +1,59 @@
+#include "isms_setup.h"
+#include "util/error.h"
+#include "util/text.h"
+
+/* Length of the UTF-8 sequence starting at `s`, or 0 when it is malformed. */
+static size_t utf8_sequence(const unsigned char *s)
+{
+    unsigned cp;
+    size_t n;
+
+    if (s[0] < 0x80)
+        return 1;
+    if (s[0] >= 0xc2 && s[0] <= 0xdf)
+        n = 2, cp = s[0] & 0x1fu;
+    else if (s[0] >= 0xe0 && s[0] <= 0xef)
+        n = 3, cp = s[0] & 0x0fu;
+    else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+        n = 4, cp = s[0] & 0x07u;
+    else
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3fu);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+        (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return n;
+}
+
+bool isms_text_valid_utf8(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+
+    while (*p) {
+        size_t n = utf8_sequence(p);
+        if (!n)
+            return false;
+        p += n;
+    }
+    return true;
+}
+
+int isms_text_check(const char *s, size_t max, bool multiline, const char *field)
+{
+    size_t len = strlen(s);
+
+    if (len > max)
+        return isms_error_set(ISMS_ETOOBIG, "'%s' is longer than %zu bytes", field, max);
+    if (!isms_text_valid_utf8(s))
+        return isms_error_set(ISMS_EINVALID, "'%s' is not valid UTF-8", field);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        bool allowed = *p == '\t' || (multiline && (*p == '\n' || *p == '\r'));
+        if ((*p < 0x20 || *p == 0x7f) && !allowed)
+            return isms_error_set(ISMS_EINVALID, "'%s' contains a control character", field);
+    }
+    return 0;
+}

@@ -1,0 +1,9 @@
+#ifndef ISMS_UTIL_TIME_H
+#define ISMS_UTIL_TIME_H
+
+#define ISMS_TIMESTAMP_SIZE 21 /* "YYYY-MM-DDTHH:MM:SSZ" + NUL */
+
+/* Writes the current UTC time in ISO 8601 (RFC 3339) form. */
+void isms_time_now(char out[ISMS_TIMESTAMP_SIZE]);
+
+#endif

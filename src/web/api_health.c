@@ -1,0 +1,11 @@
+#include "isms_setup.h"
+#include "web/api.h"
+#include "web/response.h"
+
+/* Liveness only: no database access, so a load balancer's probe stays cheap
+ * and says nothing about data. */
+int isms_api_health(struct isms_web_response *res, struct isms_web_request *req)
+{
+    isms_web_respond_static(res, 200, ISMS_WEB_JSON_TYPE, "{\"status\":\"ok\"}\n");
+    return 0;
+}

@@ -1,0 +1,59 @@
+#include "isms_setup.h"
+#include "export/json.h"
+#include "isms/org.h"
+#include "util/error.h"
+#include "web/api.h"
+#include "web/request.h"
+#include "web/response.h"
+
+int isms_api_orgs_list(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_org *orgs = NULL;
+    json_t *list = NULL;
+    size_t count;
+    int error;
+
+    if ((error = isms_org_list(&orgs, &count, req->store)) < 0)
+        goto done;
+    list = json_array();
+    for (size_t i = 0; list && i < count; i++)
+        if (json_array_append_new(list, isms_json_org(&orgs[i])) < 0) {
+            error = isms_error_set(ISMS_ENOMEM, "out of memory");
+            goto done;
+        }
+    error = isms_web_respond_json(res, 200, json_pack("{s:O}", "orgs", list));
+done:
+    json_decref(list);
+    free(orgs);
+    return error;
+}
+
+int isms_api_orgs_create(struct isms_web_response *res, struct isms_web_request *req)
+{
+    const char *name, *role_name, *slug;
+    enum isms_org_role role;
+    struct isms_org org;
+    char location[64];
+    int error;
+
+    if ((error = isms_web_json_string(&name, req->json, "name")) < 0 ||
+        (error = isms_web_json_string(&role_name, req->json, "role")) < 0 ||
+        (error = isms_web_json_string(&slug, req->json, "slug")) < 0)
+        return error;
+    if (!role_name)
+        return isms_error_set(ISMS_EINVALID, "'role' is required: 'csc', 'csp' or 'both'");
+    if ((error = isms_org_role_parse(&role, role_name)) < 0 ||
+        (error = isms_org_create(&org, req->store, name, slug, role)) < 0)
+        return error;
+    snprintf(location, sizeof(location), "/api/orgs/%" PRId64, org.id);
+    if ((error = isms_web_respond_json(res, 201, isms_json_org(&org))) < 0 ||
+        (error = isms_web_response_header(res, "Location", location)) < 0)
+        return error;
+    return 0;
+}
+
+/* The dispatcher has already found the org (ISMS_WEB_NEEDS_ORG). */
+int isms_api_orgs_get(struct isms_web_response *res, struct isms_web_request *req)
+{
+    return isms_web_respond_json(res, 200, isms_json_org(&req->org));
+}

@@ -1,0 +1,135 @@
+#include "isms_setup.h"
+#include <strings.h>
+#include <microhttpd.h>
+#include "util/error.h"
+#include "web/request.h"
+
+int isms_web_request_new(struct isms_web_request **out, struct MHD_Connection *connection,
+                         struct isms_store *store, const char *method, const char *path)
+{
+    struct isms_web_request *req = calloc(1, sizeof(*req));
+
+    if (!req)
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    req->connection = connection;
+    req->store = store;
+    req->method = method;
+    req->path = path;
+    isms_buf_init(&req->body, ISMS_WEB_BODY_MAX);
+    *out = req;
+    return 0;
+}
+
+void isms_web_request_free(struct isms_web_request *req)
+{
+    if (!req)
+        return;
+    isms_buf_release(&req->body);
+    json_decref(req->json);
+    free(req);
+}
+
+int isms_web_request_feed(struct isms_web_request *req, const char *data, size_t len)
+{
+    /* Once over the cap, keep reading (and dropping) so the 413 can be sent on
+     * a connection that stays usable, up to a point. */
+    if (req->discarded == 0 && isms_buf_put(&req->body, data, len) == 0)
+        return 0;
+    if (req->discarded == 0)
+        isms_buf_release(&req->body);
+    req->discarded += len;
+    if (req->discarded > ISMS_WEB_DISCARD_MAX)
+        return isms_error_set(ISMS_ETOOBIG, "request body exceeds %u bytes", ISMS_WEB_BODY_MAX);
+    return 0;
+}
+
+bool isms_web_request_too_big(const struct isms_web_request *req)
+{
+    return req->discarded > 0;
+}
+
+uint64_t isms_web_request_content_length(const struct isms_web_request *req)
+{
+    const char *value = isms_web_request_header(req, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    unsigned long long n;
+    char *end;
+
+    if (!value)
+        return 0;
+    errno = 0;
+    n = strtoull(value, &end, 10);
+    /* MHD has already rejected a malformed length; be safe anyway. */
+    return errno == 0 && end != value ? (uint64_t)n : 0;
+}
+
+const char *isms_web_request_header(const struct isms_web_request *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->connection, MHD_HEADER_KIND, name);
+}
+
+const char *isms_web_request_query(const struct isms_web_request *req, const char *name)
+{
+    const char *value = NULL;
+    size_t len;
+
+    /* "?undecided" without "=" is present with no value: report it as "". */
+    if (MHD_lookup_connection_value_n(req->connection, MHD_GET_ARGUMENT_KIND, name, strlen(name),
+                                      &value, &len) != MHD_YES)
+        return NULL;
+    return value ? value : "";
+}
+
+const char *isms_web_request_param(const struct isms_web_request *req, const char *name)
+{
+    return isms_web_params_get(&req->params, name);
+}
+
+bool isms_web_request_is_json(const struct isms_web_request *req)
+{
+    static const char json_type[] = "application/json";
+    const char *type = isms_web_request_header(req, MHD_HTTP_HEADER_CONTENT_TYPE);
+    size_t n = sizeof(json_type) - 1;
+
+    if (!type)
+        return false;
+    while (*type == ' ' || *type == '\t')
+        type++;
+    if (strncasecmp(type, json_type, n) != 0)
+        return false;
+    type += n;
+    while (*type == ' ' || *type == '\t')
+        type++;
+    return *type == '\0' || *type == ';';
+}
+
+int isms_web_request_parse_json(struct isms_web_request *req)
+{
+    json_error_t err;
+    json_t *doc;
+
+    /* Duplicate keys would let two readers of the same body disagree. */
+    doc = json_loadb(isms_buf_cstr(&req->body), req->body.len, JSON_REJECT_DUPLICATES, &err);
+    if (!doc)
+        return isms_error_set(ISMS_EINVALID, "malformed JSON: %s (line %d, column %d)", err.text,
+                              err.line, err.column);
+    if (!json_is_object(doc)) {
+        json_decref(doc);
+        return isms_error_set(ISMS_EINVALID, "the request body must be a JSON object");
+    }
+    json_decref(req->json);
+    req->json = doc;
+    return 0;
+}
+
+int isms_web_json_string(const char **out, const json_t *object, const char *key)
+{
+    const json_t *value = json_object_get(object, key);
+
+    *out = NULL;
+    if (!value || json_is_null(value))
+        return 0;
+    if (!json_is_string(value))
+        return isms_error_set(ISMS_EINVALID, "'%s' must be a string", key);
+    *out = json_string_value(value);
+    return 0;
+}

@@ -1,0 +1,69 @@
+/*
+ * One HTTP request as the handlers see it: method, path, the parameters the
+ * router took from the path, the body (capped) and, for JSON routes, the
+ * parsed document. Lives from the first access-handler call until MHD reports
+ * the request complete.
+ */
+#ifndef ISMS_WEB_REQUEST_H
+#define ISMS_WEB_REQUEST_H
+
+#include <jansson.h>
+#include "isms/org.h"
+#include "util/buf.h"
+#include "web/router.h"
+
+struct MHD_Connection;
+struct isms_store;
+
+/* Hard cap on a request body; a bigger one is answered 413. */
+#define ISMS_WEB_BODY_MAX (1u << 20)
+/* Past this many bytes an oversized body is no longer read to the end (to keep
+ * the connection alive): the connection is closed instead. */
+#define ISMS_WEB_DISCARD_MAX (16u << 20)
+
+struct isms_web_request {
+    struct MHD_Connection *connection;
+    struct isms_store *store;
+    const char *method; /* borrowed from MHD for the request's life */
+    const char *path;   /* percent-decoded, without the query string */
+    struct isms_buf body;
+    size_t discarded; /* bytes dropped once the body passed ISMS_WEB_BODY_MAX */
+    struct isms_web_params params;
+    json_t *json;        /* the parsed body of a JSON route, owned */
+    struct isms_org org; /* the path's {org}, for routes that need one */
+};
+
+/* *out is owned by the caller: isms_web_request_free() it. */
+int isms_web_request_new(struct isms_web_request **out, struct MHD_Connection *connection,
+                         struct isms_store *store, const char *method, const char *path);
+void isms_web_request_free(struct isms_web_request *req);
+
+/* Appends upload data; past ISMS_WEB_BODY_MAX the data is counted and dropped.
+ * ISMS_ETOOBIG once ISMS_WEB_DISCARD_MAX bytes have been dropped. */
+int isms_web_request_feed(struct isms_web_request *req, const char *data, size_t len);
+
+bool isms_web_request_too_big(const struct isms_web_request *req);
+
+/* The declared Content-Length, or 0 when there is none. */
+uint64_t isms_web_request_content_length(const struct isms_web_request *req);
+
+/* A request header or query parameter; NULL when absent, "" for a query
+ * parameter given without a value. Borrowed. */
+const char *isms_web_request_header(const struct isms_web_request *req, const char *name);
+const char *isms_web_request_query(const struct isms_web_request *req, const char *name);
+
+/* A path parameter ("{org}" -> "org"); NULL when the route has none. */
+const char *isms_web_request_param(const struct isms_web_request *req, const char *name);
+
+/* True when Content-Type is application/json (parameters such as charset allowed). */
+bool isms_web_request_is_json(const struct isms_web_request *req);
+
+/* Parses the body into req->json; ISMS_EINVALID with jansson's reason for
+ * malformed JSON or a top level that is not an object. */
+int isms_web_request_parse_json(struct isms_web_request *req);
+
+/* Member `key` of a JSON object body as a borrowed string: NULL when absent
+ * or null, ISMS_EINVALID naming the key when it is not a string. */
+int isms_web_json_string(const char **out, const json_t *object, const char *key);
+
+#endif

@@ -1,0 +1,154 @@
+#include "isms_setup.h"
+#include "isms/org.h"
+#include "util/error.h"
+#include "web/request.h"
+#include "web/response.h"
+#include "web/router.h"
+
+/* Matches one pattern against a path, copying placeholder values into
+ * `params`. Both start with '/'; segments are compared one by one. */
+static bool match_pattern(struct isms_web_params *params, const char *pattern, const char *path)
+{
+    size_t used = 0;
+
+    params->count = 0;
+    while (*pattern == '/' && *path == '/') {
+        const char *p_end, *s_end;
+        size_t p_len, s_len;
+
+        pattern++, path++;
+        p_end = strchr(pattern, '/');
+        s_end = strchr(path, '/');
+        p_len = p_end ? (size_t)(p_end - pattern) : strlen(pattern);
+        s_len = s_end ? (size_t)(s_end - path) : strlen(path);
+        if (p_len >= 2 && pattern[0] == '{' && pattern[p_len - 1] == '}') {
+            struct isms_web_param *param;
+            if (s_len == 0 || params->count == ISMS_WEB_PARAMS_MAX ||
+                used + s_len + 1 > sizeof(params->storage))
+                return false;
+            param = &params->items[params->count++];
+            param->name = pattern + 1;
+            param->name_len = p_len - 2;
+            param->value = params->storage + used;
+            memcpy(params->storage + used, path, s_len);
+            params->storage[used + s_len] = '\0';
+            used += s_len + 1;
+        } else if (p_len != s_len || memcmp(pattern, path, p_len) != 0) {
+            return false;
+        }
+        pattern += p_len;
+        path += s_len;
+    }
+    return *pattern == '\0' && *path == '\0';
+}
+
+static void add_allowed(char *allow, size_t size, const char *method)
+{
+    size_t len = strlen(allow), n = strlen(method);
+    const char *p = allow;
+
+    /* Already listed? Methods are compared as whole words. */
+    while ((p = strstr(p, method)) != NULL) {
+        if ((p == allow || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
+            return;
+        p += n;
+    }
+    snprintf(allow + len, size - len, "%s%s", len ? ", " : "", method);
+}
+
+enum isms_web_match isms_web_router_match(const struct isms_web_route **route_out,
+                                          struct isms_web_params *params, char *allow,
+                                          size_t allow_size, const struct isms_web_route *routes,
+                                          size_t route_count, const char *method, const char *path)
+{
+    const char *want = strcmp(method, "HEAD") == 0 ? "GET" : method;
+    bool path_known = false;
+
+    if (allow_size)
+        allow[0] = '\0';
+    if (strlen(path) > ISMS_WEB_PATH_MAX)
+        return ISMS_WEB_MATCH_NO_PATH;
+    for (size_t i = 0; i < route_count; i++) {
+        if (!match_pattern(params, routes[i].pattern, path))
+            continue;
+        if (strcmp(routes[i].method, want) == 0) {
+            *route_out = &routes[i];
+            return ISMS_WEB_MATCH_FOUND;
+        }
+        path_known = true;
+        if (allow_size) {
+            add_allowed(allow, allow_size, routes[i].method);
+            if (strcmp(routes[i].method, "GET") == 0)
+                add_allowed(allow, allow_size, "HEAD");
+        }
+    }
+    params->count = 0;
+    return path_known ? ISMS_WEB_MATCH_NO_METHOD : ISMS_WEB_MATCH_NO_PATH;
+}
+
+const char *isms_web_params_get(const struct isms_web_params *params, const char *name)
+{
+    size_t n = strlen(name);
+
+    for (size_t i = 0; i < params->count; i++)
+        if (params->items[i].name_len == n && memcmp(params->items[i].name, name, n) == 0)
+            return params->items[i].value;
+    return NULL;
+}
+
+/* Everything between "the path matched" and "the handler runs". Returns 0 to
+ * go on, an ISMS_E* code to answer with, or 1 when it has already written the
+ * response (415 has no ISMS_E* code). The org comes first: whose data a
+ * request touches is settled before anything in it is looked at. */
+static int prepare(struct isms_web_response *res, struct isms_web_request *req,
+                   const struct isms_web_route *route)
+{
+    int error;
+
+    if ((route->needs & ISMS_WEB_NEEDS_ORG) &&
+        (error = isms_org_find(&req->org, req->store, isms_web_request_param(req, "org"))) < 0)
+        return error;
+    if (route->needs & ISMS_WEB_NEEDS_JSON) {
+        if (!isms_web_request_is_json(req)) {
+            isms_web_respond_error(res, 415, "unsupported_media_type",
+                                   "the request body must be sent as 'application/json'");
+            return 1;
+        }
+        if ((error = isms_web_request_parse_json(req)) < 0)
+            return error;
+    }
+    return 0;
+}
+
+void isms_web_dispatch(struct isms_web_response *res, struct isms_web_request *req)
+{
+    const struct isms_web_route *route = NULL;
+    char allow[64], message[160];
+    int error;
+
+    switch (isms_web_router_match(&route, &req->params, allow, sizeof(allow), isms_web_routes,
+                                  isms_web_route_count, req->method, req->path)) {
+    case ISMS_WEB_MATCH_FOUND:
+        break;
+    case ISMS_WEB_MATCH_NO_PATH:
+        isms_error_set(ISMS_ENOTFOUND, "no such endpoint '%.900s'", req->path);
+        isms_web_respond_failure(res, ISMS_ENOTFOUND, req->method, req->path);
+        return;
+    case ISMS_WEB_MATCH_NO_METHOD:
+        snprintf(message, sizeof(message), "'%.40s' is not allowed here; use %s", req->method,
+                 allow);
+        isms_web_respond_error(res, 405, "method_not_allowed", message);
+        if (isms_web_response_header(res, "Allow", allow) < 0)
+            isms_web_respond_failure(res, ISMS_ENOMEM, req->method, req->path);
+        return;
+    }
+    if ((error = prepare(res, req, route)) > 0)
+        return;
+    if (error == 0)
+        error = route->handler(res, req);
+    if (error < 0) {
+        /* A handler may have half-built a response before failing. */
+        isms_web_response_release(res);
+        isms_web_respond_failure(res, error, req->method, req->path);
+    }
+}

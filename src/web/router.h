@@ -1,0 +1,69 @@
+/*
+ * The route table: {method, pattern, handler, needs}. Patterns are literal
+ * segments and "{name}" placeholders, each matching one non-empty segment:
+ * "/api/orgs/{org}/soa/{control}". The table itself is in routes.c.
+ */
+#ifndef ISMS_WEB_ROUTER_H
+#define ISMS_WEB_ROUTER_H
+
+struct isms_web_request;
+struct isms_web_response;
+
+/* Longest path the router takes apart; longer ones match no route. */
+#define ISMS_WEB_PATH_MAX 1024
+#define ISMS_WEB_PARAMS_MAX 4
+
+/* A handler fills `res` and returns 0, or returns an ISMS_E* code (with the
+ * thread's last error message) for the dispatcher to turn into an error. */
+typedef int (*isms_web_handler_fn)(struct isms_web_response *res, struct isms_web_request *req);
+
+/* What the dispatcher does before calling the handler. */
+enum {
+    ISMS_WEB_NEEDS_ORG = 1,  /* resolve {org} (id or slug) into req->org; 404 if none */
+    ISMS_WEB_NEEDS_JSON = 2, /* a JSON object body in req->json; 415/400 otherwise */
+};
+
+struct isms_web_route {
+    const char *method;
+    const char *pattern;
+    isms_web_handler_fn handler;
+    unsigned needs;
+};
+
+extern const struct isms_web_route isms_web_routes[];
+extern const size_t isms_web_route_count;
+
+struct isms_web_param {
+    const char *name; /* points into the pattern, not NUL-terminated */
+    size_t name_len;
+    const char *value; /* NUL-terminated, in the params' storage */
+};
+
+struct isms_web_params {
+    struct isms_web_param items[ISMS_WEB_PARAMS_MAX];
+    size_t count;
+    char storage[ISMS_WEB_PATH_MAX + 1];
+};
+
+enum isms_web_match {
+    ISMS_WEB_MATCH_FOUND,
+    ISMS_WEB_MATCH_NO_PATH,   /* 404 */
+    ISMS_WEB_MATCH_NO_METHOD, /* 405: the path exists with other methods */
+};
+
+/* Finds the route for `method` and `path` in `routes`. HEAD is served by GET
+ * routes. On FOUND, *route_out and `params` are set; on NO_METHOD, `allow`
+ * holds the methods the path takes ("GET, HEAD, PUT"). */
+enum isms_web_match isms_web_router_match(const struct isms_web_route **route_out,
+                                          struct isms_web_params *params, char *allow,
+                                          size_t allow_size, const struct isms_web_route *routes,
+                                          size_t route_count, const char *method, const char *path);
+
+/* The value of path parameter `name`, or NULL. Borrowed from `params`. */
+const char *isms_web_params_get(const struct isms_web_params *params, const char *name);
+
+/* Routes `req`, applies the route's needs and runs its handler; `res` always
+ * ends up holding a response to send. */
+void isms_web_dispatch(struct isms_web_response *res, struct isms_web_request *req);
+
+#endif

@@ -1,0 +1,230 @@
+#include "isms_setup.h"
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <microhttpd.h>
+#include "util/error.h"
+#include "web/request.h"
+#include "web/response.h"
+#include "web/router.h"
+#include "web/server.h"
+
+/* Per-connection buffer for the request line, headers and body chunks: caps
+ * the header size a client can make us hold. */
+#define CONNECTION_MEMORY (64u << 10)
+/* Seconds a connection may sit idle: a slow client cannot pin a worker. */
+#define CONNECTION_TIMEOUT 30
+
+union sock_addr {
+    struct sockaddr sa;
+    struct sockaddr_in v4;
+    struct sockaddr_in6 v6;
+};
+
+int isms_web_listen_parse(struct isms_web_options *opts, const char *address)
+{
+    const char *host = address, *port, *host_end;
+    unsigned char probe[sizeof(struct in6_addr)];
+    unsigned long n;
+    size_t host_len;
+    char *end;
+
+    if (address[0] == '[') {
+        host = address + 1;
+        host_end = strchr(host, ']');
+        port = host_end && host_end[1] == ':' ? host_end + 2 : NULL;
+    } else {
+        host_end = strrchr(address, ':');
+        port = host_end ? host_end + 1 : NULL;
+    }
+    if (!port || !*port || *port == '-' || *port == '+')
+        goto bad;
+    errno = 0;
+    n = strtoul(port, &end, 10);
+    if (errno || *end || n > 65535)
+        goto bad;
+    host_len = (size_t)(host_end - host);
+    if (host_len == 0 || host_len >= sizeof(opts->host))
+        goto bad;
+    memcpy(opts->host, host, host_len);
+    opts->host[host_len] = '\0';
+    if (strcasecmp(opts->host, "localhost") == 0)
+        snprintf(opts->host, sizeof(opts->host), "127.0.0.1");
+    /* Numeric only: a name could resolve to anything, including a public address. */
+    if (inet_pton(AF_INET, opts->host, probe) != 1 &&
+        (address[0] != '[' || inet_pton(AF_INET6, opts->host, probe) != 1))
+        goto bad;
+    opts->port = (unsigned)n;
+    return 0;
+bad:
+    return isms_error_set(ISMS_EINVALID,
+                          "'%s' is not HOST:PORT with a numeric address "
+                          "(e.g. 127.0.0.1:8080 or [::1]:8080)",
+                          address);
+}
+
+bool isms_web_host_is_loopback(const char *host)
+{
+    struct in_addr v4;
+    struct in6_addr v6;
+
+    if (inet_pton(AF_INET, host, &v4) == 1)
+        return (ntohl(v4.s_addr) >> 24) == 127;
+    return inet_pton(AF_INET6, host, &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
+}
+
+unsigned isms_web_cpu_count(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+    return n > 0 ? (unsigned)n : 1;
+}
+
+static int make_address(union sock_addr *addr, bool *ipv6, const struct isms_web_options *opts)
+{
+    memset(addr, 0, sizeof(*addr));
+    *ipv6 = false;
+    if (inet_pton(AF_INET, opts->host, &addr->v4.sin_addr) == 1) {
+        addr->v4.sin_family = AF_INET;
+        addr->v4.sin_port = htons((uint16_t)opts->port);
+        return 0;
+    }
+    if (inet_pton(AF_INET6, opts->host, &addr->v6.sin6_addr) == 1) {
+        addr->v6.sin6_family = AF_INET6;
+        addr->v6.sin6_port = htons((uint16_t)opts->port);
+        *ipv6 = true;
+        return 0;
+    }
+    return isms_error_set(ISMS_EINVALID, "'%s' is not a numeric IP address", opts->host);
+}
+
+/* A body announced as too large is refused before it is read when the client
+ * waits for "100 Continue" (it has sent nothing yet) or when draining it
+ * would cost more than closing the connection. Smaller overruns are read and
+ * dropped so the 413 leaves the keep-alive connection usable. */
+static bool refuse_before_body(const struct isms_web_request *req)
+{
+    uint64_t length = isms_web_request_content_length(req);
+    const char *expect = isms_web_request_header(req, MHD_HTTP_HEADER_EXPECT);
+
+    if (length <= ISMS_WEB_BODY_MAX)
+        return false;
+    return length > ISMS_WEB_DISCARD_MAX || (expect && strcasecmp(expect, "100-continue") == 0);
+}
+
+static enum MHD_Result send_response(struct isms_web_request *req, bool body_too_big)
+{
+    struct isms_web_response res;
+    bool ok;
+
+    isms_web_response_init(&res);
+    if (body_too_big)
+        isms_web_respond_failure(
+            &res,
+            isms_error_set(ISMS_ETOOBIG, "the request body exceeds %u bytes", ISMS_WEB_BODY_MAX),
+            req->method, req->path);
+    else
+        isms_web_dispatch(&res, req);
+    ok = isms_web_response_queue(req->connection, &res, req->path);
+    isms_web_response_release(&res);
+    return ok ? MHD_YES : MHD_NO;
+}
+
+/* MHD calls this once when the headers are in, once per chunk of body and
+ * once more when the request is complete. Answering on the first call would
+ * make MHD close the connection (it cannot know the body was not wanted), so
+ * the response waits for the last call: keep-alive depends on it. */
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, const char *url,
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_data_size, void **con_cls)
+{
+    struct isms_web_request *req = *con_cls;
+
+    if (!req) {
+        if (isms_web_request_new(&req, connection, cls, method, url) < 0)
+            return MHD_NO;
+        *con_cls = req;
+        return refuse_before_body(req) ? send_response(req, true) : MHD_YES;
+    }
+    if (*upload_data_size) {
+        if (isms_web_request_feed(req, upload_data, *upload_data_size) < 0)
+            return MHD_NO;
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    return send_response(req, isms_web_request_too_big(req));
+}
+
+static void on_completed(void *cls, struct MHD_Connection *connection, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    isms_web_request_free(*con_cls);
+    *con_cls = NULL;
+}
+
+static void log_mhd(void *cls, const char *fmt, va_list ap)
+{
+    fputs("isms: http: ", stderr);
+    vfprintf(stderr, fmt, ap);
+}
+
+int isms_web_serve(struct isms_store *store, const struct isms_web_options *opts)
+{
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
+    const union MHD_DaemonInfo *info;
+    struct MHD_Daemon *daemon = NULL;
+    sigset_t stop_signals, old_mask;
+    union sock_addr addr;
+    int error, signal_number;
+    bool ipv6;
+
+    if ((error = make_address(&addr, &ipv6, opts)) < 0)
+        return error;
+    if (opts->threads < 1)
+        ISMS_BUG("isms_web_serve needs at least one thread");
+    flags |= MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES ? MHD_USE_EPOLL : MHD_USE_POLL;
+    if (ipv6)
+        flags |= MHD_USE_IPv6;
+    /* Workers inherit the signal mask: block the stop signals before they
+     * start so that only sigwait() below ever sees them. */
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
+    /* The logger goes first so MHD reports problems with later options through it. */
+    daemon = MHD_start_daemon(flags, (uint16_t)opts->port, NULL, NULL, on_request, store,
+                              MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL, MHD_OPTION_SOCK_ADDR,
+                              &addr.sa, MHD_OPTION_THREAD_POOL_SIZE, opts->threads,
+                              MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
+                              MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT,
+                              MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
+    if (!daemon) {
+        error = isms_error_set(ISMS_ERROR, "cannot listen on %s%s%s:%u", ipv6 ? "[" : "",
+                               opts->host, ipv6 ? "]" : "", opts->port);
+        goto done;
+    }
+    if (!(info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT))) {
+        error = isms_error_set(ISMS_ERROR, "cannot find the port the server listens on");
+        goto done;
+    }
+    /* Tools (and the API tests) wait for exactly this line. */
+    printf("isms: listening on http://%s%s%s:%u\n", ipv6 ? "[" : "", opts->host, ipv6 ? "]" : "",
+           (unsigned)info->port);
+    fflush(stdout);
+    if (sigwait(&stop_signals, &signal_number) != 0) {
+        error = isms_error_set(ISMS_ERROR, "waiting for signals failed");
+        goto done;
+    }
+    fprintf(stderr, "isms: %s received, stopping\n",
+            signal_number == SIGINT ? "SIGINT" : "SIGTERM");
+    error = 0;
+done:
+    if (daemon)
+        MHD_stop_daemon(daemon);
+    pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
+    return error;
+}

@@ -1,0 +1,98 @@
+#!/bin/sh
+# CLI behaviour a user and a CI pipeline rely on: outputs, files and exit statuses.
+#   sh tests/cli/cli_test.sh /path/to/isms
+set -u
+isms=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export ISMS_DB="$tmp/isms.db"
+passed=0
+failed=0
+
+# expect STATUS DESCRIPTION -- COMMAND...: runs COMMAND, keeps stdout/stderr in $out/$err.
+expect() {
+    want=$1 what=$2
+    shift 3
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    out=$(cat "$tmp/out") err=$(cat "$tmp/err")
+    if [ "$got" -eq "$want" ]; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        printf 'FAIL: %s: exit %s, wanted %s\n  stdout: %s\n  stderr: %s\n' "$what" "$got" "$want" \
+            "$out" "$err"
+    fi
+}
+
+# check DESCRIPTION CONDITION...: a plain assertion.
+check() {
+    what=$1
+    shift
+    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what"; fi
+}
+
+contains() { case "$1" in *"$2"*) return 0 ;; *) return 1 ;; esac; }
+
+expect 2 "no command is a usage error" -- "$isms"
+expect 0 "help lists commands" -- "$isms" --help
+check "help names soa" contains "$out" "soa"
+expect 2 "unknown command" -- "$isms" frobnicate
+check "unknown command is named" contains "$err" "'frobnicate'"
+for cmd in init serve org catalog soa; do
+    expect 0 "$cmd --help" -- "$isms" "$cmd" --help
+    check "$cmd --help prints usage" contains "$out" "usage: isms $cmd"
+done
+
+expect 0 "init creates the database" -- "$isms" init
+check "database file exists" test -f "$tmp/isms.db"
+check "init reports the catalogs" contains "$out" "iso27001-2022"
+expect 0 "init twice is harmless" -- "$isms" init
+
+expect 0 "catalog list" -- "$isms" catalog list
+check "catalog list counts Annex A" contains "$out" "iso27001-2022    93"
+expect 0 "catalog show control" -- "$isms" catalog show iso27001-2022 5.7 --lang en
+check "5.7 is threat intelligence" contains "$out" "Threat intelligence"
+check "5.7 is marked new" contains "$out" "new in ISO/IEC 27001:2022"
+expect 3 "unknown catalog" -- "$isms" catalog show iso9001
+expect 3 "unknown control" -- "$isms" catalog show iso27001-2022 9.9
+expect 2 "bad --lang" -- "$isms" catalog list --lang fr
+
+expect 0 "org add" -- "$isms" org add "Example Cloud KK" --role csp
+check "org add prints the slug" contains "$out" "example-cloud-kk"
+expect 0 "org add japanese name" -- "$isms" org add "利用者株式会社" --role csc --slug riyousha
+expect 4 "duplicate slug" -- "$isms" org add "Other" --role csc --slug riyousha
+check "conflict message names the slug" contains "$err" "'riyousha'"
+expect 2 "bad role" -- "$isms" org add "X" --role cloud
+expect 2 "missing role" -- "$isms" org add "X"
+expect 0 "org list json" -- "$isms" org list --json
+check "org list has both orgs" contains "$out" '"slug": "riyousha"'
+
+expect 1 "soa check fails while undecided" -- "$isms" soa check --org riyousha
+check "check lists A.5.1" contains "$out" "A.5.1 "
+check "check counts 100 undecided" contains "$err" "100 of 100"
+expect 3 "soa of unknown org" -- "$isms" soa check --org nobody
+expect 2 "soa without --org" -- "$isms" soa show
+expect 2 "applicable without basis" -- "$isms" soa set --org riyousha A.5.1 --applicable
+expect 2 "bad implementation" -- "$isms" soa set --org riyousha A.5.1 --applicable --basis risk --implementation maybe
+expect 0 "decide applicable" -- "$isms" soa set --org riyousha A.5.23 --applicable --basis risk,contract --implementation partial --owner "情報システム部"
+check "decision printed" contains "$out" "applicable"
+expect 0 "decide excluded" -- "$isms" soa set --org riyousha CLD.9.5.2 --excluded --exclusion "SaaS only: no virtual machines"
+expect 3 "unknown control" -- "$isms" soa set --org riyousha A.5.38 --applicable --basis risk
+expect 0 "soa show undecided" -- "$isms" soa show --org riyousha --undecided
+check "98 undecided" contains "$out" "100 controls, 98 undecided"
+expect 1 "provider still undecided everywhere" -- "$isms" soa check --org example-cloud-kk
+check "provider has 100 undecided" contains "$err" "100 of 100"
+
+expect 0 "csv export" -- "$isms" soa export --org riyousha --format csv --output "$tmp/soa.csv"
+check "csv starts with BOM" test "$(head -c 3 "$tmp/soa.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf"
+check "csv has header + 100 rows" test "$(wc -l <"$tmp/soa.csv")" -eq 101
+check "csv carries the decision" grep -q '^A.5.23,.*リスク対応 / Risk treatment; 契約 / Contract' "$tmp/soa.csv"
+expect 0 "xlsx export" -- "$isms" soa export --org riyousha --format xlsx --output "$tmp/soa.xlsx"
+check "xlsx is a zip" test "$(head -c 2 "$tmp/soa.xlsx")" = "PK"
+expect 0 "json export to stdout" -- "$isms" soa export --org riyousha --format json
+check "json export has the excluded control" contains "$out" "SaaS only: no virtual machines"
+expect 2 "unknown format" -- "$isms" soa export --org riyousha --format pdf
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

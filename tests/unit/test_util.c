@@ -1,0 +1,106 @@
+#include "isms_setup.h"
+#include <setjmp.h>
+#include <cmocka.h>
+#include "util/buf.h"
+#include "util/csv.h"
+#include "util/error.h"
+#include "util/text.h"
+#include "util/tsv.h"
+
+static void buf_grows_and_stays_terminated(void **state)
+{
+    struct isms_buf buf = ISMS_BUF_INIT(1024);
+
+    assert_string_equal(isms_buf_cstr(&buf), "");
+    for (int i = 0; i < 100; i++)
+        assert_int_equal(isms_buf_printf(&buf, "%d,", i % 10), 0);
+    assert_int_equal(buf.len, 200);
+    assert_int_equal(buf.ptr[200], '\0');
+    assert_memory_equal(buf.ptr, "0,1,2,", 6);
+    isms_buf_release(&buf);
+}
+
+static void buf_refuses_past_its_cap(void **state)
+{
+    struct isms_buf buf = ISMS_BUF_INIT(8);
+
+    assert_int_equal(isms_buf_puts(&buf, "12345678"), 0);
+    assert_int_equal(isms_buf_putc(&buf, 'x'), ISMS_ETOOBIG);
+    assert_string_equal(isms_buf_cstr(&buf), "12345678");
+    isms_buf_release(&buf);
+}
+
+static void tsv_parses_header_rows_and_comments(void **state)
+{
+    const char *text = "# comment\nid\ttitle\r\n\n5.1\tPolicies\n5.2\tRoles\n";
+    struct isms_tsv tsv;
+
+    assert_int_equal(isms_tsv_parse(&tsv, text, strlen(text)), 0);
+    assert_int_equal(tsv.columns, 2);
+    assert_int_equal(tsv.rows, 2);
+    assert_int_equal(isms_tsv_column(&tsv, "title"), 1);
+    assert_int_equal(isms_tsv_column(&tsv, "nope"), -1);
+    assert_string_equal(isms_tsv_cell(&tsv, 0, 0), "5.1");
+    assert_string_equal(isms_tsv_cell(&tsv, 1, 1), "Roles");
+    isms_tsv_release(&tsv);
+}
+
+static void tsv_rejects_ragged_rows_naming_the_line(void **state)
+{
+    const char *text = "a\tb\n1\t2\n3\n";
+    struct isms_tsv tsv;
+
+    assert_int_equal(isms_tsv_parse(&tsv, text, strlen(text)), ISMS_EINVALID);
+    assert_non_null(strstr(isms_error_last(), "line 3"));
+    assert_int_equal(isms_tsv_parse(&tsv, "a\0b", 3), ISMS_EINVALID);
+    assert_int_equal(isms_tsv_parse(&tsv, "# only\n", 7), ISMS_EINVALID);
+}
+
+static void text_validates_utf8_and_controls(void **state)
+{
+    assert_true(isms_text_valid_utf8("適用宣言書 SoA"));
+    assert_false(isms_text_valid_utf8("\xC0\xAF"));         /* overlong '/' */
+    assert_false(isms_text_valid_utf8("\xED\xA0\x80"));     /* surrogate */
+    assert_false(isms_text_valid_utf8("\xE3\x81"));         /* truncated */
+    assert_int_equal(isms_text_check("a\nb", 10, true, "f"), 0);
+    assert_int_equal(isms_text_check("a\nb", 10, false, "f"), ISMS_EINVALID);
+    assert_int_equal(isms_text_check("a\x1b[31m", 10, true, "f"), ISMS_EINVALID);
+    assert_int_equal(isms_text_check("12345", 4, true, "f"), ISMS_ETOOBIG);
+}
+
+static void csv_quotes_and_neutralises_formulas(void **state)
+{
+    const char *cells[] = {"plain", "a,b", "say \"hi\"", "=HYPERLINK(\"x\")", "-1", "@SUM", "日本"};
+    struct isms_buf buf = ISMS_BUF_INIT(1024);
+
+    assert_int_equal(isms_csv_row(&buf, cells, ISMS_ARRAY_SIZE(cells)), 0);
+    assert_string_equal(isms_buf_cstr(&buf), "plain,\"a,b\",\"say \"\"hi\"\"\","
+                                             "\"'=HYPERLINK(\"\"x\"\")\",'-1,'@SUM,日本\r\n");
+    isms_buf_release(&buf);
+}
+
+static void errors_map_to_http_and_exit_statuses(void **state)
+{
+    assert_int_equal(isms_error_http_status(ISMS_ENOTFOUND), 404);
+    assert_int_equal(isms_error_http_status(ISMS_ECONFLICT), 409);
+    assert_int_equal(isms_error_http_status(ISMS_ETOOBIG), 413);
+    assert_int_equal(isms_error_http_status(-999), 500);
+    assert_string_equal(isms_error_name(ISMS_EINVALID), "invalid");
+    assert_int_equal(isms_error_exit_status(ISMS_EINVALID), 2);
+    assert_int_equal(isms_error_set(ISMS_EPERM, "no %s", "way"), ISMS_EPERM);
+    assert_string_equal(isms_error_last(), "no way");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(buf_grows_and_stays_terminated),
+        cmocka_unit_test(buf_refuses_past_its_cap),
+        cmocka_unit_test(tsv_parses_header_rows_and_comments),
+        cmocka_unit_test(tsv_rejects_ragged_rows_naming_the_line),
+        cmocka_unit_test(text_validates_utf8_and_controls),
+        cmocka_unit_test(csv_quotes_and_neutralises_formulas),
+        cmocka_unit_test(errors_map_to_http_and_exit_statuses),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
