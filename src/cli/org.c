@@ -1,6 +1,7 @@
 #include "isms_setup.h"
 #include <getopt.h>
 #include "cli/cli.h"
+#include "isms/actor.h"
 #include "export/json.h"
 #include "isms/org.h"
 #include "store/store.h"
@@ -63,7 +64,7 @@ static int org_add(struct isms_store *store, const struct org_args *args, const 
     if (!args->role)
         return isms_cli_usage_error("org", "'org add' needs --role csc|csp|both");
     if ((error = isms_org_role_parse(&role, args->role)) < 0 ||
-        (error = isms_org_create(&org, store, name, args->slug, role)) < 0)
+        (error = isms_org_create(&org, store, name, args->slug, role, isms_actor_cli())) < 0)
         return isms_cli_fail(error);
     if (args->json)
         isms_cli_print_json(isms_json_org(&org));

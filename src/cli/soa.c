@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include "catalog/catalog.h"
 #include "cli/cli.h"
+#include "isms/actor.h"
 #include "export/json.h"
 #include "export/soa_export.h"
 #include "isms/soa.h"
@@ -211,7 +212,7 @@ static int soa_set(struct isms_store *store, const struct isms_org *org,
 
     if (!a->decision_given)
         return isms_cli_usage_error("soa", "'soa set' needs --applicable or --excluded");
-    if ((error = isms_soa_decide(&entry, store, org->id, control, &a->decision)) < 0)
+    if ((error = isms_soa_decide(&entry, store, org->id, control, &a->decision, isms_actor_cli())) < 0)
         return isms_cli_fail(error);
     if (a->json)
         isms_cli_print_json(isms_json_soa_entry(&entry));

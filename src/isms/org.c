@@ -79,7 +79,8 @@ static void derive_slug(char out[ISMS_ORG_SLUG_MAX + 1], const char *name)
         snprintf(out, ISMS_ORG_SLUG_MAX + 1, "org");
 }
 
-static int insert_with_derived_slug(struct isms_org *org, struct isms_store *store)
+static int insert_with_derived_slug(struct isms_org *org, struct isms_store *store,
+                                    const struct isms_actor *actor)
 {
     char base[ISMS_ORG_SLUG_MAX + 1];
     int error = ISMS_ECONFLICT;
@@ -87,7 +88,7 @@ static int insert_with_derived_slug(struct isms_org *org, struct isms_store *sto
     derive_slug(base, org->name);
     memcpy(org->slug, base, sizeof(base));
     for (int suffix = 2; suffix < 1000; suffix++) {
-        if ((error = isms_store_org_insert(store, org)) != ISMS_ECONFLICT)
+        if ((error = isms_store_org_insert(store, org, actor)) != ISMS_ECONFLICT)
             return error;
         snprintf(org->slug, sizeof(org->slug), "%.58s-%d", base, suffix);
     }
@@ -95,7 +96,7 @@ static int insert_with_derived_slug(struct isms_org *org, struct isms_store *sto
 }
 
 int isms_org_create(struct isms_org *out, struct isms_store *store, const char *name,
-                    const char *slug, enum isms_org_role role)
+                    const char *slug, enum isms_org_role role, const struct isms_actor *actor)
 {
     struct isms_org org = {0};
     int error;
@@ -112,9 +113,9 @@ int isms_org_create(struct isms_org *out, struct isms_store *store, const char *
     isms_time_now(org.created_at);
     if (slug) {
         snprintf(org.slug, sizeof(org.slug), "%s", slug);
-        error = isms_store_org_insert(store, &org);
+        error = isms_store_org_insert(store, &org, actor);
     } else {
-        error = insert_with_derived_slug(&org, store);
+        error = insert_with_derived_slug(&org, store, actor);
     }
     if (error == 0)
         error = isms_store_org_by_id(out, store, org.id);

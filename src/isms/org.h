@@ -8,6 +8,7 @@
 #include "util/time.h"
 
 struct isms_store;
+struct isms_actor;
 
 enum isms_org_role {
     ISMS_ORG_CSC = 1,
@@ -32,9 +33,10 @@ int isms_org_role_parse(enum isms_org_role *out, const char *name);
 
 /* Creates an org. `slug` may be NULL: one is derived from the name (ASCII
  * letters and digits) or "org-N". Fills *out with the stored row.
- * ISMS_EINVALID for a bad name/slug, ISMS_ECONFLICT for a taken slug. */
+ * ISMS_EINVALID for a bad name/slug, ISMS_ECONFLICT for a taken slug.
+ * The creation is audited as `actor`'s. */
 int isms_org_create(struct isms_org *out, struct isms_store *store, const char *name,
-                    const char *slug, enum isms_org_role role);
+                    const char *slug, enum isms_org_role role, const struct isms_actor *actor);
 
 /* Looks an org up by numeric id or slug ("12" or "acme"). ISMS_ENOTFOUND if none. */
 int isms_org_find(struct isms_org *out, struct isms_store *store, const char *id_or_slug);

@@ -276,7 +276,8 @@ static int copy_decision(struct isms_soa_entry *e, const struct isms_soa_decisio
 }
 
 int isms_soa_decide(struct isms_soa_entry *out, struct isms_store *store, int64_t org_id,
-                    const char *control_id, const struct isms_soa_decision *decision)
+                    const char *control_id, const struct isms_soa_decision *decision,
+                    const struct isms_actor *actor)
 {
     struct isms_soa_entry entry;
     int error;
@@ -284,7 +285,7 @@ int isms_soa_decide(struct isms_soa_entry *out, struct isms_store *store, int64_
     if ((error = isms_soa_get(&entry, store, org_id, control_id)) < 0)
         return error;
     if ((error = check_decision(decision)) < 0 || (error = copy_decision(&entry, decision)) < 0 ||
-        (error = isms_store_soa_upsert(store, org_id, &entry)) < 0) {
+        (error = isms_store_soa_upsert(store, org_id, &entry, actor)) < 0) {
         isms_soa_entry_release(&entry);
         return error;
     }

@@ -13,6 +13,7 @@
 #include "util/time.h"
 
 struct isms_control;
+struct isms_actor;
 
 enum isms_soa_applicability {
     ISMS_SOA_UNDECIDED = 0,
@@ -112,9 +113,11 @@ int isms_soa_get(struct isms_soa_entry *out, struct isms_store *store, int64_t o
 /* Validates and stores a decision, then fills *out as isms_soa_get would.
  * An applicable control needs a basis or a justification; an excluded one
  * needs an exclusion justification and no implementation status.
- * ISMS_EINVALID with a message naming the field otherwise. */
+ * ISMS_EINVALID with a message naming the field otherwise. The decision is
+ * audited as `actor`'s. */
 int isms_soa_decide(struct isms_soa_entry *out, struct isms_store *store, int64_t org_id,
-                    const char *control_id, const struct isms_soa_decision *decision);
+                    const char *control_id, const struct isms_soa_decision *decision,
+                    const struct isms_actor *actor);
 
 void isms_soa_entry_release(struct isms_soa_entry *entry);
 

@@ -1,5 +1,7 @@
 #include "isms_setup.h"
+#include <jansson.h>
 #include "isms/org.h"
+#include "store/audit.h"
 #include "store/db.h"
 #include "store/orgs.h"
 #include "store/store.h"
@@ -21,9 +23,8 @@ static int read_row(struct isms_org *org, struct isms_stmt *st)
     return isms_org_role_parse(&org->role, isms_stmt_text(st, 3));
 }
 
-int isms_store_org_insert(struct isms_store *store, struct isms_org *org)
+static int insert_row(struct isms_db *db, struct isms_org *org)
 {
-    struct isms_db *db = isms_store_acquire(store);
     struct isms_stmt *st = NULL;
     int error;
 
@@ -43,6 +44,39 @@ int isms_store_org_insert(struct isms_store *store, struct isms_org *org)
     }
 done:
     isms_stmt_finalize(st);
+    return error;
+}
+
+static int audit_insert(struct isms_db *db, const struct isms_org *org,
+                        const struct isms_actor *actor)
+{
+    json_t *detail = json_pack("{s:s, s:s, s:s}", "slug", org->slug, "name", org->name, "role",
+                               isms_org_role_name(org->role));
+    char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    int error = text ? isms_store_audit_append(db, actor,
+                                               &(struct isms_audit_event){
+                                                   org->id, "org.create", org->slug, text})
+                     : isms_error_set(ISMS_ENOMEM, "out of memory");
+
+    free(text);
+    json_decref(detail);
+    return error;
+}
+
+int isms_store_org_insert(struct isms_store *store, struct isms_org *org,
+                          const struct isms_actor *actor)
+{
+    struct isms_db *db = isms_store_acquire(store);
+    int error;
+
+    if ((error = isms_db_begin(db)) < 0)
+        goto done;
+    if ((error = insert_row(db, org)) < 0 || (error = audit_insert(db, org, actor)) < 0) {
+        isms_db_rollback(db);
+        goto done;
+    }
+    error = isms_db_commit(db);
+done:
     isms_store_release(store, db);
     return error;
 }

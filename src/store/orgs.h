@@ -4,10 +4,12 @@
 
 struct isms_store;
 struct isms_org;
+struct isms_actor;
 
-/* Inserts `org` (slug, name, role, created_at) and sets org->id.
- * ISMS_ECONFLICT when the slug is taken. */
-int isms_store_org_insert(struct isms_store *store, struct isms_org *org);
+/* Inserts `org` (slug, name, role, created_at), sets org->id and audits it
+ * as `actor`'s, in one transaction. ISMS_ECONFLICT when the slug is taken. */
+int isms_store_org_insert(struct isms_store *store, struct isms_org *org,
+                          const struct isms_actor *actor);
 
 /* ISMS_ENOTFOUND when there is no such org. */
 int isms_store_org_by_id(struct isms_org *out, struct isms_store *store, int64_t id);

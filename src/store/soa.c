@@ -1,5 +1,7 @@
 #include "isms_setup.h"
+#include <jansson.h>
 #include "isms/soa.h"
+#include "store/audit.h"
 #include "store/db.h"
 #include "store/soa.h"
 #include "store/store.h"
@@ -75,10 +77,8 @@ done:
     return error;
 }
 
-int isms_store_soa_upsert(struct isms_store *store, int64_t org_id,
-                          const struct isms_soa_entry *e)
+int isms_store_soa_upsert_on(struct isms_db *db, int64_t org_id, const struct isms_soa_entry *e)
 {
-    struct isms_db *db = isms_store_acquire(store);
     struct isms_stmt *st = NULL;
     int error;
 
@@ -110,6 +110,45 @@ int isms_store_soa_upsert(struct isms_store *store, int64_t org_id,
     error = isms_stmt_step(st);
 done:
     isms_stmt_finalize(st);
-    isms_store_release(store, db);
     return error < 0 ? error : 0;
+}
+
+/* The decision as the audit log records it. *out is malloc'd. */
+static int decision_detail(char **out, const struct isms_soa_entry *e)
+{
+    const char *impl = isms_soa_implementation_name(e->implementation);
+    json_t *detail = json_pack("{s:b, s:i, s:s, s:s?, s:s, s:s, s:s}", "applicable",
+                               e->applicability == ISMS_SOA_APPLICABLE, "inclusion_basis",
+                               (json_int_t)e->inclusion_basis, "inclusion_justification",
+                               e->inclusion_justification, "implementation", impl,
+                               "exclusion_justification", e->exclusion_justification,
+                               "responsibility", isms_soa_responsibility_name(e->responsibility),
+                               "owner", e->owner);
+
+    *out = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    json_decref(detail);
+    return *out ? 0 : isms_error_set(ISMS_ENOMEM, "out of memory");
+}
+
+int isms_store_soa_upsert(struct isms_store *store, int64_t org_id,
+                          const struct isms_soa_entry *e, const struct isms_actor *actor)
+{
+    struct isms_db *db = isms_store_acquire(store);
+    char *detail = NULL;
+    int error;
+
+    if ((error = decision_detail(&detail, e)) < 0 || (error = isms_db_begin(db)) < 0)
+        goto done;
+    if ((error = isms_store_soa_upsert_on(db, org_id, e)) < 0 ||
+        (error = isms_store_audit_append(
+             db, actor, &(struct isms_audit_event){org_id, "soa.decide", e->control_id, detail})) <
+            0) {
+        isms_db_rollback(db);
+        goto done;
+    }
+    error = isms_db_commit(db);
+done:
+    free(detail);
+    isms_store_release(store, db);
+    return error;
 }

@@ -4,6 +4,8 @@
 
 struct isms_store;
 struct isms_soa_entry;
+struct isms_actor;
+struct isms_db;
 
 /* Fills the decided fields of those `entries` (control_id already set) that
  * org `org_id` has a stored row for; `only_control` restricts the query to
@@ -11,8 +13,15 @@ struct isms_soa_entry;
 int isms_store_soa_fill(struct isms_store *store, int64_t org_id, const char *only_control,
                         struct isms_soa_entry *entries, size_t count);
 
-/* Inserts or replaces the decision of entry->control_id for org `org_id`. */
+/* Inserts or replaces the decision of entry->control_id for org `org_id`
+ * and appends it to the audit log, in one transaction. */
 int isms_store_soa_upsert(struct isms_store *store, int64_t org_id,
-                          const struct isms_soa_entry *entry);
+                          const struct isms_soa_entry *entry, const struct isms_actor *actor);
+
+/* The same write on a connection already inside a transaction (for callers
+ * that change the SoA as part of a larger change, e.g. risk treatment);
+ * the caller appends the audit event. */
+int isms_store_soa_upsert_on(struct isms_db *db, int64_t org_id,
+                             const struct isms_soa_entry *entry);
 
 #endif

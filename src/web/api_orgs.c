@@ -43,7 +43,7 @@ int isms_api_orgs_create(struct isms_web_response *res, struct isms_web_request 
     if (!role_name)
         return isms_error_set(ISMS_EINVALID, "'role' is required: 'csc', 'csp' or 'both'");
     if ((error = isms_org_role_parse(&role, role_name)) < 0 ||
-        (error = isms_org_create(&org, req->store, name, slug, role)) < 0)
+        (error = isms_org_create(&org, req->store, name, slug, role, &req->actor)) < 0)
         return error;
     snprintf(location, sizeof(location), "/api/orgs/%" PRId64, org.id);
     if ((error = isms_web_respond_json(res, 201, isms_json_org(&org))) < 0 ||

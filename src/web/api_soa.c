@@ -78,7 +78,8 @@ int isms_api_soa_entry_put(struct isms_web_response *res, struct isms_web_reques
 
     if ((error = isms_json_soa_decision(&decision, req->json)) < 0 ||
         (error = isms_soa_decide(&entry, req->store, req->org.id,
-                                 isms_web_request_param(req, "control"), &decision)) < 0)
+                                 isms_web_request_param(req, "control"), &decision,
+                                 &req->actor)) < 0)
         return error;
     error = isms_web_respond_json(res, 200, isms_json_soa_entry(&entry));
     isms_soa_entry_release(&entry);

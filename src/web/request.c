@@ -1,8 +1,27 @@
 #include "isms_setup.h"
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <strings.h>
 #include <microhttpd.h>
 #include "util/error.h"
 #include "web/request.h"
+
+/* The peer's address as text ("" when unknown, e.g. in unit tests). */
+static void read_client_address(char *out, size_t size, struct MHD_Connection *connection)
+{
+    const union MHD_ConnectionInfo *info =
+        connection ? MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS)
+                   : NULL;
+    const struct sockaddr *sa = info ? info->client_addr : NULL;
+
+    out[0] = '\0';
+    if (sa && sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out,
+                  (socklen_t)size);
+    else if (sa && sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
+                  (socklen_t)size);
+}
 
 int isms_web_request_new(struct isms_web_request **out, struct MHD_Connection *connection,
                          struct isms_store *store, const char *method, const char *path)
@@ -16,6 +35,9 @@ int isms_web_request_new(struct isms_web_request **out, struct MHD_Connection *c
     req->method = method;
     req->path = path;
     isms_buf_init(&req->body, ISMS_WEB_BODY_MAX);
+    read_client_address(req->client_address, sizeof(req->client_address), connection);
+    /* Until a session says otherwise the request acts anonymously. */
+    req->actor = (struct isms_actor){0, "anonymous", req->client_address};
     *out = req;
     return 0;
 }

@@ -8,6 +8,7 @@
 #define ISMS_WEB_REQUEST_H
 
 #include <jansson.h>
+#include "isms/actor.h"
 #include "isms/org.h"
 #include "util/buf.h"
 #include "web/router.h"
@@ -31,6 +32,8 @@ struct isms_web_request {
     struct isms_web_params params;
     json_t *json;        /* the parsed body of a JSON route, owned */
     struct isms_org org; /* the path's {org}, for routes that need one */
+    struct isms_actor actor; /* who the request acts as, for the audit log */
+    char client_address[64]; /* the peer's IP address, as text */
 };
 
 /* *out is owned by the caller: isms_web_request_free() it. */

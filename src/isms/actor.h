@@ -1,0 +1,18 @@
+/*
+ * Who is making a change: a signed-in user of the web UI or API, or the
+ * command line. Every domain function that writes takes one, so the audit
+ * log (store/audit.h) can say who did what.
+ */
+#ifndef ISMS_ISMS_ACTOR_H
+#define ISMS_ISMS_ACTOR_H
+
+struct isms_actor {
+    int64_t user_id;     /* 0: the command line or the system itself */
+    const char *name;    /* user name, or "cli:<login>" / "system" */
+    const char *address; /* client address for web requests; "" otherwise */
+};
+
+/* The actor for commands run from a shell: "cli:$USER" (or "cli"). */
+const struct isms_actor *isms_actor_cli(void);
+
+#endif
