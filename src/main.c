@@ -7,6 +7,13 @@ static const struct isms_cli_command commands[] = {
     {"org", isms_cli_org, "add and list organizations"},
     {"catalog", isms_cli_catalog, "browse the built-in control catalogs"},
     {"soa", isms_cli_soa, "decide, check and export the Statement of Applicability"},
+    {"threat", isms_cli_threat, "browse the threat library and add your own threats"},
+    {"matrix", isms_cli_matrix, "list, show, choose and define risk matrices"},
+    {"risk", isms_cli_risk, "the risk register: assess, treat, accept, link, report"},
+    {"user", isms_cli_user, "add, list and manage user accounts and their roles"},
+    {"audit", isms_cli_audit, "verify and list the tamper-evident audit log"},
+    {"asset", isms_cli_asset, "the information asset register: add, list, import, export"},
+    {"cloud", isms_cli_cloud, "the cloud service register and shadow-cloud judgement"},
 };
 
 static void usage(FILE *out)

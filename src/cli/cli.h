@@ -24,6 +24,19 @@ int isms_cli_serve(int argc, char **argv);
 int isms_cli_org(int argc, char **argv);
 int isms_cli_catalog(int argc, char **argv);
 int isms_cli_soa(int argc, char **argv);
+int isms_cli_threat(int argc, char **argv);
+int isms_cli_matrix(int argc, char **argv);
+int isms_cli_risk(int argc, char **argv);
+int isms_cli_user(int argc, char **argv);
+int isms_cli_audit(int argc, char **argv);
+int isms_cli_asset(int argc, char **argv);
+int isms_cli_cloud(int argc, char **argv);
+
+/* Creates the administrator "admin" when the database has no users: the
+ * password is the first line of `password_file` (may be NULL), else
+ * $ISMS_ADMIN_PASSWORD, else a random one printed once. Returns 0, or (having
+ * printed why) the exit status. */
+int isms_cli_create_first_admin(struct isms_store *store, const char *password_file);
 
 /* The database to use: --db if given, else $ISMS_DB, else "isms.db". */
 const char *isms_cli_db_path(const char *flag_value);

@@ -6,19 +6,24 @@
 #include "util/error.h"
 
 static const char init_help[] =
-    "usage: isms init [--db PATH]\n\n"
+    "usage: isms init [--db PATH] [--admin-password-file FILE]\n\n"
     "Creates the SQLite database if it does not exist and applies pending schema\n"
     "migrations. Safe to run again: an up-to-date database is left as it is.\n\n"
-    "  --db PATH   database file (default: $ISMS_DB or isms.db)\n";
+    "When the database has no users yet, init creates the administrator 'admin'.\n"
+    "Its password comes from --admin-password-file, else $ISMS_ADMIN_PASSWORD,\n"
+    "else a random one is generated and printed once.\n\n"
+    "  --db PATH                    database file (default: $ISMS_DB or isms.db)\n"
+    "  --admin-password-file FILE   first line of FILE is the first admin's password\n";
 
 int isms_cli_init(int argc, char **argv)
 {
     static const struct option options[] = {
         {"db", required_argument, NULL, 'd'},
+        {"admin-password-file", required_argument, NULL, 'p'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *db_flag = NULL;
+    const char *db_flag = NULL, *password_file = NULL;
     struct isms_store *store;
     int opt, error, version;
 
@@ -26,6 +31,10 @@ int isms_cli_init(int argc, char **argv)
         if (opt == 'h') {
             fputs(init_help, stdout);
             return 0;
+        }
+        if (opt == 'p') {
+            password_file = optarg;
+            continue;
         }
         if (opt != 'd')
             return isms_cli_usage_error("init", "unknown option");
@@ -37,6 +46,10 @@ int isms_cli_init(int argc, char **argv)
         (error = isms_store_schema_version(store, &version)) < 0)
         return isms_cli_fail(error);
     printf("database '%s' ready (schema version %d)\n", isms_cli_db_path(db_flag), version);
+    if ((error = isms_cli_create_first_admin(store, password_file)) != 0) {
+        isms_store_free(store);
+        return error;
+    }
     for (size_t i = 0; i < isms_catalog_count(); i++)
         printf("catalog %-14s %3zu controls  %s\n", isms_catalog_at(i)->key,
                isms_catalog_at(i)->count, isms_catalog_at(i)->name_en);

@@ -3,19 +3,25 @@
 #include "cli/cli.h"
 #include "store/store.h"
 #include "util/error.h"
+#include "isms/auth.h"
+#include "isms/user.h"
+#include "web/pages.h"
+#include "web/session.h"
 #include "web/server.h"
 
 /* The store's pool holds at most 64 connections: one per worker plus one. */
 #define THREADS_MAX 63
 
 static const char serve_help[] =
-    "usage: isms serve [--db PATH] [--listen HOST:PORT] [--threads N]\n\n"
+    "usage: isms serve [--db PATH] [--listen HOST:PORT] [--threads N] [--secure-cookies]\n\n"
     "Runs the JSON API (and, later, the web UI) until interrupted (Ctrl-C or\n"
     "SIGTERM). Prints 'isms: listening on http://HOST:PORT' once it accepts\n"
     "connections.\n\n"
     "  --listen HOST:PORT  numeric address and port (default: " ISMS_WEB_DEFAULT_LISTEN ");\n"
-    "                      port 0 picks a free port; IPv6 as [::1]:8080. Loopback\n"
-    "                      only until user accounts exist\n"
+    "                      port 0 picks a free port; IPv6 as [::1]:8080. Other than\n"
+    "                      loopback only once a user exists (isms init), and then\n"
+    "                      behind a TLS-terminating proxy\n"
+    "  --secure-cookies    mark the session cookie Secure (when served over HTTPS)\n"
     "  --threads N         worker threads, 1 to 63 (default: one per CPU)\n"
     "  --db PATH           database file (default: $ISMS_DB or isms.db)\n";
 
@@ -33,12 +39,35 @@ static int parse_threads(unsigned *out, const char *value)
     return 0;
 }
 
+/* Every request needs a signed-in user, so another address is fine once
+ * users exist; without TLS in front, passwords and cookies would cross the
+ * network in clear text, which the operator is told. */
+static int check_exposure(struct isms_store *store, const char *host)
+{
+    int64_t users = 0;
+    int error;
+
+    if (isms_web_host_is_loopback(host))
+        return 0;
+    if ((error = isms_user_count(&users, store)) < 0)
+        return isms_cli_fail(error);
+    if (users == 0)
+        return isms_cli_usage_error("serve",
+                                    _("refusing to listen on '%s': no user exists yet; run "
+                                      "'isms init' to create the administrator first"),
+                                    host);
+    fprintf(stderr, "isms: warning: listening on '%s': put a TLS-terminating proxy in front and "
+                    "run with --secure-cookies\n", host);
+    return 0;
+}
+
 int isms_cli_serve(int argc, char **argv)
 {
     static const struct option options[] = {
         {"db", required_argument, NULL, 'd'},
         {"listen", required_argument, NULL, 'l'},
         {"threads", required_argument, NULL, 't'},
+        {"secure-cookies", no_argument, NULL, 's'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -65,6 +94,9 @@ int isms_cli_serve(int argc, char **argv)
             if ((status = parse_threads(&opts.threads, optarg)) != 0)
                 return status;
             break;
+        case 's':
+            isms_web_session_set_secure_cookies(true);
+            break;
         default:
             return isms_cli_usage_error("serve", "unknown option");
         }
@@ -73,16 +105,18 @@ int isms_cli_serve(int argc, char **argv)
         return isms_cli_usage_error("serve", "unexpected argument '%s'", argv[optind]);
     if (isms_web_listen_parse(&opts, address) < 0)
         return isms_cli_usage_error("serve", "%s", isms_error_last());
-    /* Without accounts every request is trusted: only this machine may ask. */
-    if (!isms_web_host_is_loopback(opts.host))
-        return isms_cli_usage_error("serve",
-                                    _("refusing to listen on '%s': until user accounts "
-                                      "exist isms serves on loopback only"),
-                                    opts.host);
     /* One connection per worker, plus one so a stray borrower never blocks a worker. */
     pool_size = (int)opts.threads + 1;
+    /* A broken built-in template or translation stops start-up, not a page view. */
+    if ((status = isms_pages_load()) < 0)
+        return isms_cli_fail(status);
     if ((status = isms_cli_open_store(&store, isms_cli_db_path(db_flag), pool_size)) < 0)
         return isms_cli_fail(status);
+    if ((status = check_exposure(store, opts.host)) != 0 ||
+        (status = isms_auth_purge_sessions(store)) < 0) {
+        isms_store_free(store);
+        return status < 0 ? isms_cli_fail(status) : status;
+    }
     if ((status = isms_web_serve(store, &opts)) < 0)
         status = isms_cli_fail(status);
     isms_store_free(store);

@@ -114,6 +114,11 @@ int isms_stmt_step(struct isms_stmt *st)
     return st->driver->step(st->impl);
 }
 
+int isms_stmt_reset(struct isms_stmt *st)
+{
+    return st->driver->reset(st->impl);
+}
+
 const char *isms_stmt_text(struct isms_stmt *st, int column)
 {
     return st->driver->column_text(st->impl, column);

@@ -44,6 +44,10 @@ const char *isms_stmt_text(struct isms_stmt *st, int column);
 int64_t isms_stmt_int64(struct isms_stmt *st, int column);
 bool isms_stmt_is_null(struct isms_stmt *st, int column);
 
+/* Makes a stepped statement runnable again, keeping its bindings (so one
+ * prepared INSERT can be bound and stepped once per row of a bulk write). */
+int isms_stmt_reset(struct isms_stmt *st);
+
 /* Rows changed by the last completed INSERT/UPDATE/DELETE of this statement. */
 int64_t isms_stmt_changes(struct isms_stmt *st);
 

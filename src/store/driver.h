@@ -19,6 +19,7 @@ struct isms_db_driver {
     int (*bind_int64)(void *stmt, int index, int64_t value);
     int (*bind_null)(void *stmt, int index);
     int (*step)(void *stmt);
+    int (*reset)(void *stmt);
     const char *(*column_text)(void *stmt, int column);
     int64_t (*column_int64)(void *stmt, int column);
     bool (*column_is_null)(void *stmt, int column);

@@ -54,6 +54,15 @@ int isms_store_soa_fill(struct isms_store *store, int64_t org_id, const char *on
                         struct isms_soa_entry *entries, size_t count)
 {
     struct isms_db *db = isms_store_acquire(store);
+    int error = isms_store_soa_fill_on(db, org_id, only_control, entries, count);
+
+    isms_store_release(store, db);
+    return error;
+}
+
+int isms_store_soa_fill_on(struct isms_db *db, int64_t org_id, const char *only_control,
+                           struct isms_soa_entry *entries, size_t count)
+{
     struct isms_stmt *st = NULL;
     int error;
 
@@ -73,7 +82,6 @@ int isms_store_soa_fill(struct isms_store *store, int64_t org_id, const char *on
     }
 done:
     isms_stmt_finalize(st);
-    isms_store_release(store, db);
     return error;
 }
 

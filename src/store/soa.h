@@ -13,6 +13,11 @@ struct isms_db;
 int isms_store_soa_fill(struct isms_store *store, int64_t org_id, const char *only_control,
                         struct isms_soa_entry *entries, size_t count);
 
+/* The same read on a connection the caller holds (e.g. inside a write
+ * transaction, so a read-modify-write of an entry cannot lose an update). */
+int isms_store_soa_fill_on(struct isms_db *db, int64_t org_id, const char *only_control,
+                           struct isms_soa_entry *entries, size_t count);
+
 /* Inserts or replaces the decision of entry->control_id for org `org_id`
  * and appends it to the audit log, in one transaction. */
 int isms_store_soa_upsert(struct isms_store *store, int64_t org_id,

@@ -132,6 +132,13 @@ static int sqlite_step(void *stmt)
                 "step");
 }
 
+static int sqlite_reset(void *stmt)
+{
+    /* sqlite3_reset repeats the last step's error, which step already reported. */
+    sqlite3_reset(stmt);
+    return 0;
+}
+
 static const char *sqlite_column_text(void *stmt, int column)
 {
     return (const char *)sqlite3_column_text(stmt, column);
@@ -168,6 +175,7 @@ const struct isms_db_driver isms_sqlite_driver = {
     .bind_int64 = sqlite_bind_int64,
     .bind_null = sqlite_bind_null,
     .step = sqlite_step,
+    .reset = sqlite_reset,
     .column_text = sqlite_column_text,
     .column_int64 = sqlite_column_int64,
     .column_is_null = sqlite_column_is_null,

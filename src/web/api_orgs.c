@@ -1,5 +1,6 @@
 #include "isms_setup.h"
 #include "export/json.h"
+#include "isms/membership.h"
 #include "isms/org.h"
 #include "util/error.h"
 #include "web/api.h"
@@ -13,7 +14,9 @@ int isms_api_orgs_list(struct isms_web_response *res, struct isms_web_request *r
     size_t count;
     int error;
 
-    if ((error = isms_org_list(&orgs, &count, req->store)) < 0)
+    /* Only the orgs the signed-in user is a member of (all for administrators). */
+    if ((error = isms_membership_list_orgs(&orgs, &count, req->store, req->session->user_id,
+                                           req->session->is_admin)) < 0)
         goto done;
     list = json_array();
     for (size_t i = 0; list && i < count; i++)

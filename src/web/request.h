@@ -9,6 +9,8 @@
 
 #include <jansson.h>
 #include "isms/actor.h"
+#include "isms/auth.h"
+#include "isms/membership.h"
 #include "isms/org.h"
 #include "util/buf.h"
 #include "web/router.h"
@@ -33,6 +35,12 @@ struct isms_web_request {
     json_t *json;        /* the parsed body of a JSON route, owned */
     struct isms_org org; /* the path's {org}, for routes that need one */
     struct isms_actor actor; /* who the request acts as, for the audit log */
+    /* The signed-in user (web/session.h): session points at session_data, or
+     * is NULL for an anonymous request. Filled by the dispatcher. */
+    struct isms_session session_data;
+    const struct isms_session *session;
+    bool session_mfa_pending; /* a session exists but still owes its second factor */
+    enum isms_role org_role;  /* the user's role in req->org (ISMS_WEB_NEEDS_ORG routes) */
     char client_address[64]; /* the peer's IP address, as text */
 };
 

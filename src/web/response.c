@@ -16,7 +16,6 @@ static const struct {
 } security_headers[] = {
     {"X-Content-Type-Options", "nosniff"},
     {"X-Frame-Options", "DENY"},
-    {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
     {"Referrer-Policy", "no-referrer"},
 };
 
@@ -165,6 +164,16 @@ void isms_web_respond_failure(struct isms_web_response *res, int error, const ch
     isms_web_respond_error(res, (unsigned)status, isms_error_name(error), isms_error_last());
 }
 
+static const char data_csp[] = "default-src 'none'; frame-ancestors 'none'";
+static const char page_csp[] = "default-src 'none'; style-src 'self'; script-src 'self'; "
+                               "img-src 'self' data:; form-action 'self'; base-uri 'none'; "
+                               "frame-ancestors 'none'";
+
+static bool is_html(const struct isms_web_response *res)
+{
+    return res->content_type && strncmp(res->content_type, "text/html", 9) == 0;
+}
+
 static bool is_api_path(const char *path)
 {
     return strncmp(path, "/api", 4) == 0 && (path[4] == '\0' || path[4] == '/');
@@ -188,6 +197,10 @@ bool isms_web_response_queue(struct MHD_Connection *connection, struct isms_web_
     for (size_t i = 0; i < ISMS_ARRAY_SIZE(security_headers); i++)
         ok &= MHD_add_response_header(mhd, security_headers[i].name, security_headers[i].value) ==
               MHD_YES;
+    /* HTML pages may load the one stylesheet and script under /static (web
+     * UI, src/web/page_static.c), nothing inline; anything else loads nothing. */
+    ok &= MHD_add_response_header(mhd, "Content-Security-Policy",
+                                  is_html(res) ? page_csp : data_csp) == MHD_YES;
     if (is_api_path(path))
         ok &= MHD_add_response_header(mhd, "Cache-Control", "no-store") == MHD_YES;
     if (res->content_type)

@@ -4,6 +4,7 @@
 #include "web/request.h"
 #include "web/response.h"
 #include "web/router.h"
+#include "web/session.h"
 
 /* Matches one pattern against a path, copying placeholder values into
  * `params`. Both start with '/'; segments are compared one by one. */
@@ -98,15 +99,15 @@ const char *isms_web_params_get(const struct isms_web_params *params, const char
 
 /* Everything between "the path matched" and "the handler runs". Returns 0 to
  * go on, an ISMS_E* code to answer with, or 1 when it has already written the
- * response (415 has no ISMS_E* code). The org comes first: whose data a
- * request touches is settled before anything in it is looked at. */
+ * response (415 has no ISMS_E* code, a redirect to /login is no error). Who
+ * asks and whose data the request touches (the org, joined with the user's
+ * membership) are settled first, before anything in it is looked at. */
 static int prepare(struct isms_web_response *res, struct isms_web_request *req,
                    const struct isms_web_route *route)
 {
     int error;
 
-    if ((route->needs & ISMS_WEB_NEEDS_ORG) &&
-        (error = isms_org_find(&req->org, req->store, isms_web_request_param(req, "org"))) < 0)
+    if ((error = isms_web_session_authorize(res, req, route->needs)) != 0)
         return error;
     if (route->needs & ISMS_WEB_NEEDS_JSON) {
         if (!isms_web_request_is_json(req)) {

@@ -21,6 +21,15 @@ typedef int (*isms_web_handler_fn)(struct isms_web_response *res, struct isms_we
 enum {
     ISMS_WEB_NEEDS_ORG = 1,  /* resolve {org} (id or slug) into req->org; 404 if none */
     ISMS_WEB_NEEDS_JSON = 2, /* a JSON object body in req->json; 415/400 otherwise */
+    /* Who may call it (web/session.h has the whole rule set). Without
+     * ISMS_WEB_PUBLIC a route needs a signed-in user; on ISMS_WEB_NEEDS_ORG
+     * routes GET/HEAD need any role in the org (auditor up) and other methods
+     * the manager role, or risk_owner for ISMS_WEB_RISK_WRITE routes. */
+    ISMS_WEB_PUBLIC = 4,      /* anyone, signed in or not (login, /healthz, static files) */
+    ISMS_WEB_ADMIN = 8,       /* system administrators only (create orgs and users) */
+    ISMS_WEB_RISK_WRITE = 16, /* writes a risk owner may make: risks, treatments, acceptance */
+    ISMS_WEB_ORG_ADMIN = 32,  /* the org's admin role (manage its members) */
+    ISMS_WEB_MFA_STEP = 64,   /* reachable by a session still owing its second factor */
 };
 
 struct isms_web_route {

@@ -14,6 +14,9 @@ const os = require('os');
 const path = require('path');
 
 const START_TIMEOUT_MS = 20000;
+// The administrator `isms init` creates; every block signs in as it unless
+// the block says "# anonymous" (see tests/api/README.md).
+const ADMIN_PASSWORD = 'api-test-admin-password';
 const REQUEST_TIMEOUT_MS = 20000;
 const STOP_TIMEOUT_MS = 10000;
 
@@ -45,11 +48,15 @@ function parseCaseFile(text, file) {
 function parseBlock(lines, start, file) {
     const where = (offset) => `${file}:${start + offset}`;
     let i = 0;
-    while (i < lines.length && (lines[i].trim() === '' || lines[i].startsWith('#'))) i++;
+    let anonymous = false;
+    while (i < lines.length && (lines[i].trim() === '' || lines[i].startsWith('#'))) {
+        if (/^#\s*anonymous\b/.test(lines[i])) anonymous = true;
+        i++;
+    }
     const requestLine = lines[i];
     const m = /^([A-Z]+) (\/\S*)$/.exec(requestLine || '');
     if (!m) throw new CaseError(`${where(i)}: expected "METHOD /path", got "${requestLine}"`);
-    const block = { line: where(i), method: m[1], path: m[2], headers: [], body: null };
+    const block = { line: where(i), method: m[1], path: m[2], headers: [], body: null, anonymous };
     i++;
     for (; i < lines.length && lines[i] !== '' && lines[i] !== '---'; i++)
         block.headers.push(parseHeader(lines[i], where(i)));
@@ -378,6 +385,30 @@ function send(agent, port, request, retried) {
     });
 }
 
+// Signs in as the administrator; returns the cookie and CSRF token to send.
+async function signIn(agent, port) {
+    const body = JSON.stringify({ name: 'admin', password: ADMIN_PASSWORD });
+    const res = await send(agent, port, {
+        method: 'POST', path: '/api/session', body,
+        headers: [{ name: 'Content-Type', value: 'application/json' }],
+    }, false);
+    const cookie = /^(isms_session=[0-9a-f]+);/.exec(String(res.headers['set-cookie'] || ''));
+    if (res.status !== 200 || !cookie)
+        throw new Error(`signing in as admin failed (${res.status}): ${res.body.toString('utf8')}`);
+    return { cookie: cookie[1], csrf: JSON.parse(res.body.toString('utf8')).csrf };
+}
+
+// The block's headers plus the admin's cookie and CSRF token, unless the block
+// is anonymous or brings its own.
+function withAuth(block, headers, auth) {
+    if (block.anonymous) return headers;
+    const names = headers.map((h) => h.name.toLowerCase());
+    const out = headers.slice();
+    if (!names.includes('cookie')) out.push({ name: 'Cookie', value: auth.cookie });
+    if (!names.includes('x-csrf-token')) out.push({ name: 'X-CSRF-Token', value: auth.csrf });
+    return out;
+}
+
 // ------------------------------------------------------------- checking
 
 function check(block, res, vars) {
@@ -443,15 +474,19 @@ async function main() {
     let passed = 0;
     let failed = 0;
     try {
-        const init = childProcess.spawnSync(isms, ['init', '--db', db], { encoding: 'utf8' });
+        const init = childProcess.spawnSync(isms, ['init', '--db', db], {
+            encoding: 'utf8', env: Object.assign({}, process.env, { ISMS_ADMIN_PASSWORD: ADMIN_PASSWORD }),
+        });
         if (init.status !== 0) throw new Error(`isms init failed (${init.status}): ${init.stderr}`);
         server = await startServer(isms, db);
-        const vars = {};
+        const auth = await signIn(agent, server.port);
+        // Cases that switch users come back to the admin with these.
+        const vars = { admin_cookie: auth.cookie, admin_csrf: auth.csrf };
         for (const block of blocks) {
             const request = {
                 method: block.method,
                 path: substitute(block.path, vars, block.line),
-                headers: block.headers.map((h) => ({ name: h.name, value: substitute(h.value, vars, block.line) })),
+                headers: withAuth(block, block.headers.map((h) => ({ name: h.name, value: substitute(h.value, vars, block.line) })), auth),
                 body: block.body === null ? null : substitute(block.body, vars, block.line),
             };
             let res;

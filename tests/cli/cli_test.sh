@@ -94,5 +94,56 @@ expect 0 "json export to stdout" -- "$isms" soa export --org riyousha --format j
 check "json export has the excluded control" contains "$out" "SaaS only: no virtual machines"
 expect 2 "unknown format" -- "$isms" soa export --org riyousha --format pdf
 
+# Users: init created the administrator; passwords come from a file, the
+# environment or the generator (printed once).
+for cmd in user audit; do
+    expect 0 "$cmd --help" -- "$isms" "$cmd" --help
+    check "$cmd --help prints usage" contains "$out" "usage: isms $cmd"
+done
+expect 0 "user list" -- "$isms" user list
+check "init created admin" contains "$out" " admin "
+printf 'alice-password-1\n' >"$tmp/pw"
+expect 0 "user add from a file" -- "$isms" user add alice --display-name "Alice 管理者" --password-file "$tmp/pw"
+check "user add names the user" contains "$out" "'alice'"
+expect 4 "duplicate user" -- "$isms" user add alice --password-file "$tmp/pw"
+printf 'short\n' >"$tmp/short"
+expect 2 "short password refused" -- "$isms" user add bob --password-file "$tmp/short"
+check "says why" contains "$err" "at least 12 characters"
+expect 2 "bad user name" -- "$isms" user add "Bob Smith" --password-file "$tmp/pw"
+expect 0 "user add with a generated password" -- "$isms" user add bob
+check "generated password shown" contains "$out" "password: "
+expect 0 "role" -- "$isms" user role alice --org riyousha --role manager
+check "role printed" contains "$out" "manager"
+expect 2 "bad role" -- "$isms" user role alice --org riyousha --role boss
+expect 3 "role in unknown org" -- "$isms" user role alice --org nobody --role auditor
+expect 3 "passwd of unknown user" -- "$isms" user passwd nobody
+expect 0 "passwd from the environment" -- env ISMS_USER_PASSWORD=alice-password-2 "$isms" user passwd alice
+check "passwd did not print it" test "${out#*password: }" = "$out"
+expect 0 "disable" -- "$isms" user disable bob
+expect 0 "user list json" -- "$isms" user list --json
+check "bob disabled in the list" sh -c 'tr -d " \n" <"$1" | grep -q "\"name\":\"bob\",\"display_name\":\"bob\",\"lang\":\"\",\"is_admin\":false,\"disabled\":true"' - "$tmp/out"
+expect 2 "user without subcommand" -- "$isms" user
+expect 2 "user add without name" -- "$isms" user add
+
+# The audit log: intact, listed, and tampering found.
+expect 0 "audit verify" -- "$isms" audit verify
+check "verify counts rows" contains "$out" "rows checked"
+check "verify prints the head hash" sh -c 'grep -Eq "^head [0-9a-f]{64}$" "$1"' - "$tmp/out"
+expect 0 "audit list" -- "$isms" audit list --limit 3
+check "newest first: the disable" contains "$out" "user.update"
+check "list shows the CLI actor" contains "$out" "cli:"
+expect 0 "audit list of one org" -- "$isms" audit list --org riyousha --json
+check "org list has the membership" contains "$out" '"action": "member.set"'
+check "org list leaves out other orgs" test "${out#*example-cloud-kk}" = "$out"
+expect 2 "bad limit" -- "$isms" audit list --limit 0
+expect 3 "audit of unknown org" -- "$isms" audit list --org nobody
+sqlite3 "$ISMS_DB" ".backup '$tmp/copy.db'"
+sqlite3 "$ISMS_DB" "UPDATE audit_log SET entity = 'user:mallory' WHERE seq = 3"
+expect 1 "an edited row is found" -- "$isms" audit verify
+check "names the edited row" contains "$err" "row 3: row content does not match its hash (edited)"
+sqlite3 "$tmp/copy.db" "DELETE FROM audit_log WHERE seq = 2"
+expect 1 "a deleted row is found" -- "$isms" audit verify --db "$tmp/copy.db"
+check "names where the row is missing" contains "$err" "row 2: row missing (deleted)"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

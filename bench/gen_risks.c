@@ -1,0 +1,157 @@
+/*
+ * Benchmark data: one organization with N assets and M risks, written
+ * through the domain's bulk paths (isms_asset_create_many,
+ * isms_risk_create_many: one transaction each), so levels, bands and
+ * residual levels are computed exactly as for risks entered by hand.
+ *
+ *   gen_risks DB ORG_SLUG ASSETS RISKS
+ *
+ * Deterministic (fixed-seed xorshift): every run produces the same data.
+ */
+#include "isms_setup.h"
+#include <time.h>
+#include "catalog/catalog.h"
+#include "isms/actor.h"
+#include "isms/asset.h"
+#include "isms/org.h"
+#include "isms/risk.h"
+#include "store/store.h"
+#include "util/error.h"
+
+#define NAME_SIZE 64
+
+static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
+
+static uint32_t next_random(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (uint32_t)(rng_state >> 16);
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int fail(const char *what)
+{
+    fprintf(stderr, "gen_risks: %s: %s\n", what, isms_error_last());
+    return 1;
+}
+
+static int make_assets(int64_t *first, struct isms_store *store, int64_t org, size_t n)
+{
+    struct isms_asset_input *in = calloc(n, sizeof(*in));
+    char *names = calloc(n, NAME_SIZE);
+    int error;
+
+    if (!in || !names) {
+        free(in), free(names);
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++) {
+        char *name = names + i * NAME_SIZE;
+        snprintf(name, NAME_SIZE, "資産 %06zu", i + 1);
+        in[i] = (struct isms_asset_input){
+            .name = name,
+            .type = (enum isms_asset_type)(ISMS_ASSET_INFORMATION + i % 8),
+            .owner = "情報システム部",
+            .classification = (enum isms_asset_classification)(ISMS_CLASS_PUBLIC + i % 4),
+            .confidentiality = 1 + (int)(i % 3),
+            .integrity = 1 + (int)(i / 3 % 3),
+            .availability = 1 + (int)(i / 9 % 3),
+        };
+    }
+    error = isms_asset_create_many(first, store, org, in, n, isms_actor_cli());
+    free(in);
+    free(names);
+    return error;
+}
+
+static const char *const owners[] = {
+    "情報システム部長", "CISO", "CIO", "総務部長", "開発部長", "運用部長", "人事部長", "営業部長",
+    "品質保証部長", "経理部長", "法務部長", "購買部長", "DC運用責任者", "SRE リード",
+    "セキュリティ室長", "カスタマーサポート部長", "製造部長", "研究所長", "監査室長", "広報部長",
+};
+
+static int make_risks(struct isms_store *store, int64_t org, size_t n, int64_t first_asset,
+                      size_t assets)
+{
+    struct isms_risk_input *in = calloc(n, sizeof(*in));
+    int64_t *asset_ids = calloc(n, sizeof(*asset_ids));
+    char *titles = calloc(n, NAME_SIZE), *threats = calloc(n, 16);
+    int error;
+
+    if (!in || !asset_ids || !titles || !threats) {
+        error = isms_error_set(ISMS_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t r = next_random();
+        snprintf(titles + i * NAME_SIZE, NAME_SIZE, "リスク %06zu クラウド設定の不備", i + 1);
+        snprintf(threats + i * 16, 16, "enisa:R%u", 1 + r % 35);
+        asset_ids[i] = first_asset + (int64_t)(i % assets);
+        in[i] = (struct isms_risk_input){
+            .title = titles + i * NAME_SIZE,
+            .owner = owners[(r >> 8) % ISMS_ARRAY_SIZE(owners)],
+            .threat = threats + i * 16,
+            .event = "設定ミスによりデータが公開される",
+            .consequence = "顧客情報の漏えい",
+            .score = {(int)(r >> 12) % 5, (int)(r >> 16) % 5, 0},
+            .treatment = (enum isms_risk_treatment)((r >> 20) % 5),
+            .has_residual = (r >> 23) % 10 < 6,
+            .residual = {(int)(r >> 24) % 3, (int)(r >> 27) % 3, 0},
+            .shared = (r >> 30) == 0 && (r & 0x3) == 0,
+            .asset_ids = &asset_ids[i],
+            .asset_count = 1,
+        };
+    }
+    error = isms_risk_create_many(NULL, store, org, in, n, isms_actor_cli());
+done:
+    free(in), free(asset_ids), free(titles), free(threats);
+    return error;
+}
+
+int main(int argc, char **argv)
+{
+    struct isms_store *store = NULL;
+    struct isms_org org;
+    int64_t first_asset = 0;
+    long assets, risks;
+    double t0, t1, t2;
+    int status = 1;
+
+    if (argc != 5 || (assets = strtol(argv[3], NULL, 10)) <= 0 ||
+        (risks = strtol(argv[4], NULL, 10)) <= 0) {
+        fprintf(stderr, "usage: gen_risks DB ORG_SLUG ASSETS RISKS\n");
+        return 2;
+    }
+    if (isms_catalogs_load() < 0 || isms_store_open(&store, argv[1], 1) < 0)
+        return fail("opening the database");
+    if (isms_org_create(&org, store, argv[2], argv[2], ISMS_ORG_BOTH, isms_actor_cli()) < 0) {
+        fail("creating the organization");
+        goto done;
+    }
+    t0 = now_seconds();
+    if (make_assets(&first_asset, store, org.id, (size_t)assets) < 0) {
+        fail("creating assets");
+        goto done;
+    }
+    t1 = now_seconds();
+    if (make_risks(store, org.id, (size_t)risks, first_asset, (size_t)assets) < 0) {
+        fail("creating risks");
+        goto done;
+    }
+    t2 = now_seconds();
+    printf("generated %ld assets in %.2f s, %ld risks in %.2f s (org '%s', id %" PRId64 ")\n",
+           assets, t1 - t0, risks, t2 - t1, org.slug, org.id);
+    status = 0;
+done:
+    isms_store_free(store);
+    return status;
+}

@@ -1,0 +1,721 @@
+#include "isms_setup.h"
+#include <getopt.h>
+#include <unistd.h>
+#include "cli/cli.h"
+#include "export/heatmap_svg.h"
+#include "export/risk_json.h"
+#include "export/treatment_plan_xlsx.h"
+#include "isms/actor.h"
+#include "isms/risk.h"
+#include "isms/risk_link.h"
+#include "isms/risk_treatment.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/error.h"
+
+#define OUTPUT_MAX (64u << 20)
+
+static const char risk_help[] =
+    "usage: isms risk add       --org ORG --title TEXT --owner NAME --likelihood N --impact N\n"
+    "                           [risk options]\n"
+    "       isms risk list      --org ORG [--level-min N] [--band low|medium|high] [--owner NAME]\n"
+    "                           [--treatment OPTION|none] [--asset ID] [--control ID]\n"
+    "                           [--accepted | --not-accepted] [--query TEXT] [--residual]\n"
+    "                           [--limit N] [--offset N] [--json]\n"
+    "       isms risk show      --org ORG RISK [--json]\n"
+    "       isms risk update    --org ORG RISK [risk options]   (only what is given changes)\n"
+    "       isms risk delete    --org ORG RISK\n"
+    "       isms risk accept    --org ORG RISK --by NAME\n"
+    "       isms risk link      --org ORG RISK (--provider ORG --provider-risk ID | --unlink)\n"
+    "       isms risk control   --org ORG RISK (CONTROL... | --clear)\n"
+    "       isms risk treatment --org ORG RISK [--add | --item ID [--delete]]\n"
+    "                           [--action TEXT] [--by NAME] [--due YYYY-MM-DD] [--status STATUS]\n"
+    "       isms risk heatmap   --org ORG [--residual] [--lang ja|en] [--output FILE]\n"
+    "       isms risk plan      --org ORG --output FILE.xlsx\n\n"
+    "The risk register (ISO/IEC 27001 6.1.2, 6.1.3). Levels are computed from the\n"
+    "scores on the organization's risk matrix (isms matrix). Selecting controls\n"
+    "marks them applicable in the Statement of Applicability with the risk as\n"
+    "justification.\n\n"
+    "risk options:\n"
+    "  --title TEXT              what can go wrong, in a line\n"
+    "  --owner NAME              the risk owner (ISO/IEC 27001 6.1.2 c 2)\n"
+    "  --likelihood N --impact N the scores (--vulnerability N for matrix jp-atv-3)\n"
+    "  --threat REF              threat library reference: enisa:R9, ipa:3, own:12\n"
+    "  --source TEXT             risk source; --event TEXT, --consequence TEXT\n"
+    "  --treatment OPTION        modify, retain, avoid or share\n"
+    "  --residual-likelihood N --residual-impact N [--residual-vulnerability N]\n"
+    "  --no-residual             forget the residual scores\n"
+    "  --asset ID                an asset the risk is about (repeat for several)\n"
+    "  --shared / --not-shared   share the risk with customers (providers only)\n"
+    "  --matrix KEY              assess on this matrix instead of the org's\n\n"
+    "treatment item statuses: planned, in_progress, done, cancelled\n"
+    "  --db PATH                 database file (default: $ISMS_DB or isms.db)\n";
+
+enum {
+    OPT_DB = 256, OPT_ORG, OPT_JSON, OPT_TITLE, OPT_OWNER, OPT_LIKELIHOOD, OPT_IMPACT,
+    OPT_VULNERABILITY, OPT_THREAT, OPT_SOURCE, OPT_EVENT, OPT_CONSEQUENCE, OPT_TREATMENT,
+    OPT_RES_L, OPT_RES_I, OPT_RES_V, OPT_NO_RESIDUAL, OPT_ASSET, OPT_SHARED, OPT_NOT_SHARED,
+    OPT_MATRIX, OPT_LEVEL_MIN, OPT_BAND, OPT_CONTROL, OPT_ACCEPTED, OPT_NOT_ACCEPTED, OPT_QUERY,
+    OPT_RESIDUAL, OPT_LIMIT, OPT_OFFSET, OPT_BY, OPT_PROVIDER, OPT_PROVIDER_RISK, OPT_UNLINK,
+    OPT_CLEAR, OPT_ADD, OPT_ITEM, OPT_DELETE, OPT_ACTION, OPT_DUE, OPT_STATUS, OPT_LANG,
+    OPT_OUTPUT,
+};
+
+/* Which risk fields a command line sets (for update: only these change). */
+enum {
+    SET_TITLE = 1 << 0, SET_OWNER = 1 << 1, SET_L = 1 << 2, SET_I = 1 << 3, SET_V = 1 << 4,
+    SET_THREAT = 1 << 5, SET_SOURCE = 1 << 6, SET_EVENT = 1 << 7, SET_CONSEQUENCE = 1 << 8,
+    SET_TREATMENT = 1 << 9, SET_RES_L = 1 << 10, SET_RES_I = 1 << 11, SET_RES_V = 1 << 12,
+    SET_NO_RESIDUAL = 1 << 13, SET_ASSETS = 1 << 14, SET_SHARED = 1 << 15, SET_MATRIX = 1 << 16,
+};
+
+struct risk_args {
+    const char *db, *org;
+    bool json;
+    unsigned set;
+    struct isms_risk_input in;
+    int64_t assets[ISMS_RISK_ASSETS_MAX];
+    struct isms_risk_filter filter;
+    const char *by, *provider, *action, *due, *lang, *output;
+    int64_t provider_risk, item;
+    enum isms_risk_item_status status;
+    bool unlink, clear, add, remove, residual;
+};
+
+static int parse_int(int64_t *out, const char *text, const char *option)
+{
+    char *end;
+    long long v;
+
+    errno = 0;
+    v = strtoll(text, &end, 10);
+    if (!*text || *end || errno || v < INT_MIN / 2 || v > INT64_MAX / 2)
+        return isms_error_set(ISMS_EINVALID, "--%s needs an integer, not '%s'", option, text);
+    *out = v;
+    return 0;
+}
+
+static int parse_score(int *out, const char *text, const char *option)
+{
+    int64_t v = 0;
+    int error = parse_int(&v, text, option);
+
+    if (error == 0 && (v < -1000000 || v > 1000000))
+        error = isms_error_set(ISMS_EINVALID, "--%s is out of range", option);
+    if (error == 0)
+        *out = (int)v;
+    return error;
+}
+
+static int parse_band(enum isms_risk_band *out, const char *name)
+{
+    static const char *const names[] = {"low", "medium", "high"};
+
+    for (int i = 0; i < 3; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *out = (enum isms_risk_band)(ISMS_RISK_LOW + i);
+            return 0;
+        }
+    return isms_error_set(ISMS_EINVALID, "--band must be low, medium or high, not '%s'", name);
+}
+
+static int apply_asset(struct risk_args *a, const char *value)
+{
+    int64_t id = 0;
+    int error;
+
+    if (a->in.asset_count >= ISMS_RISK_ASSETS_MAX)
+        return isms_error_set(ISMS_ETOOBIG, "at most %d --asset options", ISMS_RISK_ASSETS_MAX);
+    if ((error = parse_int(&id, value, "asset")) < 0)
+        return error;
+    a->assets[a->in.asset_count++] = id;
+    a->in.asset_ids = a->assets;
+    a->set |= SET_ASSETS;
+    return 0;
+}
+
+/* Options that set a risk field. Returns 1 when `opt` is not one of them. */
+static int apply_risk_option(struct risk_args *a, int opt, const char *v)
+{
+    struct isms_risk_input *in = &a->in;
+
+    switch (opt) {
+    case OPT_TITLE: in->title = v; a->set |= SET_TITLE; return 0;
+    case OPT_OWNER: in->owner = v; a->set |= SET_OWNER; return 0;
+    case OPT_THREAT: in->threat = v; a->set |= SET_THREAT; return 0;
+    case OPT_SOURCE: in->risk_source = v; a->set |= SET_SOURCE; return 0;
+    case OPT_EVENT: in->event = v; a->set |= SET_EVENT; return 0;
+    case OPT_CONSEQUENCE: in->consequence = v; a->set |= SET_CONSEQUENCE; return 0;
+    case OPT_MATRIX: in->matrix_key = v; a->set |= SET_MATRIX; return 0;
+    case OPT_SHARED: in->shared = true; a->set |= SET_SHARED; return 0;
+    case OPT_NOT_SHARED: in->shared = false; a->set |= SET_SHARED; return 0;
+    case OPT_NO_RESIDUAL: a->set |= SET_NO_RESIDUAL; return 0;
+    case OPT_ASSET: return apply_asset(a, v);
+    case OPT_TREATMENT:
+        a->set |= SET_TREATMENT;
+        if (strcmp(v, "none") == 0) {
+            in->treatment = ISMS_RISK_TREATMENT_UNSET;
+            a->filter.treatment_unset = true;
+            return 0;
+        }
+        return isms_risk_treatment_parse(&in->treatment, v);
+    case OPT_LIKELIHOOD: a->set |= SET_L; return parse_score(&in->score.likelihood, v, "likelihood");
+    case OPT_IMPACT: a->set |= SET_I; return parse_score(&in->score.impact, v, "impact");
+    case OPT_VULNERABILITY:
+        a->set |= SET_V;
+        return parse_score(&in->score.vulnerability, v, "vulnerability");
+    case OPT_RES_L:
+        a->set |= SET_RES_L;
+        return parse_score(&in->residual.likelihood, v, "residual-likelihood");
+    case OPT_RES_I:
+        a->set |= SET_RES_I;
+        return parse_score(&in->residual.impact, v, "residual-impact");
+    case OPT_RES_V:
+        a->set |= SET_RES_V;
+        return parse_score(&in->residual.vulnerability, v, "residual-vulnerability");
+    }
+    return 1;
+}
+
+static int apply_filter_option(struct risk_args *a, int opt, const char *v)
+{
+    struct isms_risk_filter *f = &a->filter;
+
+    switch (opt) {
+    case OPT_LEVEL_MIN: {
+        int level = 0, error = parse_score(&level, v, "level-min");
+        f->has_level_min = true;
+        f->level_min = level;
+        return error;
+    }
+    case OPT_BAND: return parse_band(&f->band, v);
+    case OPT_CONTROL: f->control_id = v; return 0;
+    case OPT_ACCEPTED: f->accepted = 1; return 0;
+    case OPT_NOT_ACCEPTED: f->accepted = -1; return 0;
+    case OPT_QUERY: f->query = v; return 0;
+    case OPT_RESIDUAL: f->residual = a->residual = true; return 0;
+    case OPT_LIMIT: return parse_int(&f->limit, v, "limit");
+    case OPT_OFFSET: return parse_int(&f->offset, v, "offset");
+    }
+    return 1;
+}
+
+static int apply_other_option(struct risk_args *a, int opt, const char *v)
+{
+    switch (opt) {
+    case OPT_DB: a->db = v; return 0;
+    case OPT_ORG: a->org = v; return 0;
+    case OPT_JSON: a->json = true; return 0;
+    case OPT_BY: a->by = v; return 0;
+    case OPT_PROVIDER: a->provider = v; return 0;
+    case OPT_PROVIDER_RISK: return parse_int(&a->provider_risk, v, "provider-risk");
+    case OPT_UNLINK: a->unlink = true; return 0;
+    case OPT_CLEAR: a->clear = true; return 0;
+    case OPT_ADD: a->add = true; return 0;
+    case OPT_ITEM: return parse_int(&a->item, v, "item");
+    case OPT_DELETE: a->remove = true; return 0;
+    case OPT_ACTION: a->action = v; return 0;
+    case OPT_DUE: a->due = v; return 0;
+    case OPT_STATUS: return isms_risk_item_status_parse(&a->status, v);
+    case OPT_LANG: a->lang = v; return 0;
+    case OPT_OUTPUT: a->output = v; return 0;
+    }
+    return 1;
+}
+
+static int parse_args(struct risk_args *a, int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"db", required_argument, NULL, OPT_DB},
+        {"org", required_argument, NULL, OPT_ORG},
+        {"json", no_argument, NULL, OPT_JSON},
+        {"title", required_argument, NULL, OPT_TITLE},
+        {"owner", required_argument, NULL, OPT_OWNER},
+        {"likelihood", required_argument, NULL, OPT_LIKELIHOOD},
+        {"impact", required_argument, NULL, OPT_IMPACT},
+        {"vulnerability", required_argument, NULL, OPT_VULNERABILITY},
+        {"threat", required_argument, NULL, OPT_THREAT},
+        {"source", required_argument, NULL, OPT_SOURCE},
+        {"event", required_argument, NULL, OPT_EVENT},
+        {"consequence", required_argument, NULL, OPT_CONSEQUENCE},
+        {"treatment", required_argument, NULL, OPT_TREATMENT},
+        {"residual-likelihood", required_argument, NULL, OPT_RES_L},
+        {"residual-impact", required_argument, NULL, OPT_RES_I},
+        {"residual-vulnerability", required_argument, NULL, OPT_RES_V},
+        {"no-residual", no_argument, NULL, OPT_NO_RESIDUAL},
+        {"asset", required_argument, NULL, OPT_ASSET},
+        {"shared", no_argument, NULL, OPT_SHARED},
+        {"not-shared", no_argument, NULL, OPT_NOT_SHARED},
+        {"matrix", required_argument, NULL, OPT_MATRIX},
+        {"level-min", required_argument, NULL, OPT_LEVEL_MIN},
+        {"band", required_argument, NULL, OPT_BAND},
+        {"control", required_argument, NULL, OPT_CONTROL},
+        {"accepted", no_argument, NULL, OPT_ACCEPTED},
+        {"not-accepted", no_argument, NULL, OPT_NOT_ACCEPTED},
+        {"query", required_argument, NULL, OPT_QUERY},
+        {"residual", no_argument, NULL, OPT_RESIDUAL},
+        {"limit", required_argument, NULL, OPT_LIMIT},
+        {"offset", required_argument, NULL, OPT_OFFSET},
+        {"by", required_argument, NULL, OPT_BY},
+        {"provider", required_argument, NULL, OPT_PROVIDER},
+        {"provider-risk", required_argument, NULL, OPT_PROVIDER_RISK},
+        {"unlink", no_argument, NULL, OPT_UNLINK},
+        {"clear", no_argument, NULL, OPT_CLEAR},
+        {"add", no_argument, NULL, OPT_ADD},
+        {"item", required_argument, NULL, OPT_ITEM},
+        {"delete", no_argument, NULL, OPT_DELETE},
+        {"action", required_argument, NULL, OPT_ACTION},
+        {"due", required_argument, NULL, OPT_DUE},
+        {"status", required_argument, NULL, OPT_STATUS},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"output", required_argument, NULL, OPT_OUTPUT},
+        {NULL, 0, NULL, 0},
+    };
+    int opt, rc;
+
+    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        if (opt == '?')
+            return isms_cli_usage_error("risk", "unknown option");
+        if ((rc = apply_risk_option(a, opt, optarg)) == 1 &&
+            (rc = apply_filter_option(a, opt, optarg)) == 1)
+            rc = apply_other_option(a, opt, optarg);
+        if (rc < 0)
+            return isms_cli_fail(rc);
+    }
+    return 0;
+}
+
+/* --- output --- */
+
+static void print_line(const struct isms_risk *r)
+{
+    const char *t = isms_risk_treatment_name(r->treatment);
+    char residual[16] = "-";
+
+    if (r->has_residual)
+        snprintf(residual, sizeof(residual), "%d", r->residual_level);
+    printf("%-7" PRId64 " %5d %-6s %-8s %-8s %-19s %-20s %s\n", r->id, r->level,
+           isms_risk_band_name(r->band, "en"), residual, t ? t : "-",
+           isms_risk_status_name(r->status), r->owner, r->title);
+}
+
+static void print_header(void)
+{
+    printf("%-7s %5s %-6s %-8s %-8s %-19s %-20s %s\n", "ID", "LEVEL", "BAND", "RESIDUAL",
+           "TREAT", "STATUS", "OWNER", "TITLE");
+}
+
+static int show_risk(struct isms_store *store, const struct isms_org *org, struct isms_risk *r,
+                     bool json)
+{
+    struct isms_risk_dependent *deps = NULL;
+    size_t n = 0;
+    int error = 0;
+
+    if (r->shared && (error = isms_risk_dependents(&deps, &n, store, org->id, r->id)) < 0) {
+        isms_risk_release(r);
+        return isms_cli_fail(error);
+    }
+    if (json) {
+        isms_cli_print_json(isms_json_risk(r, deps, n));
+    } else {
+        print_header();
+        print_line(r);
+        for (size_t i = 0; i < r->control_count; i++)
+            printf("  control %s\n", r->controls[i]);
+        if (r->has_provider)
+            printf("  depends on %s risk #%" PRId64 ": %s (level %d, %s)\n",
+                   r->provider.org_slug, r->provider.risk_id, r->provider.title,
+                   r->provider.level, isms_risk_status_name(r->provider.status));
+        for (size_t i = 0; i < n; i++)
+            printf("  %" PRId64 " risk(s) of %s depend on it\n", deps[i].risk_count,
+                   deps[i].org_slug);
+        if (r->accepted_at[0])
+            printf("  accepted by %s at %s\n", r->accepted_by, r->accepted_at);
+    }
+    free(deps);
+    isms_risk_release(r);
+    return 0;
+}
+
+static int write_output(const struct isms_buf *buf, const char *path)
+{
+    FILE *out = path ? fopen(path, "wb") : stdout;
+    bool ok;
+
+    if (!out)
+        return isms_cli_fail(isms_error_set(ISMS_ERROR, "cannot write '%s': %s", path,
+                                            strerror(errno)));
+    ok = fwrite(buf->ptr, 1, buf->len, out) == buf->len;
+    ok = (path ? fclose(out) : fflush(out)) == 0 && ok;
+    if (!ok)
+        return isms_cli_fail(isms_error_set(ISMS_ERROR, "cannot write '%s'",
+                                            path ? path : "standard output"));
+    if (path)
+        fprintf(stderr, "wrote '%s' (%zu bytes)\n", path, buf->len);
+    return 0;
+}
+
+/* --- verbs --- */
+
+static int risk_id_arg(int64_t *out, int positional, char **rest)
+{
+    if (positional < 1)
+        return isms_cli_usage_error("risk", "this subcommand needs a RISK id");
+    if (parse_int(out, rest[0], "risk") < 0 || *out <= 0)
+        return isms_cli_fail(isms_error_set(ISMS_ENOTFOUND, "risk '%s' not found", rest[0]));
+    return 0;
+}
+
+static int risk_add(struct isms_store *store, const struct isms_org *org, struct risk_args *a)
+{
+    struct isms_risk r;
+    int error;
+
+    if ((a->set & (SET_L | SET_I)) != (SET_L | SET_I))
+        return isms_cli_usage_error("risk", "'risk add' needs --likelihood and --impact");
+    a->in.has_residual = (a->set & (SET_RES_L | SET_RES_I)) != 0;
+    if ((error = isms_risk_create(&r, store, org->id, &a->in, isms_actor_cli())) < 0)
+        return isms_cli_fail(error);
+    return show_risk(store, org, &r, a->json);
+}
+
+/* The input an existing risk was made from; strings borrowed from `r`/`ref`. */
+static void input_from(struct isms_risk_input *in, char *ref, size_t size,
+                       const struct isms_risk *r)
+{
+    memset(in, 0, sizeof(*in));
+    snprintf(ref, size, "%s:%s", r->threat_source, r->threat_id);
+    in->title = r->title;
+    in->threat = r->threat_source[0] ? ref : NULL;
+    in->risk_source = r->risk_source;
+    in->event = r->event;
+    in->consequence = r->consequence;
+    in->owner = r->owner;
+    in->score = r->score;
+    in->treatment = r->treatment;
+    in->has_residual = r->has_residual;
+    in->residual = r->residual;
+    in->shared = r->shared;
+    in->asset_ids = r->asset_ids;
+    in->asset_count = r->asset_count;
+}
+
+static void merge_given(struct isms_risk_input *in, const struct risk_args *a)
+{
+    const struct isms_risk_input *g = &a->in;
+    unsigned s = a->set;
+
+    in->title = s & SET_TITLE ? g->title : in->title;
+    in->owner = s & SET_OWNER ? g->owner : in->owner;
+    in->threat = s & SET_THREAT ? (*g->threat ? g->threat : NULL) : in->threat;
+    in->risk_source = s & SET_SOURCE ? g->risk_source : in->risk_source;
+    in->event = s & SET_EVENT ? g->event : in->event;
+    in->consequence = s & SET_CONSEQUENCE ? g->consequence : in->consequence;
+    in->matrix_key = s & SET_MATRIX ? g->matrix_key : NULL;
+    in->score.likelihood = s & SET_L ? g->score.likelihood : in->score.likelihood;
+    in->score.impact = s & SET_I ? g->score.impact : in->score.impact;
+    in->score.vulnerability = s & SET_V ? g->score.vulnerability : in->score.vulnerability;
+    in->treatment = s & SET_TREATMENT ? g->treatment : in->treatment;
+    in->shared = s & SET_SHARED ? g->shared : in->shared;
+    if (s & SET_ASSETS) {
+        in->asset_ids = g->asset_ids;
+        in->asset_count = g->asset_count;
+    }
+    if (s & (SET_RES_L | SET_RES_I | SET_RES_V))
+        in->has_residual = true;
+    in->residual.likelihood = s & SET_RES_L ? g->residual.likelihood : in->residual.likelihood;
+    in->residual.impact = s & SET_RES_I ? g->residual.impact : in->residual.impact;
+    in->residual.vulnerability =
+        s & SET_RES_V ? g->residual.vulnerability : in->residual.vulnerability;
+    if (s & SET_NO_RESIDUAL)
+        in->has_residual = false;
+}
+
+static int risk_update(struct isms_store *store, const struct isms_org *org,
+                       const struct risk_args *a, int64_t id)
+{
+    char ref[ISMS_RISK_THREAT_SOURCE_MAX + ISMS_RISK_THREAT_ID_MAX + 2];
+    struct isms_risk_input in;
+    struct isms_risk old, r;
+    int error;
+
+    if (!a->set)
+        return isms_cli_usage_error("risk", "'risk update' needs at least one risk option");
+    if ((error = isms_risk_get(&old, store, org->id, id)) < 0)
+        return isms_cli_fail(error);
+    input_from(&in, ref, sizeof(ref), &old);
+    merge_given(&in, a);
+    error = isms_risk_update(&r, store, org->id, id, &in, isms_actor_cli());
+    isms_risk_release(&old);
+    if (error < 0)
+        return isms_cli_fail(error);
+    return show_risk(store, org, &r, a->json);
+}
+
+static int risk_list(struct isms_store *store, const struct isms_org *org, struct risk_args *a)
+{
+    char control[ISMS_SOA_ID_MAX + 1];
+    struct isms_risk_list list;
+    int error;
+
+    if (a->filter.control_id) {
+        if (isms_soa_control_resolve(control, NULL, NULL, a->filter.control_id) < 0)
+            return isms_cli_fail(isms_error_set(ISMS_EINVALID, "'%s' is not an SoA control",
+                                                a->filter.control_id));
+        a->filter.control_id = control;
+    }
+    if (a->in.owner)
+        a->filter.owner = a->in.owner;
+    if (a->set & SET_TREATMENT)
+        a->filter.treatment = a->in.treatment;
+    if (a->in.asset_count)
+        a->filter.asset_id = a->assets[0];
+    if ((error = isms_risk_list(&list, store, org->id, &a->filter)) < 0)
+        return isms_cli_fail(error);
+    if (a->json) {
+        isms_cli_print_json(isms_json_risk_list(&list, a->filter.limit ? a->filter.limit
+                                                                       : ISMS_RISK_LIST_DEFAULT,
+                                                a->filter.offset));
+    } else {
+        print_header();
+        for (size_t i = 0; i < list.count; i++)
+            print_line(&list.items[i]);
+        printf("%zu of %" PRId64 " risks\n", list.count, list.total);
+    }
+    isms_risk_list_release(&list);
+    return 0;
+}
+
+static int risk_accept(struct isms_store *store, const struct isms_org *org,
+                       const struct risk_args *a, int64_t id)
+{
+    struct isms_risk r;
+    int error;
+
+    if (!a->by)
+        return isms_cli_usage_error("risk", "'risk accept' needs --by NAME (the risk owner)");
+    if ((error = isms_risk_accept(&r, store, org->id, id, a->by, isms_actor_cli())) < 0)
+        return isms_cli_fail(error);
+    return show_risk(store, org, &r, a->json);
+}
+
+static int risk_link(struct isms_store *store, const struct isms_org *org,
+                     const struct risk_args *a, int64_t id)
+{
+    struct isms_risk r;
+    int error;
+
+    if (!a->unlink && (!a->provider || a->provider_risk <= 0))
+        return isms_cli_usage_error("risk", "'risk link' needs --provider ORG and "
+                                            "--provider-risk ID, or --unlink");
+    if ((error = isms_risk_link_set(&r, store, org->id, id, a->unlink ? NULL : a->provider,
+                                    a->provider_risk, isms_actor_cli())) < 0)
+        return isms_cli_fail(error);
+    return show_risk(store, org, &r, a->json);
+}
+
+static int risk_control(struct isms_store *store, const struct isms_org *org,
+                        const struct risk_args *a, int64_t id, int count, char **controls)
+{
+    struct isms_risk r;
+    int error;
+
+    if (count == 0 && !a->clear)
+        return isms_cli_usage_error("risk", "'risk control' needs CONTROL ids or --clear");
+    if ((error = isms_risk_controls_set(&r, store, org->id, id, (const char *const *)controls,
+                                        (size_t)count, isms_actor_cli())) < 0)
+        return isms_cli_fail(error);
+    return show_risk(store, org, &r, a->json);
+}
+
+static void print_item(const struct isms_risk_treatment_item *it)
+{
+    printf("%-6" PRId64 " %-10s %-11s %-20s %s\n", it->id, it->due_date,
+           isms_risk_item_status_name(it->status), it->owner, it->action);
+}
+
+/* The existing item's fields for what --item ID does not change. */
+static int item_input(struct isms_risk_item_input *in, struct isms_risk_treatment_item *old,
+                      struct isms_store *store, const struct isms_org *org,
+                      const struct risk_args *a, int64_t id)
+{
+    struct isms_risk_treatment_item *items = NULL;
+    size_t n = 0;
+    int error;
+
+    memset(in, 0, sizeof(*in));
+    if (a->item) {
+        if ((error = isms_risk_items_list(&items, &n, store, org->id, id)) < 0)
+            return error;
+        error = isms_error_set(ISMS_ENOTFOUND, "treatment item %" PRId64 " not found", a->item);
+        for (size_t i = 0; i < n; i++)
+            if (items[i].id == a->item) {
+                *old = items[i];
+                error = 0;
+            }
+        free(items);
+        if (error < 0)
+            return error;
+        *in = (struct isms_risk_item_input){old->action, old->owner, old->due_date, old->status};
+    }
+    in->action = a->action ? a->action : in->action;
+    in->owner = a->by ? a->by : in->owner;
+    in->due_date = a->due ? a->due : in->due_date;
+    in->status = a->status ? a->status : in->status;
+    return 0;
+}
+
+static int risk_treatment(struct isms_store *store, const struct isms_org *org,
+                          const struct risk_args *a, int64_t id)
+{
+    struct isms_risk_treatment_item *items = NULL, old, saved;
+    struct isms_risk_item_input in;
+    size_t n = 0;
+    int error;
+
+    if (a->remove) {
+        if (!a->item)
+            return isms_cli_usage_error("risk", "'--delete' needs --item ID");
+        error = isms_risk_item_delete(store, org->id, id, a->item, isms_actor_cli());
+        return error < 0 ? isms_cli_fail(error) : 0;
+    }
+    if (a->add || a->item) {
+        if ((error = item_input(&in, &old, store, org, a, id)) < 0 ||
+            (error = isms_risk_item_save(&saved, store, org->id, id, a->item, &in,
+                                         isms_actor_cli())) < 0)
+            return isms_cli_fail(error);
+        print_item(&saved);
+        return 0;
+    }
+    if ((error = isms_risk_items_list(&items, &n, store, org->id, id)) < 0)
+        return isms_cli_fail(error);
+    printf("%-6s %-10s %-11s %-20s %s\n", "ITEM", "DUE", "STATUS", "OWNER", "ACTION");
+    for (size_t i = 0; i < n; i++)
+        print_item(&items[i]);
+    free(items);
+    return 0;
+}
+
+static int risk_heatmap(struct isms_store *store, const struct isms_org *org,
+                        const struct risk_args *a)
+{
+    struct isms_buf svg = ISMS_BUF_INIT(OUTPUT_MAX);
+    struct isms_risk_matrix m;
+    int64_t *counts = NULL, other = 0;
+    size_t cells;
+    int error, status;
+
+    error = a->in.matrix_key ? isms_risk_matrix_find(&m, store, org->id, a->in.matrix_key)
+                             : isms_risk_matrix_for_org(&m, store, org->id);
+    if (error >= 0)
+        error = isms_risk_heatmap_counts(&counts, &cells, &other, store, org->id, &m, a->residual);
+    if (error >= 0)
+        error = isms_heatmap_svg(&svg, &m, counts, a->lang ? a->lang : "ja");
+    free(counts);
+    status = error < 0 ? isms_cli_fail(error) : write_output(&svg, a->output);
+    if (status == 0 && other)
+        fprintf(stderr, "isms: %" PRId64 " risks were assessed on another matrix and are not "
+                        "shown\n", other);
+    isms_buf_release(&svg);
+    return status;
+}
+
+static int risk_plan(struct isms_store *store, const struct isms_org *org,
+                     const struct risk_args *a)
+{
+    struct isms_buf buf = ISMS_BUF_INIT(OUTPUT_MAX);
+    struct isms_risk_plan_row *rows = NULL;
+    size_t n = 0;
+    int error, status;
+
+    if (!a->output && isatty(STDOUT_FILENO))
+        return isms_cli_usage_error("risk", "refusing to write xlsx to a terminal; use --output");
+    if ((error = isms_risk_plan_load(&rows, &n, store, org->id)) >= 0)
+        error = isms_export_treatment_plan_xlsx(&buf, org, rows, n);
+    isms_risk_plan_release(rows, n);
+    status = error < 0 ? isms_cli_fail(error) : write_output(&buf, a->output);
+    isms_buf_release(&buf);
+    return status;
+}
+
+static int run_with_id(const char *verb, struct isms_store *store, const struct isms_org *org,
+                       struct risk_args *a, int positional, char **rest)
+{
+    struct isms_risk r;
+    int64_t id = 0;
+    int status, error;
+
+    if ((status = risk_id_arg(&id, positional, rest)) != 0)
+        return status;
+    if (strcmp(verb, "control") != 0 && positional > 1)
+        return isms_cli_usage_error("risk", "unexpected argument '%s'", rest[1]);
+    if (strcmp(verb, "show") == 0) {
+        if ((error = isms_risk_get(&r, store, org->id, id)) < 0)
+            return isms_cli_fail(error);
+        return show_risk(store, org, &r, a->json);
+    }
+    if (strcmp(verb, "update") == 0)
+        return risk_update(store, org, a, id);
+    if (strcmp(verb, "delete") == 0) {
+        error = isms_risk_delete(store, org->id, id, isms_actor_cli());
+        return error < 0 ? isms_cli_fail(error) : 0;
+    }
+    if (strcmp(verb, "accept") == 0)
+        return risk_accept(store, org, a, id);
+    if (strcmp(verb, "link") == 0)
+        return risk_link(store, org, a, id);
+    if (strcmp(verb, "control") == 0)
+        return risk_control(store, org, a, id, positional - 1, rest + 1);
+    return risk_treatment(store, org, a, id);
+}
+
+static int run_verb(const char *verb, struct isms_store *store, const struct isms_org *org,
+                    struct risk_args *a, int positional, char **rest)
+{
+    if (strcmp(verb, "add") == 0 || strcmp(verb, "list") == 0 || strcmp(verb, "heatmap") == 0 ||
+        strcmp(verb, "plan") == 0) {
+        if (positional != 0)
+            return isms_cli_usage_error("risk", "unexpected argument '%s'", rest[0]);
+        if (strcmp(verb, "add") == 0)
+            return risk_add(store, org, a);
+        if (strcmp(verb, "list") == 0)
+            return risk_list(store, org, a);
+        if (strcmp(verb, "heatmap") == 0)
+            return risk_heatmap(store, org, a);
+        return risk_plan(store, org, a);
+    }
+    return run_with_id(verb, store, org, a, positional, rest);
+}
+
+int isms_cli_risk(int argc, char **argv)
+{
+    static const char *const verbs[] = {"add",  "list",    "show",      "update",
+                                        "delete", "accept", "link",     "control",
+                                        "treatment", "heatmap", "plan"};
+    struct risk_args *args;
+    struct isms_store *store;
+    struct isms_org org;
+    bool known = false;
+    int status;
+
+    if (isms_cli_wants_help(argc, argv)) {
+        fputs(risk_help, stdout);
+        return 0;
+    }
+    if (argc < 2)
+        return isms_cli_usage_error("risk", "'risk' needs a subcommand");
+    for (size_t i = 0; i < ISMS_ARRAY_SIZE(verbs); i++)
+        known |= strcmp(argv[1], verbs[i]) == 0;
+    if (!known)
+        return isms_cli_usage_error("risk", "unknown subcommand '%s'", argv[1]);
+    if (!(args = calloc(1, sizeof(*args))))
+        return isms_cli_fail(isms_error_set(ISMS_ENOMEM, "out of memory"));
+    if ((status = parse_args(args, argc - 1, argv + 1)) == 0 &&
+        (status = isms_cli_open_org(&store, &org, "risk", args->db, args->org)) == 0) {
+        status = run_verb(argv[1], store, &org, args, argc - 1 - optind, argv + 1 + optind);
+        isms_store_free(store);
+    }
+    free(args);
+    return status;
+}

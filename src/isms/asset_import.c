@@ -1,0 +1,589 @@
+#include "isms_setup.h"
+#include <csv.h>
+#include <strings.h>
+#include "isms/asset_import.h"
+#include "isms/cloud_service.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/text.h"
+
+#define BOM "\xEF\xBB\xBF"
+#define ROW_BYTES_MAX (1u << 20)
+
+enum column_kind {
+    COL_IGNORED = 0,
+    COL_NAME,
+    COL_TYPE,
+    COL_OWNER,
+    COL_CLASSIFICATION,
+    COL_C,
+    COL_I,
+    COL_A,
+    COL_LOCATION,
+    COL_CLOUD,
+    COL_RETENTION,
+    COL_BASIS,
+    COL_BASIS_DATE,
+    COL_NOTES,
+    COL_KINDS
+};
+
+/* Header spellings, compared case-insensitively after trimming. */
+static const struct {
+    enum column_kind kind;
+    const char *api_field; /* as isms_asset_check names it */
+    bool required;
+    const char *names[9];
+} columns[] = {
+    {COL_NAME, "name", true, {"資産名", "情報資産名", "名称", "資産", "name", "asset", "asset name"}},
+    {COL_TYPE, "type", true, {"種別", "種類", "資産種別", "分類区分", "type", "asset type"}},
+    {COL_OWNER, "owner", true, {"管理責任者", "所有者", "責任者", "管理者", "オーナー", "owner"}},
+    {COL_CLASSIFICATION, "classification", true,
+     {"機密区分", "分類", "区分", "機密分類", "格付", "classification"}},
+    {COL_C, "confidentiality", true, {"機密性", "c", "confidentiality"}},
+    {COL_I, "integrity", true, {"完全性", "i", "integrity"}},
+    {COL_A, "availability", true, {"可用性", "a", "availability"}},
+    {COL_LOCATION, "location", false, {"保管場所", "保存場所", "所在", "場所", "location"}},
+    {COL_CLOUD, "cloud_service", false,
+     {"クラウドサービス", "クラウド", "cloud service", "cloud_service", "cloud"}},
+    {COL_RETENTION, "retention_period", false,
+     {"保存期間", "保管期間", "保有期間", "retention", "retention period", "retention_period"}},
+    {COL_BASIS, "retention_basis", false,
+     {"起算日", "起算", "起算基準", "basis", "retention basis", "retention_basis"}},
+    {COL_BASIS_DATE, "retention_basis_date", false,
+     {"起算日付", "基準日", "basis date", "basis_date", "retention_basis_date"}},
+    {COL_NOTES, "notes", false, {"備考", "notes", "note", "remarks", "コメント"}},
+};
+
+/* Columns of our own export that an import recomputes or assigns itself. */
+static const char *const export_only[] = {
+    "id", "no", "no.", "番号", "削除期限", "deletion due", "deletion_due",
+    "更新日時", "updated", "updated_at", "登録日時", "created", "created_at",
+};
+
+struct state {
+    struct isms_asset_import *out;
+    struct csv_parser parser;
+    struct isms_buf fields; /* the current row's cells, each NUL-terminated */
+    size_t offsets[ISMS_IMPORT_COLUMNS_MAX];
+    size_t nfields;
+    bool too_wide;
+    size_t row_line;
+    bool have_header;
+    enum column_kind kinds[ISMS_IMPORT_COLUMNS_MAX];
+    char headers[ISMS_IMPORT_COLUMNS_MAX][64];
+    size_t ncolumns;
+    size_t rows_seen;
+    size_t capacity; /* of the out->rows arrays */
+    int fatal; /* an error that stops the parse */
+};
+
+static void add_error(struct isms_asset_import *out, size_t line, size_t column, const char *header,
+                      const char *fmt, ...) ISMS_PRINTF(5, 6);
+
+static void add_error(struct isms_asset_import *out, size_t line, size_t column, const char *header,
+                      const char *fmt, ...)
+{
+    struct isms_import_error *e;
+    va_list ap;
+
+    out->errors_total++;
+    if (out->error_count == ISMS_IMPORT_ERRORS_MAX)
+        return;
+    if (!out->errors && !(out->errors = calloc(ISMS_IMPORT_ERRORS_MAX, sizeof(*out->errors))))
+        return; /* still counted in errors_total: the import fails either way */
+    e = &out->errors[out->error_count++];
+    e->line = line;
+    e->column = column;
+    snprintf(e->header, sizeof(e->header), "%s", header ? header : "");
+    va_start(ap, fmt);
+    vsnprintf(e->message, sizeof(e->message), fmt, ap);
+    va_end(ap);
+}
+
+static int fatal(struct state *st, int code, size_t line, const char *message)
+{
+    add_error(st->out, line, 0, NULL, "%s", message);
+    if (!st->fatal)
+        st->fatal = code;
+    return code;
+}
+
+static const char *cell(const struct state *st, size_t i)
+{
+    return st->fields.ptr + st->offsets[i];
+}
+
+/* `s` without surrounding ASCII and ideographic spaces, into `out`. */
+static void trim_copy(char *out, size_t size, const char *s, size_t len)
+{
+    while (len && (*s == ' ' || *s == '\t'))
+        s++, len--;
+    while (len >= 3 && strncmp(s, "\xe3\x80\x80", 3) == 0)
+        s += 3, len -= 3;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    while (len >= 3 && strncmp(s + len - 3, "\xe3\x80\x80", 3) == 0)
+        len -= 3;
+    snprintf(out, size, "%.*s", (int)(len < size ? len : size - 1), s);
+}
+
+static enum column_kind kind_of_name(const char *name, bool *known)
+{
+    *known = true;
+    for (size_t c = 0; c < ISMS_ARRAY_SIZE(columns); c++)
+        for (size_t n = 0; n < ISMS_ARRAY_SIZE(columns[c].names) && columns[c].names[n]; n++)
+            if (strcasecmp(name, columns[c].names[n]) == 0)
+                return columns[c].kind;
+    for (size_t i = 0; i < ISMS_ARRAY_SIZE(export_only); i++)
+        if (strcasecmp(name, export_only[i]) == 0)
+            return COL_IGNORED;
+    *known = false;
+    return COL_IGNORED;
+}
+
+/* A header is the name itself or, as our export writes them, "日本語 / English". */
+static enum column_kind kind_of_header(const char *header, bool *known)
+{
+    const char *slash = strchr(header, '/');
+    enum column_kind kind = kind_of_name(header, known);
+    char part[64];
+
+    if (*known || !slash)
+        return kind;
+    trim_copy(part, sizeof(part), header, (size_t)(slash - header));
+    kind = kind_of_name(part, known);
+    if (*known)
+        return kind;
+    trim_copy(part, sizeof(part), slash + 1, strlen(slash + 1));
+    return kind_of_name(part, known);
+}
+
+static void note_ignored(struct isms_asset_import *out, const char *header)
+{
+    size_t used = strlen(out->ignored_columns);
+
+    if (*header && used + strlen(header) + 3 < sizeof(out->ignored_columns))
+        snprintf(out->ignored_columns + used, sizeof(out->ignored_columns) - used, "%s%s",
+                 used ? ", " : "", header);
+}
+
+static const char *column_label(enum column_kind kind)
+{
+    for (size_t c = 0; c < ISMS_ARRAY_SIZE(columns); c++)
+        if (columns[c].kind == kind)
+            return columns[c].names[0];
+    return "";
+}
+
+static void read_header(struct state *st)
+{
+    bool seen[COL_KINDS] = {false};
+    char missing[200] = "";
+
+    st->have_header = true;
+    st->ncolumns = st->nfields;
+    for (size_t i = 0; i < st->nfields; i++) {
+        bool known;
+        trim_copy(st->headers[i], sizeof(st->headers[i]), cell(st, i), strlen(cell(st, i)));
+        st->kinds[i] = kind_of_header(st->headers[i], &known);
+        if (!known)
+            note_ignored(st->out, st->headers[i]);
+        if (st->kinds[i] != COL_IGNORED && seen[st->kinds[i]]) {
+            add_error(st->out, st->row_line, i + 1, st->headers[i],
+                      "column '%s' appears twice", st->headers[i]);
+            st->fatal = ISMS_EINVALID;
+        }
+        seen[st->kinds[i]] = true;
+        if (st->kinds[i] == COL_CLOUD) {
+            st->out->cloud_column = i + 1;
+            snprintf(st->out->cloud_header, sizeof(st->out->cloud_header), "%s", st->headers[i]);
+        }
+    }
+    for (size_t c = 0; c < ISMS_ARRAY_SIZE(columns); c++)
+        if (columns[c].required && !seen[columns[c].kind]) {
+            size_t used = strlen(missing);
+            snprintf(missing + used, sizeof(missing) - used, "%s'%s'", used ? ", " : "",
+                     columns[c].names[0]);
+        }
+    if (*missing) {
+        char message[240];
+        snprintf(message, sizeof(message), "the header row lacks the required column(s) %.190s",
+                 missing);
+        fatal(st, ISMS_EINVALID, st->row_line, message);
+    }
+}
+
+static bool row_is_blank(const struct state *st)
+{
+    for (size_t i = 0; i < st->nfields; i++) {
+        char trimmed[8];
+        trim_copy(trimmed, sizeof(trimmed), cell(st, i), strlen(cell(st, i)));
+        if (*trimmed)
+            return false;
+    }
+    return true;
+}
+
+/* 1-3, also written in full-width digits or as 低/中/高 and L/M/H. */
+static int parse_cia(int *out, const char *text)
+{
+    static const struct {
+        const char *text;
+        int value;
+    } words[] = {{"1", 1}, {"2", 2}, {"3", 3}, {"１", 1}, {"２", 2}, {"３", 3}, {"低", 1},
+                 {"中", 2}, {"高", 3}, {"L", 1}, {"M", 2}, {"H", 3}};
+    char trimmed[16];
+
+    trim_copy(trimmed, sizeof(trimmed), text, strlen(text));
+    for (size_t i = 0; i < ISMS_ARRAY_SIZE(words); i++)
+        if (strcasecmp(trimmed, words[i].text) == 0) {
+            *out = words[i].value;
+            return 0;
+        }
+    return isms_error_set(ISMS_EINVALID, "must be 1, 2 or 3 (or 低/中/高), not '%.40s'", text);
+}
+
+struct row {
+    struct isms_asset_input in;
+    const char *cloud_name;
+    const char *texts[COL_KINDS]; /* by kind; NULL when the column is absent */
+    size_t column_of[COL_KINDS];  /* 1-based */
+    bool bad;
+};
+
+static void row_error(struct state *st, struct row *r, enum column_kind kind, const char *message)
+{
+    size_t col = r->column_of[kind];
+
+    r->bad = true;
+    add_error(st->out, st->row_line, col, col ? st->headers[col - 1] : column_label(kind), "%s",
+              message);
+}
+
+/* "情報 / information", as our export writes values: the English part. */
+static const char *value_part(const char *text)
+{
+    const char *slash = text ? strstr(text, " / ") : NULL;
+
+    return slash ? slash + 3 : text;
+}
+
+static void parse_enums(struct state *st, struct row *r)
+{
+    static const enum column_kind cia[] = {COL_C, COL_I, COL_A};
+    int *cia_out[] = {&r->in.confidentiality, &r->in.integrity, &r->in.availability};
+    int value = 0;
+
+    if (isms_asset_type_parse(&r->in.type, value_part(r->texts[COL_TYPE])) < 0)
+        row_error(st, r, COL_TYPE, isms_error_last());
+    if (isms_asset_classification_parse(&r->in.classification,
+                                        value_part(r->texts[COL_CLASSIFICATION])) < 0)
+        row_error(st, r, COL_CLASSIFICATION, isms_error_last());
+    for (size_t i = 0; i < ISMS_ARRAY_SIZE(cia); i++) {
+        if (parse_cia(&value, r->texts[cia[i]]) < 0)
+            row_error(st, r, cia[i], isms_error_last());
+        else
+            *cia_out[i] = value;
+    }
+}
+
+/* The basis column may hold the basis ("契約終了日") or, for a fixed start, the date itself. */
+static void parse_retention(struct state *st, struct row *r)
+{
+    const char *basis = value_part(r->texts[COL_BASIS]), *date = r->texts[COL_BASIS_DATE];
+    struct isms_date as_date;
+    enum column_kind blame = r->column_of[COL_RETENTION] ? COL_RETENTION : COL_BASIS;
+
+    if (basis && *basis && (!date || !*date) && isms_date_parse(&as_date, basis) == 0) {
+        date = basis;
+        basis = "fixed_date";
+    }
+    if (isms_retention_parse(&r->in.retention, r->texts[COL_RETENTION], basis, date) < 0) {
+        const char *msg = isms_error_last();
+        if (strstr(msg, "basis date"))
+            blame = r->column_of[COL_BASIS_DATE] ? COL_BASIS_DATE : COL_BASIS;
+        else if (strstr(msg, "retention basis must"))
+            blame = COL_BASIS;
+        row_error(st, r, blame, msg);
+    }
+}
+
+static enum column_kind kind_of_field(const char *field)
+{
+    for (size_t c = 0; c < ISMS_ARRAY_SIZE(columns); c++)
+        if (strcmp(columns[c].api_field, field) == 0)
+            return columns[c].kind;
+    return COL_NAME;
+}
+
+/* Makes room for one more row in each of the parallel arrays. */
+static int grow(struct state *st)
+{
+    struct isms_asset_import *out = st->out;
+    size_t cap = st->capacity ? st->capacity * 2 : 64;
+    void *p;
+
+    if (out->count < st->capacity)
+        return 0;
+    if (!(p = realloc(out->rows, cap * sizeof(*out->rows))))
+        return ISMS_ENOMEM;
+    out->rows = p;
+    if (!(p = realloc(out->row_text, cap * sizeof(*out->row_text))))
+        return ISMS_ENOMEM;
+    out->row_text = p;
+    if (!(p = realloc(out->cloud_names, cap * sizeof(*out->cloud_names))))
+        return ISMS_ENOMEM;
+    out->cloud_names = p;
+    if (!(p = realloc(out->lines, cap * sizeof(*out->lines))))
+        return ISMS_ENOMEM;
+    out->lines = p;
+    st->capacity = cap;
+    return 0;
+}
+
+/* Keeps a good row: its cells move into storage the row's strings point into. */
+static int keep_row(struct state *st, struct row *r)
+{
+    struct isms_asset_import *out = st->out;
+    const char **fields[] = {&r->in.name, &r->in.owner, &r->in.location, &r->in.notes,
+                             &r->cloud_name};
+    char *text;
+
+    if (grow(st) < 0 || !(text = malloc(st->fields.len ? st->fields.len : 1)))
+        return fatal(st, ISMS_ENOMEM, st->row_line, "out of memory");
+    memcpy(text, st->fields.ptr, st->fields.len);
+    /* Every text of the row points into st->fields (see pad_row) or is NULL. */
+    for (size_t i = 0; i < ISMS_ARRAY_SIZE(fields); i++)
+        if (*fields[i])
+            *fields[i] = text + (*fields[i] - st->fields.ptr);
+    out->rows[out->count] = r->in;
+    out->row_text[out->count] = text;
+    out->cloud_names[out->count] = r->cloud_name;
+    out->lines[out->count] = st->row_line;
+    out->count++;
+    return 0;
+}
+
+/* Gives a short row empty cells up to the header's width, so every cell a
+ * row's texts point at lies in st->fields. */
+static int pad_row(struct state *st)
+{
+    while (st->nfields < st->ncolumns) {
+        st->offsets[st->nfields++] = st->fields.len;
+        if (isms_buf_putc(&st->fields, '\0') < 0)
+            return fatal(st, ISMS_ETOOBIG, st->row_line, "a row is longer than 1 MiB");
+    }
+    return 0;
+}
+
+static void read_data_row(struct state *st)
+{
+    struct row r = {0};
+    const char *field = NULL;
+
+    if (row_is_blank(st) || pad_row(st) < 0)
+        return;
+    if (++st->rows_seen > ISMS_IMPORT_ROWS_MAX) {
+        fatal(st, ISMS_ETOOBIG, st->row_line, "the file has more rows than the import takes");
+        return;
+    }
+    for (size_t i = 0; i < st->ncolumns; i++) {
+        r.texts[st->kinds[i]] = cell(st, i);
+        r.column_of[st->kinds[i]] = i + 1;
+    }
+    for (size_t i = st->ncolumns; i < st->nfields; i++)
+        if (*cell(st, i)) {
+            r.bad = true;
+            add_error(st->out, st->row_line, i + 1, "", "the row has more cells than the header");
+            break;
+        }
+    r.in.name = r.texts[COL_NAME];
+    r.in.owner = r.texts[COL_OWNER];
+    r.in.location = r.texts[COL_LOCATION];
+    r.in.notes = r.texts[COL_NOTES];
+    r.cloud_name = r.texts[COL_CLOUD] && *r.texts[COL_CLOUD] ? r.texts[COL_CLOUD] : NULL;
+    if (!*r.in.name)
+        row_error(st, &r, COL_NAME, "a name is required");
+    if (!*r.in.owner)
+        row_error(st, &r, COL_OWNER, "an owner is required");
+    parse_enums(st, &r);
+    parse_retention(st, &r);
+    if (!r.bad && isms_asset_check(&r.in, &field) < 0)
+        row_error(st, &r, kind_of_field(field), isms_error_last());
+    if (r.bad)
+        st->out->rows_with_errors++;
+    else
+        keep_row(st, &r);
+}
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+    struct state *st = ctx;
+
+    if (st->fatal)
+        return;
+    if (st->nfields == ISMS_IMPORT_COLUMNS_MAX) {
+        st->too_wide = true;
+        return;
+    }
+    /* Undo the apostrophe exports put before formula-like cells (CSV injection). */
+    if (len >= 2 && ((const char *)data)[0] == '\'' && strchr("=+-@", ((const char *)data)[1]))
+        data = (char *)data + 1, len--;
+    st->offsets[st->nfields++] = st->fields.len;
+    if ((len && isms_buf_put(&st->fields, data, len) < 0) || isms_buf_putc(&st->fields, '\0') < 0)
+        fatal(st, ISMS_ETOOBIG, st->row_line, "a row is longer than 1 MiB");
+}
+
+static void on_row(int terminator, void *ctx)
+{
+    struct state *st = ctx;
+
+    if (!st->fatal && st->too_wide)
+        fatal(st, ISMS_ETOOBIG, st->row_line, "a row has more than 64 columns");
+    else if (!st->fatal && !st->have_header)
+        read_header(st);
+    else if (!st->fatal)
+        read_data_row(st);
+    isms_buf_reset(&st->fields);
+    st->nfields = 0;
+    st->too_wide = false;
+}
+
+static int check_encoding(struct state *st, const char *data, size_t len)
+{
+    char *copy;
+    bool ok;
+
+    if (memchr(data, '\0', len))
+        return fatal(st, ISMS_EINVALID, 1, "the file contains NUL bytes; is it really CSV?");
+    if (!(copy = malloc(len + 1)))
+        return fatal(st, ISMS_ENOMEM, 1, "out of memory");
+    memcpy(copy, data, len);
+    copy[len] = '\0';
+    ok = isms_text_valid_utf8(copy);
+    free(copy);
+    if (!ok)
+        return fatal(st, ISMS_EINVALID, 1, "the file is not UTF-8 (in Excel save it as "
+                                           "'CSV UTF-8 (comma delimited)')");
+    return 0;
+}
+
+/* Feeds the parser one line at a time so every row knows the line it starts on. */
+static void feed(struct state *st, const char *data, size_t len)
+{
+    const char *p = data, *end = data + len;
+    size_t line = 1;
+
+    while (p < end && !st->fatal) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+        /* libcsv's public state: 0 is "no row begun", so the next row starts here. */
+        if (st->parser.pstate == 0)
+            st->row_line = line;
+        if (csv_parse(&st->parser, p, n, on_field, on_row, st) != n && !st->fatal)
+            fatal(st, ISMS_EINVALID, line, "malformed CSV: a quote in an unquoted cell or text "
+                                           "after a closing quote");
+        p += n;
+        line++;
+    }
+    if (!st->fatal && csv_fini(&st->parser, on_field, on_row, st) != 0 && !st->fatal)
+        fatal(st, ISMS_EINVALID, st->row_line, "malformed CSV: a quoted cell is never closed");
+}
+
+static int summarise(struct isms_asset_import *out, int fatal_code)
+{
+    if (fatal_code)
+        return isms_error_set(fatal_code, "%s", out->error_count ? out->errors[0].message
+                                                                 : "the import failed");
+    if (out->errors_total)
+        return isms_error_set(ISMS_EINVALID, "%zu rows have errors; nothing was imported",
+                              out->rows_with_errors);
+    return 0;
+}
+
+int isms_asset_import_parse(struct isms_asset_import *out, const char *data, size_t len)
+{
+    struct state st = {.out = out};
+
+    memset(out, 0, sizeof(*out));
+    isms_buf_init(&st.fields, ROW_BYTES_MAX);
+    if (len > ISMS_IMPORT_BYTES_MAX) {
+        fatal(&st, ISMS_ETOOBIG, 1, "the file is larger than 64 MiB");
+        return summarise(out, st.fatal);
+    }
+    if (len >= 3 && memcmp(data, BOM, 3) == 0)
+        data += 3, len -= 3;
+    if (csv_init(&st.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    if (check_encoding(&st, data, len) == 0)
+        feed(&st, data, len);
+    if (!st.fatal && !st.have_header)
+        fatal(&st, ISMS_EINVALID, 1, "the file is empty: it needs a header row");
+    csv_free(&st.parser);
+    isms_buf_release(&st.fields);
+    return summarise(out, st.fatal);
+}
+
+static int64_t find_service(const struct isms_cloud_service *services, size_t count,
+                            const char *name)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(services[i].name, name) == 0)
+            return services[i].id;
+    for (size_t i = 0; i < count; i++)
+        if (strcasecmp(services[i].name, name) == 0)
+            return services[i].id;
+    return 0;
+}
+
+static int resolve_cloud_services(struct isms_asset_import *out, struct isms_store *store,
+                                  int64_t org_id)
+{
+    struct isms_cloud_service *services = NULL;
+    size_t count = 0, bad_rows = 0;
+    int error;
+
+    if ((error = isms_cloud_service_list(&services, &count, store, org_id)) < 0)
+        return error;
+    for (size_t i = 0; i < out->count; i++) {
+        if (!out->cloud_names[i])
+            continue;
+        if ((out->rows[i].cloud_service_id = find_service(services, count, out->cloud_names[i])))
+            continue;
+        bad_rows++;
+        add_error(out, out->lines[i], out->cloud_column, out->cloud_header,
+                  "cloud service '%.80s' is not in the cloud service register",
+                  out->cloud_names[i]);
+    }
+    free(services);
+    out->rows_with_errors += bad_rows;
+    return bad_rows ? isms_error_set(ISMS_EINVALID, "%zu rows have errors; nothing was imported",
+                                     out->rows_with_errors)
+                    : 0;
+}
+
+int isms_asset_import(struct isms_asset_import *out, struct isms_store *store, int64_t org_id,
+                      const char *data, size_t len, const struct isms_actor *actor)
+{
+    int error;
+
+    if ((error = isms_asset_import_parse(out, data, len)) < 0 ||
+        (error = resolve_cloud_services(out, store, org_id)) < 0)
+        return error;
+    if (out->count == 0)
+        return isms_error_set(ISMS_EINVALID, "the file has a header but no assets");
+    return isms_asset_create_many(&out->first_id, store, org_id, out->rows, out->count, actor);
+}
+
+void isms_asset_import_release(struct isms_asset_import *import)
+{
+    for (size_t i = 0; i < import->count; i++)
+        free(import->row_text[i]);
+    free(import->rows);
+    free(import->row_text);
+    free(import->cloud_names);
+    free(import->lines);
+    free(import->errors);
+    memset(import, 0, sizeof(*import));
+}

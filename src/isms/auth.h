@@ -1,0 +1,143 @@
+/*
+ * Signing in and staying signed in.
+ *
+ * Login checks the name and password (Argon2id), then the second factor when
+ * the user has TOTP: a current code, or one of the user's one-time recovery
+ * codes (the changeable fallback factor, seed 000). Every attempt, good or
+ * bad, is written to the login history that the first screen shows the user
+ * (seed 000: a user spots misuse of their account). Too many failures for one
+ * name or from one address in ISMS_AUTH_WINDOW_SECONDS refuse further
+ * attempts for a while; refusals are recorded too.
+ *
+ * A session is a random token handed to the browser in a cookie; the
+ * database keeps only its SHA-256, so a copy of the database signs nobody
+ * in. Sessions end after ISMS_SESSION_IDLE_SECONDS without use or
+ * ISMS_SESSION_ABSOLUTE_SECONDS after login, whichever comes first.
+ */
+#ifndef ISMS_ISMS_AUTH_H
+#define ISMS_ISMS_AUTH_H
+
+#include "isms/user.h"
+#include "sec/random.h"
+#include "sec/recovery_codes.h"
+
+struct isms_store;
+struct isms_actor;
+
+#define ISMS_AUTH_WINDOW_SECONDS (15 * 60)
+#define ISMS_AUTH_MAX_FAILURES_PER_NAME 5
+#define ISMS_AUTH_MAX_FAILURES_PER_ADDRESS 20
+#define ISMS_SESSION_IDLE_SECONDS (30 * 60)
+#define ISMS_SESSION_ABSOLUTE_SECONDS (12 * 60 * 60)
+/* A session waiting for its second factor lives this long. */
+#define ISMS_SESSION_MFA_SECONDS (5 * 60)
+#define ISMS_USER_AGENT_MAX 256 /* longer User-Agent headers are cut */
+
+/* The signed-in user as every request sees it. */
+struct isms_session {
+    int64_t id; /* the session row */
+    int64_t user_id;
+    char name[ISMS_USER_NAME_MAX + 1];
+    char display_name[ISMS_USER_DISPLAY_MAX + 1];
+    char lang[3];                      /* "ja", "en" or "" (follow Accept-Language) */
+    char csrf[ISMS_TOKEN_TEXT_SIZE];   /* forms send it as "csrf", API writes as X-CSRF-Token */
+    bool is_admin;                     /* system administrator */
+    bool mfa_pending;                  /* password ok, second factor still owed */
+    bool totp_enabled;
+    int64_t created_at, expires_at;    /* unix seconds; expires_at is the absolute end */
+};
+
+/* One login attempt. `totp` and `recovery_code` may be NULL; give at most one.
+ * `address` and `user_agent` are recorded in the login history. */
+struct isms_login_attempt {
+    const char *name;
+    const char *password;
+    const char *totp;
+    const char *recovery_code;
+    const char *address;
+    const char *user_agent;
+};
+
+/* What a successful login hands back. */
+struct isms_login_result {
+    char token[ISMS_TOKEN_TEXT_SIZE]; /* for the cookie (isms_web_session_cookie) */
+    struct isms_session session;      /* session.mfa_pending: ask for a TOTP or recovery code
+                                       * next, then call isms_auth_complete_mfa */
+};
+
+/* Checks the attempt and, when it passes, opens a session. Errors (each
+ * recorded in the login history, with the message meant for the user):
+ *   ISMS_EAUTH  wrong name or password ("name or password is wrong" either
+ *               way), wrong second factor, disabled account;
+ *   ISMS_EPERM  too many failures: "too many failed logins; try again in N
+ *               minutes";
+ *   ISMS_EINVALID  a field missing or too long.
+ * A user with TOTP who gives neither code gets a session with mfa_pending
+ * set: it is good for nothing but isms_auth_complete_mfa and logout. */
+int isms_auth_login(struct isms_login_result *out, struct isms_store *store,
+                    const struct isms_login_attempt *attempt);
+
+/* Second step for a session with mfa_pending: checks attempt->totp or
+ * attempt->recovery_code (name and password are ignored) and, when right,
+ * replaces the pending session with a full one under a new token (out).
+ * Wrong codes count as failures for the rate limit. */
+int isms_auth_complete_mfa(struct isms_login_result *out, struct isms_store *store,
+                           const char *pending_token, const struct isms_login_attempt *attempt);
+
+/* Finds the live session for a cookie token and refreshes its idle timer.
+ * ISMS_EAUTH when the token is unknown, expired, idle too long or its user
+ * disabled. */
+int isms_auth_session(struct isms_session *out, struct isms_store *store, const char *token);
+
+/* Ends the session with this token (logout); unknown tokens are fine. */
+int isms_auth_logout(struct isms_store *store, const char *token);
+
+/* Deletes sessions whose time is up (at server start; live ones expire on use). */
+int isms_auth_purge_sessions(struct isms_store *store);
+
+/* One row of the login history. */
+struct isms_login_event {
+    int64_t id;
+    char at[ISMS_TIMESTAMP_SIZE];
+    char address[64];
+    char user_agent[ISMS_USER_AGENT_MAX + 1];
+    char result[24]; /* "ok", "mfa_pending", "bad_password", "bad_totp", "bad_recovery_code",
+                      * "disabled", "rate_limited", "unknown_user" */
+};
+
+/* The newest `limit` (1..100) login attempts for `user_id`, newest first.
+ * *out is owned by the caller: free() it. */
+int isms_auth_login_history(struct isms_login_event **out, size_t *count,
+                            struct isms_store *store, int64_t user_id, int limit);
+
+/* TOTP enrolment, step 1: a new secret (base32) kept as pending until
+ * confirmed; the otpauth:// URI is for authenticator apps (QR code). */
+struct isms_totp_enrolment {
+    char secret[64];
+    char uri[512];
+};
+int isms_auth_totp_begin(struct isms_totp_enrolment *out, struct isms_store *store,
+                         int64_t user_id, const struct isms_actor *actor);
+
+/* Step 2: `code` from the app proves it holds the pending secret; TOTP is
+ * then required at login and a fresh set of recovery codes is returned (shown
+ * once). ISMS_EAUTH for a wrong code, ISMS_EINVALID when no enrolment is
+ * pending. Audited as "user.totp.enable". */
+#define ISMS_RECOVERY_CODE_COUNT 10
+#define ISMS_RECOVERY_CODE_SIZE ISMS_RECOVERY_CODE_TEXT /* "xxxx-xxxx-xxxx-xxxx" + NUL */
+int isms_auth_totp_confirm(char codes_out[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT],
+                           struct isms_store *store, int64_t user_id, const char *code,
+                           const struct isms_actor *actor);
+
+/* Turns TOTP off after checking the user's password (ISMS_EAUTH when wrong);
+ * the recovery codes go too. Audited as "user.totp.disable". */
+int isms_auth_totp_disable(struct isms_store *store, int64_t user_id, const char *password,
+                           const struct isms_actor *actor);
+
+/* Replaces the user's recovery codes with a fresh set (shown once).
+ * ISMS_EINVALID when TOTP is off. Audited as "user.recovery_codes". */
+int isms_auth_recovery_regenerate(
+    char codes_out[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT], struct isms_store *store,
+    int64_t user_id, const struct isms_actor *actor);
+
+#endif

@@ -1,0 +1,83 @@
+#include "isms_setup.h"
+#include "isms/membership.h"
+#include "store/memberships.h"
+#include "util/error.h"
+
+static const char *const role_names[] = {
+    [ISMS_ROLE_NONE] = "none",
+    [ISMS_ROLE_AUDITOR] = "auditor",
+    [ISMS_ROLE_RISK_OWNER] = "risk_owner",
+    [ISMS_ROLE_MANAGER] = "manager",
+    [ISMS_ROLE_ADMIN] = "admin",
+};
+
+const char *isms_role_name(enum isms_role role)
+{
+    if (role < ISMS_ROLE_NONE || role > ISMS_ROLE_ADMIN)
+        ISMS_BUG("unknown membership role");
+    return role_names[role];
+}
+
+int isms_role_parse(enum isms_role *out, const char *name)
+{
+    for (int r = ISMS_ROLE_AUDITOR; r <= ISMS_ROLE_ADMIN; r++)
+        if (name && strcmp(name, role_names[r]) == 0) {
+            *out = (enum isms_role)r;
+            return 0;
+        }
+    return isms_error_set(ISMS_EINVALID,
+                          "role must be 'admin', 'manager', 'risk_owner' or 'auditor', not '%.64s'",
+                          name ? name : "");
+}
+
+int isms_membership_find_org(struct isms_org *org_out, enum isms_role *role_out,
+                             struct isms_store *store, const char *id_or_slug, int64_t user_id,
+                             bool is_admin)
+{
+    char *end;
+    long long id;
+
+    if (!id_or_slug || !*id_or_slug)
+        return isms_error_set(ISMS_EINVALID, "organization id or slug is required");
+    errno = 0;
+    id = strtoll(id_or_slug, &end, 10);
+    if (*end == '\0' && errno == 0 && id > 0)
+        return isms_store_membership_org(org_out, role_out, store, id, NULL, user_id, is_admin);
+    if (strlen(id_or_slug) > ISMS_ORG_SLUG_MAX || (*end == '\0' && end != id_or_slug))
+        return isms_error_set(ISMS_ENOTFOUND, "organization '%.64s' not found", id_or_slug);
+    return isms_store_membership_org(org_out, role_out, store, 0, id_or_slug, user_id, is_admin);
+}
+
+int isms_membership_list_orgs(struct isms_org **out, size_t *count, struct isms_store *store,
+                              int64_t user_id, bool is_admin)
+{
+    return isms_store_membership_orgs(out, NULL, count, store, user_id, is_admin);
+}
+
+int isms_membership_list_access(struct isms_org **orgs_out, enum isms_role **roles_out,
+                                size_t *count, struct isms_store *store, int64_t user_id,
+                                bool is_admin)
+{
+    return isms_store_membership_orgs(orgs_out, roles_out, count, store, user_id, is_admin);
+}
+
+int isms_membership_list(struct isms_member **out, size_t *count, struct isms_store *store,
+                         int64_t org_id)
+{
+    return isms_store_membership_list(out, count, store, org_id);
+}
+
+int isms_membership_set(struct isms_store *store, int64_t org_id, int64_t user_id,
+                        enum isms_role role, const struct isms_actor *actor)
+{
+    isms_role_name(role);
+    if (role == ISMS_ROLE_NONE)
+        return isms_error_set(ISMS_EINVALID, "a member needs a role");
+    return isms_store_membership_set(store, org_id, user_id, role, actor);
+}
+
+int isms_membership_remove(struct isms_store *store, int64_t org_id, int64_t user_id,
+                           const struct isms_actor *actor)
+{
+    return isms_store_membership_delete(store, org_id, user_id, actor);
+}

@@ -1,0 +1,76 @@
+/*
+ * Who may do what in an organization. A user belongs to an org with one
+ * role; the roles are ordered, each one may do everything the ones below it
+ * may:
+ *
+ *   auditor     read everything in the org, change nothing
+ *   risk_owner  also change risks, treatments and risk acceptance
+ *   manager     (ISMS manager) also change everything else in the org
+ *   admin       also manage the org's members
+ *
+ * A system administrator (users.is_admin) acts as admin in every org, and is
+ * the only one who creates orgs and users.
+ */
+#ifndef ISMS_ISMS_MEMBERSHIP_H
+#define ISMS_ISMS_MEMBERSHIP_H
+
+#include "isms/org.h"
+
+struct isms_store;
+struct isms_actor;
+
+enum isms_role {
+    ISMS_ROLE_NONE = 0, /* not a member */
+    ISMS_ROLE_AUDITOR = 1,
+    ISMS_ROLE_RISK_OWNER = 2,
+    ISMS_ROLE_MANAGER = 3,
+    ISMS_ROLE_ADMIN = 4,
+};
+
+/* "auditor", "risk_owner", "manager", "admin" ("none" for ISMS_ROLE_NONE);
+ * parse returns ISMS_EINVALID for anything else (also for "none"). */
+const char *isms_role_name(enum isms_role role);
+int isms_role_parse(enum isms_role *out, const char *name);
+
+struct isms_member {
+    int64_t user_id;
+    char name[65];          /* the user's login name */
+    char display_name[201];
+    enum isms_role role;
+};
+
+/* Resolves `id_or_slug` to an org that `user_id` may see, and the user's role
+ * in it, in one query: a member sees their orgs, a system administrator
+ * (`is_admin`) every org with ISMS_ROLE_ADMIN. ISMS_ENOTFOUND for an org that
+ * does not exist and for one the user is not a member of (an outsider learns
+ * nothing about other orgs). */
+int isms_membership_find_org(struct isms_org *org_out, enum isms_role *role_out,
+                             struct isms_store *store, const char *id_or_slug, int64_t user_id,
+                             bool is_admin);
+
+/* The orgs `user_id` may see (all of them for an administrator), by id.
+ * *out is owned by the caller: free() it. */
+int isms_membership_list_orgs(struct isms_org **out, size_t *count, struct isms_store *store,
+                              int64_t user_id, bool is_admin);
+
+/* The same with the user's role in each org (parallel arrays, both owned by
+ * the caller: free() them). */
+int isms_membership_list_access(struct isms_org **orgs_out, enum isms_role **roles_out,
+                                size_t *count, struct isms_store *store, int64_t user_id,
+                                bool is_admin);
+
+/* Members of `org_id` by name. *out is owned by the caller: free() it. */
+int isms_membership_list(struct isms_member **out, size_t *count, struct isms_store *store,
+                         int64_t org_id);
+
+/* Gives `user_id` `role` in `org_id` (adds or changes), audited as
+ * "member.set". ISMS_ENOTFOUND for an unknown user. */
+int isms_membership_set(struct isms_store *store, int64_t org_id, int64_t user_id,
+                        enum isms_role role, const struct isms_actor *actor);
+
+/* Removes `user_id` from `org_id`, audited as "member.remove".
+ * ISMS_ENOTFOUND when the user was not a member. */
+int isms_membership_remove(struct isms_store *store, int64_t org_id, int64_t user_id,
+                           const struct isms_actor *actor);
+
+#endif

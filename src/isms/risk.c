@@ -1,0 +1,504 @@
+#include "isms_setup.h"
+#include "isms/org.h"
+#include "isms/risk.h"
+#include "isms/risk_link.h"
+#include "isms/threat.h"
+#include "store/risks.h"
+#include "util/error.h"
+#include "util/text.h"
+
+static const char *const treatment_names[] = {
+    [ISMS_RISK_MODIFY] = "modify",
+    [ISMS_RISK_RETAIN] = "retain",
+    [ISMS_RISK_AVOID] = "avoid",
+    [ISMS_RISK_SHARE] = "share",
+};
+
+/* JIS Q 27001 6.1.3 / JIS Q 31000 terms. */
+static const char *const treatment_labels_ja[] = {
+    [ISMS_RISK_MODIFY] = "低減",
+    [ISMS_RISK_RETAIN] = "保有",
+    [ISMS_RISK_AVOID] = "回避",
+    [ISMS_RISK_SHARE] = "共有",
+};
+
+static const char *const status_names[] = {
+    [ISMS_RISK_OPEN] = "open",
+    [ISMS_RISK_IN_TREATMENT] = "in_treatment",
+    [ISMS_RISK_AWAITING_ACCEPTANCE] = "awaiting_acceptance",
+    [ISMS_RISK_TREATED] = "treated",
+    [ISMS_RISK_ACCEPTED] = "accepted",
+};
+
+static const char *const status_labels_ja[] = {
+    [ISMS_RISK_OPEN] = "未対応",
+    [ISMS_RISK_IN_TREATMENT] = "対応中",
+    [ISMS_RISK_AWAITING_ACCEPTANCE] = "受容待ち",
+    [ISMS_RISK_TREATED] = "対応済",
+    [ISMS_RISK_ACCEPTED] = "受容済",
+};
+
+const char *isms_risk_treatment_name(enum isms_risk_treatment t)
+{
+    return t >= ISMS_RISK_MODIFY && t <= ISMS_RISK_SHARE ? treatment_names[t] : NULL;
+}
+
+const char *isms_risk_treatment_label_ja(enum isms_risk_treatment t)
+{
+    return t >= ISMS_RISK_MODIFY && t <= ISMS_RISK_SHARE ? treatment_labels_ja[t] : "";
+}
+
+int isms_risk_treatment_parse(enum isms_risk_treatment *out, const char *name)
+{
+    for (int i = ISMS_RISK_MODIFY; i <= ISMS_RISK_SHARE; i++)
+        if (name && strcmp(name, treatment_names[i]) == 0) {
+            *out = (enum isms_risk_treatment)i;
+            return 0;
+        }
+    return isms_error_set(ISMS_EINVALID,
+                          "treatment must be 'modify', 'retain', 'avoid' or 'share', not '%s'",
+                          name ? name : "");
+}
+
+const char *isms_risk_status_name(enum isms_risk_status s)
+{
+    if (s < ISMS_RISK_OPEN || s > ISMS_RISK_ACCEPTED)
+        ISMS_BUG("unknown risk status");
+    return status_names[s];
+}
+
+const char *isms_risk_status_label_ja(enum isms_risk_status s)
+{
+    if (s < ISMS_RISK_OPEN || s > ISMS_RISK_ACCEPTED)
+        ISMS_BUG("unknown risk status");
+    return status_labels_ja[s];
+}
+
+enum isms_risk_status isms_risk_status_of(const struct isms_risk *r)
+{
+    if (r->accepted_at[0])
+        return ISMS_RISK_ACCEPTED;
+    if (!r->treatment)
+        return ISMS_RISK_OPEN;
+    if (r->open_items > 0)
+        return ISMS_RISK_IN_TREATMENT;
+    if (r->has_residual && !r->residual_acceptable)
+        return ISMS_RISK_AWAITING_ACCEPTANCE;
+    return ISMS_RISK_TREATED;
+}
+
+void isms_risk_release(struct isms_risk *risk)
+{
+    free(risk->risk_source);
+    free(risk->event);
+    free(risk->consequence);
+    free(risk->asset_ids);
+    free(risk->controls);
+    risk->risk_source = risk->event = risk->consequence = NULL;
+    risk->asset_ids = NULL;
+    risk->controls = NULL;
+    risk->asset_count = risk->control_count = 0;
+}
+
+void isms_risk_list_release(struct isms_risk_list *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        isms_risk_release(&list->items[i]);
+    free(list->items);
+    list->items = NULL;
+    list->count = 0;
+}
+
+static int check_texts(const struct isms_risk_input *in)
+{
+    int error;
+
+    if (!in->title || !*in->title)
+        return isms_error_set(ISMS_EINVALID, "'title' is required");
+    if (!in->owner || !*in->owner)
+        return isms_error_set(ISMS_EINVALID, "'owner' is required: the risk owner "
+                                             "(ISO/IEC 27001 6.1.2 c 2)");
+    if ((error = isms_text_check(in->title, ISMS_RISK_TITLE_MAX, false, "title")) < 0 ||
+        (error = isms_text_check(in->owner, ISMS_RISK_OWNER_MAX, false, "owner")) < 0 ||
+        (error = isms_text_check(in->risk_source ? in->risk_source : "", ISMS_RISK_TEXT_MAX, true,
+                                 "risk_source")) < 0 ||
+        (error = isms_text_check(in->event ? in->event : "", ISMS_RISK_TEXT_MAX, true, "event")) <
+            0 ||
+        (error = isms_text_check(in->consequence ? in->consequence : "", ISMS_RISK_TEXT_MAX, true,
+                                 "consequence")) < 0)
+        return error;
+    if (in->asset_count > ISMS_RISK_ASSETS_MAX)
+        return isms_error_set(ISMS_ETOOBIG, "a risk names at most %d assets",
+                              ISMS_RISK_ASSETS_MAX);
+    for (size_t i = 0; i < in->asset_count; i++)
+        if (in->asset_ids[i] <= 0)
+            return isms_error_set(ISMS_EINVALID, "asset ids are positive integers");
+    return 0;
+}
+
+static int dup_into(char **field, const char *value)
+{
+    char *copy = strdup(value ? value : "");
+
+    if (!copy)
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    free(*field);
+    *field = copy;
+    return 0;
+}
+
+/* The level of `score` on `m`, naming the field in the error ("residual ..."). */
+static int level_of(int *level, struct isms_risk_score *score, const struct isms_risk_matrix *m,
+                    const char *what)
+{
+    char reason[256];
+    int error;
+
+    if (m->method != ISMS_RISK_ASSET_THREAT_VULNERABILITY)
+        score->vulnerability = 0;
+    if ((error = isms_risk_matrix_level(level, m, score)) < 0) {
+        snprintf(reason, sizeof(reason), "%s", isms_error_last());
+        return isms_error_set(error, "%s%s", what, reason);
+    }
+    return 0;
+}
+
+/* Copies the inputs into `r` and computes level, band and residual on `m`. */
+static int assess(struct isms_risk *r, const struct isms_risk_input *in,
+                  const struct isms_risk_matrix *m)
+{
+    int error;
+
+    snprintf(r->title, sizeof(r->title), "%s", in->title);
+    snprintf(r->owner, sizeof(r->owner), "%s", in->owner);
+    snprintf(r->matrix_key, sizeof(r->matrix_key), "%s", m->key);
+    if ((error = dup_into(&r->risk_source, in->risk_source)) < 0 ||
+        (error = dup_into(&r->event, in->event)) < 0 ||
+        (error = dup_into(&r->consequence, in->consequence)) < 0)
+        return error;
+    r->score = in->score;
+    r->treatment = in->treatment;
+    r->shared = in->shared;
+    if ((error = level_of(&r->level, &r->score, m, "")) < 0)
+        return error;
+    r->band = isms_risk_matrix_band(m, r->level);
+    /* Retaining a risk changes nothing: its residual risk is the risk itself. */
+    r->has_residual = in->has_residual || in->treatment == ISMS_RISK_RETAIN;
+    r->residual = in->has_residual ? in->residual : r->score;
+    if (!r->has_residual)
+        return 0;
+    if ((error = level_of(&r->residual_level, &r->residual, m, "residual ")) < 0)
+        return error;
+    r->residual_band = isms_risk_matrix_band(m, r->residual_level);
+    r->residual_acceptable = isms_risk_matrix_acceptable(m, r->residual_level);
+    return 0;
+}
+
+static int resolve_threat(struct isms_risk *r, struct isms_store *store, int64_t org_id,
+                          const char *ref)
+{
+    struct isms_threat_info info;
+    int error;
+
+    r->threat_source[0] = r->threat_id[0] = '\0';
+    if (!ref || !*ref)
+        return 0;
+    if (strlen(ref) > ISMS_THREAT_REF_MAX)
+        return isms_error_set(ISMS_EINVALID, "'threat' is not a threat reference");
+    if ((error = isms_threat_resolve(&info, store, org_id, ref)) < 0)
+        return error == ISMS_ENOTFOUND ? isms_error_set(ISMS_EINVALID, "unknown threat '%s'", ref)
+                                       : error;
+    snprintf(r->threat_source, sizeof(r->threat_source), "%s", info.source);
+    snprintf(r->threat_id, sizeof(r->threat_id), "%s", info.id);
+    return 0;
+}
+
+static int copy_assets(struct isms_risk *r, const struct isms_risk_input *in)
+{
+    free(r->asset_ids);
+    r->asset_ids = NULL;
+    r->asset_count = 0;
+    if (!in->asset_count)
+        return 0;
+    if (!(r->asset_ids = malloc(in->asset_count * sizeof(*r->asset_ids))))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    memcpy(r->asset_ids, in->asset_ids, in->asset_count * sizeof(*r->asset_ids));
+    r->asset_count = in->asset_count;
+    return 0;
+}
+
+/* Only a provider shares risks with its customers (risk_link.h). */
+static int check_sharing(struct isms_store *store, int64_t org_id, bool shared)
+{
+    struct isms_org org;
+    int error;
+
+    if (!shared)
+        return 0;
+    if ((error = isms_org_get(&org, store, org_id)) < 0)
+        return error;
+    if (org.role != ISMS_ORG_CSP && org.role != ISMS_ORG_BOTH)
+        return isms_error_set(ISMS_EINVALID, "only a cloud service provider (role csp or both) "
+                                             "shares risks with its customers");
+    return 0;
+}
+
+static int prepare(struct isms_risk *r, struct isms_store *store, int64_t org_id,
+                   const struct isms_risk_input *in, const struct isms_risk_matrix *m)
+{
+    int error;
+
+    if ((error = check_texts(in)) < 0 || (error = check_sharing(store, org_id, in->shared)) < 0 ||
+        (error = resolve_threat(r, store, org_id, in->threat)) < 0 ||
+        (error = assess(r, in, m)) < 0 || (error = copy_assets(r, in)) < 0)
+        return error;
+    isms_time_now(r->updated_at);
+    return 0;
+}
+
+static int matrix_for(struct isms_risk_matrix *m, struct isms_store *store, int64_t org_id,
+                      const char *key)
+{
+    int error;
+
+    if (!key)
+        return isms_risk_matrix_for_org(m, store, org_id);
+    if ((error = isms_risk_matrix_find(m, store, org_id, key)) == ISMS_ENOTFOUND)
+        return isms_error_set(ISMS_EINVALID, "unknown risk matrix '%s'", key);
+    return error;
+}
+
+int isms_risk_create(struct isms_risk *out, struct isms_store *store, int64_t org_id,
+                     const struct isms_risk_input *in, const struct isms_actor *actor)
+{
+    struct isms_risk r = {.org_id = org_id};
+    struct isms_risk_matrix m;
+    int error;
+
+    if ((error = matrix_for(&m, store, org_id, in->matrix_key)) < 0 ||
+        (error = prepare(&r, store, org_id, in, &m)) < 0 ||
+        (error = isms_store_risk_insert(store, &r, actor)) < 0) {
+        isms_risk_release(&r);
+        return error;
+    }
+    isms_risk_release(&r);
+    return isms_risk_get(out, store, org_id, r.id);
+}
+
+struct bulk {
+    struct isms_store *store;
+    int64_t org_id;
+    const struct isms_risk_input *inputs;
+    const struct isms_risk_matrix *matrix;
+    size_t count;
+};
+
+static bool own_threat(const char *ref)
+{
+    return ref && strncmp(ref, ISMS_THREAT_SOURCE_OWN ":", sizeof(ISMS_THREAT_SOURCE_OWN)) == 0;
+}
+
+/* Runs inside the store's transaction, which holds a pooled connection:
+ * nothing here may go back to the store (own threats were checked before). */
+static int bulk_next(struct isms_risk *out, size_t i, void *ctx)
+{
+    const struct bulk *b = ctx;
+    struct isms_risk_input in = b->inputs[i];
+    char reason[256];
+    int error;
+
+    if (own_threat(in.threat)) {
+        snprintf(out->threat_source, sizeof(out->threat_source), "%s", ISMS_THREAT_SOURCE_OWN);
+        snprintf(out->threat_id, sizeof(out->threat_id), "%s", strchr(in.threat, ':') + 1);
+        in.threat = NULL;
+    }
+    if ((error = check_texts(&in)) < 0 ||
+        (in.threat && (error = resolve_threat(out, NULL, b->org_id, in.threat)) < 0) ||
+        (error = assess(out, &in, b->matrix)) < 0 || (error = copy_assets(out, &in)) < 0) {
+        snprintf(reason, sizeof(reason), "%s", isms_error_last());
+        return isms_error_set(error, "risk %zu: %s", i + 1, reason);
+    }
+    isms_time_now(out->updated_at);
+    return 0;
+}
+
+int isms_risk_create_many(int64_t *first_id_out, struct isms_store *store, int64_t org_id,
+                          const struct isms_risk_input *inputs, size_t count,
+                          const struct isms_actor *actor)
+{
+    struct isms_risk_matrix m;
+    struct bulk b = {store, org_id, inputs, &m, count};
+    struct isms_risk scratch = {0};
+    int error;
+
+    if ((error = isms_risk_matrix_for_org(&m, store, org_id)) < 0)
+        return error;
+    for (size_t i = 0; i < count; i++) {
+        if (inputs[i].shared && (error = check_sharing(store, org_id, true)) < 0)
+            return error;
+        if (inputs[i].matrix_key)
+            return isms_error_set(ISMS_EINVALID, "risk %zu: an import uses the organization's "
+                                                 "matrix", i + 1);
+        if (own_threat(inputs[i].threat) &&
+            (error = resolve_threat(&scratch, store, org_id, inputs[i].threat)) < 0)
+            return error;
+    }
+    return isms_store_risk_insert_many(first_id_out, store, org_id, count, bulk_next, &b, actor);
+}
+
+static bool same_residual(const struct isms_risk *a, const struct isms_risk *b)
+{
+    return a->has_residual == b->has_residual &&
+           (!a->has_residual || (a->residual.likelihood == b->residual.likelihood &&
+                                 a->residual.impact == b->residual.impact &&
+                                 a->residual.vulnerability == b->residual.vulnerability &&
+                                 strcmp(a->matrix_key, b->matrix_key) == 0));
+}
+
+int isms_risk_update(struct isms_risk *out, struct isms_store *store, int64_t org_id, int64_t id,
+                     const struct isms_risk_input *in, const struct isms_actor *actor)
+{
+    struct isms_risk old, r;
+    struct isms_risk_matrix m;
+    bool clear_acceptance;
+    int error;
+
+    if ((error = isms_store_risk_get(&old, store, org_id, id)) < 0)
+        return error;
+    r = old;
+    r.risk_source = r.event = r.consequence = NULL;
+    r.asset_ids = NULL;
+    r.controls = NULL;
+    r.asset_count = r.control_count = 0;
+    if ((error = matrix_for(&m, store, org_id, in->matrix_key ? in->matrix_key : old.matrix_key)) <
+            0 ||
+        (error = prepare(&r, store, org_id, in, &m)) < 0)
+        goto done;
+    /* An acceptance was given for the residual values the owner saw. */
+    clear_acceptance = old.accepted_at[0] && !same_residual(&old, &r);
+    error = isms_store_risk_update(store, &r, clear_acceptance, actor);
+done:
+    isms_risk_release(&old);
+    isms_risk_release(&r);
+    return error < 0 ? error : isms_risk_get(out, store, org_id, id);
+}
+
+int isms_risk_get(struct isms_risk *out, struct isms_store *store, int64_t org_id, int64_t id)
+{
+    struct isms_risk r = {0};
+    int error;
+
+    if ((error = isms_store_risk_get(&r, store, org_id, id)) < 0 ||
+        (r.provider_org_id &&
+         (error = isms_risk_link_fill(&r, store, r.provider_org_id, r.provider_risk_id)) < 0)) {
+        isms_risk_release(&r);
+        return error;
+    }
+    *out = r;
+    return 0;
+}
+
+int isms_risk_accept(struct isms_risk *out, struct isms_store *store, int64_t org_id, int64_t id,
+                     const char *accepted_by, const struct isms_actor *actor)
+{
+    char now[ISMS_TIMESTAMP_SIZE];
+    struct isms_risk r;
+    int error;
+
+    if ((error = isms_store_risk_get(&r, store, org_id, id)) < 0)
+        return error;
+    if (!accepted_by || !*accepted_by)
+        error = isms_error_set(ISMS_EINVALID, "'accepted_by' is required: the risk owner's name");
+    else if (strcmp(accepted_by, r.owner) != 0)
+        error = isms_error_set(ISMS_EINVALID, "only the risk owner '%s' can accept risk %" PRId64,
+                               r.owner, id);
+    else if (!r.has_residual)
+        error = isms_error_set(ISMS_EINVALID, "risk %" PRId64 " has no residual scores to accept",
+                               id);
+    isms_risk_release(&r);
+    if (error < 0)
+        return error;
+    isms_time_now(now);
+    if ((error = isms_store_risk_accept(store, org_id, id, accepted_by, now, actor)) < 0)
+        return error;
+    return isms_risk_get(out, store, org_id, id);
+}
+
+int isms_risk_list(struct isms_risk_list *out, struct isms_store *store, int64_t org_id,
+                   const struct isms_risk_filter *filter)
+{
+    struct isms_risk_filter f = *filter;
+    int error;
+
+    if (f.limit == 0)
+        f.limit = ISMS_RISK_LIST_DEFAULT;
+    if (f.limit < 1 || f.limit > ISMS_RISK_LIST_MAX)
+        return isms_error_set(ISMS_EINVALID, "'limit' must be 1..%d", ISMS_RISK_LIST_MAX);
+    if (f.offset < 0)
+        return isms_error_set(ISMS_EINVALID, "'offset' must not be negative");
+    if (f.query && (error = isms_text_check(f.query, ISMS_RISK_QUERY_MAX, false, "q")) < 0)
+        return error;
+    if (f.owner && (error = isms_text_check(f.owner, ISMS_RISK_OWNER_MAX, false, "owner")) < 0)
+        return error;
+    if ((error = isms_store_risk_list(out, store, org_id, &f)) < 0)
+        return error;
+    /* Linked risks show their provider's risk in lists too. */
+    for (size_t i = 0; i < out->count; i++) {
+        struct isms_risk *r = &out->items[i];
+        if (r->provider_org_id &&
+            (error = isms_risk_link_fill(r, store, r->provider_org_id, r->provider_risk_id)) < 0) {
+            isms_risk_list_release(out);
+            return error;
+        }
+    }
+    return 0;
+}
+
+/* Index of `s` in the heat map layout, or -1 when off the scales. */
+static long cell_index(const struct isms_risk_matrix *m, const struct isms_risk_score *s)
+{
+    long lcount = m->likelihood.max - m->likelihood.min + 1;
+    long icount = m->impact.max - m->impact.min + 1;
+    long l = s->likelihood - m->likelihood.min, i = s->impact - m->impact.min, v = 0;
+
+    if (m->method == ISMS_RISK_ASSET_THREAT_VULNERABILITY) {
+        v = s->vulnerability - m->vulnerability.min;
+        if (v < 0 || v > m->vulnerability.max - m->vulnerability.min)
+            return -1;
+    }
+    if (l < 0 || l >= lcount || i < 0 || i >= icount)
+        return -1;
+    return (v * lcount + l) * icount + i;
+}
+
+int isms_risk_heatmap_counts(int64_t **counts_out, size_t *cells_out, int64_t *other_out,
+                             struct isms_store *store, int64_t org_id,
+                             const struct isms_risk_matrix *m, bool residual)
+{
+    size_t cells = (size_t)(m->likelihood.max - m->likelihood.min + 1) *
+                   (size_t)(m->impact.max - m->impact.min + 1);
+    struct isms_risk_cell *rows = NULL;
+    size_t n = 0;
+    int64_t *counts;
+    int error;
+
+    if (m->method == ISMS_RISK_ASSET_THREAT_VULNERABILITY)
+        cells *= (size_t)(m->vulnerability.max - m->vulnerability.min + 1);
+    if (!(counts = calloc(cells, sizeof(*counts))))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    *other_out = 0;
+    if ((error = isms_store_risk_heatmap(&rows, &n, other_out, store, org_id, m->key, residual)) <
+        0) {
+        free(counts);
+        return error;
+    }
+    for (size_t k = 0; k < n; k++) {
+        long at = cell_index(m, &rows[k].score);
+        if (at >= 0)
+            counts[at] += rows[k].count;
+    }
+    free(rows);
+    *counts_out = counts;
+    *cells_out = cells;
+    return 0;
+}

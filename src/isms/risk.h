@@ -1,0 +1,221 @@
+/*
+ * The risk register (ISO/IEC 27001 6.1.2 c-e, 6.1.3; JIP-ISMS517 4.2.1):
+ * each risk names the assets it is about, its risk source or threat, the
+ * event and its consequence, likelihood and impact on the organization's
+ * risk matrix, the computed level, the risk owner (6.1.2 c 2), the
+ * treatment option, the residual scores and the owner's acceptance.
+ *
+ * Levels are computed here, never taken from input, on the matrix the risk
+ * was assessed with (recorded on the risk): changing the organization's
+ * matrix later does not silently reinterpret old scores.
+ *
+ * Selected controls and the treatment plan are in risk_treatment.h, links
+ * between a customer's and a provider's risks in risk_link.h.
+ */
+#ifndef ISMS_ISMS_RISK_H
+#define ISMS_ISMS_RISK_H
+
+#include "isms/risk_matrix.h"
+#include "isms/soa.h"
+#include "util/time.h"
+
+struct isms_store;
+struct isms_actor;
+
+enum isms_risk_treatment {
+    ISMS_RISK_TREATMENT_UNSET = 0,
+    ISMS_RISK_MODIFY, /* reduce with controls */
+    ISMS_RISK_RETAIN, /* accept as it is */
+    ISMS_RISK_AVOID,  /* stop the activity */
+    ISMS_RISK_SHARE,  /* insurance, contract, the provider */
+};
+
+/* Derived from the risk's data, never set directly. */
+enum isms_risk_status {
+    ISMS_RISK_OPEN = 1,            /* no treatment option chosen yet */
+    ISMS_RISK_IN_TREATMENT,        /* plan items still planned or in progress */
+    ISMS_RISK_AWAITING_ACCEPTANCE, /* residual level above the acceptance criteria */
+    ISMS_RISK_TREATED,             /* residual level acceptable, plan done */
+    ISMS_RISK_ACCEPTED,            /* the owner accepted the residual risk */
+};
+
+#define ISMS_RISK_TITLE_MAX 200
+#define ISMS_RISK_TEXT_MAX 4000 /* risk source, event, consequence */
+#define ISMS_RISK_OWNER_MAX 200
+#define ISMS_RISK_THREAT_SOURCE_MAX 31
+#define ISMS_RISK_THREAT_ID_MAX 31
+#define ISMS_RISK_ASSETS_MAX 100
+#define ISMS_RISK_CONTROLS_MAX 100
+
+/* What a user gives for a risk (create and replace). Text fields may be NULL
+ * for empty; strings are borrowed. */
+struct isms_risk_input {
+    const char *title;
+    const char *threat; /* threat library reference "enisa:R9", "ipa:3", "own:12", or NULL */
+    const char *risk_source;   /* free text: who or what could cause it */
+    const char *event;
+    const char *consequence;
+    const char *owner;      /* the risk owner: a named person or role */
+    const char *matrix_key; /* NULL: keep the risk's (new: the org's current matrix) */
+    struct isms_risk_score score;
+    enum isms_risk_treatment treatment;
+    bool has_residual;
+    struct isms_risk_score residual;
+    bool shared; /* a provider shares it with its customers (risk_link.h) */
+    const int64_t *asset_ids;
+    size_t asset_count;
+};
+
+/* The provider's risk a customer's risk depends on, as the customer may see
+ * it (risk_link.h explains the choice of fields). */
+struct isms_risk_provider_view {
+    int64_t org_id;
+    char org_slug[ISMS_ORG_SLUG_MAX + 1];
+    char org_name[ISMS_ORG_NAME_MAX + 1];
+    int64_t risk_id;
+    char title[ISMS_RISK_TITLE_MAX + 1];
+    int level;
+    enum isms_risk_band band;
+    enum isms_risk_treatment treatment;
+    enum isms_risk_status status;
+};
+
+struct isms_risk {
+    int64_t id;
+    int64_t org_id;
+    char title[ISMS_RISK_TITLE_MAX + 1];
+    char threat_source[ISMS_RISK_THREAT_SOURCE_MAX + 1];
+    char threat_id[ISMS_RISK_THREAT_ID_MAX + 1];
+    char *risk_source; /* never NULL */
+    char *event;       /* never NULL */
+    char *consequence; /* never NULL */
+    char owner[ISMS_RISK_OWNER_MAX + 1];
+    char matrix_key[ISMS_RISK_MATRIX_KEY_MAX + 1];
+    struct isms_risk_score score;
+    int level;
+    enum isms_risk_band band;
+    enum isms_risk_treatment treatment;
+    bool has_residual;
+    struct isms_risk_score residual;
+    int residual_level;          /* valid when has_residual */
+    enum isms_risk_band residual_band;
+    bool residual_acceptable;    /* residual level meets the acceptance criteria */
+    char accepted_by[ISMS_RISK_OWNER_MAX + 1]; /* "" while not accepted */
+    char accepted_at[ISMS_TIMESTAMP_SIZE];      /* "" while not accepted */
+    bool shared;
+    enum isms_risk_status status;
+    int open_items; /* treatment plan items planned or in progress */
+    int64_t *asset_ids; /* owned */
+    size_t asset_count;
+    char (*controls)[ISMS_SOA_ID_MAX + 1]; /* owned; SoA ids, sorted */
+    size_t control_count;
+    int64_t provider_org_id;  /* the link as stored (0: none) */
+    int64_t provider_risk_id;
+    bool has_provider;        /* the linked provider risk is visible (still shared) */
+    struct isms_risk_provider_view provider; /* valid when has_provider */
+    int dependent_count; /* customers' risks linked to this one (risk_link.h) */
+    char created_at[ISMS_TIMESTAMP_SIZE];
+    char updated_at[ISMS_TIMESTAMP_SIZE];
+};
+
+/* Filters of a risk list; zero/NULL fields do not filter. */
+struct isms_risk_filter {
+    bool has_level_min;
+    int level_min;
+    bool residual; /* level_min applies to the residual level */
+    enum isms_risk_band band;
+    const char *owner; /* exact */
+    enum isms_risk_treatment treatment;
+    bool treatment_unset; /* risks with no treatment option yet */
+    int64_t asset_id;
+    const char *control_id; /* risks that selected this SoA control */
+    int accepted;           /* 1: accepted only, -1: not accepted only, 0: both */
+    const char *query;      /* substring of the title */
+    int64_t limit;          /* 1..ISMS_RISK_LIST_MAX; 0: default */
+    int64_t offset;
+};
+
+#define ISMS_RISK_LIST_DEFAULT 100
+#define ISMS_RISK_LIST_MAX 1000
+#define ISMS_RISK_QUERY_MAX 200
+
+struct isms_risk_list {
+    struct isms_risk *items; /* without asset/control lists */
+    size_t count;
+    int64_t total; /* matching risks, ignoring limit/offset */
+};
+
+/* "modify", "retain", "avoid", "share"; NULL for unset. */
+const char *isms_risk_treatment_name(enum isms_risk_treatment t);
+int isms_risk_treatment_parse(enum isms_risk_treatment *out, const char *name);
+/* "open", "in_treatment", "awaiting_acceptance", "treated", "accepted". */
+const char *isms_risk_status_name(enum isms_risk_status s);
+/* Japanese labels for exports. */
+const char *isms_risk_treatment_label_ja(enum isms_risk_treatment t);
+const char *isms_risk_status_label_ja(enum isms_risk_status s);
+
+/* Derives the status from treatment, residual, acceptance and open items. */
+enum isms_risk_status isms_risk_status_of(const struct isms_risk *risk);
+
+/* Validates `in`, computes the levels on the org's matrix (or in->matrix_key)
+ * and stores a new risk of org `org_id`. Fills *out (isms_risk_release it).
+ * ISMS_EINVALID naming the field; ISMS_ENOTFOUND for an asset of no such id
+ * in this org. Audited as "risk.create". */
+int isms_risk_create(struct isms_risk *out, struct isms_store *store, int64_t org_id,
+                     const struct isms_risk_input *in, const struct isms_actor *actor);
+
+/* Validates and stores `count` new risks of org `org_id` in one transaction
+ * with one audit event ("risk.import"): all or none (the bulk path of
+ * imports and benchmarks). Memory stays constant whatever `count` is.
+ * *first_id_out (may be NULL) gets the first id; the others follow. */
+int isms_risk_create_many(int64_t *first_id_out, struct isms_store *store, int64_t org_id,
+                          const struct isms_risk_input *inputs, size_t count,
+                          const struct isms_actor *actor);
+
+/* Replaces the inputs of risk `id` (controls, plan, link and acceptance are
+ * kept). Changing the residual scores clears the owner's acceptance: it was
+ * given for other values. Turning `shared` off while customers' risks link
+ * to it is ISMS_ECONFLICT. Audited as "risk.update". */
+int isms_risk_update(struct isms_risk *out, struct isms_store *store, int64_t org_id, int64_t id,
+                     const struct isms_risk_input *in, const struct isms_actor *actor);
+
+/* Risk `id` of org `org_id` with assets, controls and its provider link.
+ * ISMS_ENOTFOUND when org `org_id` has no such risk. */
+int isms_risk_get(struct isms_risk *out, struct isms_store *store, int64_t org_id, int64_t id);
+
+/* Deletes risk `id`; its controls' SoA justifications drop the risk (see
+ * risk_treatment.h). ISMS_ECONFLICT while customers' risks link to it. */
+int isms_risk_delete(struct isms_store *store, int64_t org_id, int64_t id,
+                     const struct isms_actor *actor);
+
+/* The risk owner accepts the residual risk: `accepted_by` must be the
+ * owner's name, the risk must have residual scores. Sets accepted_at. */
+int isms_risk_accept(struct isms_risk *out, struct isms_store *store, int64_t org_id, int64_t id,
+                     const char *accepted_by, const struct isms_actor *actor);
+
+/* Risks of org `org_id` matching `filter`, highest level first. Release
+ * with isms_risk_list_release(). */
+int isms_risk_list(struct isms_risk_list *out, struct isms_store *store, int64_t org_id,
+                   const struct isms_risk_filter *filter);
+void isms_risk_list_release(struct isms_risk_list *list);
+
+/* How many risks have one combination of scores. */
+struct isms_risk_cell {
+    struct isms_risk_score score;
+    int64_t count;
+};
+
+/* Counts of org `org_id`'s risks per cell of matrix `m`, laid out row-major
+ * [vulnerability - min][likelihood - min][impact - min] (the vulnerability
+ * dimension only for the asset x threat x vulnerability method), the layout
+ * export/heatmap_svg.h draws. `residual` counts residual scores. Only risks
+ * assessed on `m` are counted; *other_out gets the number assessed on
+ * another matrix. *counts_out is malloc'd (free() it), *cells_out entries. */
+int isms_risk_heatmap_counts(int64_t **counts_out, size_t *cells_out, int64_t *other_out,
+                             struct isms_store *store, int64_t org_id,
+                             const struct isms_risk_matrix *m, bool residual);
+
+/* Frees the contents of a risk (not the struct). */
+void isms_risk_release(struct isms_risk *risk);
+
+#endif

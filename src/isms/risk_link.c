@@ -1,0 +1,129 @@
+#include "isms_setup.h"
+#include "isms/org.h"
+#include "isms/risk_link.h"
+#include "store/risks.h"
+#include "util/error.h"
+
+static bool is_customer(enum isms_org_role role)
+{
+    return role == ISMS_ORG_CSC || role == ISMS_ORG_BOTH;
+}
+
+static bool is_provider(enum isms_org_role role)
+{
+    return role == ISMS_ORG_CSP || role == ISMS_ORG_BOTH;
+}
+
+static int check_parties(struct isms_org *provider_out, struct isms_store *store, int64_t org_id,
+                         const char *provider)
+{
+    struct isms_org customer;
+    int error;
+
+    if ((error = isms_org_get(&customer, store, org_id)) < 0)
+        return error;
+    if (!is_customer(customer.role))
+        return isms_error_set(ISMS_EINVALID, "only a cloud service customer (role csc or both) "
+                                             "links its risks to a provider's");
+    if ((error = isms_org_find(provider_out, store, provider)) < 0)
+        return error;
+    if (provider_out->id == org_id)
+        return isms_error_set(ISMS_EINVALID, "a risk cannot depend on a risk of its own "
+                                             "organization");
+    if (!is_provider(provider_out->role))
+        return isms_error_set(ISMS_EINVALID, "'%s' is not a cloud service provider (role csp "
+                                             "or both)", provider_out->slug);
+    return 0;
+}
+
+int isms_risk_link_set(struct isms_risk *out, struct isms_store *store, int64_t org_id,
+                       int64_t risk_id, const char *provider, int64_t provider_risk_id,
+                       const struct isms_actor *actor)
+{
+    struct isms_org provider_org = {0};
+    int error;
+
+    if (provider) {
+        if ((error = check_parties(&provider_org, store, org_id, provider)) < 0)
+            return error;
+        if (provider_risk_id <= 0)
+            return isms_error_set(ISMS_EINVALID, "'provider_risk' must be a risk id");
+    }
+    if ((error = isms_store_risk_link(store, org_id, risk_id, provider_org.id,
+                                      provider ? provider_risk_id : 0, actor)) < 0)
+        return error;
+    return isms_risk_get(out, store, org_id, risk_id);
+}
+
+/* Copies only what a customer may see of the provider's risk (risk_link.h). */
+static void fill_view(struct isms_risk_provider_view *v, const struct isms_org *provider,
+                      const struct isms_risk *r)
+{
+    memset(v, 0, sizeof(*v));
+    v->org_id = provider->id;
+    snprintf(v->org_slug, sizeof(v->org_slug), "%s", provider->slug);
+    snprintf(v->org_name, sizeof(v->org_name), "%s", provider->name);
+    v->risk_id = r->id;
+    snprintf(v->title, sizeof(v->title), "%s", r->title);
+    v->level = r->level;
+    v->band = r->band;
+    v->treatment = r->treatment;
+    v->status = r->status;
+}
+
+int isms_risk_link_fill(struct isms_risk *risk, struct isms_store *store, int64_t provider_org_id,
+                        int64_t provider_risk_id)
+{
+    struct isms_risk shared = {0};
+    struct isms_org provider;
+    int error;
+
+    risk->has_provider = false;
+    if ((error = isms_org_get(&provider, store, provider_org_id)) < 0 ||
+        (error = isms_store_risk_get_shared(&shared, store, provider_org_id, provider_risk_id)) <
+            0) {
+        isms_risk_release(&shared);
+        /* The provider stopped sharing: the link stays, its content is no longer visible. */
+        return error == ISMS_ENOTFOUND ? 0 : error;
+    }
+    fill_view(&risk->provider, &provider, &shared);
+    risk->has_provider = true;
+    isms_risk_release(&shared);
+    return 0;
+}
+
+int isms_risk_dependents(struct isms_risk_dependent **out, size_t *count,
+                         struct isms_store *store, int64_t org_id, int64_t risk_id)
+{
+    return isms_store_risk_dependents(out, count, store, org_id, risk_id);
+}
+
+int isms_risk_shared_list(struct isms_risk_provider_view **out, size_t *count, int64_t *total,
+                          struct isms_store *store, const char *provider, int64_t limit,
+                          int64_t offset)
+{
+    struct isms_risk_provider_view *views;
+    struct isms_risk_list list;
+    struct isms_org org;
+    int error;
+
+    if (limit == 0)
+        limit = ISMS_RISK_LIST_DEFAULT;
+    if (limit < 1 || limit > ISMS_RISK_LIST_MAX || offset < 0)
+        return isms_error_set(ISMS_EINVALID, "'limit' must be 1..%d and 'offset' not negative",
+                              ISMS_RISK_LIST_MAX);
+    if ((error = isms_org_find(&org, store, provider)) < 0 ||
+        (error = isms_store_risk_shared_list(&list, store, org.id, limit, offset)) < 0)
+        return error;
+    if (!(views = calloc(list.count + 1, sizeof(*views)))) {
+        isms_risk_list_release(&list);
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < list.count; i++)
+        fill_view(&views[i], &org, &list.items[i]);
+    *out = views;
+    *count = list.count;
+    *total = list.total;
+    isms_risk_list_release(&list);
+    return 0;
+}

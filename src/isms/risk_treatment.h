@@ -1,0 +1,101 @@
+/*
+ * Risk treatment (ISO/IEC 27001 6.1.3): the controls selected for a risk
+ * and the treatment plan items (what, who, by when, how far).
+ *
+ * Selecting a control makes the organization's Statement of Applicability
+ * agree, in the same transaction: the control becomes applicable with the
+ * risk-treatment basis and a justification line "risk #42: <title>" added
+ * to whatever justification it had; an excluded control becomes applicable
+ * and loses its exclusion justification (the audit detail says so).
+ * Dropping a control removes that line; the risk basis goes when no other
+ * risk selects the control and something else still justifies it.
+ */
+#ifndef ISMS_ISMS_RISK_TREATMENT_H
+#define ISMS_ISMS_RISK_TREATMENT_H
+
+#include "isms/risk.h"
+
+enum isms_risk_item_status {
+    ISMS_RISK_ITEM_PLANNED = 1,
+    ISMS_RISK_ITEM_IN_PROGRESS,
+    ISMS_RISK_ITEM_DONE,
+    ISMS_RISK_ITEM_CANCELLED,
+};
+
+#define ISMS_RISK_ACTION_MAX 2000
+#define ISMS_RISK_DATE_SIZE 11 /* "YYYY-MM-DD" + NUL */
+
+struct isms_risk_treatment_item {
+    int64_t id;
+    int64_t org_id;
+    int64_t risk_id;
+    char action[ISMS_RISK_ACTION_MAX + 1];
+    char owner[ISMS_RISK_OWNER_MAX + 1];
+    char due_date[ISMS_RISK_DATE_SIZE];
+    enum isms_risk_item_status status;
+    char created_at[ISMS_TIMESTAMP_SIZE];
+    char updated_at[ISMS_TIMESTAMP_SIZE];
+};
+
+/* What a user gives for a plan item; status 0 means "planned". */
+struct isms_risk_item_input {
+    const char *action;
+    const char *owner;
+    const char *due_date; /* YYYY-MM-DD */
+    enum isms_risk_item_status status;
+};
+
+/* One row of the organization-wide treatment plan (an item and its risk). */
+struct isms_risk_plan_row {
+    struct isms_risk_treatment_item item;
+    char risk_title[ISMS_RISK_TITLE_MAX + 1];
+    char risk_owner[ISMS_RISK_OWNER_MAX + 1];
+    int level;
+    enum isms_risk_band band;
+    enum isms_risk_treatment treatment;
+    bool has_residual;
+    int residual_level;
+    bool residual_acceptable;
+    char accepted_by[ISMS_RISK_OWNER_MAX + 1];
+    char accepted_at[ISMS_TIMESTAMP_SIZE];
+    char *controls; /* "A.5.23, CLD.9.5.1"; owned, never NULL */
+};
+
+/* "planned", "in_progress", "done", "cancelled". */
+const char *isms_risk_item_status_name(enum isms_risk_item_status s);
+const char *isms_risk_item_status_label_ja(enum isms_risk_item_status s);
+int isms_risk_item_status_parse(enum isms_risk_item_status *out, const char *name);
+
+/* Makes risk `risk_id` select exactly `controls` (Annex A "A.5.23"/"5.23" or
+ * 27017 "CLD.9.5.1" ids, at most ISMS_RISK_CONTROLS_MAX) and updates the
+ * SoA as described above. ISMS_ENOTFOUND for an unknown control or risk.
+ * Fills *out with the risk afterwards. */
+int isms_risk_controls_set(struct isms_risk *out, struct isms_store *store, int64_t org_id,
+                           int64_t risk_id, const char *const *controls, size_t count,
+                           const struct isms_actor *actor);
+
+/* Plan items of a risk, by due date. *out is malloc'd (free() it). */
+int isms_risk_items_list(struct isms_risk_treatment_item **out, size_t *count,
+                         struct isms_store *store, int64_t org_id, int64_t risk_id);
+
+/* Adds (item_id 0) or replaces plan item `item_id` of risk `risk_id`.
+ * ISMS_EINVALID naming the field; ISMS_ENOTFOUND for an unknown risk/item. */
+int isms_risk_item_save(struct isms_risk_treatment_item *out, struct isms_store *store,
+                        int64_t org_id, int64_t risk_id, int64_t item_id,
+                        const struct isms_risk_item_input *in, const struct isms_actor *actor);
+
+int isms_risk_item_delete(struct isms_store *store, int64_t org_id, int64_t risk_id,
+                          int64_t item_id, const struct isms_actor *actor);
+
+/* The whole plan of org `org_id`: one row per item, by due date. Release
+ * with isms_risk_plan_release(). */
+int isms_risk_plan_load(struct isms_risk_plan_row **out, size_t *count, struct isms_store *store,
+                        int64_t org_id);
+void isms_risk_plan_release(struct isms_risk_plan_row *rows, size_t count);
+
+/* Whether the risk owner still has to accept the residual risk: it is
+ * above the acceptance criteria and not accepted. */
+bool isms_risk_acceptance_required(bool has_residual, bool residual_acceptable,
+                                   const char *accepted_at);
+
+#endif

@@ -1,0 +1,73 @@
+/*
+ * An organization's threat library (ISO/IEC 27005 threat identification):
+ * the built-in threats (catalog/threats.h: ENISA 2009, ITU-T X.1601, IPA
+ * 10大脅威) plus the org's own threats, which it adds here.
+ *
+ * Any threat is named by a reference "SOURCE:ID": "enisa:R9", "x1601:CSP-C2",
+ * "ipa:3" or "own:12" (12 = the own threat's id).
+ */
+#ifndef ISMS_ISMS_THREAT_H
+#define ISMS_ISMS_THREAT_H
+
+#include "util/time.h"
+
+struct isms_store;
+struct isms_actor;
+
+#define ISMS_THREAT_SOURCE_OWN "own"
+#define ISMS_THREAT_NAME_MAX 200 /* bytes of UTF-8 */
+#define ISMS_THREAT_CATEGORY_MAX 100
+#define ISMS_THREAT_DESCRIPTION_MAX 2000
+#define ISMS_THREAT_REF_MAX 63
+
+struct isms_own_threat {
+    int64_t id;
+    int64_t org_id;
+    char name_ja[ISMS_THREAT_NAME_MAX + 1]; /* at least one of the names is set */
+    char name_en[ISMS_THREAT_NAME_MAX + 1];
+    char category[ISMS_THREAT_CATEGORY_MAX + 1]; /* free text, may be "" */
+    char description[ISMS_THREAT_DESCRIPTION_MAX + 1];
+    char created_at[ISMS_TIMESTAMP_SIZE];
+};
+
+/* What a user gives for a new threat; NULL fields are empty. */
+struct isms_threat_input {
+    const char *name_ja;
+    const char *name_en;
+    const char *category;
+    const char *description; /* may span lines */
+};
+
+/* Validates and stores a new own threat of org `org_id` (audited as
+ * "threat.create"). ISMS_EINVALID/ISMS_ETOOBIG naming the field. */
+int isms_threat_add(struct isms_own_threat *out, struct isms_store *store,
+                    const struct isms_actor *actor, int64_t org_id,
+                    const struct isms_threat_input *in);
+
+/* Org `org_id`'s own threats by id. *out is owned by the caller: free() it. */
+int isms_threat_list_own(struct isms_own_threat **out, size_t *count, struct isms_store *store,
+                         int64_t org_id);
+
+/* Own threat `id` of org `org_id`; ISMS_ENOTFOUND when it has none such
+ * (also when the id belongs to another org). */
+int isms_threat_get_own(struct isms_own_threat *out, struct isms_store *store, int64_t org_id,
+                        int64_t id);
+
+/* True for "enisa", "x1601", "ipa" and "own". */
+bool isms_threat_source_valid(const char *source);
+
+/* What a reference names, whichever source it is from. */
+struct isms_threat_info {
+    char ref[ISMS_THREAT_REF_MAX + 1]; /* canonical "SOURCE:ID" */
+    char source[16];
+    char id[32];
+    char name_ja[ISMS_THREAT_NAME_MAX + 1];
+    char name_en[ISMS_THREAT_NAME_MAX + 1];
+};
+
+/* Resolves `ref` for org `org_id`. ISMS_EINVALID for a malformed reference,
+ * ISMS_ENOTFOUND for an unknown threat (or another org's own threat). */
+int isms_threat_resolve(struct isms_threat_info *out, struct isms_store *store, int64_t org_id,
+                        const char *ref);
+
+#endif

@@ -1,0 +1,250 @@
+#include "isms_setup.h"
+#include <jansson.h>
+#include "store/audit.h"
+#include "store/db.h"
+#include "store/memberships.h"
+#include "store/store.h"
+#include "util/error.h"
+
+/* Org columns plus the user's role ($2 = user id, $3 = 1 for an administrator,
+ * whose role is admin everywhere). */
+#define ORG_WITH_ROLE                                                                          \
+    "SELECT o.id, o.slug, o.name, o.role, o.created_at, "                                      \
+    "CASE WHEN $3 = 1 THEN 'admin' ELSE m.role END FROM orgs o "                               \
+    "LEFT JOIN memberships m ON m.org_id = o.id AND m.user_id = $2 "                           \
+    "WHERE (m.user_id IS NOT NULL OR $3 = 1) "
+
+static void copy_text(char *dst, size_t size, const char *src)
+{
+    snprintf(dst, size, "%s", src ? src : "");
+}
+
+static int read_org(struct isms_org *org, enum isms_role *role, struct isms_stmt *st)
+{
+    int error;
+
+    org->id = isms_stmt_int64(st, 0);
+    copy_text(org->slug, sizeof(org->slug), isms_stmt_text(st, 1));
+    copy_text(org->name, sizeof(org->name), isms_stmt_text(st, 2));
+    copy_text(org->created_at, sizeof(org->created_at), isms_stmt_text(st, 4));
+    if ((error = isms_org_role_parse(&org->role, isms_stmt_text(st, 3))) < 0)
+        return error;
+    return role ? isms_role_parse(role, isms_stmt_text(st, 5)) : 0;
+}
+
+int isms_store_membership_org(struct isms_org *org_out, enum isms_role *role_out,
+                              struct isms_store *store, int64_t id, const char *slug,
+                              int64_t user_id, bool is_admin)
+{
+    struct isms_db *db = isms_store_acquire(store);
+    struct isms_stmt *st = NULL;
+    int error;
+
+    if ((error = isms_db_prepare(&st, db,
+                                 slug ? ORG_WITH_ROLE "AND o.slug = $1"
+                                      : ORG_WITH_ROLE "AND o.id = $1")) < 0)
+        goto done;
+    if ((error = slug ? isms_stmt_bind_text(st, 1, slug) : isms_stmt_bind_int64(st, 1, id)) < 0 ||
+        (error = isms_stmt_bind_int64(st, 2, user_id)) < 0 ||
+        (error = isms_stmt_bind_int64(st, 3, is_admin)) < 0)
+        goto done;
+    if ((error = isms_stmt_step(st)) == 1)
+        error = read_org(org_out, role_out, st);
+    else if (error == 0 && slug)
+        error = isms_error_set(ISMS_ENOTFOUND, "organization '%s' not found", slug);
+    else if (error == 0)
+        error = isms_error_set(ISMS_ENOTFOUND, "organization %" PRId64 " not found", id);
+done:
+    isms_stmt_finalize(st);
+    isms_store_release(store, db);
+    return error;
+}
+
+static int grow(struct isms_org **orgs, enum isms_role **roles, size_t *cap)
+{
+    size_t n = *cap ? *cap * 2 : 16;
+    struct isms_org *o = realloc(*orgs, n * sizeof(**orgs));
+    enum isms_role *r;
+
+    if (o)
+        *orgs = o;
+    if (!o || !(r = realloc(*roles, n * sizeof(**roles))))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    *roles = r;
+    *cap = n;
+    return 0;
+}
+
+int isms_store_membership_orgs(struct isms_org **out, enum isms_role **roles_out, size_t *count,
+                               struct isms_store *store, int64_t user_id, bool is_admin)
+{
+    struct isms_db *db = isms_store_acquire(store);
+    struct isms_stmt *st = NULL;
+    struct isms_org *orgs = NULL;
+    enum isms_role *roles = NULL;
+    size_t n = 0, cap = 0;
+    int error;
+
+    /* $1 is unused here but keeps the shared text's numbering. */
+    if ((error = isms_db_prepare(&st, db, ORG_WITH_ROLE "AND $1 = 0 ORDER BY o.id")) < 0 ||
+        (error = isms_stmt_bind_int64(st, 1, 0)) < 0 ||
+        (error = isms_stmt_bind_int64(st, 2, user_id)) < 0 ||
+        (error = isms_stmt_bind_int64(st, 3, is_admin)) < 0)
+        goto done;
+    while ((error = isms_stmt_step(st)) == 1) {
+        if (n == cap && (error = grow(&orgs, &roles, &cap)) < 0)
+            goto done;
+        if ((error = read_org(&orgs[n], &roles[n], st)) < 0)
+            goto done;
+        n++;
+    }
+done:
+    isms_stmt_finalize(st);
+    isms_store_release(store, db);
+    if (error < 0 || !roles_out)
+        free(roles);
+    if (error < 0) {
+        free(orgs);
+        return error;
+    }
+    *out = orgs;
+    if (roles_out)
+        *roles_out = roles;
+    *count = n;
+    return 0;
+}
+
+int isms_store_membership_list(struct isms_member **out, size_t *count, struct isms_store *store,
+                               int64_t org_id)
+{
+    struct isms_db *db = isms_store_acquire(store);
+    struct isms_stmt *st = NULL;
+    struct isms_member *members = NULL;
+    size_t n = 0, cap = 0;
+    int error;
+
+    if ((error = isms_db_prepare(&st, db,
+                                 "SELECT u.id, u.name, u.display_name, m.role FROM memberships m "
+                                 "JOIN users u ON u.id = m.user_id WHERE m.org_id = $1 "
+                                 "ORDER BY u.name")) < 0 ||
+        (error = isms_stmt_bind_int64(st, 1, org_id)) < 0)
+        goto done;
+    while ((error = isms_stmt_step(st)) == 1) {
+        if (n == cap) {
+            struct isms_member *grown;
+            cap = cap ? cap * 2 : 16;
+            if (!(grown = realloc(members, cap * sizeof(*members)))) {
+                error = isms_error_set(ISMS_ENOMEM, "out of memory");
+                goto done;
+            }
+            members = grown;
+        }
+        members[n].user_id = isms_stmt_int64(st, 0);
+        copy_text(members[n].name, sizeof(members[n].name), isms_stmt_text(st, 1));
+        copy_text(members[n].display_name, sizeof(members[n].display_name),
+                  isms_stmt_text(st, 2));
+        if ((error = isms_role_parse(&members[n++].role, isms_stmt_text(st, 3))) < 0)
+            goto done;
+    }
+done:
+    isms_stmt_finalize(st);
+    isms_store_release(store, db);
+    if (error < 0) {
+        free(members);
+        return error;
+    }
+    *out = members;
+    *count = n;
+    return 0;
+}
+
+/* "user:NAME" of an existing user; ISMS_ENOTFOUND otherwise. */
+static int member_entity(char *out, size_t size, struct isms_db *db, int64_t user_id)
+{
+    struct isms_stmt *st = NULL;
+    int error;
+
+    if ((error = isms_db_prepare(&st, db, "SELECT name FROM users WHERE id = $1")) == 0 &&
+        (error = isms_stmt_bind_int64(st, 1, user_id)) == 0 && (error = isms_stmt_step(st)) == 1) {
+        snprintf(out, size, "user:%s", isms_stmt_text(st, 0));
+        error = 0;
+    } else if (error == 0) {
+        error = isms_error_set(ISMS_ENOTFOUND, "user %" PRId64 " not found", user_id);
+    }
+    isms_stmt_finalize(st);
+    return error;
+}
+
+static int audit_member(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
+                        const char *action, const char *entity, enum isms_role role)
+{
+    json_t *detail = role ? json_pack("{s:s}", "role", isms_role_name(role)) : NULL;
+    char *text = detail ? json_dumps(detail, JSON_COMPACT) : NULL;
+    int error;
+
+    if (role && !text)
+        error = isms_error_set(ISMS_ENOMEM, "out of memory");
+    else
+        error = isms_store_audit_append(db, actor,
+                                        &(struct isms_audit_event){org_id, action, entity, text});
+    free(text);
+    json_decref(detail);
+    return error;
+}
+
+static int write_membership(struct isms_db *db, int64_t org_id, int64_t user_id,
+                            enum isms_role role)
+{
+    struct isms_stmt *st = NULL;
+    int error;
+
+    if ((error = isms_db_prepare(
+             &st, db,
+             role ? "INSERT INTO memberships (org_id, user_id, role) VALUES ($1, $2, $3) "
+                    "ON CONFLICT (org_id, user_id) DO UPDATE SET role = excluded.role"
+                  : "DELETE FROM memberships WHERE org_id = $1 AND user_id = $2")) < 0)
+        return error;
+    if ((error = isms_stmt_bind_int64(st, 1, org_id)) == 0 &&
+        (error = isms_stmt_bind_int64(st, 2, user_id)) == 0 &&
+        (!role || (error = isms_stmt_bind_text(st, 3, isms_role_name(role))) == 0) &&
+        (error = isms_stmt_step(st)) >= 0)
+        error = role || isms_stmt_changes(st) == 1
+                    ? 0
+                    : isms_error_set(ISMS_ENOTFOUND, "user %" PRId64 " is not a member", user_id);
+    isms_stmt_finalize(st);
+    return error;
+}
+
+static int change(struct isms_store *store, int64_t org_id, int64_t user_id, enum isms_role role,
+                  const struct isms_actor *actor)
+{
+    struct isms_db *db = isms_store_acquire(store);
+    char entity[80];
+    int error;
+
+    if ((error = isms_db_begin(db)) < 0)
+        goto done;
+    if ((error = member_entity(entity, sizeof(entity), db, user_id)) < 0 ||
+        (error = write_membership(db, org_id, user_id, role)) < 0 ||
+        (error = audit_member(db, actor, org_id, role ? "member.set" : "member.remove", entity,
+                              role)) < 0) {
+        isms_db_rollback(db);
+        goto done;
+    }
+    error = isms_db_commit(db);
+done:
+    isms_store_release(store, db);
+    return error;
+}
+
+int isms_store_membership_set(struct isms_store *store, int64_t org_id, int64_t user_id,
+                              enum isms_role role, const struct isms_actor *actor)
+{
+    return change(store, org_id, user_id, role, actor);
+}
+
+int isms_store_membership_delete(struct isms_store *store, int64_t org_id, int64_t user_id,
+                                 const struct isms_actor *actor)
+{
+    return change(store, org_id, user_id, ISMS_ROLE_NONE, actor);
+}

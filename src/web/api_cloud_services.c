@@ -1,0 +1,151 @@
+/*
+ * The cloud service register API: /api/orgs/{org}/cloud-services... Every
+ * lookup goes through the domain with req->org.id, so another org's service
+ * id is 404.
+ */
+#include "isms_setup.h"
+#include "export/cloud_service_json.h"
+#include "isms/cloud_service.h"
+#include "isms/org.h"
+#include "util/error.h"
+#include "web/api.h"
+#include "web/request.h"
+#include "web/response.h"
+
+static int service_param(int64_t *out, const struct isms_web_request *req)
+{
+    const char *text = isms_web_request_param(req, "id");
+    char *end;
+    long long v;
+
+    *out = 0;
+    if (text && *text >= '0' && *text <= '9') {
+        errno = 0;
+        v = strtoll(text, &end, 10);
+        if (!errno && !*end && v > 0) {
+            *out = v;
+            return 0;
+        }
+    }
+    return isms_error_set(ISMS_ENOTFOUND, "cloud service '%.40s' not found", text ? text : "");
+}
+
+/* The body as an input, with "provider_org" resolved to an org id. */
+static int read_input(struct isms_cloud_service_input *in, struct isms_web_request *req)
+{
+    const char *provider_ref;
+    struct isms_org provider;
+    char id_buf[24];
+    int error;
+
+    if ((error = isms_json_cloud_service_input(in, &provider_ref, id_buf, req->json)) < 0)
+        return error;
+    if (!provider_ref)
+        return 0;
+    if ((error = isms_org_find(&provider, req->store, provider_ref)) < 0)
+        return error == ISMS_ENOTFOUND
+                   ? isms_error_set(ISMS_EINVALID, "'provider_org' '%.40s' is not an "
+                                                   "organization", provider_ref)
+                   : error;
+    in->provider_org_id = provider.id;
+    return 0;
+}
+
+int isms_api_cloud_services_list(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_cloud_service *services = NULL;
+    json_int_t by_category[5] = {0}, shadow = 0;
+    size_t count = 0;
+    json_t *items;
+    int error;
+
+    if ((error = isms_cloud_service_list(&services, &count, req->store, req->org.id)) < 0)
+        return error;
+    items = json_array();
+    for (size_t i = 0; items && i < count; i++) {
+        by_category[services[i].judgement.category]++;
+        shadow += !services[i].judgement.legitimate;
+        if (json_array_append_new(items, isms_json_cloud_service(&services[i])) < 0) {
+            json_decref(items);
+            items = NULL;
+        }
+    }
+    free(services);
+    return isms_web_respond_json(
+        res, 200,
+        items ? json_pack("{s:{s:I, s:I, s:{s:I, s:I, s:I, s:I}}, s:o}", "summary", "total",
+                          (json_int_t)count, "shadow", shadow, "by_category", "1", by_category[1],
+                          "2", by_category[2], "3", by_category[3], "4", by_category[4],
+                          "cloud_services", items)
+              : NULL);
+}
+
+int isms_api_cloud_services_create(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_cloud_service_input in;
+    struct isms_cloud_service *s;
+    char location[128];
+    int error;
+
+    if ((error = read_input(&in, req)) < 0)
+        return error;
+    if (!(s = malloc(sizeof(*s))))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    if ((error = isms_cloud_service_create(s, req->store, req->org.id, &in, &req->actor)) == 0 &&
+        (error = isms_web_respond_json(res, 201, isms_json_cloud_service(s))) == 0) {
+        snprintf(location, sizeof(location), "/api/orgs/%s/cloud-services/%" PRId64,
+                 req->org.slug, s->id);
+        error = isms_web_response_header(res, "Location", location);
+    }
+    free(s);
+    return error;
+}
+
+int isms_api_cloud_services_get(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_cloud_service *s;
+    int64_t id;
+    int error;
+
+    if ((error = service_param(&id, req)) < 0)
+        return error;
+    if (!(s = malloc(sizeof(*s))))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    if ((error = isms_cloud_service_get(s, req->store, req->org.id, id)) == 0)
+        error = isms_web_respond_json(res, 200, isms_json_cloud_service(s));
+    free(s);
+    return error;
+}
+
+int isms_api_cloud_services_put(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_cloud_service_input in;
+    struct isms_cloud_service *s;
+    int64_t id;
+    int error;
+
+    if ((error = service_param(&id, req)) < 0)
+        return error;
+    if (!(s = malloc(sizeof(*s))))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    /* The id comes first: a stranger's service is 404 whatever the body says. */
+    if ((error = isms_cloud_service_get(s, req->store, req->org.id, id)) == 0 &&
+        (error = read_input(&in, req)) == 0 &&
+        (error = isms_cloud_service_update(s, req->store, req->org.id, id, &in, &req->actor)) ==
+            0)
+        error = isms_web_respond_json(res, 200, isms_json_cloud_service(s));
+    free(s);
+    return error;
+}
+
+int isms_api_cloud_services_delete(struct isms_web_response *res, struct isms_web_request *req)
+{
+    int64_t id;
+    int error;
+
+    if ((error = service_param(&id, req)) < 0 ||
+        (error = isms_cloud_service_delete(req->store, req->org.id, id, &req->actor)) < 0)
+        return error;
+    isms_web_respond_static(res, 204, NULL, "");
+    return 0;
+}

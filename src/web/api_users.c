@@ -1,0 +1,178 @@
+/*
+ * User administration (system administrators) and organization members
+ * (the org's admins change them, every member may list them).
+ */
+#include "isms_setup.h"
+#include "export/user_json.h"
+#include "isms/membership.h"
+#include "isms/user.h"
+#include "util/error.h"
+#include "web/api.h"
+#include "web/request.h"
+#include "web/response.h"
+#include "web/session.h"
+
+/* The path's {user}: a numeric id or a login name. */
+static int find_user(struct isms_user *out, struct isms_web_request *req)
+{
+    const char *key = isms_web_request_param(req, "user");
+    char *end;
+    long long id;
+
+    errno = 0;
+    id = strtoll(key, &end, 10);
+    if (*end == '\0' && errno == 0 && id > 0)
+        return isms_user_get(out, req->store, id);
+    return isms_user_find(out, req->store, key);
+}
+
+int isms_api_users_list(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_user *users = NULL;
+    json_t *list;
+    size_t count;
+    int error;
+
+    if ((error = isms_user_list(&users, &count, req->store)) < 0)
+        return error;
+    list = json_array();
+    for (size_t i = 0; list && i < count; i++)
+        if (json_array_append_new(list, isms_json_user(&users[i])) < 0) {
+            json_decref(list);
+            list = NULL;
+        }
+    free(users);
+    return isms_web_respond_json(res, 200, list ? json_pack("{s:o}", "users", list) : NULL);
+}
+
+static int read_bool(int *out, const json_t *body, const char *key)
+{
+    const json_t *value = json_object_get(body, key);
+
+    *out = -1;
+    if (!value || json_is_null(value))
+        return 0;
+    if (!json_is_boolean(value))
+        return isms_error_set(ISMS_EINVALID, "'%s' must be true or false", key);
+    *out = json_is_true(value);
+    return 0;
+}
+
+int isms_api_users_create(struct isms_web_response *res, struct isms_web_request *req)
+{
+    const char *name, *display_name, *password;
+    struct isms_user user;
+    char location[96];
+    int error, is_admin;
+
+    if ((error = isms_web_json_string(&name, req->json, "name")) < 0 ||
+        (error = isms_web_json_string(&display_name, req->json, "display_name")) < 0 ||
+        (error = isms_web_json_string(&password, req->json, "password")) < 0 ||
+        (error = read_bool(&is_admin, req->json, "is_admin")) < 0)
+        return error;
+    if (!name || !password)
+        return isms_error_set(ISMS_EINVALID, "'name' and 'password' are required");
+    if ((error = isms_user_create(&user, req->store, name, display_name, password, is_admin == 1,
+                                  &req->actor)) < 0)
+        return error;
+    snprintf(location, sizeof(location), "/api/users/%" PRId64, user.id);
+    if ((error = isms_web_respond_json(res, 201, isms_json_user(&user))) < 0)
+        return error;
+    return isms_web_response_header(res, "Location", location);
+}
+
+int isms_api_users_get(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_user user;
+    int error;
+
+    if ((error = find_user(&user, req)) < 0)
+        return error;
+    return isms_web_respond_json(res, 200, isms_json_user(&user));
+}
+
+/* Administrators can lock themselves out of administration only on purpose
+ * elsewhere (the CLI): the API refuses to drop one's own rights. */
+static int check_self(const struct isms_web_request *req, const struct isms_user *user,
+                      const struct isms_user_changes *changes)
+{
+    if (user->id != req->session->user_id)
+        return 0;
+    if (changes->is_admin == 0 || changes->disabled == 1)
+        return isms_error_set(ISMS_ECONFLICT,
+                              "you cannot disable yourself or drop your own administrator rights");
+    return 0;
+}
+
+int isms_api_users_update(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_user_changes changes = {NULL, -1, -1};
+    struct isms_user user;
+    const char *password;
+    int error;
+
+    if ((error = find_user(&user, req)) < 0 ||
+        (error = isms_web_json_string(&changes.display_name, req->json, "display_name")) < 0 ||
+        (error = isms_web_json_string(&password, req->json, "password")) < 0 ||
+        (error = read_bool(&changes.is_admin, req->json, "is_admin")) < 0 ||
+        (error = read_bool(&changes.disabled, req->json, "disabled")) < 0 ||
+        (error = check_self(req, &user, &changes)) < 0 ||
+        (password && (error = isms_user_check_password(password)) < 0))
+        return error;
+    /* A password reset ends every session of that user. */
+    if (password && (error = isms_user_set_password(req->store, user.id, password, 0,
+                                                    &req->actor)) < 0)
+        return error;
+    if ((error = isms_user_update(&user, req->store, user.id, &changes, &req->actor)) < 0)
+        return error;
+    return isms_web_respond_json(res, 200, isms_json_user(&user));
+}
+
+int isms_api_members_list(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_member *members = NULL;
+    json_t *list;
+    size_t count;
+    int error;
+
+    if ((error = isms_membership_list(&members, &count, req->store, req->org.id)) < 0)
+        return error;
+    list = json_array();
+    for (size_t i = 0; list && i < count; i++)
+        if (json_array_append_new(list, isms_json_member(&members[i])) < 0) {
+            json_decref(list);
+            list = NULL;
+        }
+    free(members);
+    return isms_web_respond_json(res, 200, list ? json_pack("{s:o}", "members", list) : NULL);
+}
+
+int isms_api_members_put(struct isms_web_response *res, struct isms_web_request *req)
+{
+    const char *role_name;
+    enum isms_role role;
+    struct isms_user user;
+    int error;
+
+    if ((error = find_user(&user, req)) < 0 ||
+        (error = isms_web_json_string(&role_name, req->json, "role")) < 0 ||
+        (error = isms_role_parse(&role, role_name)) < 0 ||
+        (error = isms_membership_set(req->store, req->org.id, user.id, role, &req->actor)) < 0)
+        return error;
+    return isms_web_respond_json(res, 200,
+                                 json_pack("{s:I, s:s, s:s, s:s}", "user_id", (json_int_t)user.id,
+                                           "name", user.name, "display_name", user.display_name,
+                                           "role", isms_role_name(role)));
+}
+
+int isms_api_members_delete(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_user user;
+    int error;
+
+    if ((error = find_user(&user, req)) < 0 ||
+        (error = isms_membership_remove(req->store, req->org.id, user.id, &req->actor)) < 0)
+        return error;
+    isms_web_respond_static(res, 204, NULL, "");
+    return 0;
+}

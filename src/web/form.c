@@ -1,0 +1,113 @@
+#include "isms_setup.h"
+#include "util/error.h"
+#include "web/form.h"
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* Decodes [from, to) ('+' is a space, %XX a byte) into a new string. */
+static int decode(char **out, const char *from, const char *to)
+{
+    char *text = malloc((size_t)(to - from) + 1), *w = text;
+
+    *out = NULL;
+    if (!text)
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    for (const char *c = from; c < to; c++) {
+        if (*c == '+') {
+            *w++ = ' ';
+        } else if (*c == '%') {
+            int hi = c + 2 < to ? hex_value(c[1]) : -1, lo = hi >= 0 ? hex_value(c[2]) : -1;
+            if (lo < 0 || (hi == 0 && lo == 0)) {
+                free(text);
+                return isms_error_set(ISMS_EINVALID, lo < 0 ? "malformed form field escape"
+                                                            : "a form field holds a NUL byte");
+            }
+            *w++ = (char)(hi * 16 + lo);
+            c += 2;
+        } else if (*c == '\0') {
+            free(text);
+            return isms_error_set(ISMS_EINVALID, "a form field holds a NUL byte");
+        } else {
+            *w++ = *c;
+        }
+    }
+    *w = '\0';
+    *out = text;
+    return 0;
+}
+
+static int add_field(struct isms_form *form, const char *pair, const char *end)
+{
+    const char *eq = memchr(pair, '=', (size_t)(end - pair));
+    struct isms_form_field *field;
+    int error;
+
+    if (form->count == ISMS_FORM_FIELDS_MAX)
+        return isms_error_set(ISMS_ETOOBIG, "the form has more than %d fields",
+                              ISMS_FORM_FIELDS_MAX);
+    if (form->count % 16 == 0) {
+        struct isms_form_field *grown =
+            realloc(form->fields, (form->count + 16) * sizeof(*grown));
+        if (!grown)
+            return isms_error_set(ISMS_ENOMEM, "out of memory");
+        form->fields = grown;
+    }
+    field = &form->fields[form->count];
+    field->value = NULL;
+    if ((error = decode(&field->name, pair, eq ? eq : end)) < 0)
+        return error;
+    if ((error = decode(&field->value, eq ? eq + 1 : end, end)) < 0) {
+        free(field->name);
+        return error;
+    }
+    form->count++;
+    return 0;
+}
+
+int isms_form_parse(struct isms_form *out, const char *body, size_t len)
+{
+    const char *pair = body, *end = body + len;
+    int error;
+
+    memset(out, 0, sizeof(*out));
+    while (pair < end) {
+        const char *amp = memchr(pair, '&', (size_t)(end - pair));
+        const char *stop = amp ? amp : end;
+        if (stop > pair && (error = add_field(out, pair, stop)) < 0)
+            return error;
+        pair = stop + (amp != NULL);
+    }
+    return 0;
+}
+
+void isms_form_release(struct isms_form *form)
+{
+    for (size_t i = 0; i < form->count; i++) {
+        free(form->fields[i].name);
+        free(form->fields[i].value);
+    }
+    free(form->fields);
+    memset(form, 0, sizeof(*form));
+}
+
+const char *isms_form_get_nth(const struct isms_form *form, const char *name, size_t n)
+{
+    for (size_t i = 0; i < form->count; i++)
+        if (strcmp(form->fields[i].name, name) == 0 && n-- == 0)
+            return form->fields[i].value;
+    return NULL;
+}
+
+const char *isms_form_get(const struct isms_form *form, const char *name)
+{
+    return isms_form_get_nth(form, name, 0);
+}

@@ -1,0 +1,109 @@
+/*
+ * The HTML pages of the web UI, one file per page (page_<name>.c), and the
+ * helpers they share (page_render.c). A page handler reads the request,
+ * calls domain functions directly (never the JSON API), fills a template
+ * context and renders it inside the layout. GET renders; POST changes and
+ * redirects (303, Post/Redirect/Get), or re-renders the form with the error
+ * and the user's input when validation fails.
+ *
+ * Templates live in src/web/views/, the stylesheet and script in
+ * src/web/static/, translations in po/ja.po; all are compiled into the
+ * binary and parsed once (isms_pages_load).
+ */
+#ifndef ISMS_WEB_PAGES_H
+#define ISMS_WEB_PAGES_H
+
+#include <jansson.h>
+#include "web/i18n.h"
+
+struct isms_web_request;
+struct isms_web_response;
+struct isms_form;
+
+/* Parses the templates and the Japanese catalog; thread-safe, only the first
+ * call does the work. `isms serve` calls it before listening so a broken
+ * template stops start-up with the template's name and line. */
+int isms_pages_load(void);
+
+/* One page being built. */
+struct isms_page {
+    struct isms_web_request *req;
+    enum isms_lang lang;
+    json_t *ctx; /* the template context, owned */
+};
+
+/* Starts a page: language, signed-in user, CSRF token, the org switcher and
+ * the org of the path (when the route has one); `nav` names the menu item
+ * to highlight ("dashboard", "soa", ...), `title` is the English msgid of the
+ * page title. Release with isms_page_release(). */
+int isms_page_init(struct isms_page *page, struct isms_web_request *req, const char *nav,
+                   const char *title);
+void isms_page_release(struct isms_page *page);
+
+/* `msgid` in the page's language. Borrowed, lives for the process. */
+const char *isms_page_t(const struct isms_page *page, const char *msgid);
+
+/* Sets ctx[key] = value, stealing `value`; NULL (out of memory) fails. */
+int isms_page_set(struct isms_page *page, const char *key, json_t *value);
+
+/* Renders `template` with the page's context, then the layout around it, and
+ * answers it with `status`, "Cache-Control: no-store" (pages show private
+ * data). Releases the page. */
+int isms_page_respond(struct isms_web_response *res, struct isms_page *page,
+                      const char *template, unsigned status);
+
+/* 303 See Other to `location` (a path on this server). */
+int isms_page_redirect(struct isms_web_response *res, const char *location);
+
+/* `next` when it is a path on this server ("/x", never "//host", at most
+ * 512 bytes, no line breaks), else "/": no open redirects. */
+const char *isms_page_safe_next(const char *next);
+
+/* The form body of a POST; ISMS_EINVALID when it is not
+ * application/x-www-form-urlencoded or is malformed. Release it always. */
+int isms_page_form(struct isms_form *out, const struct isms_web_request *req);
+
+/* "2025-04-01T09:30:00Z" -> "2025-04-01 09:30 UTC" as a JSON string. */
+json_t *isms_page_time(const char *timestamp);
+
+/* The request's `lang` cookie, or NULL. Borrowed. */
+const char *isms_page_cookie(const struct isms_web_request *req, const char *name);
+
+/* A control title in the page's language. */
+const char *isms_page_pick(const struct isms_page *page, const char *en, const char *ja);
+
+/* Adds "logins": the signed-in user's newest `limit` sign-ins (page_home.c). */
+int isms_page_add_logins(struct isms_page *page, int limit);
+/* Adds "overview": the user's orgs with their SoA progress (page_home.c). */
+int isms_page_add_org_overview(struct isms_page *page);
+
+/* Adds "soa": the page's org's SoA counts and progress (page_soa.c). */
+int isms_page_add_soa_summary(struct isms_page *page);
+
+/* Handlers (routes.c). */
+int isms_page_static(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_home(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_lang(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_login(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_login_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_mfa(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_mfa_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_logout(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_logins(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_account(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_account_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_orgs(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_orgs_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_dashboard(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_catalogs(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_catalog(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_mapping(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_soa(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_soa_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_soa_entry(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_soa_entry_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_assets(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_cloud_services(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_risks(struct isms_web_response *res, struct isms_web_request *req);
+
+#endif
