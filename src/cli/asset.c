@@ -56,52 +56,33 @@ struct asset_args {
 
 static int parse_args(struct asset_args *a, int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'},        {"org", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'f'},    {"output", required_argument, NULL, 'O'},
-        {"json", no_argument, NULL, 'j'},            {"q", required_argument, NULL, 'q'},
-        {"type", required_argument, NULL, 't'},      {"classification", required_argument, NULL, 'k'},
-        {"cloud-service", required_argument, NULL, 's'},
-        {"due-before", required_argument, NULL, 'D'}, {"name", required_argument, NULL, 'n'},
-        {"owner", required_argument, NULL, 'w'},     {"location", required_argument, NULL, 'l'},
-        {"notes", required_argument, NULL, 'N'},     {"retention", required_argument, NULL, 'r'},
-        {"basis", required_argument, NULL, 'b'},     {"basis-date", required_argument, NULL, 'B'},
-        {"c", required_argument, NULL, 'C'},         {"i", required_argument, NULL, 'I'},
-        {"a", required_argument, NULL, 'A'},         {"limit", required_argument, NULL, 'L'},
-        {"offset", required_argument, NULL, 'F'},    {NULL, 0, NULL, 0},
+    const struct isms_cli_option options[] = {
+        ISMS_CLI_TEXT("db", &a->db),
+        ISMS_CLI_TEXT("org", &a->org),
+        ISMS_CLI_TEXT("format", &a->format),
+        ISMS_CLI_TEXT("output", &a->output),
+        ISMS_CLI_FLAG("json", &a->json),
+        ISMS_CLI_TEXT("q", &a->q),
+        ISMS_CLI_TEXT("type", &a->type),
+        ISMS_CLI_TEXT("classification", &a->classification),
+        ISMS_CLI_TEXT("cloud-service", &a->cloud),
+        ISMS_CLI_TEXT("due-before", &a->due),
+        ISMS_CLI_TEXT("name", &a->name),
+        ISMS_CLI_TEXT("owner", &a->owner),
+        ISMS_CLI_TEXT("location", &a->location),
+        ISMS_CLI_TEXT("notes", &a->notes),
+        ISMS_CLI_TEXT("retention", &a->retention),
+        ISMS_CLI_TEXT("basis", &a->basis),
+        ISMS_CLI_TEXT("basis-date", &a->basis_date),
+        ISMS_CLI_TEXT("c", &a->c),
+        ISMS_CLI_TEXT("i", &a->i),
+        ISMS_CLI_TEXT("a", &a->a),
+        ISMS_CLI_TEXT("limit", &a->limit),
+        ISMS_CLI_TEXT("offset", &a->offset),
+        {0},
     };
-    const char **slot;
-    int opt;
 
-    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
-        switch (opt) {
-        case 'd': slot = &a->db; break;
-        case 'o': slot = &a->org; break;
-        case 'f': slot = &a->format; break;
-        case 'O': slot = &a->output; break;
-        case 'j': a->json = true; continue;
-        case 'q': slot = &a->q; break;
-        case 't': slot = &a->type; break;
-        case 'k': slot = &a->classification; break;
-        case 's': slot = &a->cloud; break;
-        case 'D': slot = &a->due; break;
-        case 'n': slot = &a->name; break;
-        case 'w': slot = &a->owner; break;
-        case 'l': slot = &a->location; break;
-        case 'N': slot = &a->notes; break;
-        case 'r': slot = &a->retention; break;
-        case 'b': slot = &a->basis; break;
-        case 'B': slot = &a->basis_date; break;
-        case 'C': slot = &a->c; break;
-        case 'I': slot = &a->i; break;
-        case 'A': slot = &a->a; break;
-        case 'L': slot = &a->limit; break;
-        case 'F': slot = &a->offset; break;
-        default: return isms_cli_usage_error("asset", "unknown option");
-        }
-        *slot = optarg;
-    }
-    return 0;
+    return isms_cli_parse_options("asset", options, argc, argv);
 }
 
 static int parse_number(int64_t *out, const char *text, const char *what, int64_t max)
@@ -344,24 +325,6 @@ static int asset_import(struct isms_store *store, const struct isms_org *org, co
     return status;
 }
 
-static int write_output(const struct isms_buf *buf, const char *path)
-{
-    FILE *out = path ? fopen(path, "wb") : stdout;
-    bool ok;
-
-    if (!out)
-        return isms_cli_fail(isms_error_set(ISMS_ERROR, "cannot write '%s': %s", path,
-                                            strerror(errno)));
-    ok = fwrite(buf->ptr ? buf->ptr : "", 1, buf->len, out) == buf->len;
-    ok = (path ? fclose(out) : fflush(out)) == 0 && ok;
-    if (!ok)
-        return isms_cli_fail(isms_error_set(ISMS_ERROR, "cannot write '%s'",
-                                            path ? path : "standard output"));
-    if (path)
-        fprintf(stderr, "wrote '%s' (%zu bytes)\n", path, buf->len);
-    return 0;
-}
-
 static int asset_export(struct isms_store *store, const struct isms_org *org,
                         const struct asset_args *a)
 {
@@ -386,7 +349,7 @@ static int asset_export(struct isms_store *store, const struct isms_org *org,
     else
         return isms_cli_usage_error("asset", "--format must be csv, xlsx or json, not '%s'",
                                     a->format);
-    status = error < 0 ? isms_cli_fail(error) : write_output(&buf, a->output);
+    status = error < 0 ? isms_cli_fail(error) : isms_cli_write_output(&buf, a->output);
     isms_buf_release(&buf);
     return status;
 }
@@ -414,23 +377,16 @@ static int run_verb(const char *verb, struct isms_store *store, const struct ism
 
 int isms_cli_asset(int argc, char **argv)
 {
-    static const char *const verbs[] = {"add", "list", "show", "import", "export"};
+    static const char *const verbs[] = {"add", "list", "show", "import", "export", NULL};
     struct asset_args args = {0};
     struct isms_store *store;
     struct isms_org org;
-    bool known = false;
     int status;
 
-    if (isms_cli_wants_help(argc, argv)) {
-        fputs(asset_help, stdout);
-        return 0;
-    }
-    if (argc < 2)
-        return isms_cli_usage_error("asset", "'asset' needs add, list, show, import or export");
-    for (size_t i = 0; i < ISMS_ARRAY_SIZE(verbs); i++)
-        known |= strcmp(argv[1], verbs[i]) == 0;
-    if (!known)
-        return isms_cli_usage_error("asset", "unknown subcommand '%s'", argv[1]);
+    status = isms_cli_check_verb(argc, argv, "asset", asset_help,
+                                 "'asset' needs add, list, show, import or export", verbs);
+    if (status != ISMS_CLI_GO_ON)
+        return status;
     if ((status = parse_args(&args, argc - 1, argv + 1)) != 0 ||
         (status = isms_cli_open_org(&store, &org, "asset", args.db, args.org)) != 0)
         return status;

@@ -136,20 +136,16 @@ static int audit_list(struct isms_store *store, const struct audit_args *args)
 
 int isms_cli_audit(int argc, char **argv)
 {
+    static const char *const verbs[] = {"verify", "list", NULL};
     struct audit_args args = {0};
     struct isms_store *store;
-    const char *verb;
+    const char *verb = argv[1];
     int status, error;
 
-    if (isms_cli_wants_help(argc, argv)) {
-        fputs(audit_help, stdout);
-        return 0;
-    }
-    if (argc < 2)
-        return isms_cli_usage_error("audit", "'audit' needs 'verify' or 'list'");
-    verb = argv[1];
-    if (strcmp(verb, "verify") != 0 && strcmp(verb, "list") != 0)
-        return isms_cli_usage_error("audit", "unknown subcommand '%s'", verb);
+    status = isms_cli_check_verb(argc, argv, "audit", audit_help,
+                                 "'audit' needs 'verify' or 'list'", verbs);
+    if (status != ISMS_CLI_GO_ON)
+        return status;
     if ((status = parse_args(&args, argc - 1, argv + 1)) != 0)
         return status;
     if (strcmp(verb, "verify") == 0 && (args.org || args.json))

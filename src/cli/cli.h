@@ -1,11 +1,13 @@
 /*
  * The `isms` command line: one file per subcommand, dispatched from a table
  * in main.c. Exit statuses: 0 ok, 1 a check found problems (soa check),
- * 2 bad usage or input, 3 not found, 4 conflict, 5 not allowed, 70 internal.
+ * 2 bad usage or input, 3 not found, 4 conflict, 5 not allowed (also
+ * ISMS_ELIMIT: too many failed attempts, try again later), 70 internal.
  */
 #ifndef ISMS_CLI_CLI_H
 #define ISMS_CLI_CLI_H
 
+struct isms_buf;
 struct isms_store;
 struct isms_org;
 struct json_t;
@@ -60,5 +62,42 @@ int isms_cli_open_org(struct isms_store **store, struct isms_org *org, const cha
 
 /* True when argv holds -h or --help before any "--". */
 bool isms_cli_wants_help(int argc, char **argv);
+
+/* What every "isms COMMAND VERB ..." checks first: -h/--help prints `help`;
+ * no VERB is a usage error saying `missing`; a VERB not in the
+ * NULL-terminated `verbs` is one naming it. Returns ISMS_CLI_GO_ON when
+ * argv[1] is a known verb, else the exit status to return at once. */
+#define ISMS_CLI_GO_ON (-1)
+int isms_cli_check_verb(int argc, char **argv, const char *command, const char *help,
+                        const char *missing, const char *const *verbs);
+
+/* Writes `buf` to the file `path`, or to stdout when `path` is NULL, and
+ * says on stderr what was written. Returns 0, or (having printed why) the
+ * exit status. */
+int isms_cli_write_output(const struct isms_buf *buf, const char *path);
+
+/* One long option of a command: one with an argument keeps it in *text, a
+ * flag sets *flag. */
+struct isms_cli_option {
+    const char *name;
+    const char **text;
+    bool *flag;
+};
+
+#define ISMS_CLI_TEXT(name, text)                                                                  \
+    {                                                                                              \
+        (name), (text), NULL                                                                       \
+    }
+#define ISMS_CLI_FLAG(name, flag)                                                                  \
+    {                                                                                              \
+        (name), NULL, (flag)                                                                       \
+    }
+#define ISMS_CLI_OPTIONS_MAX 32
+
+/* Parses argv (argv[0] is the verb) against `options`, ended by a NULL name
+ * (at most ISMS_CLI_OPTIONS_MAX). Returns 0 with optind at the first
+ * positional argument, or the exit status of a usage error. */
+int isms_cli_parse_options(const char *command, const struct isms_cli_option *options, int argc,
+                           char **argv);
 
 #endif

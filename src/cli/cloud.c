@@ -39,40 +39,25 @@ struct cloud_args {
 
 static int parse_args(struct cloud_args *a, int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'},         {"org", required_argument, NULL, 'o'},
-        {"name", required_argument, NULL, 'n'},       {"provider", required_argument, NULL, 'p'},
-        {"provider-org", required_argument, NULL, 'P'}, {"model", required_argument, NULL, 'm'},
-        {"department", required_argument, NULL, 'D'}, {"managed-by", required_argument, NULL, 'M'},
-        {"risk", required_argument, NULL, 'r'},       {"purpose", required_argument, NULL, 'u'},
-        {"cost", required_argument, NULL, 'c'},       {"responsibility", required_argument, NULL, 'R'},
-        {"notes", required_argument, NULL, 'N'},      {"json", no_argument, NULL, 'j'},
-        {NULL, 0, NULL, 0},
+    const struct isms_cli_option options[] = {
+        ISMS_CLI_TEXT("db", &a->db),
+        ISMS_CLI_TEXT("org", &a->org),
+        ISMS_CLI_TEXT("name", &a->name),
+        ISMS_CLI_TEXT("provider", &a->provider),
+        ISMS_CLI_TEXT("provider-org", &a->provider_org),
+        ISMS_CLI_TEXT("model", &a->model),
+        ISMS_CLI_TEXT("department", &a->department),
+        ISMS_CLI_TEXT("managed-by", &a->managed_by),
+        ISMS_CLI_TEXT("risk", &a->risk),
+        ISMS_CLI_TEXT("purpose", &a->purpose),
+        ISMS_CLI_TEXT("cost", &a->cost),
+        ISMS_CLI_TEXT("responsibility", &a->responsibility),
+        ISMS_CLI_TEXT("notes", &a->notes),
+        ISMS_CLI_FLAG("json", &a->json),
+        {0},
     };
-    const char **slot;
-    int opt;
 
-    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
-        switch (opt) {
-        case 'd': slot = &a->db; break;
-        case 'o': slot = &a->org; break;
-        case 'n': slot = &a->name; break;
-        case 'p': slot = &a->provider; break;
-        case 'P': slot = &a->provider_org; break;
-        case 'm': slot = &a->model; break;
-        case 'D': slot = &a->department; break;
-        case 'M': slot = &a->managed_by; break;
-        case 'r': slot = &a->risk; break;
-        case 'u': slot = &a->purpose; break;
-        case 'c': slot = &a->cost; break;
-        case 'R': slot = &a->responsibility; break;
-        case 'N': slot = &a->notes; break;
-        case 'j': a->json = true; continue;
-        default: return isms_cli_usage_error("cloud", "unknown option");
-        }
-        *slot = optarg;
-    }
-    return 0;
+    return isms_cli_parse_options("cloud", options, argc, argv);
 }
 
 static int build_input(struct isms_cloud_service_input *in, struct isms_store *store,
@@ -190,21 +175,17 @@ static int cloud_show(struct isms_store *store, const struct isms_org *org, cons
 
 int isms_cli_cloud(int argc, char **argv)
 {
+    static const char *const verbs[] = {"add", "list", "show", NULL};
     struct cloud_args args = {0};
     struct isms_store *store;
     struct isms_org org;
-    const char *verb;
+    const char *verb = argv[1];
     int status, positional;
 
-    if (isms_cli_wants_help(argc, argv)) {
-        fputs(cloud_help, stdout);
-        return 0;
-    }
-    if (argc < 2)
-        return isms_cli_usage_error("cloud", "'cloud' needs add, list or show");
-    verb = argv[1];
-    if (strcmp(verb, "add") != 0 && strcmp(verb, "list") != 0 && strcmp(verb, "show") != 0)
-        return isms_cli_usage_error("cloud", "unknown subcommand '%s'", verb);
+    status = isms_cli_check_verb(argc, argv, "cloud", cloud_help, "'cloud' needs add, list or show",
+                                 verbs);
+    if (status != ISMS_CLI_GO_ON)
+        return status;
     if ((status = parse_args(&args, argc - 1, argv + 1)) != 0)
         return status;
     positional = argc - 1 - optind;

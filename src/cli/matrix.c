@@ -282,21 +282,14 @@ static int run_verb(const char *verb, const struct matrix_args *a, int positiona
 
 int isms_cli_matrix(int argc, char **argv)
 {
-    static const char *const verbs[] = {"list", "show", "use", "define"};
+    static const char *const verbs[] = {"list", "show", "use", "define", NULL};
     struct matrix_args args = {0};
-    bool known = false;
     int status;
 
-    if (isms_cli_wants_help(argc, argv)) {
-        fputs(matrix_help, stdout);
-        return 0;
-    }
-    if (argc < 2)
-        return isms_cli_usage_error("matrix", "'matrix' needs list, show, use or define");
-    for (size_t i = 0; i < ISMS_ARRAY_SIZE(verbs); i++)
-        known |= strcmp(argv[1], verbs[i]) == 0;
-    if (!known)
-        return isms_cli_usage_error("matrix", "unknown subcommand '%s'", argv[1]);
+    status = isms_cli_check_verb(argc, argv, "matrix", matrix_help,
+                                 "'matrix' needs list, show, use or define", verbs);
+    if (status != ISMS_CLI_GO_ON)
+        return status;
     if ((status = parse_args(&args, argc - 1, argv + 1)) != 0)
         return status;
     return run_verb(argv[1], &args, argc - 1 - optind, argv + 1 + optind);

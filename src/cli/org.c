@@ -27,32 +27,15 @@ struct org_args {
 
 static int parse_args(struct org_args *args, int argc, char **argv)
 {
-    static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'},   {"role", required_argument, NULL, 'r'},
-        {"slug", required_argument, NULL, 's'}, {"json", no_argument, NULL, 'j'},
-        {NULL, 0, NULL, 0},
+    const struct isms_cli_option options[] = {
+        ISMS_CLI_TEXT("db", &args->db),
+        ISMS_CLI_TEXT("role", &args->role),
+        ISMS_CLI_TEXT("slug", &args->slug),
+        ISMS_CLI_FLAG("json", &args->json),
+        {0},
     };
-    int opt;
 
-    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
-        switch (opt) {
-        case 'd':
-            args->db = optarg;
-            break;
-        case 'r':
-            args->role = optarg;
-            break;
-        case 's':
-            args->slug = optarg;
-            break;
-        case 'j':
-            args->json = true;
-            break;
-        default:
-            return isms_cli_usage_error("org", "unknown option");
-        }
-    }
-    return 0;
+    return isms_cli_parse_options("org", options, argc, argv);
 }
 
 static int org_add(struct isms_store *store, const struct org_args *args, const char *name)

@@ -338,24 +338,6 @@ static int show_risk(struct isms_store *store, const struct isms_org *org, struc
     return 0;
 }
 
-static int write_output(const struct isms_buf *buf, const char *path)
-{
-    FILE *out = path ? fopen(path, "wb") : stdout;
-    bool ok;
-
-    if (!out)
-        return isms_cli_fail(isms_error_set(ISMS_ERROR, "cannot write '%s': %s", path,
-                                            strerror(errno)));
-    ok = fwrite(buf->ptr, 1, buf->len, out) == buf->len;
-    ok = (path ? fclose(out) : fflush(out)) == 0 && ok;
-    if (!ok)
-        return isms_cli_fail(isms_error_set(ISMS_ERROR, "cannot write '%s'",
-                                            path ? path : "standard output"));
-    if (path)
-        fprintf(stderr, "wrote '%s' (%zu bytes)\n", path, buf->len);
-    return 0;
-}
-
 /* --- verbs --- */
 
 static int risk_id_arg(int64_t *out, int positional, char **rest)
@@ -613,7 +595,7 @@ static int risk_heatmap(struct isms_store *store, const struct isms_org *org,
     if (error >= 0)
         error = isms_heatmap_svg(&svg, &m, counts, a->lang ? a->lang : "ja");
     free(counts);
-    status = error < 0 ? isms_cli_fail(error) : write_output(&svg, a->output);
+    status = error < 0 ? isms_cli_fail(error) : isms_cli_write_output(&svg, a->output);
     if (status == 0 && other)
         fprintf(stderr, "isms: %" PRId64 " risks were assessed on another matrix and are not "
                         "shown\n", other);
@@ -634,7 +616,7 @@ static int risk_plan(struct isms_store *store, const struct isms_org *org,
     if ((error = isms_risk_plan_load(&rows, &n, store, org->id)) >= 0)
         error = isms_export_treatment_plan_xlsx(&buf, org, rows, n);
     isms_risk_plan_release(rows, n);
-    status = error < 0 ? isms_cli_fail(error) : write_output(&buf, a->output);
+    status = error < 0 ? isms_cli_fail(error) : isms_cli_write_output(&buf, a->output);
     isms_buf_release(&buf);
     return status;
 }
@@ -690,25 +672,17 @@ static int run_verb(const char *verb, struct isms_store *store, const struct ism
 
 int isms_cli_risk(int argc, char **argv)
 {
-    static const char *const verbs[] = {"add",  "list",    "show",      "update",
-                                        "delete", "accept", "link",     "control",
-                                        "treatment", "heatmap", "plan"};
+    static const char *const verbs[] = {"add",       "list",    "show", "update",
+                                        "delete",    "accept",  "link", "control",
+                                        "treatment", "heatmap", "plan", NULL};
     struct risk_args *args;
     struct isms_store *store;
     struct isms_org org;
-    bool known = false;
     int status;
 
-    if (isms_cli_wants_help(argc, argv)) {
-        fputs(risk_help, stdout);
-        return 0;
-    }
-    if (argc < 2)
-        return isms_cli_usage_error("risk", "'risk' needs a subcommand");
-    for (size_t i = 0; i < ISMS_ARRAY_SIZE(verbs); i++)
-        known |= strcmp(argv[1], verbs[i]) == 0;
-    if (!known)
-        return isms_cli_usage_error("risk", "unknown subcommand '%s'", argv[1]);
+    status = isms_cli_check_verb(argc, argv, "risk", risk_help, "'risk' needs a subcommand", verbs);
+    if (status != ISMS_CLI_GO_ON)
+        return status;
     if (!(args = calloc(1, sizeof(*args))))
         return isms_cli_fail(isms_error_set(ISMS_ENOMEM, "out of memory"));
     if ((status = parse_args(args, argc - 1, argv + 1)) == 0 &&

@@ -163,24 +163,6 @@ static int soa_check(const struct isms_soa *soa)
     return 0;
 }
 
-static int write_output(const struct isms_buf *buf, const char *path)
-{
-    FILE *out = path ? fopen(path, "wb") : stdout;
-    bool ok;
-
-    if (!out)
-        return isms_cli_fail(isms_error_set(ISMS_ERROR, "cannot write '%s': %s", path,
-                                            strerror(errno)));
-    ok = fwrite(buf->ptr, 1, buf->len, out) == buf->len;
-    ok = (path ? fclose(out) : fflush(out)) == 0 && ok;
-    if (!ok)
-        return isms_cli_fail(isms_error_set(ISMS_ERROR, "cannot write '%s'",
-                                            path ? path : "standard output"));
-    if (path)
-        fprintf(stderr, "wrote '%s' (%zu bytes)\n", path, buf->len);
-    return 0;
-}
-
 static int soa_export(const struct isms_soa *soa, const struct soa_args *a)
 {
     struct isms_buf buf = ISMS_BUF_INIT(EXPORT_MAX_BYTES);
@@ -199,7 +181,7 @@ static int soa_export(const struct isms_soa *soa, const struct soa_args *a)
     else
         return isms_cli_usage_error("soa", "--format must be csv, xlsx or json, not '%s'",
                                     a->format);
-    status = error < 0 ? isms_cli_fail(error) : write_output(&buf, a->output);
+    status = error < 0 ? isms_cli_fail(error) : isms_cli_write_output(&buf, a->output);
     isms_buf_release(&buf);
     return status;
 }
@@ -247,25 +229,17 @@ static int run_verb(const char *verb, struct isms_store *store, const struct ism
 
 int isms_cli_soa(int argc, char **argv)
 {
-    static const char *const verbs[] = {"show", "check", "set", "export"};
+    static const char *const verbs[] = {"show", "check", "set", "export", NULL};
     struct soa_args args = {0};
     struct isms_store *store;
     struct isms_org org;
-    const char *verb;
-    bool known = false;
+    const char *verb = argv[1];
     int status;
 
-    if (isms_cli_wants_help(argc, argv)) {
-        fputs(soa_help, stdout);
-        return 0;
-    }
-    if (argc < 2)
-        return isms_cli_usage_error("soa", "'soa' needs show, check, set or export");
-    verb = argv[1];
-    for (size_t i = 0; i < ISMS_ARRAY_SIZE(verbs); i++)
-        known |= strcmp(verb, verbs[i]) == 0;
-    if (!known)
-        return isms_cli_usage_error("soa", "unknown subcommand '%s'", verb);
+    status = isms_cli_check_verb(argc, argv, "soa", soa_help,
+                                 "'soa' needs show, check, set or export", verbs);
+    if (status != ISMS_CLI_GO_ON)
+        return status;
     if ((status = parse_args(&args, argc - 1, argv + 1)) != 0 ||
         (status = isms_cli_open_org(&store, &org, "soa", args.db, args.org)) != 0)
         return status;

@@ -221,20 +221,15 @@ static int run_verb(const char *verb, const struct threat_args *a, int positiona
 
 int isms_cli_threat(int argc, char **argv)
 {
+    static const char *const verbs[] = {"list", "show", "add", NULL};
     struct threat_args args = {0};
-    const char *verb;
     int status;
 
-    if (isms_cli_wants_help(argc, argv)) {
-        fputs(threat_help, stdout);
-        return 0;
-    }
-    if (argc < 2)
-        return isms_cli_usage_error("threat", "'threat' needs list, show or add");
-    verb = argv[1];
-    if (strcmp(verb, "list") != 0 && strcmp(verb, "show") != 0 && strcmp(verb, "add") != 0)
-        return isms_cli_usage_error("threat", "unknown subcommand '%s'", verb);
+    status = isms_cli_check_verb(argc, argv, "threat", threat_help,
+                                 "'threat' needs list, show or add", verbs);
+    if (status != ISMS_CLI_GO_ON)
+        return status;
     if ((status = parse_args(&args, argc - 1, argv + 1)) != 0)
         return status;
-    return run_verb(verb, &args, argc - 1 - optind, argv + 1 + optind);
+    return run_verb(argv[1], &args, argc - 1 - optind, argv + 1 + optind);
 }

@@ -2,25 +2,11 @@
 #include "isms_setup.h"
 #include "export/asset_export.h"
 #include "export/json.h"
+#include "export/json_util.h"
 #include "isms/asset.h"
 #include "isms/org.h"
 #include "util/buf.h"
 #include "util/error.h"
-
-static bool set(json_t *obj, const char *key, json_t *value)
-{
-    if (!obj) {
-        json_decref(value);
-        return false;
-    }
-    return json_object_set_new(obj, key, value) == 0;
-}
-
-/* A string, or null for "". */
-static json_t *string_or_null(const char *s)
-{
-    return s && *s ? json_string(s) : json_null();
-}
 
 static json_t *cloud_service(const struct isms_asset *a)
 {
@@ -29,8 +15,8 @@ static json_t *cloud_service(const struct isms_asset *a)
     if (!a->cloud_service_id)
         return json_null();
     obj = json_object();
-    if (set(obj, "id", json_integer(a->cloud_service_id)) &&
-        set(obj, "name", json_string(a->cloud_service_name)))
+    if (isms_json_set(obj, "id", json_integer(a->cloud_service_id)) &&
+        isms_json_set(obj, "name", json_string(a->cloud_service_name)))
         return obj;
     json_decref(obj);
     return NULL;
@@ -46,45 +32,33 @@ static bool set_retention(json_t *obj, const struct isms_asset *a)
         isms_retention_period_format(period, &a->retention.period);
     isms_date_format(basis_date, &a->retention.basis_date);
     isms_date_format(due, &a->deletion_due);
-    return set(obj, "retention_period", string_or_null(period)) &&
-           set(obj, "retention_basis", basis ? json_string(basis) : json_null()) &&
-           set(obj, "retention_basis_date", string_or_null(basis_date)) &&
-           set(obj, "deletion_due", string_or_null(due));
+    return isms_json_set(obj, "retention_period", isms_json_string_or_null(period)) &&
+           isms_json_set(obj, "retention_basis", basis ? json_string(basis) : json_null()) &&
+           isms_json_set(obj, "retention_basis_date", isms_json_string_or_null(basis_date)) &&
+           isms_json_set(obj, "deletion_due", isms_json_string_or_null(due));
 }
 
 json_t *isms_json_asset(const struct isms_asset *a)
 {
     json_t *obj = json_object();
 
-    if (set(obj, "id", json_integer(a->id)) && set(obj, "name", json_string(a->name)) &&
-        set(obj, "type", json_string(isms_asset_type_name(a->type))) &&
-        set(obj, "owner", json_string(a->owner)) &&
-        set(obj, "classification",
-            json_string(isms_asset_classification_name(a->classification))) &&
-        set(obj, "confidentiality", json_integer(a->confidentiality)) &&
-        set(obj, "integrity", json_integer(a->integrity)) &&
-        set(obj, "availability", json_integer(a->availability)) &&
-        set(obj, "location", json_string(a->location)) &&
-        set(obj, "cloud_service", cloud_service(a)) && set_retention(obj, a) &&
-        set(obj, "notes", json_string(a->notes)) &&
-        set(obj, "created_at", json_string(a->created_at)) &&
-        set(obj, "updated_at", json_string(a->updated_at)))
+    if (isms_json_set(obj, "id", json_integer(a->id)) &&
+        isms_json_set(obj, "name", json_string(a->name)) &&
+        isms_json_set(obj, "type", json_string(isms_asset_type_name(a->type))) &&
+        isms_json_set(obj, "owner", json_string(a->owner)) &&
+        isms_json_set(obj, "classification",
+                      json_string(isms_asset_classification_name(a->classification))) &&
+        isms_json_set(obj, "confidentiality", json_integer(a->confidentiality)) &&
+        isms_json_set(obj, "integrity", json_integer(a->integrity)) &&
+        isms_json_set(obj, "availability", json_integer(a->availability)) &&
+        isms_json_set(obj, "location", json_string(a->location)) &&
+        isms_json_set(obj, "cloud_service", cloud_service(a)) && set_retention(obj, a) &&
+        isms_json_set(obj, "notes", json_string(a->notes)) &&
+        isms_json_set(obj, "created_at", json_string(a->created_at)) &&
+        isms_json_set(obj, "updated_at", json_string(a->updated_at)))
         return obj;
     json_decref(obj);
     return NULL;
-}
-
-static int get_string(const char **out, const json_t *body, const char *key)
-{
-    const json_t *value = json_object_get(body, key);
-
-    *out = NULL;
-    if (!value || json_is_null(value))
-        return 0;
-    if (!json_is_string(value))
-        return isms_error_set(ISMS_EINVALID, "'%s' must be a string", key);
-    *out = json_string_value(value);
-    return 0;
 }
 
 static int get_int(int64_t *out, const json_t *body, const char *key, int64_t absent)
@@ -117,8 +91,8 @@ static int read_enums(struct isms_asset_input *out, const json_t *body)
     const char *type, *classification;
     int error;
 
-    if ((error = get_string(&type, body, "type")) < 0 ||
-        (error = get_string(&classification, body, "classification")) < 0)
+    if ((error = isms_json_optional_string(&type, body, "type")) < 0 ||
+        (error = isms_json_optional_string(&classification, body, "classification")) < 0)
         return error;
     if (!type)
         return isms_error_set(ISMS_EINVALID, "'type' is required");
@@ -137,18 +111,18 @@ int isms_json_asset_input(struct isms_asset_input *out, const json_t *body)
     int error;
 
     memset(out, 0, sizeof(*out));
-    if ((error = get_string(&out->name, body, "name")) < 0 ||
-        (error = get_string(&out->owner, body, "owner")) < 0 ||
-        (error = get_string(&out->location, body, "location")) < 0 ||
-        (error = get_string(&out->notes, body, "notes")) < 0 ||
+    if ((error = isms_json_optional_string(&out->name, body, "name")) < 0 ||
+        (error = isms_json_optional_string(&out->owner, body, "owner")) < 0 ||
+        (error = isms_json_optional_string(&out->location, body, "location")) < 0 ||
+        (error = isms_json_optional_string(&out->notes, body, "notes")) < 0 ||
         (error = read_enums(out, body)) < 0 ||
         (error = get_cia(&out->confidentiality, body, "confidentiality")) < 0 ||
         (error = get_cia(&out->integrity, body, "integrity")) < 0 ||
         (error = get_cia(&out->availability, body, "availability")) < 0 ||
         (error = get_int(&cloud_service_id, body, "cloud_service_id", 0)) < 0 ||
-        (error = get_string(&period, body, "retention_period")) < 0 ||
-        (error = get_string(&basis, body, "retention_basis")) < 0 ||
-        (error = get_string(&basis_date, body, "retention_basis_date")) < 0)
+        (error = isms_json_optional_string(&period, body, "retention_period")) < 0 ||
+        (error = isms_json_optional_string(&basis, body, "retention_basis")) < 0 ||
+        (error = isms_json_optional_string(&basis_date, body, "retention_basis_date")) < 0)
         return error;
     if (cloud_service_id < 0)
         return isms_error_set(ISMS_EINVALID, "'cloud_service_id' must be positive");

@@ -1,16 +1,8 @@
 #include "isms_setup.h"
 #include "export/cloud_service_json.h"
+#include "export/json_util.h"
 #include "isms/cloud_service.h"
 #include "util/error.h"
-
-static bool set(json_t *obj, const char *key, json_t *value)
-{
-    if (!obj) {
-        json_decref(value);
-        return false;
-    }
-    return json_object_set_new(obj, key, value) == 0;
-}
 
 static json_t *string_list(const char *const *items)
 {
@@ -28,9 +20,9 @@ static json_t *responsibility(const struct isms_cloud_service *s)
 {
     json_t *obj = json_object();
 
-    if (set(obj, "csp", string_list(isms_cloud_model_csp_layers(s->model))) &&
-        set(obj, "csc", string_list(isms_cloud_model_csc_layers(s->model))) &&
-        set(obj, "notes", json_string(s->responsibility_notes)))
+    if (isms_json_set(obj, "csp", string_list(isms_cloud_model_csp_layers(s->model))) &&
+        isms_json_set(obj, "csc", string_list(isms_cloud_model_csc_layers(s->model))) &&
+        isms_json_set(obj, "notes", json_string(s->responsibility_notes)))
         return obj;
     json_decref(obj);
     return NULL;
@@ -44,8 +36,8 @@ static json_t *provider_org(const struct isms_cloud_service *s)
     if (!s->provider_org_id)
         return json_null();
     obj = json_object();
-    if (set(obj, "id", json_integer(s->provider_org_id)) &&
-        set(obj, "name", json_string(s->provider_org_name)))
+    if (isms_json_set(obj, "id", json_integer(s->provider_org_id)) &&
+        isms_json_set(obj, "name", json_string(s->provider_org_name)))
         return obj;
     json_decref(obj);
     return NULL;
@@ -68,50 +60,39 @@ json_t *isms_json_cloud_service(const struct isms_cloud_service *s)
     const struct isms_cloud_judgement *j = &s->judgement;
     json_t *obj = json_object();
 
-    if (set(obj, "id", json_integer(s->id)) && set(obj, "name", json_string(s->name)) &&
-        set(obj, "provider", json_string(s->provider)) &&
-        set(obj, "provider_org", provider_org(s)) &&
-        set(obj, "service_model", json_string(isms_cloud_model_name(s->model))) &&
-        set(obj, "responsibility", responsibility(s)) &&
-        set(obj, "department", json_string(s->department)) &&
-        set(obj, "managed_by", json_string(isms_cloud_managed_by_name(s->managed_by))) &&
-        set(obj, "risk_assessment", json_string(isms_cloud_risk_name(s->risk_assessment))) &&
-        set(obj, "purpose", json_string(isms_cloud_purpose_name(s->purpose))) &&
-        set(obj, "cost_bearer", json_string(isms_cloud_cost_name(s->cost_bearer))) &&
-        set(obj, "shadow_category", json_integer(j->category)) &&
-        set(obj, "judgement", json_string(j->legitimate ? "legitimate" : "shadow")) &&
-        set(obj, "shadow_reasons", reasons(j->reasons)) &&
-        set(obj, "notes", json_string(s->notes)) &&
-        set(obj, "created_at", json_string(s->created_at)) &&
-        set(obj, "updated_at", json_string(s->updated_at)))
+    if (isms_json_set(obj, "id", json_integer(s->id)) &&
+        isms_json_set(obj, "name", json_string(s->name)) &&
+        isms_json_set(obj, "provider", json_string(s->provider)) &&
+        isms_json_set(obj, "provider_org", provider_org(s)) &&
+        isms_json_set(obj, "service_model", json_string(isms_cloud_model_name(s->model))) &&
+        isms_json_set(obj, "responsibility", responsibility(s)) &&
+        isms_json_set(obj, "department", json_string(s->department)) &&
+        isms_json_set(obj, "managed_by", json_string(isms_cloud_managed_by_name(s->managed_by))) &&
+        isms_json_set(obj, "risk_assessment",
+                      json_string(isms_cloud_risk_name(s->risk_assessment))) &&
+        isms_json_set(obj, "purpose", json_string(isms_cloud_purpose_name(s->purpose))) &&
+        isms_json_set(obj, "cost_bearer", json_string(isms_cloud_cost_name(s->cost_bearer))) &&
+        isms_json_set(obj, "shadow_category", json_integer(j->category)) &&
+        isms_json_set(obj, "judgement", json_string(j->legitimate ? "legitimate" : "shadow")) &&
+        isms_json_set(obj, "shadow_reasons", reasons(j->reasons)) &&
+        isms_json_set(obj, "notes", json_string(s->notes)) &&
+        isms_json_set(obj, "created_at", json_string(s->created_at)) &&
+        isms_json_set(obj, "updated_at", json_string(s->updated_at)))
         return obj;
     json_decref(obj);
     return NULL;
 }
 
-static int get_string(const char **out, const json_t *body, const char *key)
-{
-    const json_t *value = json_object_get(body, key);
-
-    *out = NULL;
-    if (!value || json_is_null(value))
-        return 0;
-    if (!json_is_string(value))
-        return isms_error_set(ISMS_EINVALID, "'%s' must be a string", key);
-    *out = json_string_value(value);
-    return 0;
-}
-
 /* A required enum member: absent is an error naming it. */
-#define READ_ENUM(field, key, parse)                                                           \
-    do {                                                                                       \
-        const char *text_;                                                                     \
-        if ((error = get_string(&text_, body, key)) < 0)                                       \
-            return error;                                                                      \
-        if (!text_)                                                                            \
-            return isms_error_set(ISMS_EINVALID, "'%s' is required", key);                     \
-        if ((error = parse(&out->field, text_)) < 0)                                           \
-            return error;                                                                      \
+#define READ_ENUM(field, key, parse)                                                               \
+    do {                                                                                           \
+        const char *text_;                                                                         \
+        if ((error = isms_json_optional_string(&text_, body, key)) < 0)                            \
+            return error;                                                                          \
+        if (!text_)                                                                                \
+            return isms_error_set(ISMS_EINVALID, "'%s' is required", key);                         \
+        if ((error = parse(&out->field, text_)) < 0)                                               \
+            return error;                                                                          \
     } while (0)
 
 static int read_provider_org(const char **out, char id_buf[24], const json_t *body)
@@ -146,11 +127,12 @@ int isms_json_cloud_service_input(struct isms_cloud_service_input *out, const ch
     int error;
 
     memset(out, 0, sizeof(*out));
-    if ((error = get_string(&out->name, body, "name")) < 0 ||
-        (error = get_string(&out->provider, body, "provider")) < 0 ||
-        (error = get_string(&out->department, body, "department")) < 0 ||
-        (error = get_string(&out->responsibility_notes, body, "responsibility_notes")) < 0 ||
-        (error = get_string(&out->notes, body, "notes")) < 0 ||
+    if ((error = isms_json_optional_string(&out->name, body, "name")) < 0 ||
+        (error = isms_json_optional_string(&out->provider, body, "provider")) < 0 ||
+        (error = isms_json_optional_string(&out->department, body, "department")) < 0 ||
+        (error = isms_json_optional_string(&out->responsibility_notes, body,
+                                           "responsibility_notes")) < 0 ||
+        (error = isms_json_optional_string(&out->notes, body, "notes")) < 0 ||
         (error = read_provider_org(provider_org, id_buf, body)) < 0)
         return error;
     READ_ENUM(model, "service_model", isms_cloud_model_parse);

@@ -8,29 +8,10 @@
 #include "isms_setup.h"
 #include "catalog/catalog.h"
 #include "export/json.h"
+#include "export/json_util.h"
 #include "isms/org.h"
 #include "isms/soa.h"
 #include "util/error.h"
-
-/* Sets `key` on `obj`, stealing `value`; false when either is NULL or jansson
- * runs out of memory, so a chain of sets collapses into one check. */
-static bool set(json_t *obj, const char *key, json_t *value)
-{
-    if (!obj) {
-        json_decref(value);
-        return false;
-    }
-    return json_object_set_new(obj, key, value) == 0;
-}
-
-static bool append(json_t *array, json_t *value)
-{
-    if (!array) {
-        json_decref(value);
-        return false;
-    }
-    return json_array_append_new(array, value) == 0;
-}
 
 /* "Defence,Resilience" -> ["Defence", "Resilience"]; blanks around commas and
  * empty items are dropped so a hand-edited catalog row cannot add "". */
@@ -47,7 +28,7 @@ static json_t *split_list(const char *list)
             start++;
         while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
             end--;
-        if (end > start && !append(array, json_stringn(start, (size_t)(end - start)))) {
+        if (end > start && !isms_json_append(array, json_stringn(start, (size_t)(end - start)))) {
             json_decref(array);
             return NULL;
         }
@@ -60,10 +41,11 @@ json_t *isms_json_org(const struct isms_org *org)
 {
     json_t *obj = json_object();
 
-    if (set(obj, "id", json_integer(org->id)) && set(obj, "slug", json_string(org->slug)) &&
-        set(obj, "name", json_string(org->name)) &&
-        set(obj, "role", json_string(isms_org_role_name(org->role))) &&
-        set(obj, "created_at", json_string(org->created_at)))
+    if (isms_json_set(obj, "id", json_integer(org->id)) &&
+        isms_json_set(obj, "slug", json_string(org->slug)) &&
+        isms_json_set(obj, "name", json_string(org->name)) &&
+        isms_json_set(obj, "role", json_string(isms_org_role_name(org->role))) &&
+        isms_json_set(obj, "created_at", json_string(org->created_at)))
         return obj;
     json_decref(obj);
     return NULL;
@@ -73,8 +55,8 @@ static json_t *cloud_guidance(const struct isms_control *control)
 {
     json_t *obj = json_object();
 
-    if (set(obj, "csc", json_boolean(control->cloud_csc)) &&
-        set(obj, "csp", json_boolean(control->cloud_csp)))
+    if (isms_json_set(obj, "csc", json_boolean(control->cloud_csc)) &&
+        isms_json_set(obj, "csp", json_boolean(control->cloud_csp)))
         return obj;
     json_decref(obj);
     return NULL;
@@ -84,11 +66,12 @@ static json_t *attributes(const struct isms_control *control)
 {
     json_t *obj = json_object();
 
-    if (set(obj, "control_type", split_list(control->control_type)) &&
-        set(obj, "security_properties", split_list(control->security_properties)) &&
-        set(obj, "cybersecurity_concepts", split_list(control->cybersecurity_concepts)) &&
-        set(obj, "operational_capabilities", split_list(control->operational_capabilities)) &&
-        set(obj, "security_domains", split_list(control->security_domains)))
+    if (isms_json_set(obj, "control_type", split_list(control->control_type)) &&
+        isms_json_set(obj, "security_properties", split_list(control->security_properties)) &&
+        isms_json_set(obj, "cybersecurity_concepts", split_list(control->cybersecurity_concepts)) &&
+        isms_json_set(obj, "operational_capabilities",
+                      split_list(control->operational_capabilities)) &&
+        isms_json_set(obj, "security_domains", split_list(control->security_domains)))
         return obj;
     json_decref(obj);
     return NULL;
@@ -103,22 +86,19 @@ json_t *isms_json_control(const struct isms_control *control, const char *catalo
     bool ok = obj && related;
 
     for (size_t i = 0; ok && i < control->related_count; i++)
-        ok = append(related, json_string(control->related[i]));
-    ok = ok && set(obj, "id", json_string(control->id)) &&
-         set(obj, "group", json_string(control->group)) &&
-         set(obj, "title_en", json_string(control->title_en)) &&
-         set(obj, "title_ja", json_string(control->title_ja)) &&
-         set(obj, "summary_en", json_string(control->summary_en)) &&
-         set(obj, "summary_ja", json_string(control->summary_ja)) &&
-         (!is_2022 || set(obj, "attributes", attributes(control))) &&
-         set(obj, "cloud_guidance", cloud_guidance(control)) &&
-         set(obj, "related", json_incref(related)) &&
-         (!is_2022 || set(obj, "new_in_2022", json_boolean(control->new_in_2022)));
+        ok = isms_json_append(related, json_string(control->related[i]));
+    ok = ok && isms_json_set(obj, "id", json_string(control->id)) &&
+         isms_json_set(obj, "group", json_string(control->group)) &&
+         isms_json_set(obj, "title_en", json_string(control->title_en)) &&
+         isms_json_set(obj, "title_ja", json_string(control->title_ja)) &&
+         isms_json_set(obj, "summary_en", json_string(control->summary_en)) &&
+         isms_json_set(obj, "summary_ja", json_string(control->summary_ja)) &&
+         (!is_2022 || isms_json_set(obj, "attributes", attributes(control))) &&
+         isms_json_set(obj, "cloud_guidance", cloud_guidance(control)) &&
+         isms_json_set(obj, "related", json_incref(related)) &&
+         (!is_2022 || isms_json_set(obj, "new_in_2022", json_boolean(control->new_in_2022)));
     json_decref(related);
-    if (ok)
-        return obj;
-    json_decref(obj);
-    return NULL;
+    return isms_json_done(obj, ok);
 }
 
 json_t *isms_json_catalog(const struct isms_catalog *catalog, bool with_controls)
@@ -127,17 +107,14 @@ json_t *isms_json_catalog(const struct isms_catalog *catalog, bool with_controls
     bool ok = obj && (!with_controls || controls);
 
     for (size_t i = 0; ok && with_controls && i < catalog->count; i++)
-        ok = append(controls, isms_json_control(&catalog->controls[i], catalog->key));
-    ok = ok && set(obj, "key", json_string(catalog->key)) &&
-         set(obj, "name_en", json_string(catalog->name_en)) &&
-         set(obj, "name_ja", json_string(catalog->name_ja)) &&
-         set(obj, "count", json_integer((json_int_t)catalog->count)) &&
-         (!with_controls || set(obj, "controls", json_incref(controls)));
+        ok = isms_json_append(controls, isms_json_control(&catalog->controls[i], catalog->key));
+    ok = ok && isms_json_set(obj, "key", json_string(catalog->key)) &&
+         isms_json_set(obj, "name_en", json_string(catalog->name_en)) &&
+         isms_json_set(obj, "name_ja", json_string(catalog->name_ja)) &&
+         isms_json_set(obj, "count", json_integer((json_int_t)catalog->count)) &&
+         (!with_controls || isms_json_set(obj, "controls", json_incref(controls)));
     json_decref(controls);
-    if (ok)
-        return obj;
-    json_decref(obj);
-    return NULL;
+    return isms_json_done(obj, ok);
 }
 
 static json_t *applicable_value(enum isms_soa_applicability applicability)
@@ -160,7 +137,7 @@ static json_t *basis_names(unsigned basis)
     for (unsigned bit = 1; array && bit <= ISMS_SOA_BASIS_ALL; bit <<= 1) {
         if (!(basis & bit))
             continue;
-        if (!append(array, json_string(isms_soa_basis_name(bit)))) {
+        if (!isms_json_append(array, json_string(isms_soa_basis_name(bit)))) {
             json_decref(array);
             return NULL;
         }
@@ -168,30 +145,28 @@ static json_t *basis_names(unsigned basis)
     return array;
 }
 
-static json_t *string_or_null(const char *s)
-{
-    return s && *s ? json_string(s) : json_null();
-}
-
 json_t *isms_json_soa_entry(const struct isms_soa_entry *entry)
 {
     json_t *obj = json_object();
 
-    if (set(obj, "control_id", json_string(entry->control_id)) &&
-        set(obj, "catalog", json_string(entry->catalog_key)) &&
-        set(obj, "title_en", json_string(entry->control->title_en)) &&
-        set(obj, "title_ja", json_string(entry->control->title_ja)) &&
-        set(obj, "applicable", applicable_value(entry->applicability)) &&
-        set(obj, "inclusion_basis", basis_names(entry->inclusion_basis)) &&
-        set(obj, "inclusion_justification", json_string(entry->inclusion_justification)) &&
-        set(obj, "implementation",
-            string_or_null(isms_soa_implementation_name(entry->implementation))) &&
-        set(obj, "exclusion_justification", json_string(entry->exclusion_justification)) &&
-        set(obj, "responsibility",
-            json_string(isms_soa_responsibility_name(entry->responsibility))) &&
-        set(obj, "owner", json_string(entry->owner)) &&
-        set(obj, "updated_at", string_or_null(entry->updated_at)) &&
-        set(obj, "cloud_guidance", cloud_guidance(entry->control)))
+    if (isms_json_set(obj, "control_id", json_string(entry->control_id)) &&
+        isms_json_set(obj, "catalog", json_string(entry->catalog_key)) &&
+        isms_json_set(obj, "title_en", json_string(entry->control->title_en)) &&
+        isms_json_set(obj, "title_ja", json_string(entry->control->title_ja)) &&
+        isms_json_set(obj, "applicable", applicable_value(entry->applicability)) &&
+        isms_json_set(obj, "inclusion_basis", basis_names(entry->inclusion_basis)) &&
+        isms_json_set(obj, "inclusion_justification",
+                      json_string(entry->inclusion_justification)) &&
+        isms_json_set(
+            obj, "implementation",
+            isms_json_string_or_null(isms_soa_implementation_name(entry->implementation))) &&
+        isms_json_set(obj, "exclusion_justification",
+                      json_string(entry->exclusion_justification)) &&
+        isms_json_set(obj, "responsibility",
+                      json_string(isms_soa_responsibility_name(entry->responsibility))) &&
+        isms_json_set(obj, "owner", json_string(entry->owner)) &&
+        isms_json_set(obj, "updated_at", isms_json_string_or_null(entry->updated_at)) &&
+        isms_json_set(obj, "cloud_guidance", cloud_guidance(entry->control)))
         return obj;
     json_decref(obj);
     return NULL;
@@ -209,11 +184,11 @@ static json_t *soa_summary(const struct isms_soa *soa)
         implemented +=
             e->applicability == ISMS_SOA_APPLICABLE && e->implementation == ISMS_SOA_IMPL_YES;
     }
-    if (set(obj, "controls", json_integer((json_int_t)soa->count)) &&
-        set(obj, "undecided", json_integer((json_int_t)isms_soa_undecided_count(soa))) &&
-        set(obj, "applicable", json_integer((json_int_t)applicable)) &&
-        set(obj, "not_applicable", json_integer((json_int_t)not_applicable)) &&
-        set(obj, "implemented", json_integer((json_int_t)implemented)))
+    if (isms_json_set(obj, "controls", json_integer((json_int_t)soa->count)) &&
+        isms_json_set(obj, "undecided", json_integer((json_int_t)isms_soa_undecided_count(soa))) &&
+        isms_json_set(obj, "applicable", json_integer((json_int_t)applicable)) &&
+        isms_json_set(obj, "not_applicable", json_integer((json_int_t)not_applicable)) &&
+        isms_json_set(obj, "implemented", json_integer((json_int_t)implemented)))
         return obj;
     json_decref(obj);
     return NULL;
@@ -225,32 +200,12 @@ json_t *isms_json_soa(const struct isms_soa *soa)
     bool ok = obj && entries;
 
     for (size_t i = 0; ok && i < soa->count; i++)
-        ok = append(entries, isms_json_soa_entry(&soa->entries[i]));
-    ok = ok && set(obj, "org", isms_json_org(&soa->org)) && set(obj, "summary", soa_summary(soa)) &&
-         set(obj, "entries", json_incref(entries));
+        ok = isms_json_append(entries, isms_json_soa_entry(&soa->entries[i]));
+    ok = ok && isms_json_set(obj, "org", isms_json_org(&soa->org)) &&
+         isms_json_set(obj, "summary", soa_summary(soa)) &&
+         isms_json_set(obj, "entries", json_incref(entries));
     json_decref(entries);
-    if (ok)
-        return obj;
-    json_decref(obj);
-    return NULL;
-}
-
-/* A present, non-null string member, borrowed from `body`; NULL when absent
- * or null (optional fields treat null as "not given"). */
-static int optional_string(const char **out, const json_t *body, const char *key)
-{
-    const json_t *value = json_object_get(body, key);
-
-    *out = NULL;
-    if (!value || json_is_null(value))
-        return 0;
-    if (!json_is_string(value))
-        return isms_error_set(ISMS_EINVALID, "'%s' must be a string", key);
-    /* A built json_t may hold NUL bytes that a C string would silently cut. */
-    if (strlen(json_string_value(value)) != json_string_length(value))
-        return isms_error_set(ISMS_EINVALID, "'%s' must not contain NUL characters", key);
-    *out = json_string_value(value);
-    return 0;
+    return isms_json_done(obj, ok);
 }
 
 static int parse_basis(unsigned *out, const json_t *body)
@@ -299,7 +254,7 @@ int isms_json_soa_decision(struct isms_soa_decision *out, const json_t *body)
         return isms_error_set(ISMS_EINVALID, "'applicable' must be true or false");
     d.applicability = json_is_true(applicable) ? ISMS_SOA_APPLICABLE : ISMS_SOA_NOT_APPLICABLE;
     for (size_t i = 0; i < ISMS_ARRAY_SIZE(fields); i++)
-        if ((error = optional_string(fields[i].out, body, fields[i].key)) < 0)
+        if ((error = isms_json_optional_string(fields[i].out, body, fields[i].key)) < 0)
             return error;
     if ((error = parse_basis(&d.inclusion_basis, body)) < 0)
         return error;

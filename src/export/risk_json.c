@@ -65,7 +65,9 @@ static json_t *acceptance(const struct isms_risk *r)
 {
     if (!r->accepted_at[0])
         return json_null();
-    return json_pack("{s:s, s:s}", "accepted_by", r->accepted_by, "accepted_at", r->accepted_at);
+    return json_pack("{s:s, s:s, s:o}", "accepted_by", r->accepted_by, "accepted_at",
+                     r->accepted_at, "accepted_by_user_id",
+                     r->accepted_by_user_id ? json_integer(r->accepted_by_user_id) : json_null());
 }
 
 json_t *isms_json_risk_provider_view(const struct isms_risk_provider_view *v)

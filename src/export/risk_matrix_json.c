@@ -1,26 +1,8 @@
 #include "isms_setup.h"
 #include "export/risk_matrix_json.h"
+#include "export/json_util.h"
 #include "isms/risk_matrix.h"
 #include "util/error.h"
-
-/* Sets `key` on `obj`, stealing `value`; false when either is NULL. */
-static bool set(json_t *obj, const char *key, json_t *value)
-{
-    if (!obj) {
-        json_decref(value);
-        return false;
-    }
-    return json_object_set_new(obj, key, value) == 0;
-}
-
-static bool append(json_t *array, json_t *value)
-{
-    if (!array) {
-        json_decref(value);
-        return false;
-    }
-    return json_array_append_new(array, value) == 0;
-}
 
 static json_t *label_json(const struct isms_risk_label *label)
 {
@@ -30,13 +12,15 @@ static json_t *label_json(const struct isms_risk_label *label)
 static json_t *scale_json(const struct isms_risk_scale *s)
 {
     json_t *obj = json_object(), *labels = json_array();
-    bool ok = set(obj, "min", json_integer(s->min)) && set(obj, "max", json_integer(s->max)) &&
-              set(obj, "name", label_json(&s->name));
+    bool ok = isms_json_set(obj, "min", json_integer(s->min)) &&
+              isms_json_set(obj, "max", json_integer(s->max)) &&
+              isms_json_set(obj, "name", label_json(&s->name));
 
     for (int v = s->min; ok && v <= s->max; v++)
-        ok = append(labels, json_pack("{s:i, s:s, s:s}", "value", v, "ja",
-                                      s->labels[v - s->min].ja, "en", s->labels[v - s->min].en));
-    if (ok && set(obj, "labels", labels))
+        ok = isms_json_append(labels,
+                              json_pack("{s:i, s:s, s:s}", "value", v, "ja",
+                                        s->labels[v - s->min].ja, "en", s->labels[v - s->min].en));
+    if (ok && isms_json_set(obj, "labels", labels))
         return obj;
     if (!ok)
         json_decref(labels);
@@ -55,12 +39,12 @@ static json_t *table_json(const struct isms_risk_matrix *m)
             int level = 0;
             isms_risk_matrix_level(&level, m,
                                    &(struct isms_risk_score){.likelihood = l, .impact = i});
-            if (!append(row, json_integer(level))) {
+            if (!isms_json_append(row, json_integer(level))) {
                 json_decref(row);
                 row = NULL;
             }
         }
-        if (!append(rows, row)) {
+        if (!isms_json_append(rows, row)) {
             json_decref(rows);
             return NULL;
         }
@@ -75,19 +59,21 @@ json_t *isms_json_risk_matrix(const struct isms_risk_matrix *m)
     int lo, hi;
 
     isms_risk_matrix_level_range(m, &lo, &hi);
-    if (set(obj, "key", json_string(m->key)) && (m->id == 0 || set(obj, "id", json_integer(m->id))) &&
-        set(obj, "builtin", json_boolean(m->id == 0)) &&
-        set(obj, "name_ja", json_string(m->name_ja)) &&
-        set(obj, "name_en", json_string(m->name_en)) &&
-        set(obj, "method", json_string(isms_risk_method_name(m->method))) &&
-        set(obj, "likelihood", scale_json(&m->likelihood)) &&
-        set(obj, "impact", scale_json(&m->impact)) &&
-        (!atv || set(obj, "vulnerability", scale_json(&m->vulnerability))) &&
-        set(obj, "acceptance_threshold", json_integer(m->acceptance_threshold)) &&
-        set(obj, "bands", json_pack("{s:i, s:i}", "medium_from", m->medium_from, "high_from",
-                                    m->high_from)) &&
-        set(obj, "levels", json_pack("{s:i, s:i}", "min", lo, "max", hi)) &&
-        (atv || set(obj, "table", table_json(m))))
+    if (isms_json_set(obj, "key", json_string(m->key)) &&
+        (m->id == 0 || isms_json_set(obj, "id", json_integer(m->id))) &&
+        isms_json_set(obj, "builtin", json_boolean(m->id == 0)) &&
+        isms_json_set(obj, "name_ja", json_string(m->name_ja)) &&
+        isms_json_set(obj, "name_en", json_string(m->name_en)) &&
+        isms_json_set(obj, "method", json_string(isms_risk_method_name(m->method))) &&
+        isms_json_set(obj, "likelihood", scale_json(&m->likelihood)) &&
+        isms_json_set(obj, "impact", scale_json(&m->impact)) &&
+        (!atv || isms_json_set(obj, "vulnerability", scale_json(&m->vulnerability))) &&
+        isms_json_set(obj, "acceptance_threshold", json_integer(m->acceptance_threshold)) &&
+        isms_json_set(
+            obj, "bands",
+            json_pack("{s:i, s:i}", "medium_from", m->medium_from, "high_from", m->high_from)) &&
+        isms_json_set(obj, "levels", json_pack("{s:i, s:i}", "min", lo, "max", hi)) &&
+        (atv || isms_json_set(obj, "table", table_json(m))))
         return obj;
     json_decref(obj);
     return NULL;

@@ -1,18 +1,12 @@
 /*
- * The SoA as an Excel workbook, the form most ISMS teams and auditors work in.
- * libxlsxwriter 1.1.4 (bookworm) can only write to a file, so the workbook
- * goes through a private temporary file that is read back and removed.
+ * The SoA as an Excel workbook, the form most ISMS teams and auditors work in
+ * (built through a temporary file, see xlsx_file.h).
  */
 #include "isms_setup.h"
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 #include "export/soa_columns.h"
 #include "export/soa_export.h"
+#include "export/xlsx_file.h"
 #include "isms/soa.h"
-#include "util/buf.h"
-#include "util/error.h"
 
 #define TITLE_ROW 0
 #define INFO_ROW 1
@@ -31,40 +25,23 @@ struct formats {
 
 static void make_formats(struct formats *f, lxw_workbook *wb)
 {
-    f->title = workbook_add_format(wb);
-    format_set_bold(f->title);
-    format_set_font_size(f->title, 14);
-    f->header = workbook_add_format(wb);
-    format_set_bold(f->header);
-    format_set_text_wrap(f->header);
-    format_set_bg_color(f->header, 0xD9E1F2);
-    format_set_border(f->header, LXW_BORDER_THIN);
-    format_set_align(f->header, LXW_ALIGN_VERTICAL_CENTER);
-    f->cell = workbook_add_format(wb);
-    format_set_text_wrap(f->cell);
-    format_set_border(f->cell, LXW_BORDER_THIN);
-    format_set_align(f->cell, LXW_ALIGN_VERTICAL_TOP);
-    f->undecided = workbook_add_format(wb);
-    format_set_text_wrap(f->undecided);
-    format_set_border(f->undecided, LXW_BORDER_THIN);
-    format_set_align(f->undecided, LXW_ALIGN_VERTICAL_TOP);
-    format_set_bg_color(f->undecided, 0xFFF2CC);
+    f->title = isms_xlsx_title_format(wb);
+    f->header = isms_xlsx_header_format(wb, true);
+    f->cell = isms_xlsx_cell_format(wb, true, 0);
+    f->undecided = isms_xlsx_cell_format(wb, true, 0xFFF2CC);
 }
 
 static void write_sheet(lxw_worksheet *ws, const struct formats *f, const struct isms_soa *soa)
 {
     char title[512], info[256];
-    lxw_row_t last_row = (lxw_row_t)(HEADER_ROW + soa->count);
 
     snprintf(title, sizeof(title), "適用宣言書 / Statement of Applicability — %s", soa->org.name);
     snprintf(info, sizeof(info), "役割 / Role: %s    管理策 / Controls: %zu    未決定 / Undecided: %zu",
              isms_org_role_name(soa->org.role), soa->count, isms_soa_undecided_count(soa));
     worksheet_write_string(ws, TITLE_ROW, 0, title, f->title);
     worksheet_write_string(ws, INFO_ROW, 0, info, NULL);
-    for (lxw_col_t c = 0; c < ISMS_SOA_COLUMNS; c++) {
-        worksheet_set_column(ws, c, c, column_widths[c], NULL);
-        worksheet_write_string(ws, HEADER_ROW, c, isms_soa_column_headers[c], f->header);
-    }
+    isms_xlsx_write_header(ws, HEADER_ROW, isms_soa_column_headers, column_widths,
+                           ISMS_SOA_COLUMNS, f->header);
     for (size_t i = 0; i < soa->count; i++) {
         struct isms_soa_row row;
         lxw_format *fmt =
@@ -73,59 +50,29 @@ static void write_sheet(lxw_worksheet *ws, const struct formats *f, const struct
         for (lxw_col_t c = 0; c < ISMS_SOA_COLUMNS; c++)
             worksheet_write_string(ws, (lxw_row_t)(HEADER_ROW + 1 + i), c, row.cells[c], fmt);
     }
-    worksheet_freeze_panes(ws, HEADER_ROW + 1, 1);
-    worksheet_autofilter(ws, HEADER_ROW, 0, last_row, ISMS_SOA_COLUMNS - 1);
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9); /* A4 */
-    worksheet_repeat_rows(ws, HEADER_ROW, HEADER_ROW);
-    worksheet_fit_to_pages(ws, 1, 0);
-}
-
-static int read_file(struct isms_buf *out, int fd)
-{
-    char chunk[65536];
-    ssize_t n;
-    int error = 0;
-
-    if (lseek(fd, 0, SEEK_SET) < 0)
-        return isms_error_set(ISMS_ERROR, "cannot read workbook: %s", strerror(errno));
-    while (error == 0 && (n = read(fd, chunk, sizeof(chunk))) != 0) {
-        if (n < 0)
-            return isms_error_set(ISMS_ERROR, "cannot read workbook: %s", strerror(errno));
-        error = isms_buf_put(out, chunk, (size_t)n);
-    }
-    return error;
+    isms_xlsx_finish_table(ws, &(const struct isms_xlsx_table){
+                                   .header_row = HEADER_ROW,
+                                   .last_row = (lxw_row_t)(HEADER_ROW + soa->count),
+                                   .columns = ISMS_SOA_COLUMNS,
+                                   .frozen_columns = 1,
+                                   .fit_width = true,
+                               });
 }
 
 int isms_export_soa_xlsx(struct isms_buf *out, const struct isms_soa *soa)
 {
-    const char *tmpdir = getenv("TMPDIR");
-    lxw_doc_properties props = {0};
-    char path[4096];
+    const struct isms_xlsx_doc doc = {
+        .file_prefix = "isms-soa",
+        .title = "適用宣言書 / Statement of Applicability",
+        .company = soa->org.name,
+    };
+    struct isms_xlsx_file file;
     struct formats formats;
-    lxw_workbook *wb;
-    lxw_error rc;
-    int fd, error;
+    int error;
 
-    snprintf(path, sizeof(path), "%s/isms-soa-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-    if ((fd = mkstemp(path)) < 0)
-        return isms_error_set(ISMS_ERROR, "cannot create temporary file: %s", strerror(errno));
-    if (!(wb = workbook_new(path))) {
-        error = isms_error_set(ISMS_ERROR, "cannot create workbook");
-        goto done;
-    }
-    props.title = (char *)"適用宣言書 / Statement of Applicability";
-    props.company = (char *)soa->org.name;
-    workbook_set_properties(wb, &props);
-    make_formats(&formats, wb);
-    write_sheet(workbook_add_worksheet(wb, "適用宣言書 SoA"), &formats, soa);
-    if ((rc = workbook_close(wb)) != LXW_NO_ERROR) {
-        error = isms_error_set(ISMS_ERROR, "cannot write workbook: %s", lxw_strerror(rc));
-        goto done;
-    }
-    error = read_file(out, fd);
-done:
-    close(fd);
-    unlink(path);
-    return error;
+    if ((error = isms_xlsx_file_open(&file, &doc)) < 0)
+        return error;
+    make_formats(&formats, file.wb);
+    write_sheet(workbook_add_worksheet(file.wb, "適用宣言書 SoA"), &formats, soa);
+    return isms_xlsx_file_finish(&file, out, 0);
 }

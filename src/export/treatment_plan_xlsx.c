@@ -1,18 +1,12 @@
 /*
- * The treatment plan workbook (treatment_plan_xlsx.h). As for the SoA,
- * libxlsxwriter 1.1.4 writes only to files: the workbook goes through a
- * private temporary file that is read back and removed.
+ * The treatment plan workbook (treatment_plan_xlsx.h), built through a
+ * temporary file like the SoA (xlsx_file.h).
  */
 #include "isms_setup.h"
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 #include "export/treatment_plan_xlsx.h"
+#include "export/xlsx_file.h"
 #include "isms/org.h"
 #include "isms/risk_treatment.h"
-#include "util/buf.h"
-#include "util/error.h"
 #include "util/time.h"
 
 #define TITLE_ROW 0
@@ -59,31 +53,12 @@ struct formats {
     lxw_format *overdue; /* an open item past its due date */
 };
 
-static lxw_format *cell_format(lxw_workbook *wb, uint32_t bg)
-{
-    lxw_format *f = workbook_add_format(wb);
-
-    format_set_text_wrap(f);
-    format_set_border(f, LXW_BORDER_THIN);
-    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-    if (bg)
-        format_set_bg_color(f, bg);
-    return f;
-}
-
 static void make_formats(struct formats *f, lxw_workbook *wb)
 {
-    f->title = workbook_add_format(wb);
-    format_set_bold(f->title);
-    format_set_font_size(f->title, 14);
-    f->header = workbook_add_format(wb);
-    format_set_bold(f->header);
-    format_set_text_wrap(f->header);
-    format_set_bg_color(f->header, 0xD9E1F2);
-    format_set_border(f->header, LXW_BORDER_THIN);
-    format_set_align(f->header, LXW_ALIGN_VERTICAL_CENTER);
-    f->cell = cell_format(wb, 0);
-    f->overdue = cell_format(wb, 0xF8CBAD);
+    f->title = isms_xlsx_title_format(wb);
+    f->header = isms_xlsx_header_format(wb, true);
+    f->cell = isms_xlsx_cell_format(wb, true, 0);
+    f->overdue = isms_xlsx_cell_format(wb, true, 0xF8CBAD);
 }
 
 static void acceptance_text(char *out, size_t size, const struct isms_risk_plan_row *r)
@@ -152,67 +127,34 @@ static void write_sheet(lxw_worksheet *ws, const struct formats *f, const struct
              today, count, late);
     worksheet_write_string(ws, TITLE_ROW, 0, title, f->title);
     worksheet_write_string(ws, INFO_ROW, 0, info, NULL);
-    for (lxw_col_t c = 0; c < COLUMNS; c++) {
-        worksheet_set_column(ws, c, c, widths[c], NULL);
-        worksheet_write_string(ws, HEADER_ROW, c, headers[c], f->header);
-    }
+    isms_xlsx_write_header(ws, HEADER_ROW, headers, widths, COLUMNS, f->header);
     for (size_t i = 0; i < count; i++)
         write_row(ws, (lxw_row_t)(HEADER_ROW + 1 + i), &rows[i],
                   overdue(&rows[i], today) ? f->overdue : f->cell);
-    worksheet_freeze_panes(ws, HEADER_ROW + 1, 2);
-    worksheet_autofilter(ws, HEADER_ROW, 0, (lxw_row_t)(HEADER_ROW + count), COLUMNS - 1);
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9); /* A4 */
-    worksheet_repeat_rows(ws, HEADER_ROW, HEADER_ROW);
-    worksheet_fit_to_pages(ws, 1, 0);
-}
-
-static int read_back(struct isms_buf *out, int fd)
-{
-    char chunk[65536];
-    ssize_t n;
-    int error = 0;
-
-    if (lseek(fd, 0, SEEK_SET) < 0)
-        return isms_error_set(ISMS_ERROR, "cannot read workbook: %s", strerror(errno));
-    while (error == 0 && (n = read(fd, chunk, sizeof(chunk))) != 0) {
-        if (n < 0)
-            return isms_error_set(ISMS_ERROR, "cannot read workbook: %s", strerror(errno));
-        error = isms_buf_put(out, chunk, (size_t)n);
-    }
-    return error;
+    isms_xlsx_finish_table(ws, &(const struct isms_xlsx_table){
+                                   .header_row = HEADER_ROW,
+                                   .last_row = (lxw_row_t)(HEADER_ROW + count),
+                                   .columns = COLUMNS,
+                                   .frozen_columns = 2,
+                                   .fit_width = true,
+                               });
 }
 
 int isms_export_treatment_plan_xlsx(struct isms_buf *out, const struct isms_org *org,
                                     const struct isms_risk_plan_row *rows, size_t count)
 {
-    const char *tmpdir = getenv("TMPDIR");
-    lxw_doc_properties props = {0};
+    const struct isms_xlsx_doc doc = {
+        .file_prefix = "isms-plan",
+        .title = "リスク対応計画 / Risk treatment plan",
+        .company = org->name,
+    };
+    struct isms_xlsx_file file;
     struct formats formats;
-    char path[4096];
-    lxw_workbook *wb;
-    lxw_error rc;
-    int fd, error;
+    int error;
 
-    snprintf(path, sizeof(path), "%s/isms-plan-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
-    if ((fd = mkstemp(path)) < 0)
-        return isms_error_set(ISMS_ERROR, "cannot create temporary file: %s", strerror(errno));
-    if (!(wb = workbook_new(path))) {
-        error = isms_error_set(ISMS_ERROR, "cannot create workbook");
-        goto done;
-    }
-    props.title = (char *)"リスク対応計画 / Risk treatment plan";
-    props.company = (char *)org->name;
-    workbook_set_properties(wb, &props);
-    make_formats(&formats, wb);
-    write_sheet(workbook_add_worksheet(wb, "リスク対応計画 Plan"), &formats, org, rows, count);
-    if ((rc = workbook_close(wb)) != LXW_NO_ERROR) {
-        error = isms_error_set(ISMS_ERROR, "cannot write workbook: %s", lxw_strerror(rc));
-        goto done;
-    }
-    error = read_back(out, fd);
-done:
-    close(fd);
-    unlink(path);
-    return error;
+    if ((error = isms_xlsx_file_open(&file, &doc)) < 0)
+        return error;
+    make_formats(&formats, file.wb);
+    write_sheet(workbook_add_worksheet(file.wb, "リスク対応計画 Plan"), &formats, org, rows, count);
+    return isms_xlsx_file_finish(&file, out, 0);
 }

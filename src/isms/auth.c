@@ -5,6 +5,8 @@
 #include "sec/password.h"
 #include "sec/random.h"
 #include "sec/recovery_codes.h"
+#include "sec/secret_box.h"
+#include "sec/secret_key.h"
 #include "sec/totp.h"
 #include "store/sessions.h"
 #include "store/users.h"
@@ -72,7 +74,7 @@ static int check_rate_limit(const struct attempt_context *ctx, int64_t user_id)
     if (by_name < ISMS_AUTH_MAX_FAILURES_PER_NAME && by_address < ISMS_AUTH_MAX_FAILURES_PER_ADDRESS)
         return 0;
     return record(ctx, user_id, "rate_limited", false,
-                  isms_error_set(ISMS_EPERM,
+                  isms_error_set(ISMS_ELIMIT,
                                  "too many failed logins for this account or address; "
                                  "try again in %d minutes",
                                  ISMS_AUTH_WINDOW_SECONDS / 60));
@@ -98,19 +100,92 @@ static void actor_for(struct isms_actor *actor, const struct isms_user *user,
     *actor = (struct isms_actor){user->id, user->name, ctx->address};
 }
 
+/* TOTP seeds are sealed under the process's key (sec/secret_key.h), bound to
+ * their user: a seed copied to another user's row does not open. */
+static void seed_context(char out[32], int64_t user_id)
+{
+    snprintf(out, 32, "totp:%" PRId64, user_id);
+}
+
+static const struct isms_secret_key *seed_key(void)
+{
+    const struct isms_secret_key *key = isms_secret_key_current();
+
+    if (!key)
+        isms_error_set(ISMS_ERROR, "no secret key is loaded to protect TOTP seeds");
+    return key;
+}
+
+static int seal_seed(char out[ISMS_TOTP_STORED_TEXT], int64_t user_id, const char *plain)
+{
+    const struct isms_secret_key *key = seed_key();
+    char context[32];
+
+    if (!key)
+        return ISMS_ERROR;
+    seed_context(context, user_id);
+    return isms_secret_seal(out, ISMS_TOTP_STORED_TEXT, key, context, plain);
+}
+
+/* The base32 seed of a stored one; a plain seed (not yet sealed at start-up)
+ * is taken as it is. */
+static int open_seed(char out[ISMS_TOTP_SECRET_TEXT], int64_t user_id, const char *stored)
+{
+    const struct isms_secret_key *key;
+    char context[32];
+
+    if (!isms_secret_is_sealed(stored)) {
+        snprintf(out, ISMS_TOTP_SECRET_TEXT, "%s", stored);
+        return 0;
+    }
+    if (!(key = seed_key()))
+        return ISMS_ERROR;
+    seed_context(context, user_id);
+    if (isms_secret_open(out, ISMS_TOTP_SECRET_TEXT, key, context, stored) < 0)
+        return isms_error_set(ISMS_EAUTH,
+                              "the authenticator code cannot be checked: the server's secret key "
+                              "is not the one TOTP was set up with; use a recovery code");
+    return 0;
+}
+
+int isms_auth_seal_stored_seeds(size_t *sealed_count, struct isms_store *store)
+{
+    struct isms_user_totp_seeds *rows = NULL, sealed;
+    const struct isms_actor system = {0, "system", ""};
+    size_t count = 0;
+    int error;
+
+    *sealed_count = 0;
+    if ((error = isms_store_user_totp_unsealed(&rows, &count, store, ISMS_SECRET_PREFIX)) < 0)
+        return error;
+    for (size_t i = 0; error == 0 && i < count; i++) {
+        sealed = rows[i];
+        if (rows[i].secret[0] && !isms_secret_is_sealed(rows[i].secret))
+            error = seal_seed(sealed.secret, rows[i].user_id, rows[i].secret);
+        if (error == 0 && rows[i].pending[0] && !isms_secret_is_sealed(rows[i].pending))
+            error = seal_seed(sealed.pending, rows[i].user_id, rows[i].pending);
+        if (error == 0 && (error = isms_store_user_totp_reseal(store, &rows[i], &sealed,
+                                                               &system)) == 0)
+            (*sealed_count)++;
+    }
+    free(rows);
+    return error;
+}
+
 /* Checks the TOTP or recovery code of `attempt`: 0, or ISMS_EAUTH recorded. */
 static int check_second_factor(const struct attempt_context *ctx,
                                const struct isms_user_credentials *cred)
 {
     const struct isms_login_attempt *attempt = ctx->attempt;
-    char hash[ISMS_TOKEN_TEXT_SIZE];
+    char hash[ISMS_TOKEN_TEXT_SIZE], seed[ISMS_TOTP_SECRET_TEXT];
     struct isms_actor actor;
     int64_t step;
     int error;
 
     actor_for(&actor, &cred->user, ctx);
     if (attempt->totp) {
-        if ((error = isms_totp_verify(&step, cred->totp_secret, attempt->totp, (time_t)ctx->now,
+        if ((error = open_seed(seed, cred->user.id, cred->totp_secret)) == 0 &&
+            (error = isms_totp_verify(&step, seed, attempt->totp, (time_t)ctx->now,
                                       cred->totp_last_step)) == 0)
             error = isms_store_user_totp_used(ctx->store, cred->user.id, step);
         return error == 0 ? 0 : record(ctx, cred->user.id, "bad_totp", true, error);
@@ -280,6 +355,7 @@ int isms_auth_login_history(struct isms_login_event **out, size_t *count,
 int isms_auth_totp_begin(struct isms_totp_enrolment *out, struct isms_store *store,
                          int64_t user_id, const struct isms_actor *actor)
 {
+    char sealed[ISMS_TOTP_STORED_TEXT];
     struct isms_user user;
     int error;
 
@@ -288,9 +364,10 @@ int isms_auth_totp_begin(struct isms_totp_enrolment *out, struct isms_store *sto
     if (user.totp_enabled)
         return isms_error_set(ISMS_ECONFLICT, "TOTP is already on; turn it off first to change it");
     if ((error = isms_totp_secret_new(out->secret)) < 0 ||
-        (error = isms_totp_uri(out->uri, sizeof(out->uri), ISSUER, user.name, out->secret)) < 0)
+        (error = isms_totp_uri(out->uri, sizeof(out->uri), ISSUER, user.name, out->secret)) < 0 ||
+        (error = seal_seed(sealed, user_id, out->secret)) < 0)
         return error;
-    return isms_store_user_totp_pending(store, user_id, out->secret, actor);
+    return isms_store_user_totp_pending(store, user_id, sealed, actor);
 }
 
 /* A fresh set of codes for display and their hashes for the store. */
@@ -310,6 +387,7 @@ int isms_auth_totp_confirm(char codes_out[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVER
                            struct isms_store *store, int64_t user_id, const char *code,
                            const struct isms_actor *actor)
 {
+    char seed[ISMS_TOTP_SECRET_TEXT];
     char hashes[ISMS_RECOVERY_CODE_COUNT][ISMS_TOKEN_TEXT_SIZE];
     struct isms_user_credentials cred;
     int64_t step;
@@ -319,7 +397,8 @@ int isms_auth_totp_confirm(char codes_out[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVER
         return error;
     if (!cred.totp_pending_secret[0])
         return isms_error_set(ISMS_EINVALID, "no TOTP enrolment is pending; start one first");
-    if ((error = isms_totp_verify(&step, cred.totp_pending_secret, code ? code : "",
+    if ((error = open_seed(seed, user_id, cred.totp_pending_secret)) < 0 ||
+        (error = isms_totp_verify(&step, seed, code ? code : "",
                                   time(NULL), 0)) < 0 ||
         (error = new_codes(codes_out, hashes)) < 0)
         return error;
@@ -327,12 +406,30 @@ int isms_auth_totp_confirm(char codes_out[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVER
                                        actor);
 }
 
+int isms_auth_check_current_password(struct isms_store *store, int64_t user_id,
+                                     const char *password, const struct isms_actor *actor)
+{
+    struct isms_login_attempt attempt = {.address = actor->address};
+    struct attempt_context ctx;
+    struct isms_user user;
+    int error;
+
+    if ((error = isms_store_user_by_id(&user, store, user_id)) < 0)
+        return error;
+    context_init(&ctx, store, &attempt, user.name);
+    if ((error = check_rate_limit(&ctx, user_id)) < 0)
+        return error;
+    if ((error = isms_user_verify_password(store, user_id, password)) == ISMS_EAUTH)
+        return record(&ctx, user_id, "bad_current_password", true, error);
+    return error;
+}
+
 int isms_auth_totp_disable(struct isms_store *store, int64_t user_id, const char *password,
                            const struct isms_actor *actor)
 {
     int error;
 
-    if ((error = isms_user_verify_password(store, user_id, password)) < 0)
+    if ((error = isms_auth_check_current_password(store, user_id, password, actor)) < 0)
         return error;
     return isms_store_user_totp_disable(store, user_id, actor);
 }

@@ -69,8 +69,8 @@ struct isms_login_result {
  * recorded in the login history, with the message meant for the user):
  *   ISMS_EAUTH  wrong name or password ("name or password is wrong" either
  *               way), wrong second factor, disabled account;
- *   ISMS_EPERM  too many failures: "too many failed logins; try again in N
- *               minutes";
+ *   ISMS_ELIMIT too many failures: "too many failed logins; try again in N
+ *               minutes" (HTTP 429);
  *   ISMS_EINVALID  a field missing or too long.
  * A user with TOTP who gives neither code gets a session with mfa_pending
  * set: it is good for nothing but isms_auth_complete_mfa and logout. */
@@ -102,7 +102,8 @@ struct isms_login_event {
     char address[64];
     char user_agent[ISMS_USER_AGENT_MAX + 1];
     char result[24]; /* "ok", "mfa_pending", "bad_password", "bad_totp", "bad_recovery_code",
-                      * "disabled", "rate_limited", "unknown_user" */
+                      * "disabled", "rate_limited", "unknown_user",
+                      * "bad_current_password" (re-authentication) */
 };
 
 /* The newest `limit` (1..100) login attempts for `user_id`, newest first.
@@ -129,10 +130,29 @@ int isms_auth_totp_confirm(char codes_out[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVER
                            struct isms_store *store, int64_t user_id, const char *code,
                            const struct isms_actor *actor);
 
-/* Turns TOTP off after checking the user's password (ISMS_EAUTH when wrong);
- * the recovery codes go too. Audited as "user.totp.disable". */
+/* Re-authentication before a sensitive change of one's own account
+ * (password change, TOTP off): checks `password` against the user's, counted
+ * like a login. A wrong password is a failure in the login history
+ * ("bad_current_password", from actor->address), and once the user's name or
+ * that address has too many failures the check is refused with ISMS_ELIMIT
+ * before the password is looked at: a stolen session cannot be used to guess
+ * the password. 0, ISMS_EAUTH ("the current password is wrong") or
+ * ISMS_ELIMIT. */
+int isms_auth_check_current_password(struct isms_store *store, int64_t user_id,
+                                     const char *password, const struct isms_actor *actor);
+
+/* Turns TOTP off after isms_auth_check_current_password (ISMS_EAUTH when
+ * wrong, ISMS_ELIMIT when rate-limited); the recovery codes go too. Audited
+ * as "user.totp.disable". */
 int isms_auth_totp_disable(struct isms_store *store, int64_t user_id, const char *password,
                            const struct isms_actor *actor);
+
+/* TOTP seeds are stored sealed with AES-256-GCM under the key of
+ * sec/secret_key.h (install it before any TOTP call). This seals the seeds
+ * a database from before sealing still holds in plain base32; run once at
+ * start-up, it does nothing the second time. *sealed_count gets the number
+ * of users whose seeds were sealed (each audited as "user.totp.seal"). */
+int isms_auth_seal_stored_seeds(size_t *sealed_count, struct isms_store *store);
 
 /* Replaces the user's recovery codes with a fresh set (shown once).
  * ISMS_EINVALID when TOTP is off. Audited as "user.recovery_codes". */

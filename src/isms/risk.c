@@ -398,10 +398,41 @@ int isms_risk_get(struct isms_risk *out, struct isms_store *store, int64_t org_i
     return 0;
 }
 
+/* Stores an acceptance decided by the callers below, then reloads the risk. */
+static int store_acceptance(struct isms_risk *out, struct isms_store *store, int64_t org_id,
+                            int64_t id, struct isms_risk_acceptance *acceptance,
+                            const struct isms_actor *actor)
+{
+    char now[ISMS_TIMESTAMP_SIZE];
+    int error;
+
+    isms_time_now(now);
+    acceptance->accepted_at = now;
+    if ((error = isms_store_risk_accept(store, org_id, id, acceptance, actor)) < 0)
+        return error;
+    return isms_risk_get(out, store, org_id, id);
+}
+
+static int check_accepted_by(const struct isms_risk *r, const char *accepted_by)
+{
+    if (accepted_by && strcmp(accepted_by, r->owner) != 0)
+        return isms_error_set(ISMS_EINVALID, "only the risk owner '%s' can accept risk %" PRId64,
+                              r->owner, r->id);
+    return 0;
+}
+
+static int check_residual(const struct isms_risk *r)
+{
+    if (!r->has_residual)
+        return isms_error_set(ISMS_EINVALID, "risk %" PRId64 " has no residual scores to accept",
+                              r->id);
+    return 0;
+}
+
 int isms_risk_accept(struct isms_risk *out, struct isms_store *store, int64_t org_id, int64_t id,
                      const char *accepted_by, const struct isms_actor *actor)
 {
-    char now[ISMS_TIMESTAMP_SIZE];
+    struct isms_risk_acceptance acceptance = {accepted_by, 0, NULL, false};
     struct isms_risk r;
     int error;
 
@@ -409,19 +440,55 @@ int isms_risk_accept(struct isms_risk *out, struct isms_store *store, int64_t or
         return error;
     if (!accepted_by || !*accepted_by)
         error = isms_error_set(ISMS_EINVALID, "'accepted_by' is required: the risk owner's name");
-    else if (strcmp(accepted_by, r.owner) != 0)
-        error = isms_error_set(ISMS_EINVALID, "only the risk owner '%s' can accept risk %" PRId64,
-                               r.owner, id);
-    else if (!r.has_residual)
-        error = isms_error_set(ISMS_EINVALID, "risk %" PRId64 " has no residual scores to accept",
-                               id);
+    else if ((error = check_accepted_by(&r, accepted_by)) == 0)
+        error = check_residual(&r);
     isms_risk_release(&r);
     if (error < 0)
         return error;
-    isms_time_now(now);
-    if ((error = isms_store_risk_accept(store, org_id, id, accepted_by, now, actor)) < 0)
+    return store_acceptance(out, store, org_id, id, &acceptance, actor);
+}
+
+static bool is_owner(const struct isms_risk *r, const struct isms_risk_acceptor *who)
+{
+    return (who->name && strcmp(r->owner, who->name) == 0) ||
+           (who->display_name && strcmp(r->owner, who->display_name) == 0);
+}
+
+/* Fills `acceptance` for `who`: themselves as owner, or the owner by proxy. */
+static int decide_acceptor(struct isms_risk_acceptance *acceptance, const struct isms_risk *r,
+                           const struct isms_risk_acceptor *who)
+{
+    if (is_owner(r, who)) {
+        *acceptance = (struct isms_risk_acceptance){who->display_name, who->user_id, NULL, false};
+        return 0;
+    }
+    if (!who->may_act_for_owner)
+        return isms_error_set(ISMS_EPERM,
+                              "only the risk owner '%s' (or a manager on their behalf) can "
+                              "accept risk %" PRId64,
+                              r->owner, r->id);
+    *acceptance = (struct isms_risk_acceptance){r->owner, 0, NULL, true};
+    return 0;
+}
+
+int isms_risk_accept_as_user(struct isms_risk *out, struct isms_store *store, int64_t org_id,
+                             int64_t id, const struct isms_risk_acceptor *who,
+                             const char *accepted_by, const struct isms_actor *actor)
+{
+    struct isms_risk_acceptance acceptance;
+    struct isms_risk r;
+    int error;
+
+    if ((error = isms_store_risk_get(&r, store, org_id, id)) < 0)
         return error;
-    return isms_risk_get(out, store, org_id, id);
+    if ((error = check_accepted_by(&r, accepted_by)) == 0 &&
+        (error = decide_acceptor(&acceptance, &r, who)) == 0)
+        error = check_residual(&r);
+    /* acceptance may point into r: store it before releasing r. */
+    if (error == 0)
+        error = store_acceptance(out, store, org_id, id, &acceptance, actor);
+    isms_risk_release(&r);
+    return error;
 }
 
 int isms_risk_list(struct isms_risk_list *out, struct isms_store *store, int64_t org_id,

@@ -102,6 +102,7 @@ struct isms_risk {
     bool residual_acceptable;    /* residual level meets the acceptance criteria */
     char accepted_by[ISMS_RISK_OWNER_MAX + 1]; /* "" while not accepted */
     char accepted_at[ISMS_TIMESTAMP_SIZE];      /* "" while not accepted */
+    int64_t accepted_by_user_id; /* the signed-in owner who accepted; 0: CLI or on their behalf */
     bool shared;
     enum isms_risk_status status;
     int open_items; /* treatment plan items planned or in progress */
@@ -189,9 +190,30 @@ int isms_risk_delete(struct isms_store *store, int64_t org_id, int64_t id,
                      const struct isms_actor *actor);
 
 /* The risk owner accepts the residual risk: `accepted_by` must be the
- * owner's name, the risk must have residual scores. Sets accepted_at. */
+ * owner's name, the risk must have residual scores. Sets accepted_at. For
+ * the command line (`--by NAME`), where nobody is signed in. */
 int isms_risk_accept(struct isms_risk *out, struct isms_store *store, int64_t org_id, int64_t id,
                      const char *accepted_by, const struct isms_actor *actor);
+
+/* The signed-in user accepting a risk (web UI / API). */
+struct isms_risk_acceptor {
+    int64_t user_id;
+    const char *name;         /* login name */
+    const char *display_name;
+    bool may_act_for_owner;   /* org admin or manager */
+};
+
+/* Acceptance by a signed-in user. The user is the owner when risk.owner is
+ * their login or display name: the acceptance records their display name
+ * and user id. Otherwise an org admin or manager may record the owner's
+ * acceptance on their behalf: accepted_by is then the owner as written on
+ * the risk and the audit detail says "on_behalf_of_owner". Anyone else gets
+ * ISMS_EPERM. `accepted_by` (may be NULL) is the name the client expects to
+ * be recorded for the owner; when given it must be risk.owner (ISMS_EINVALID
+ * otherwise). ISMS_EINVALID without residual scores. */
+int isms_risk_accept_as_user(struct isms_risk *out, struct isms_store *store, int64_t org_id,
+                             int64_t id, const struct isms_risk_acceptor *who,
+                             const char *accepted_by, const struct isms_actor *actor);
 
 /* Risks of org `org_id` matching `filter`, highest level first. Release
  * with isms_risk_list_release(). */

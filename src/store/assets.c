@@ -4,6 +4,7 @@
 #include "store/assets.h"
 #include "store/audit.h"
 #include "store/db.h"
+#include "store/query.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -16,13 +17,6 @@
     "a.retention_basis, a.retention_basis_date, a.deletion_due, a.notes, a.created_at, "      \
     "a.updated_at FROM assets a "                                                              \
     "LEFT JOIN cloud_services c ON c.org_id = a.org_id AND c.id = a.cloud_service_id "
-
-static int dup_text(char **out, const char *text)
-{
-    if (!(*out = strdup(text ? text : "")))
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    return 0;
-}
 
 static int read_retention(struct isms_asset *a, struct isms_stmt *st)
 {
@@ -49,11 +43,11 @@ static int read_row(struct isms_asset *a, struct isms_stmt *st)
     a->cloud_service_id = isms_stmt_is_null(st, 10) ? 0 : isms_stmt_int64(st, 10);
     snprintf(a->created_at, sizeof(a->created_at), "%s", isms_stmt_text(st, 17));
     snprintf(a->updated_at, sizeof(a->updated_at), "%s", isms_stmt_text(st, 18));
-    if ((error = dup_text(&a->name, isms_stmt_text(st, 2))) < 0 ||
-        (error = dup_text(&a->owner, isms_stmt_text(st, 4))) < 0 ||
-        (error = dup_text(&a->location, isms_stmt_text(st, 9))) < 0 ||
-        (error = dup_text(&a->cloud_service_name, isms_stmt_text(st, 11))) < 0 ||
-        (error = dup_text(&a->notes, isms_stmt_text(st, 16))) < 0 ||
+    if ((error = isms_store_dup_text(&a->name, isms_stmt_text(st, 2))) < 0 ||
+        (error = isms_store_dup_text(&a->owner, isms_stmt_text(st, 4))) < 0 ||
+        (error = isms_store_dup_text(&a->location, isms_stmt_text(st, 9))) < 0 ||
+        (error = isms_store_dup_text(&a->cloud_service_name, isms_stmt_text(st, 11))) < 0 ||
+        (error = isms_store_dup_text(&a->notes, isms_stmt_text(st, 16))) < 0 ||
         (error = isms_asset_type_parse(&a->type, isms_stmt_text(st, 3))) < 0 ||
         (error = isms_asset_classification_parse(&a->classification, isms_stmt_text(st, 5))) < 0)
         return error;
@@ -95,37 +89,22 @@ static int bind_fields(struct isms_stmt *st, const struct isms_asset_input *in,
 
 static int check_cloud_service(struct isms_db *db, int64_t org_id, int64_t id)
 {
-    struct isms_stmt *st = NULL;
+    int64_t found;
     int error;
 
     if (id == 0)
         return 0;
-    if ((error = isms_db_prepare(&st, db, "SELECT 1 FROM cloud_services "
-                                          "WHERE org_id = $1 AND id = $2")) < 0 ||
-        (error = isms_stmt_bind_int64(st, 1, org_id)) < 0 ||
-        (error = isms_stmt_bind_int64(st, 2, id)) < 0)
-        goto done;
-    if ((error = isms_stmt_step(st)) == 0)
-        error = isms_error_set(ISMS_EINVALID, "'cloud_service_id' %" PRId64 " is not a cloud "
-                                              "service of this organization", id);
-    else if (error == 1)
-        error = 0;
-done:
-    isms_stmt_finalize(st);
-    return error;
-}
-
-static int audit_json(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
-                      const char *action, const char *entity, json_t *detail)
-{
-    char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    int error = text ? isms_store_audit_append(
-                           db, actor, &(struct isms_audit_event){org_id, action, entity, text})
-                     : isms_error_set(ISMS_ENOMEM, "out of memory");
-
-    free(text);
-    json_decref(detail);
-    return error;
+    if ((error = isms_store_query_int64(&found, db,
+                                        "SELECT 1 FROM cloud_services "
+                                        "WHERE org_id = $1 AND id = $2",
+                                        (const int64_t[]){org_id, id}, 2)) < 0)
+        return error;
+    if (!found)
+        return isms_error_set(ISMS_EINVALID,
+                              "'cloud_service_id' %" PRId64
+                              " is not a cloud service of this organization",
+                              id);
+    return 0;
 }
 
 static json_t *asset_detail(const struct isms_asset_input *in, const struct isms_date *due)
@@ -151,12 +130,13 @@ static int audit_insert(struct isms_db *db, const struct isms_actor *actor, int6
 
     if (!bulk) {
         snprintf(entity, sizeof(entity), "asset:%" PRId64, first_id);
-        return audit_json(db, actor, org_id, "asset.create", entity, asset_detail(in, due));
+        return isms_store_audit_json(db, actor, org_id, "asset.create", entity,
+                                     asset_detail(in, due));
     }
-    return audit_json(db, actor, org_id, "asset.import", "assets",
-                      json_pack("{s:I, s:I, s:I}", "count", (json_int_t)count, "first_id",
-                                (json_int_t)first_id, "last_id",
-                                (json_int_t)(first_id + (int64_t)count - 1)));
+    return isms_store_audit_json(db, actor, org_id, "asset.import", "assets",
+                                 json_pack("{s:I, s:I, s:I}", "count", (json_int_t)count,
+                                           "first_id", (json_int_t)first_id, "last_id",
+                                           (json_int_t)(first_id + (int64_t)count - 1)));
 }
 
 static int insert_rows(int64_t *first_id, struct isms_db *db, int64_t org_id,
@@ -200,28 +180,41 @@ done:
     return error;
 }
 
+struct asset_write {
+    int64_t org_id;
+    int64_t id; /* the asset updated, or the first one inserted */
+    const struct isms_asset_input *inputs;
+    const struct isms_date *dues;
+    size_t count;
+    const char *now;
+    bool bulk;
+};
+
+static int insert_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+{
+    struct asset_write *w = ctx;
+    int error;
+
+    if ((!w->bulk &&
+         (error = check_cloud_service(db, w->org_id, w->inputs[0].cloud_service_id)) < 0) ||
+        (error = insert_rows(&w->id, db, w->org_id, w->inputs, w->dues, w->count, w->now)) < 0)
+        return error;
+    return audit_insert(db, actor, w->org_id, w->inputs, w->dues, w->id, w->count, w->bulk);
+}
+
 int isms_store_asset_insert(int64_t *first_id, struct isms_store *store, int64_t org_id,
                             const struct isms_asset_input *inputs, const struct isms_date *dues,
                             size_t count, const char *now, bool bulk,
                             const struct isms_actor *actor)
 {
-    struct isms_db *db = isms_store_acquire(store);
-    int error = 0;
+    struct asset_write w = {org_id, 0, inputs, dues, count, now, bulk};
+    int error;
 
     *first_id = 0;
     if (count == 0)
-        goto release;
-    if ((error = isms_db_begin(db)) < 0)
-        goto release;
-    if ((!bulk && (error = check_cloud_service(db, org_id, inputs[0].cloud_service_id)) < 0) ||
-        (error = insert_rows(first_id, db, org_id, inputs, dues, count, now)) < 0 ||
-        (error = audit_insert(db, actor, org_id, inputs, dues, *first_id, count, bulk)) < 0) {
-        isms_db_rollback(db);
-        goto release;
-    }
-    error = isms_db_commit(db);
-release:
-    isms_store_release(store, db);
+        return 0;
+    error = isms_store_write(store, actor, NULL, insert_audited, &w);
+    *first_id = w.id;
     return error;
 }
 
@@ -250,32 +243,33 @@ done:
     return error;
 }
 
+static int update_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+{
+    struct asset_write *w = ctx;
+    char entity[48];
+    int error;
+
+    snprintf(entity, sizeof(entity), "asset:%" PRId64, w->id);
+    if ((error = check_cloud_service(db, w->org_id, w->inputs->cloud_service_id)) < 0 ||
+        (error = update_row(db, w->org_id, w->id, w->inputs, w->dues, w->now)) < 0)
+        return error;
+    return isms_store_audit_json(db, actor, w->org_id, "asset.update", entity,
+                                 asset_detail(w->inputs, w->dues));
+}
+
 int isms_store_asset_update(struct isms_store *store, int64_t org_id, int64_t id,
                             const struct isms_asset_input *in, const struct isms_date *due,
                             const char *now, const struct isms_actor *actor)
 {
-    struct isms_db *db = isms_store_acquire(store);
-    char entity[48];
-    int error;
+    struct asset_write w = {org_id, id, in, due, 1, now, false};
 
-    snprintf(entity, sizeof(entity), "asset:%" PRId64, id);
-    if ((error = isms_db_begin(db)) < 0)
-        goto done;
-    if ((error = check_cloud_service(db, org_id, in->cloud_service_id)) < 0 ||
-        (error = update_row(db, org_id, id, in, due, now)) < 0 ||
-        (error = audit_json(db, actor, org_id, "asset.update", entity, asset_detail(in, due))) <
-            0) {
-        isms_db_rollback(db);
-        goto done;
-    }
-    error = isms_db_commit(db);
-done:
-    isms_store_release(store, db);
-    return error;
+    return isms_store_write(store, actor, NULL, update_audited, &w);
 }
 
-static int delete_row(struct isms_db *db, int64_t org_id, int64_t id)
+/* Deletes the asset whose (org_id, id) `ctx` points to. */
+static int delete_row(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
+    const int64_t *key = ctx, org_id = key[0], id = key[1];
     struct isms_stmt *st = NULL;
     int error;
 
@@ -297,47 +291,39 @@ done:
 int isms_store_asset_delete(struct isms_store *store, int64_t org_id, int64_t id,
                             const struct isms_actor *actor)
 {
-    struct isms_db *db = isms_store_acquire(store);
+    int64_t key[] = {org_id, id};
     char entity[48];
-    int error;
 
     snprintf(entity, sizeof(entity), "asset:%" PRId64, id);
-    if ((error = isms_db_begin(db)) < 0)
-        goto done;
-    if ((error = delete_row(db, org_id, id)) < 0 ||
-        (error = isms_store_audit_append(
-             db, actor, &(struct isms_audit_event){org_id, "asset.delete", entity, NULL})) < 0) {
-        isms_db_rollback(db);
-        goto done;
-    }
-    error = isms_db_commit(db);
-done:
-    isms_store_release(store, db);
+    return isms_store_write(store, actor,
+                            &(struct isms_audit_event){org_id, "asset.delete", entity, NULL},
+                            delete_row, key);
+}
+
+/* Fills an asset from the current row; on failure it holds nothing. */
+static int read_asset(void *item, struct isms_stmt *st)
+{
+    int error = read_row(item, st);
+
+    if (error < 0)
+        isms_asset_release(item);
     return error;
 }
 
 int isms_store_asset_get(struct isms_asset *out, struct isms_store *store, int64_t org_id,
                          int64_t id)
 {
-    struct isms_db *db = isms_store_acquire(store);
-    struct isms_stmt *st = NULL;
+    const struct isms_store_select q = {
+        .sql = SELECT_ASSET "WHERE a.org_id = $1 AND a.id = $2",
+        .params = (const int64_t[]){org_id, id},
+        .param_count = 2,
+        .read = read_asset,
+    };
     int error;
 
     memset(out, 0, sizeof(*out));
-    if ((error = isms_db_prepare(&st, db, SELECT_ASSET "WHERE a.org_id = $1 AND a.id = $2")) <
-            0 ||
-        (error = isms_stmt_bind_int64(st, 1, org_id)) < 0 ||
-        (error = isms_stmt_bind_int64(st, 2, id)) < 0)
-        goto done;
-    if ((error = isms_stmt_step(st)) == 1) {
-        if ((error = read_row(out, st)) < 0)
-            isms_asset_release(out);
-    } else if (error == 0) {
-        error = isms_error_set(ISMS_ENOTFOUND, "asset %" PRId64 " not found", id);
-    }
-done:
-    isms_stmt_finalize(st);
-    isms_store_release(store, db);
+    if ((error = isms_store_select_one(out, store, &q)) == ISMS_ENOTFOUND)
+        isms_error_set(error, "asset %" PRId64 " not found", id);
     return error;
 }
 

@@ -3,6 +3,7 @@
 #include "store/audit.h"
 #include "store/db.h"
 #include "store/memberships.h"
+#include "store/query.h"
 #include "store/store.h"
 #include "util/error.h"
 
@@ -14,19 +15,14 @@
     "LEFT JOIN memberships m ON m.org_id = o.id AND m.user_id = $2 "                           \
     "WHERE (m.user_id IS NOT NULL OR $3 = 1) "
 
-static void copy_text(char *dst, size_t size, const char *src)
-{
-    snprintf(dst, size, "%s", src ? src : "");
-}
-
 static int read_org(struct isms_org *org, enum isms_role *role, struct isms_stmt *st)
 {
     int error;
 
     org->id = isms_stmt_int64(st, 0);
-    copy_text(org->slug, sizeof(org->slug), isms_stmt_text(st, 1));
-    copy_text(org->name, sizeof(org->name), isms_stmt_text(st, 2));
-    copy_text(org->created_at, sizeof(org->created_at), isms_stmt_text(st, 4));
+    isms_store_copy_text(org->slug, sizeof(org->slug), isms_stmt_text(st, 1));
+    isms_store_copy_text(org->name, sizeof(org->name), isms_stmt_text(st, 2));
+    isms_store_copy_text(org->created_at, sizeof(org->created_at), isms_stmt_text(st, 4));
     if ((error = isms_org_role_parse(&org->role, isms_stmt_text(st, 3))) < 0)
         return error;
     return role ? isms_role_parse(role, isms_stmt_text(st, 5)) : 0;
@@ -114,48 +110,33 @@ done:
     return 0;
 }
 
+static int read_member(void *item, struct isms_stmt *st)
+{
+    struct isms_member *member = item;
+
+    member->user_id = isms_stmt_int64(st, 0);
+    isms_store_copy_text(member->name, sizeof(member->name), isms_stmt_text(st, 1));
+    isms_store_copy_text(member->display_name, sizeof(member->display_name), isms_stmt_text(st, 2));
+    return isms_role_parse(&member->role, isms_stmt_text(st, 3));
+}
+
 int isms_store_membership_list(struct isms_member **out, size_t *count, struct isms_store *store,
                                int64_t org_id)
 {
-    struct isms_db *db = isms_store_acquire(store);
-    struct isms_stmt *st = NULL;
-    struct isms_member *members = NULL;
-    size_t n = 0, cap = 0;
-    int error;
+    const struct isms_store_select q = {
+        .sql = "SELECT u.id, u.name, u.display_name, m.role FROM memberships m "
+               "JOIN users u ON u.id = m.user_id WHERE m.org_id = $1 ORDER BY u.name",
+        .params = &org_id,
+        .param_count = 1,
+        .read = read_member,
+        .item_size = sizeof(**out),
+    };
+    void *items;
+    int error = isms_store_select_all(&items, count, store, &q);
 
-    if ((error = isms_db_prepare(&st, db,
-                                 "SELECT u.id, u.name, u.display_name, m.role FROM memberships m "
-                                 "JOIN users u ON u.id = m.user_id WHERE m.org_id = $1 "
-                                 "ORDER BY u.name")) < 0 ||
-        (error = isms_stmt_bind_int64(st, 1, org_id)) < 0)
-        goto done;
-    while ((error = isms_stmt_step(st)) == 1) {
-        if (n == cap) {
-            struct isms_member *grown;
-            cap = cap ? cap * 2 : 16;
-            if (!(grown = realloc(members, cap * sizeof(*members)))) {
-                error = isms_error_set(ISMS_ENOMEM, "out of memory");
-                goto done;
-            }
-            members = grown;
-        }
-        members[n].user_id = isms_stmt_int64(st, 0);
-        copy_text(members[n].name, sizeof(members[n].name), isms_stmt_text(st, 1));
-        copy_text(members[n].display_name, sizeof(members[n].display_name),
-                  isms_stmt_text(st, 2));
-        if ((error = isms_role_parse(&members[n++].role, isms_stmt_text(st, 3))) < 0)
-            goto done;
-    }
-done:
-    isms_stmt_finalize(st);
-    isms_store_release(store, db);
-    if (error < 0) {
-        free(members);
-        return error;
-    }
-    *out = members;
-    *count = n;
-    return 0;
+    if (error == 0)
+        *out = items;
+    return error;
 }
 
 /* "user:NAME" of an existing user; ISMS_ENOTFOUND otherwise. */
@@ -178,18 +159,11 @@ static int member_entity(char *out, size_t size, struct isms_db *db, int64_t use
 static int audit_member(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
                         const char *action, const char *entity, enum isms_role role)
 {
-    json_t *detail = role ? json_pack("{s:s}", "role", isms_role_name(role)) : NULL;
-    char *text = detail ? json_dumps(detail, JSON_COMPACT) : NULL;
-    int error;
-
-    if (role && !text)
-        error = isms_error_set(ISMS_ENOMEM, "out of memory");
-    else
-        error = isms_store_audit_append(db, actor,
-                                        &(struct isms_audit_event){org_id, action, entity, text});
-    free(text);
-    json_decref(detail);
-    return error;
+    if (!role)
+        return isms_store_audit_append(db, actor,
+                                       &(struct isms_audit_event){org_id, action, entity, NULL});
+    return isms_store_audit_json(db, actor, org_id, action, entity,
+                                 json_pack("{s:s}", "role", isms_role_name(role)));
 }
 
 static int write_membership(struct isms_db *db, int64_t org_id, int64_t user_id,
@@ -215,26 +189,31 @@ static int write_membership(struct isms_db *db, int64_t org_id, int64_t user_id,
     return error;
 }
 
-static int change(struct isms_store *store, int64_t org_id, int64_t user_id, enum isms_role role,
-                  const struct isms_actor *actor)
+struct membership_change {
+    int64_t org_id;
+    int64_t user_id;
+    enum isms_role role; /* ISMS_ROLE_NONE removes the membership */
+};
+
+static int change_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
-    struct isms_db *db = isms_store_acquire(store);
+    const struct membership_change *c = ctx;
     char entity[80];
     int error;
 
-    if ((error = isms_db_begin(db)) < 0)
-        goto done;
-    if ((error = member_entity(entity, sizeof(entity), db, user_id)) < 0 ||
-        (error = write_membership(db, org_id, user_id, role)) < 0 ||
-        (error = audit_member(db, actor, org_id, role ? "member.set" : "member.remove", entity,
-                              role)) < 0) {
-        isms_db_rollback(db);
-        goto done;
-    }
-    error = isms_db_commit(db);
-done:
-    isms_store_release(store, db);
-    return error;
+    if ((error = member_entity(entity, sizeof(entity), db, c->user_id)) < 0 ||
+        (error = write_membership(db, c->org_id, c->user_id, c->role)) < 0)
+        return error;
+    return audit_member(db, actor, c->org_id, c->role ? "member.set" : "member.remove", entity,
+                        c->role);
+}
+
+static int change(struct isms_store *store, int64_t org_id, int64_t user_id, enum isms_role role,
+                  const struct isms_actor *actor)
+{
+    struct membership_change c = {org_id, user_id, role};
+
+    return isms_store_write(store, actor, NULL, change_audited, &c);
 }
 
 int isms_store_membership_set(struct isms_store *store, int64_t org_id, int64_t user_id,

@@ -4,22 +4,20 @@
 #include "store/audit.h"
 #include "store/db.h"
 #include "store/orgs.h"
+#include "store/query.h"
 #include "store/store.h"
 #include "util/error.h"
 
 #define ORG_COLUMNS "id, slug, name, role, created_at"
 
-static void copy_text(char *dst, size_t size, const char *src)
+static int read_row(void *item, struct isms_stmt *st)
 {
-    snprintf(dst, size, "%s", src ? src : "");
-}
+    struct isms_org *org = item;
 
-static int read_row(struct isms_org *org, struct isms_stmt *st)
-{
     org->id = isms_stmt_int64(st, 0);
-    copy_text(org->slug, sizeof(org->slug), isms_stmt_text(st, 1));
-    copy_text(org->name, sizeof(org->name), isms_stmt_text(st, 2));
-    copy_text(org->created_at, sizeof(org->created_at), isms_stmt_text(st, 4));
+    isms_store_copy_text(org->slug, sizeof(org->slug), isms_stmt_text(st, 1));
+    isms_store_copy_text(org->name, sizeof(org->name), isms_stmt_text(st, 2));
+    isms_store_copy_text(org->created_at, sizeof(org->created_at), isms_stmt_text(st, 4));
     return isms_org_role_parse(&org->role, isms_stmt_text(st, 3));
 }
 
@@ -47,38 +45,22 @@ done:
     return error;
 }
 
-static int audit_insert(struct isms_db *db, const struct isms_org *org,
-                        const struct isms_actor *actor)
+static int insert_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
-    json_t *detail = json_pack("{s:s, s:s, s:s}", "slug", org->slug, "name", org->name, "role",
-                               isms_org_role_name(org->role));
-    char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    int error = text ? isms_store_audit_append(db, actor,
-                                               &(struct isms_audit_event){
-                                                   org->id, "org.create", org->slug, text})
-                     : isms_error_set(ISMS_ENOMEM, "out of memory");
+    struct isms_org *org = ctx;
+    int error;
 
-    free(text);
-    json_decref(detail);
-    return error;
+    if ((error = insert_row(db, org)) < 0)
+        return error;
+    return isms_store_audit_json(db, actor, org->id, "org.create", org->slug,
+                                 json_pack("{s:s, s:s, s:s}", "slug", org->slug, "name", org->name,
+                                           "role", isms_org_role_name(org->role)));
 }
 
 int isms_store_org_insert(struct isms_store *store, struct isms_org *org,
                           const struct isms_actor *actor)
 {
-    struct isms_db *db = isms_store_acquire(store);
-    int error;
-
-    if ((error = isms_db_begin(db)) < 0)
-        goto done;
-    if ((error = insert_row(db, org)) < 0 || (error = audit_insert(db, org, actor)) < 0) {
-        isms_db_rollback(db);
-        goto done;
-    }
-    error = isms_db_commit(db);
-done:
-    isms_store_release(store, db);
-    return error;
+    return isms_store_write(store, actor, NULL, insert_audited, org);
 }
 
 static int select_one(struct isms_org *out, struct isms_store *store, const char *where,
@@ -122,35 +104,15 @@ int isms_store_org_by_slug(struct isms_org *out, struct isms_store *store, const
 
 int isms_store_org_list(struct isms_org **out, size_t *count, struct isms_store *store)
 {
-    struct isms_db *db = isms_store_acquire(store);
-    struct isms_stmt *st = NULL;
-    struct isms_org *orgs = NULL;
-    size_t n = 0, cap = 0;
-    int error;
+    const struct isms_store_select q = {
+        .sql = "SELECT " ORG_COLUMNS " FROM orgs ORDER BY id",
+        .read = read_row,
+        .item_size = sizeof(**out),
+    };
+    void *items;
+    int error = isms_store_select_all(&items, count, store, &q);
 
-    if ((error = isms_db_prepare(&st, db, "SELECT " ORG_COLUMNS " FROM orgs ORDER BY id")) < 0)
-        goto done;
-    while ((error = isms_stmt_step(st)) == 1) {
-        if (n == cap) {
-            struct isms_org *grown;
-            cap = cap ? cap * 2 : 16;
-            if (!(grown = realloc(orgs, cap * sizeof(*orgs)))) {
-                error = isms_error_set(ISMS_ENOMEM, "out of memory");
-                goto done;
-            }
-            orgs = grown;
-        }
-        if ((error = read_row(&orgs[n++], st)) < 0)
-            goto done;
-    }
-done:
-    isms_stmt_finalize(st);
-    isms_store_release(store, db);
-    if (error < 0) {
-        free(orgs);
-        return error;
-    }
-    *out = orgs;
-    *count = n;
-    return 0;
+    if (error == 0)
+        *out = items;
+    return error;
 }

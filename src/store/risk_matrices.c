@@ -8,6 +8,7 @@
 #include "isms/risk_matrix.h"
 #include "store/audit.h"
 #include "store/db.h"
+#include "store/query.h"
 #include "store/risk_matrices.h"
 #include "store/store.h"
 #include "util/error.h"
@@ -15,11 +16,6 @@
 
 #define MATRIX_COLUMNS                                                                         \
     "id, key, name_ja, name_en, method, acceptance_threshold, medium_from, high_from"
-
-static void copy_text(char *dst, size_t size, const char *src)
-{
-    snprintf(dst, size, "%s", src ? src : "");
-}
 
 static const char *const axes[] = {"likelihood", "impact", "vulnerability"};
 
@@ -36,70 +32,59 @@ static int read_matrix_row(struct isms_risk_matrix *m, struct isms_stmt *st)
 {
     memset(m, 0, sizeof(*m));
     m->id = isms_stmt_int64(st, 0);
-    copy_text(m->key, sizeof(m->key), isms_stmt_text(st, 1));
-    copy_text(m->name_ja, sizeof(m->name_ja), isms_stmt_text(st, 2));
-    copy_text(m->name_en, sizeof(m->name_en), isms_stmt_text(st, 3));
+    isms_store_copy_text(m->key, sizeof(m->key), isms_stmt_text(st, 1));
+    isms_store_copy_text(m->name_ja, sizeof(m->name_ja), isms_stmt_text(st, 2));
+    isms_store_copy_text(m->name_en, sizeof(m->name_en), isms_stmt_text(st, 3));
     m->acceptance_threshold = (int)isms_stmt_int64(st, 5);
     m->medium_from = (int)isms_stmt_int64(st, 6);
     m->high_from = (int)isms_stmt_int64(st, 7);
     return isms_risk_method_parse(&m->method, isms_stmt_text(st, 4));
 }
 
-/* Fills the scales of `m` (id set) from its scale rows. */
-static int read_scales(struct isms_db *db, int64_t org_id, struct isms_risk_matrix *m)
+/* Fills the scale of the current row's axis in the matrix `ctx`. */
+static int read_scale(void *ctx, struct isms_stmt *st)
 {
-    struct isms_stmt *st = NULL;
-    int error;
+    struct isms_risk_scale *s = scale_of(ctx, isms_stmt_text(st, 0));
 
-    if ((error = isms_db_prepare(&st, db, "SELECT axis, min, max, name_ja, name_en "
-                                          "FROM risk_matrix_scales "
-                                          "WHERE org_id = $1 AND matrix_id = $2")) < 0 ||
-        (error = isms_stmt_bind_int64(st, 1, org_id)) < 0 ||
-        (error = isms_stmt_bind_int64(st, 2, m->id)) < 0)
-        goto done;
-    while ((error = isms_stmt_step(st)) == 1) {
-        struct isms_risk_scale *s = scale_of(m, isms_stmt_text(st, 0));
-        if (!s)
-            continue;
+    if (s) {
         s->min = (int)isms_stmt_int64(st, 1);
         s->max = (int)isms_stmt_int64(st, 2);
-        copy_text(s->name.ja, sizeof(s->name.ja), isms_stmt_text(st, 3));
-        copy_text(s->name.en, sizeof(s->name.en), isms_stmt_text(st, 4));
+        isms_store_copy_text(s->name.ja, sizeof(s->name.ja), isms_stmt_text(st, 3));
+        isms_store_copy_text(s->name.en, sizeof(s->name.en), isms_stmt_text(st, 4));
     }
-done:
-    isms_stmt_finalize(st);
-    return error;
+    return 0;
 }
 
-static int read_labels(struct isms_db *db, int64_t org_id, struct isms_risk_matrix *m)
+/* Fills the label of the current row's axis value (the scales read first). */
+static int read_label(void *ctx, struct isms_stmt *st)
 {
-    struct isms_stmt *st = NULL;
-    int error;
+    struct isms_risk_scale *s = scale_of(ctx, isms_stmt_text(st, 0));
+    int64_t value = isms_stmt_int64(st, 1);
 
-    if ((error = isms_db_prepare(&st, db, "SELECT axis, value, label_ja, label_en "
-                                          "FROM risk_matrix_labels "
-                                          "WHERE org_id = $1 AND matrix_id = $2")) < 0 ||
-        (error = isms_stmt_bind_int64(st, 1, org_id)) < 0 ||
-        (error = isms_stmt_bind_int64(st, 2, m->id)) < 0)
-        goto done;
-    while ((error = isms_stmt_step(st)) == 1) {
-        struct isms_risk_scale *s = scale_of(m, isms_stmt_text(st, 0));
-        int64_t value = isms_stmt_int64(st, 1);
-        if (!s || value < s->min || value > s->max)
-            continue;
-        copy_text(s->labels[value - s->min].ja, sizeof(s->labels[0].ja), isms_stmt_text(st, 2));
-        copy_text(s->labels[value - s->min].en, sizeof(s->labels[0].en), isms_stmt_text(st, 3));
+    if (s && value >= s->min && value <= s->max) {
+        struct isms_risk_label *label = &s->labels[value - s->min];
+        isms_store_copy_text(label->ja, sizeof(label->ja), isms_stmt_text(st, 2));
+        isms_store_copy_text(label->en, sizeof(label->en), isms_stmt_text(st, 3));
     }
-done:
-    isms_stmt_finalize(st);
-    return error;
+    return 0;
 }
 
+/* Fills the scales and labels of `m` (id set) from their rows. */
 static int read_details(struct isms_db *db, int64_t org_id, struct isms_risk_matrix *m)
 {
-    int error = read_scales(db, org_id, m);
+    const int64_t key[] = {org_id, m->id};
+    int error;
 
-    return error < 0 ? error : read_labels(db, org_id, m);
+    if ((error = isms_store_each_row(db,
+                                     "SELECT axis, min, max, name_ja, name_en "
+                                     "FROM risk_matrix_scales "
+                                     "WHERE org_id = $1 AND matrix_id = $2",
+                                     key, 2, read_scale, m)) < 0)
+        return error;
+    return isms_store_each_row(db,
+                               "SELECT axis, value, label_ja, label_en FROM risk_matrix_labels "
+                               "WHERE org_id = $1 AND matrix_id = $2",
+                               key, 2, read_label, m);
 }
 
 int isms_store_risk_matrix_get(struct isms_risk_matrix *out, struct isms_store *store,
@@ -213,17 +198,12 @@ static int delete_details(struct isms_db *db, int64_t org_id, int64_t matrix_id)
         "DELETE FROM risk_matrix_labels WHERE org_id = $1 AND matrix_id = $2",
         "DELETE FROM risk_matrix_scales WHERE org_id = $1 AND matrix_id = $2",
     };
+    const int64_t key[] = {org_id, matrix_id};
     int error = 0;
 
-    for (size_t i = 0; error == 0 && i < ISMS_ARRAY_SIZE(sql); i++) {
-        struct isms_stmt *st = NULL;
-        if ((error = isms_db_prepare(&st, db, sql[i])) == 0 &&
-            (error = isms_stmt_bind_int64(st, 1, org_id)) == 0 &&
-            (error = isms_stmt_bind_int64(st, 2, matrix_id)) == 0)
-            error = isms_stmt_step(st);
-        isms_stmt_finalize(st);
-    }
-    return error < 0 ? error : 0;
+    for (size_t i = 0; error == 0 && i < ISMS_ARRAY_SIZE(sql); i++)
+        error = isms_store_each_row(db, sql[i], key, 2, NULL, NULL);
+    return error;
 }
 
 static int insert_scale(struct isms_db *db, int64_t org_id, int64_t matrix_id, const char *axis,
@@ -281,56 +261,48 @@ static int insert_details(struct isms_db *db, int64_t org_id, struct isms_risk_m
     return error;
 }
 
-static int audit(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
-                 const char *action, const char *entity, json_t *detail)
-{
-    char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    int error = text ? isms_store_audit_append(
-                           db, actor, &(struct isms_audit_event){org_id, action, entity, text})
-                     : isms_error_set(ISMS_ENOMEM, "out of memory");
-
-    free(text);
-    json_decref(detail);
-    return error;
-}
-
 static int audit_define(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
                         const struct isms_risk_matrix *m)
 {
     char entity[96];
 
     snprintf(entity, sizeof(entity), "risk_matrix:%s", m->key);
-    return audit(db, actor, org_id, "risk_matrix.define", entity,
-                 json_pack("{s:I, s:s, s:s, s:i, s:i, s:i, s:[i,i], s:[i,i], s:[i,i]}", "id",
-                           (json_int_t)m->id, "method", isms_risk_method_name(m->method),
-                           "name_en", m->name_en, "acceptance_threshold",
-                           m->acceptance_threshold, "medium_from", m->medium_from, "high_from",
-                           m->high_from, "likelihood", m->likelihood.min, m->likelihood.max,
-                           "impact", m->impact.min, m->impact.max, "vulnerability",
-                           m->vulnerability.min, m->vulnerability.max));
+    return isms_store_audit_json(
+        db, actor, org_id, "risk_matrix.define", entity,
+        json_pack("{s:I, s:s, s:s, s:i, s:i, s:i, s:[i,i], s:[i,i], s:[i,i]}", "id",
+                  (json_int_t)m->id, "method", isms_risk_method_name(m->method), "name_en",
+                  m->name_en, "acceptance_threshold", m->acceptance_threshold, "medium_from",
+                  m->medium_from, "high_from", m->high_from, "likelihood", m->likelihood.min,
+                  m->likelihood.max, "impact", m->impact.min, m->impact.max, "vulnerability",
+                  m->vulnerability.min, m->vulnerability.max));
+}
+
+struct matrix_write {
+    int64_t org_id;
+    struct isms_risk_matrix *matrix;
+    const char *key; /* the matrix chosen */
+};
+
+static int save_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+{
+    struct matrix_write *w = ctx;
+    char now[ISMS_TIMESTAMP_SIZE];
+    int error;
+
+    isms_time_now(now);
+    if ((error = upsert_matrix(db, w->org_id, w->matrix, now)) < 0 ||
+        (error = delete_details(db, w->org_id, w->matrix->id)) < 0 ||
+        (error = insert_details(db, w->org_id, w->matrix)) < 0)
+        return error;
+    return audit_define(db, actor, w->org_id, w->matrix);
 }
 
 int isms_store_risk_matrix_save(struct isms_store *store, const struct isms_actor *actor,
                                 int64_t org_id, struct isms_risk_matrix *m)
 {
-    struct isms_db *db = isms_store_acquire(store);
-    char now[ISMS_TIMESTAMP_SIZE];
-    int error;
+    struct matrix_write w = {.org_id = org_id, .matrix = m};
 
-    isms_time_now(now);
-    if ((error = isms_db_begin(db)) < 0)
-        goto done;
-    if ((error = upsert_matrix(db, org_id, m, now)) < 0 ||
-        (error = delete_details(db, org_id, m->id)) < 0 ||
-        (error = insert_details(db, org_id, m)) < 0 ||
-        (error = audit_define(db, actor, org_id, m)) < 0) {
-        isms_db_rollback(db);
-        goto done;
-    }
-    error = isms_db_commit(db);
-done:
-    isms_store_release(store, db);
-    return error;
+    return isms_store_write(store, actor, NULL, save_audited, &w);
 }
 
 int isms_store_risk_matrix_choice(char *key, struct isms_store *store, int64_t org_id)
@@ -344,7 +316,7 @@ int isms_store_risk_matrix_choice(char *key, struct isms_store *store, int64_t o
         (error = isms_stmt_bind_int64(st, 1, org_id)) < 0)
         goto done;
     if ((error = isms_stmt_step(st)) == 1) {
-        copy_text(key, ISMS_RISK_MATRIX_KEY_MAX + 1, isms_stmt_text(st, 0));
+        isms_store_copy_text(key, ISMS_RISK_MATRIX_KEY_MAX + 1, isms_stmt_text(st, 0));
         error = 0;
     } else if (error == 0) {
         error = isms_error_set(ISMS_ENOTFOUND, "organization %" PRId64 " has chosen no matrix",
@@ -376,22 +348,20 @@ static int upsert_choice(struct isms_db *db, int64_t org_id, const char *key)
     return error < 0 ? error : 0;
 }
 
+static int choose_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+{
+    struct matrix_write *w = ctx;
+    int error = upsert_choice(db, w->org_id, w->key);
+
+    return error < 0 ? error
+                     : isms_store_audit_json(db, actor, w->org_id, "risk_matrix.use", "risk_matrix",
+                                             json_pack("{s:s}", "key", w->key));
+}
+
 int isms_store_risk_matrix_choose(struct isms_store *store, const struct isms_actor *actor,
                                   int64_t org_id, const char *key)
 {
-    struct isms_db *db = isms_store_acquire(store);
-    int error;
+    struct matrix_write w = {.org_id = org_id, .key = key};
 
-    if ((error = isms_db_begin(db)) < 0)
-        goto done;
-    if ((error = upsert_choice(db, org_id, key)) < 0 ||
-        (error = audit(db, actor, org_id, "risk_matrix.use", "risk_matrix",
-                       json_pack("{s:s}", "key", key))) < 0) {
-        isms_db_rollback(db);
-        goto done;
-    }
-    error = isms_db_commit(db);
-done:
-    isms_store_release(store, db);
-    return error;
+    return isms_store_write(store, actor, NULL, choose_audited, &w);
 }

@@ -21,7 +21,8 @@
     "r.accepted_by, r.accepted_at, r.shared, r.provider_org_id, r.provider_risk_id, "         \
     "r.created_at, r.updated_at, "                                                             \
     "(SELECT count(*) FROM risk_treatment_items t WHERE t.org_id = r.org_id "                 \
-    "AND t.risk_id = r.id AND t.status IN ('planned', 'in_progress'))"
+    "AND t.risk_id = r.id AND t.status IN ('planned', 'in_progress')), "                      \
+    "r.accepted_by_user_id"
 
 static void copy_text(char *dst, size_t size, const char *src)
 {
@@ -92,6 +93,7 @@ static int read_row(struct isms_risk *r, struct isms_stmt *st)
     copy_text(r->created_at, sizeof(r->created_at), isms_stmt_text(st, 27));
     copy_text(r->updated_at, sizeof(r->updated_at), isms_stmt_text(st, 28));
     r->open_items = (int)isms_stmt_int64(st, 29);
+    r->accepted_by_user_id = isms_stmt_int64(st, 30);
     r->status = isms_risk_status_of(r);
     return 0;
 }
@@ -342,7 +344,7 @@ static int update_row(struct isms_db *db, const struct isms_risk *r, bool clear_
               "treatment = $15, residual_likelihood = $16, residual_impact = $17, "
               "residual_vulnerability = $18, residual_level = $19, residual_band = $20, "
               "shared = $21, updated_at = $22, residual_acceptable = $23, accepted_by = NULL, "
-              "accepted_at = NULL WHERE org_id = $1 AND id = $24"
+              "accepted_at = NULL, accepted_by_user_id = NULL WHERE org_id = $1 AND id = $24"
             : "UPDATE risks SET title = $2, threat_source = $3, threat_id = $4, "
               "risk_source = $5, event = $6, consequence = $7, owner = $8, matrix_key = $9, "
               "likelihood = $10, impact = $11, vulnerability = $12, level = $13, band = $14, "
@@ -494,15 +496,31 @@ int isms_store_risk_get_shared(struct isms_risk *out, struct isms_store *store, 
     return error < 0 ? error : 0;
 }
 
+/* The audit detail of an acceptance: who is recorded, and whether it was
+ * recorded for the owner by someone else (the event's actor). */
+static char *acceptance_detail(const struct isms_risk_acceptance *a)
+{
+    json_t *detail = json_pack("{s:s, s:s}", "accepted_by", a->accepted_by, "accepted_at",
+                               a->accepted_at);
+    char *text = NULL;
+
+    if (detail && a->accepted_by_user_id)
+        json_object_set_new(detail, "accepted_by_user_id", json_integer(a->accepted_by_user_id));
+    if (detail && a->on_behalf_of_owner)
+        json_object_set_new(detail, "on_behalf_of_owner", json_true());
+    if (detail)
+        text = json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(detail);
+    return text;
+}
+
 int isms_store_risk_accept(struct isms_store *store, int64_t org_id, int64_t id,
-                           const char *accepted_by, const char *accepted_at,
+                           const struct isms_risk_acceptance *acceptance,
                            const struct isms_actor *actor)
 {
     struct isms_db *db = isms_store_acquire(store);
     struct isms_stmt *st = NULL;
-    json_t *detail = json_pack("{s:s, s:s}", "accepted_by", accepted_by, "accepted_at",
-                               accepted_at);
-    char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    char *text = acceptance_detail(acceptance);
     int error;
 
     if (!text) {
@@ -511,12 +529,16 @@ int isms_store_risk_accept(struct isms_store *store, int64_t org_id, int64_t id,
     }
     if ((error = isms_db_begin(db)) < 0)
         goto done;
-    if ((error = isms_db_prepare(&st, db, "UPDATE risks SET accepted_by = $3, accepted_at = $4 "
+    if ((error = isms_db_prepare(&st, db, "UPDATE risks SET accepted_by = $3, accepted_at = $4, "
+                                          "accepted_by_user_id = $5 "
                                           "WHERE org_id = $1 AND id = $2")) >= 0 &&
         (error = isms_stmt_bind_int64(st, 1, org_id)) >= 0 &&
         (error = isms_stmt_bind_int64(st, 2, id)) >= 0 &&
-        (error = isms_stmt_bind_text(st, 3, accepted_by)) >= 0 &&
-        (error = isms_stmt_bind_text(st, 4, accepted_at)) >= 0 &&
+        (error = isms_stmt_bind_text(st, 3, acceptance->accepted_by)) >= 0 &&
+        (error = isms_stmt_bind_text(st, 4, acceptance->accepted_at)) >= 0 &&
+        (error = acceptance->accepted_by_user_id
+                     ? isms_stmt_bind_int64(st, 5, acceptance->accepted_by_user_id)
+                     : isms_stmt_bind_null(st, 5)) >= 0 &&
         (error = isms_stmt_step(st)) >= 0 && isms_stmt_changes(st) == 0)
         error = isms_error_set(ISMS_ENOTFOUND, "risk %" PRId64 " not found", id);
     isms_stmt_finalize(st);
@@ -525,7 +547,6 @@ int isms_store_risk_accept(struct isms_store *store, int64_t org_id, int64_t id,
     error = finish(db, error);
 done:
     free(text);
-    json_decref(detail);
     isms_store_release(store, db);
     return error;
 }
@@ -1239,6 +1260,141 @@ int isms_store_risk_shared_list(struct isms_risk_list *out, struct isms_store *s
         (error = isms_stmt_bind_int64(st, 1, provider_org_id)) < 0 ||
         (error = isms_stmt_bind_int64(st, 2, limit)) < 0 ||
         (error = isms_stmt_bind_int64(st, 3, offset)) < 0)
+        goto done;
+    if (!(out->items = calloc((size_t)limit, sizeof(*out->items)))) {
+        error = isms_error_set(ISMS_ENOMEM, "out of memory");
+        goto done;
+    }
+    while (out->count < (size_t)limit && (error = isms_stmt_step(st)) == 1)
+        if ((error = read_row(&out->items[out->count++], st)) < 0)
+            break;
+done:
+    isms_stmt_finalize(st);
+    isms_store_release(store, db);
+    if (error < 0)
+        isms_risk_list_release(out);
+    return error < 0 ? error : 0;
+}
+
+/* --- the dashboard --- */
+
+static int band_counts(int64_t counts[3], struct isms_db *db, const char *sql, int64_t org_id)
+{
+    struct isms_stmt *st = NULL;
+    int error;
+
+    if ((error = isms_db_prepare(&st, db, sql)) < 0 ||
+        (error = isms_stmt_bind_int64(st, 1, org_id)) < 0)
+        goto done;
+    while ((error = isms_stmt_step(st)) == 1) {
+        int64_t band = isms_stmt_int64(st, 0);
+        if (band >= ISMS_RISK_LOW && band <= ISMS_RISK_HIGH)
+            counts[band - ISMS_RISK_LOW] = isms_stmt_int64(st, 1);
+    }
+done:
+    isms_stmt_finalize(st);
+    return error < 0 ? error : 0;
+}
+
+int isms_store_risk_band_counts(int64_t inherent[3], int64_t residual[3],
+                                struct isms_store *store, int64_t org_id)
+{
+    struct isms_db *db = isms_store_acquire(store);
+    int error;
+
+    memset(inherent, 0, 3 * sizeof(*inherent));
+    memset(residual, 0, 3 * sizeof(*residual));
+    if ((error = band_counts(inherent, db,
+                             "SELECT band, count(*) FROM risks WHERE org_id = $1 GROUP BY band",
+                             org_id)) >= 0)
+        error = band_counts(residual, db,
+                            "SELECT residual_band, count(*) FROM risks WHERE org_id = $1 "
+                            "AND residual_band IS NOT NULL GROUP BY residual_band",
+                            org_id);
+    isms_store_release(store, db);
+    return error;
+}
+
+#define OVERDUE_WHERE                                                                          \
+    " WHERE t.org_id = $1 AND t.due_date < $2 AND t.status IN ('planned', 'in_progress')"
+
+static int overdue_total(int64_t *total, struct isms_db *db, int64_t org_id, const char *today)
+{
+    struct isms_stmt *st = NULL;
+    int error;
+
+    if ((error = isms_db_prepare(&st, db,
+                                 "SELECT count(*) FROM risk_treatment_items t" OVERDUE_WHERE)) >=
+            0 &&
+        (error = isms_stmt_bind_int64(st, 1, org_id)) >= 0 &&
+        (error = isms_stmt_bind_text(st, 2, today)) >= 0 && (error = isms_stmt_step(st)) == 1)
+        *total = isms_stmt_int64(st, 0);
+    isms_stmt_finalize(st);
+    return error < 0 ? error : 0;
+}
+
+int isms_store_risk_overdue_items(struct isms_risk_plan_row **out, size_t *count,
+                                  int64_t *total, struct isms_store *store, int64_t org_id,
+                                  const char *today, int64_t limit)
+{
+    struct isms_db *db = isms_store_acquire(store);
+    struct isms_risk_plan_row *rows = NULL;
+    struct isms_stmt *st = NULL;
+    size_t n = 0, cap = 0;
+    int error;
+
+    *total = 0;
+    if ((error = overdue_total(total, db, org_id, today)) < 0 ||
+        (error = isms_db_prepare(
+             &st, db,
+             "SELECT " ITEM_COLUMNS ", r.title, r.owner, r.level, r.band, r.treatment, "
+             "r.residual_level, r.residual_acceptable, r.accepted_by, r.accepted_at, '' "
+             "FROM risk_treatment_items t JOIN risks r ON r.org_id = t.org_id "
+             "AND r.id = t.risk_id" OVERDUE_WHERE " ORDER BY t.due_date, t.risk_id, t.id "
+             "LIMIT $3")) < 0 ||
+        (error = isms_stmt_bind_int64(st, 1, org_id)) < 0 ||
+        (error = isms_stmt_bind_text(st, 2, today)) < 0 ||
+        (error = isms_stmt_bind_int64(st, 3, limit)) < 0)
+        goto done;
+    while ((error = isms_stmt_step(st)) == 1)
+        if ((error = grow((void **)&rows, &cap, n, sizeof(*rows))) < 0 ||
+            (error = read_plan_row(&rows[n++], st)) < 0)
+            break;
+done:
+    isms_stmt_finalize(st);
+    isms_store_release(store, db);
+    if (error < 0) {
+        isms_risk_plan_release(rows, n);
+        return error;
+    }
+    *out = rows;
+    *count = n;
+    return 0;
+}
+
+#define AWAITING_WHERE                                                                         \
+    " WHERE r.org_id = $1 AND r.residual_acceptable = 0 AND r.accepted_at IS NULL"
+
+int isms_store_risk_awaiting_acceptance(struct isms_risk_list *out, struct isms_store *store,
+                                        int64_t org_id, int64_t limit)
+{
+    struct isms_db *db = isms_store_acquire(store);
+    struct isms_stmt *st = NULL;
+    int error;
+
+    memset(out, 0, sizeof(*out));
+    if ((error = isms_db_prepare(&st, db, "SELECT count(*) FROM risks r" AWAITING_WHERE)) < 0 ||
+        (error = isms_stmt_bind_int64(st, 1, org_id)) < 0 ||
+        (error = isms_stmt_step(st)) < 0)
+        goto done;
+    out->total = error == 1 ? isms_stmt_int64(st, 0) : 0;
+    isms_stmt_finalize(st);
+    st = NULL;
+    if ((error = isms_db_prepare(&st, db,
+                                 "SELECT " RISK_COLUMNS " FROM risks r" AWAITING_WHERE
+                                 " ORDER BY r.residual_level DESC, r.id LIMIT $2")) < 0 ||
+        (error = isms_stmt_bind_int64(st, 1, org_id)) < 0 ||
+        (error = isms_stmt_bind_int64(st, 2, limit)) < 0)
         goto done;
     if (!(out->items = calloc((size_t)limit, sizeof(*out->items)))) {
         error = isms_error_set(ISMS_ENOMEM, "out of memory");

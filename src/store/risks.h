@@ -48,9 +48,18 @@ int isms_store_risk_get(struct isms_risk *out, struct isms_store *store, int64_t
 int isms_store_risk_get_shared(struct isms_risk *out, struct isms_store *store, int64_t org_id,
                                int64_t id);
 
-/* Records the owner's acceptance. ISMS_ENOTFOUND if no such risk. */
+/* An acceptance as stored (isms/risk.c decides who may give one). */
+struct isms_risk_acceptance {
+    const char *accepted_by; /* the name shown */
+    int64_t accepted_by_user_id; /* the signed-in owner; 0: CLI or on the owner's behalf */
+    const char *accepted_at;
+    bool on_behalf_of_owner; /* the actor recorded it for the owner (audit detail) */
+};
+
+/* Records the owner's acceptance, audited as "risk.accept". ISMS_ENOTFOUND
+ * if no such risk. */
 int isms_store_risk_accept(struct isms_store *store, int64_t org_id, int64_t id,
-                           const char *accepted_by, const char *accepted_at,
+                           const struct isms_risk_acceptance *acceptance,
                            const struct isms_actor *actor);
 
 /* Rows matching `filter` (limit/offset applied, already clamped) and the
@@ -125,5 +134,27 @@ int isms_store_risk_dependents(struct isms_risk_dependent **out, size_t *count,
 /* Shared risks of org `provider_org_id` (the rows only, by id). */
 int isms_store_risk_shared_list(struct isms_risk_list *out, struct isms_store *store,
                                 int64_t provider_org_id, int64_t limit, int64_t offset);
+
+/* --- the dashboard --- */
+
+/* How many of org `org_id`'s risks are in each band: inherent[band - 1] by
+ * level, residual[band - 1] by residual level (risks without residual
+ * scores count in inherent only). Two GROUP BY queries on the org. */
+int isms_store_risk_band_counts(int64_t inherent[3], int64_t residual[3],
+                                struct isms_store *store, int64_t org_id);
+
+/* Treatment plan items of org `org_id` still planned or in progress whose
+ * due date is before `today` ("YYYY-MM-DD"), earliest first, at most
+ * `limit` of them; *total gets how many there are. *out is malloc'd;
+ * isms_risk_plan_release() frees it. */
+int isms_store_risk_overdue_items(struct isms_risk_plan_row **out, size_t *count,
+                                  int64_t *total, struct isms_store *store, int64_t org_id,
+                                  const char *today, int64_t limit);
+
+/* Risks of org `org_id` whose owner still has to accept the residual risk
+ * (residual level above the acceptance criteria, not accepted), highest
+ * residual level first, at most `limit`; out->total counts them all. */
+int isms_store_risk_awaiting_acceptance(struct isms_risk_list *out, struct isms_store *store,
+                                        int64_t org_id, int64_t limit);
 
 #endif

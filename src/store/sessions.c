@@ -132,16 +132,18 @@ done:
     return error;
 }
 
-static int exec_simple(struct isms_store *store, const char *sql, int64_t a, int64_t b,
-                       const char *text)
+/* Runs one statement whose parameters $1..$count are `values`, on its own
+ * connection and without a result. */
+static int exec_ints(struct isms_store *store, const char *sql, const int64_t *values,
+                     int count)
 {
     struct isms_db *db = isms_store_acquire(store);
     struct isms_stmt *st = NULL;
-    int error;
+    int error = isms_db_prepare(&st, db, sql);
 
-    if ((error = isms_db_prepare(&st, db, sql)) == 0 &&
-        (error = text ? isms_stmt_bind_text(st, 1, text) : isms_stmt_bind_int64(st, 1, a)) == 0 &&
-        (text || !strstr(sql, "$2") || (error = isms_stmt_bind_int64(st, 2, b)) == 0))
+    for (int i = 0; i < count && error >= 0; i++)
+        error = isms_stmt_bind_int64(st, i + 1, values[i]);
+    if (error >= 0)
         error = isms_stmt_step(st);
     isms_stmt_finalize(st);
     isms_store_release(store, db);
@@ -150,24 +152,36 @@ static int exec_simple(struct isms_store *store, const char *sql, int64_t a, int
 
 int isms_store_session_touch(struct isms_store *store, int64_t session_id, int64_t now)
 {
-    return exec_simple(store, "UPDATE sessions SET last_seen = $2 WHERE id = $1", session_id, now,
-                       NULL);
+    const int64_t values[] = {session_id, now};
+
+    return exec_ints(store, "UPDATE sessions SET last_seen = $2 WHERE id = $1", values, 2);
 }
 
 int isms_store_session_delete(struct isms_store *store, const char *token_hash)
 {
-    return exec_simple(store, "DELETE FROM sessions WHERE token_hash = $1", 0, 0, token_hash);
+    struct isms_db *db = isms_store_acquire(store);
+    struct isms_stmt *st = NULL;
+    int error;
+
+    if ((error = isms_db_prepare(&st, db, "DELETE FROM sessions WHERE token_hash = $1")) == 0 &&
+        (error = isms_stmt_bind_text(st, 1, token_hash)) == 0)
+        error = isms_stmt_step(st);
+    isms_stmt_finalize(st);
+    isms_store_release(store, db);
+    return error < 0 ? error : 0;
 }
 
 int isms_store_session_delete_id(struct isms_store *store, int64_t session_id)
 {
-    return exec_simple(store, "DELETE FROM sessions WHERE id = $1", session_id, 0, NULL);
+    return exec_ints(store, "DELETE FROM sessions WHERE id = $1", &session_id, 1);
 }
 
 int isms_store_session_purge(struct isms_store *store, int64_t now, int64_t idle_seconds)
 {
-    return exec_simple(store, "DELETE FROM sessions WHERE expires_at <= $1 OR last_seen <= $2",
-                       now, now - idle_seconds, NULL);
+    const int64_t values[] = {now, now - idle_seconds};
+
+    return exec_ints(store, "DELETE FROM sessions WHERE expires_at <= $1 OR last_seen <= $2",
+                     values, 2);
 }
 
 int isms_store_login_event_insert(struct isms_store *store, const struct isms_login_event_row *row)

@@ -11,14 +11,36 @@
 struct isms_store;
 struct isms_actor;
 
+/* A TOTP seed as stored: sealed (sec/secret_box.h, isms/auth.c), or plain
+ * base32 in a database from before sealing until start-up seals it. */
+#define ISMS_TOTP_STORED_TEXT 256
+
 /* A user with what login needs to check them. */
 struct isms_user_credentials {
     struct isms_user user;
     char password_hash[ISMS_PASSWORD_HASH_MAX];
-    char totp_secret[ISMS_TOTP_SECRET_TEXT];         /* "" when TOTP is off */
-    char totp_pending_secret[ISMS_TOTP_SECRET_TEXT]; /* "" when no enrolment is pending */
+    char totp_secret[ISMS_TOTP_STORED_TEXT];         /* "" when TOTP is off */
+    char totp_pending_secret[ISMS_TOTP_STORED_TEXT]; /* "" when no enrolment is pending */
     int64_t totp_last_step;
 };
+
+/* A user's stored TOTP seeds ("" for none). */
+struct isms_user_totp_seeds {
+    int64_t user_id;
+    char secret[ISMS_TOTP_STORED_TEXT];
+    char pending[ISMS_TOTP_STORED_TEXT];
+};
+
+/* Users with a seed not yet sealed (not starting with `sealed_prefix`).
+ * *out is owned by the caller: free() it. */
+int isms_store_user_totp_unsealed(struct isms_user_totp_seeds **out, size_t *count,
+                                  struct isms_store *store, const char *sealed_prefix);
+
+/* Replaces `old` seeds by `sealed` ones (same user) if they are still `old`,
+ * audited as "user.totp.seal". */
+int isms_store_user_totp_reseal(struct isms_store *store, const struct isms_user_totp_seeds *old,
+                                const struct isms_user_totp_seeds *sealed,
+                                const struct isms_actor *actor);
 
 /* Inserts user (name, display_name, is_admin, lang, created_at) with
  * `password_hash`; sets user->id. ISMS_ECONFLICT when the name is taken. */

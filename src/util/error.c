@@ -21,6 +21,9 @@ static const struct error_info error_table[] = {
     {ISMS_EPERM, "forbidden", 403, 5},
     {ISMS_ETOOBIG, "too_large", 413, 2},
     {ISMS_ENOMEM, "out_of_memory", 500, 70},
+    /* 5 like EPERM: a script cannot tell "not now" from "not allowed" any
+     * better by a new status, and the message says when to try again. */
+    {ISMS_ELIMIT, "too_many_requests", 429, 5},
 };
 
 static const struct error_info *lookup(int code)

@@ -18,6 +18,7 @@ enum isms_error_code {
     ISMS_EPERM = -6,     /* authenticated but not allowed */
     ISMS_ETOOBIG = -7,   /* the input exceeds a hard size limit */
     ISMS_ENOMEM = -8,    /* out of memory */
+    ISMS_ELIMIT = -9,    /* too many attempts (failed logins): try again later */
 };
 
 /* Records a message for the current thread and returns `code`, so

@@ -90,16 +90,6 @@ static json_t *session_json(struct isms_store *store, const struct isms_session 
                      time_json(s->expires_at), "memberships", memberships_json(store, s));
 }
 
-/* Login failures answer 401; the rate limit 429 (ISMS_EPERM means exactly
- * that here). */
-static int login_failed(struct isms_web_response *res, int error)
-{
-    if (error != ISMS_EPERM)
-        return error;
-    isms_web_respond_error(res, 429, "too_many_requests", isms_error_last());
-    return 0;
-}
-
 static int signed_in(struct isms_web_response *res, struct isms_web_request *req,
                      const struct isms_login_result *result)
 {
@@ -122,7 +112,7 @@ int isms_api_session_create(struct isms_web_response *res, struct isms_web_reque
         (error = read_factor(&attempt, req->json)) < 0)
         return error;
     if ((error = isms_auth_login(&result, req->store, &attempt)) < 0)
-        return login_failed(res, error);
+        return error; /* 401, or 429 with Retry-After for ISMS_ELIMIT */
     return signed_in(res, req, &result);
 }
 
@@ -137,7 +127,7 @@ int isms_api_session_mfa(struct isms_web_response *res, struct isms_web_request 
         return error;
     if ((error = isms_auth_complete_mfa(&result, req->store, isms_web_session_token(req),
                                         &attempt)) < 0)
-        return login_failed(res, error);
+        return error; /* 401, or 429 with Retry-After for ISMS_ELIMIT */
     return signed_in(res, req, &result);
 }
 
@@ -267,7 +257,8 @@ int isms_api_me_password(struct isms_web_response *res, struct isms_web_request 
     if (!current || !next)
         return isms_error_set(ISMS_EINVALID, "'current_password' and 'new_password' are required");
     /* Re-authentication: a stolen session alone cannot take over the account. */
-    if ((error = isms_user_verify_password(req->store, req->session->user_id, current)) < 0)
+    if ((error = isms_auth_check_current_password(req->store, req->session->user_id, current,
+                                                  &req->actor)) < 0)
         return error == ISMS_EAUTH ? recode(ISMS_EPERM) : error;
     if ((error = isms_user_set_password(req->store, req->session->user_id, next,
                                         req->session->id, &req->actor)) < 0)

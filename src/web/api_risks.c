@@ -265,8 +265,13 @@ int isms_api_risk_controls_put(struct isms_web_response *res, struct isms_web_re
     return respond_risk(res, req, 200, &r);
 }
 
+/* The signed-in user accepts: as the owner, or as a manager for the owner
+ * (isms_risk_accept_as_user). "accepted_by" in the body is optional. */
 int isms_api_risk_accept(struct isms_web_response *res, struct isms_web_request *req)
 {
+    const struct isms_session *s = req->session;
+    const struct isms_risk_acceptor who = {s->user_id, s->name, s->display_name,
+                                           req->org_role >= ISMS_ROLE_MANAGER};
     const char *accepted_by;
     struct isms_risk r;
     int64_t id = 0;
@@ -274,7 +279,8 @@ int isms_api_risk_accept(struct isms_web_response *res, struct isms_web_request 
 
     if ((error = risk_param(&id, req)) < 0 ||
         (error = isms_web_json_string(&accepted_by, req->json, "accepted_by")) < 0 ||
-        (error = isms_risk_accept(&r, req->store, req->org.id, id, accepted_by, &req->actor)) < 0)
+        (error = isms_risk_accept_as_user(&r, req->store, req->org.id, id, &who, accepted_by,
+                                          &req->actor)) < 0)
         return error;
     return respond_risk(res, req, 200, &r);
 }

@@ -102,7 +102,7 @@ int isms_page_account(struct isms_web_response *res, struct isms_web_request *re
 static bool user_error(int error)
 {
     return error == ISMS_EINVALID || error == ISMS_EAUTH || error == ISMS_ETOOBIG ||
-           error == ISMS_EPERM;
+           error == ISMS_EPERM || error == ISMS_ELIMIT;
 }
 
 static int change_password(const struct isms_web_request *req, const struct isms_form *form)
@@ -115,9 +115,9 @@ static int change_password(const struct isms_web_request *req, const struct isms
 
     if (!current || !fresh || !again || strcmp(fresh, again) != 0)
         return isms_error_set(ISMS_EINVALID, "the new passwords do not match");
-    if ((error = isms_user_verify_password(req->store, session->user_id, current)) < 0)
-        return error == ISMS_EAUTH ? isms_error_set(ISMS_EAUTH, "the current password is wrong")
-                                   : error;
+    if ((error = isms_auth_check_current_password(req->store, session->user_id, current,
+                                                  &req->actor)) < 0)
+        return error;
     return isms_user_set_password(req->store, session->user_id, fresh, session->id, &req->actor);
 }
 

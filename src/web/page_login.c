@@ -63,7 +63,16 @@ static int signed_in(struct isms_web_response *res, const struct isms_login_resu
 
 static unsigned failure_status(int error)
 {
-    return error == ISMS_EPERM ? 429 : error == ISMS_EAUTH ? 401 : 400;
+    return error == ISMS_ELIMIT ? 429 : error == ISMS_EAUTH ? 401 : 400;
+}
+
+/* Shows a failed login on the page; a rate-limited one also says when to
+ * come back (Retry-After), like the API. */
+static int login_refused(struct isms_web_response *res, int error, int rendered)
+{
+    if (rendered < 0 || error != ISMS_ELIMIT)
+        return rendered;
+    return isms_web_retry_after(res);
 }
 
 int isms_page_login_post(struct isms_web_response *res, struct isms_web_request *req)
@@ -84,9 +93,10 @@ int isms_page_login_post(struct isms_web_response *res, struct isms_web_request 
         goto done;
     }
     error = isms_auth_login(&result, req->store, &attempt);
-    if (error == ISMS_EAUTH || error == ISMS_EPERM || error == ISMS_EINVALID)
-        error = render_login(res, req, attempt.name, isms_form_get(&form, "next"),
-                             isms_error_last(), failure_status(error));
+    if (error == ISMS_EAUTH || error == ISMS_ELIMIT || error == ISMS_EINVALID)
+        error = login_refused(res, error,
+                              render_login(res, req, attempt.name, isms_form_get(&form, "next"),
+                                           isms_error_last(), failure_status(error)));
     else if (error == 0)
         error = signed_in(res, &result, isms_form_get(&form, "next"));
 done:
@@ -150,9 +160,10 @@ int isms_page_mfa_post(struct isms_web_response *res, struct isms_web_request *r
         goto done;
     }
     error = isms_auth_complete_mfa(&result, req->store, isms_web_session_token(req), &attempt);
-    if (error == ISMS_EAUTH || error == ISMS_EPERM || error == ISMS_EINVALID)
-        error = render_mfa(res, req, isms_form_get(&form, "next"), isms_error_last(),
-                           failure_status(error));
+    if (error == ISMS_EAUTH || error == ISMS_ELIMIT || error == ISMS_EINVALID)
+        error = login_refused(res, error,
+                              render_mfa(res, req, isms_form_get(&form, "next"),
+                                         isms_error_last(), failure_status(error)));
     else if (error == 0)
         error = signed_in(res, &result, isms_form_get(&form, "next"));
 done:

@@ -129,11 +129,11 @@ static int add_org(struct isms_page *page)
         return 0;
     return isms_page_set(
         page, "org",
-        json_pack("{s:I,s:s,s:s,s:s,s:s,s:b}", "id", (json_int_t)req->org.id, "slug",
+        json_pack("{s:I,s:s,s:s,s:s,s:s,s:b,s:b}", "id", (json_int_t)req->org.id, "slug",
                   req->org.slug, "name", req->org.name, "role", isms_org_role_name(req->org.role),
                   "my_role",
                   isms_page_t(page, role_labels[role <= ISMS_ROLE_ADMIN ? role : 0]),
-                  "can_write", role >= ISMS_ROLE_MANAGER));
+                  "can_write", role >= ISMS_ROLE_MANAGER, "can_admin", role >= ISMS_ROLE_ADMIN));
 }
 
 /* The stylesheet's and script's URLs carry a hash of their content so they

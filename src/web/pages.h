@@ -80,6 +80,26 @@ int isms_page_add_org_overview(struct isms_page *page);
 /* Adds "soa": the page's org's SoA counts and progress (page_soa.c). */
 int isms_page_add_soa_summary(struct isms_page *page);
 
+/* Registers and administration (page_links.c): a positive id from a path or
+ * form, else ISMS_ENOTFOUND naming `what`; appends "name=value" URL-encoded
+ * to a query string (nothing for an empty value); one <select> option; the
+ * errors a form shows to its user instead of an error page; sets ctx[key] to
+ * the translation of `msgid` (nothing for NULL). */
+struct isms_buf;
+int isms_page_parse_id(int64_t *out, const char *text, const char *what);
+int isms_page_query_add(struct isms_buf *query, const char *name, const char *value);
+json_t *isms_page_option(const char *value, const char *label, bool selected);
+bool isms_page_is_user_error(int error);
+int isms_page_set_message(struct isms_page *page, const char *key, const char *msgid);
+
+/* Error pages (page_error.c): true for paths that are pages (not /api, not
+ * /healthz); the error page for `error` (the thread's last message as its
+ * detail, none for 5xx, which is logged instead) with `status`, or the
+ * error's own status when 0, and an Allow header when `allow` is set. */
+bool isms_page_path(const char *path);
+int isms_page_error(struct isms_web_response *res, struct isms_web_request *req, int error,
+                    unsigned status, const char *allow);
+
 /* Handlers (routes.c). */
 int isms_page_static(struct isms_web_response *res, struct isms_web_request *req);
 int isms_page_home(struct isms_web_response *res, struct isms_web_request *req);
@@ -104,6 +124,37 @@ int isms_page_soa_entry(struct isms_web_response *res, struct isms_web_request *
 int isms_page_soa_entry_post(struct isms_web_response *res, struct isms_web_request *req);
 int isms_page_assets(struct isms_web_response *res, struct isms_web_request *req);
 int isms_page_cloud_services(struct isms_web_response *res, struct isms_web_request *req);
-int isms_page_risks(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_asset_new(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_assets_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_asset(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_asset_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_asset_delete(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_assets_import(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_assets_import_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_cloud_service_new(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_cloud_services_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_cloud_service(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_cloud_service_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_cloud_service_delete(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_members(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_members_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_member_delete(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_users(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_users_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_user_post(struct isms_web_response *res, struct isms_web_request *req);
+/* The risk register (page_risks*.c). */
+int isms_page_risk_list(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_risk_new(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_risk_create(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_risk(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_risk_edit(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_risk_update(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_risk_delete_confirm(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_risk_delete(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_risk_controls_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_risk_items_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_risk_item_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_risk_accept_post(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_risk_link_post(struct isms_web_response *res, struct isms_web_request *req);
 
 #endif

@@ -34,7 +34,8 @@ int isms_web_request_new(struct isms_web_request **out, struct MHD_Connection *c
     req->store = store;
     req->method = method;
     req->path = path;
-    isms_buf_init(&req->body, ISMS_WEB_BODY_MAX);
+    req->body_max = isms_web_route_body_max(method, path);
+    isms_buf_init(&req->body, req->body_max);
     read_client_address(req->client_address, sizeof(req->client_address), connection);
     /* Until a session says otherwise the request acts anonymously. */
     req->actor = (struct isms_actor){0, "anonymous", req->client_address};
@@ -61,13 +62,18 @@ int isms_web_request_feed(struct isms_web_request *req, const char *data, size_t
         isms_buf_release(&req->body);
     req->discarded += len;
     if (req->discarded > ISMS_WEB_DISCARD_MAX)
-        return isms_error_set(ISMS_ETOOBIG, "request body exceeds %u bytes", ISMS_WEB_BODY_MAX);
+        return isms_web_request_too_big_error(req);
     return 0;
 }
 
 bool isms_web_request_too_big(const struct isms_web_request *req)
 {
     return req->discarded > 0;
+}
+
+int isms_web_request_too_big_error(const struct isms_web_request *req)
+{
+    return isms_error_set(ISMS_ETOOBIG, "the request body exceeds %zu bytes", req->body_max);
 }
 
 uint64_t isms_web_request_content_length(const struct isms_web_request *req)

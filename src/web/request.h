@@ -20,8 +20,10 @@ struct isms_store;
 
 /* Hard cap on a request body; a bigger one is answered 413. */
 #define ISMS_WEB_BODY_MAX (1u << 20)
-/* Past this many bytes an oversized body is no longer read to the end (to keep
- * the connection alive): the connection is closed instead. */
+/* The cap of upload routes (router.h, ISMS_WEB_LARGE_BODY): CSV imports. */
+#define ISMS_WEB_LARGE_BODY_MAX (32u << 20)
+/* Past this many dropped bytes an oversized body is no longer read to the end
+ * (to keep the connection alive): the connection is closed instead. */
 #define ISMS_WEB_DISCARD_MAX (16u << 20)
 
 struct isms_web_request {
@@ -30,7 +32,8 @@ struct isms_web_request {
     const char *method; /* borrowed from MHD for the request's life */
     const char *path;   /* percent-decoded, without the query string */
     struct isms_buf body;
-    size_t discarded; /* bytes dropped once the body passed ISMS_WEB_BODY_MAX */
+    size_t body_max;  /* the route's cap: ISMS_WEB_BODY_MAX or ISMS_WEB_LARGE_BODY_MAX */
+    size_t discarded; /* bytes dropped once the body passed body_max */
     struct isms_web_params params;
     json_t *json;        /* the parsed body of a JSON route, owned */
     struct isms_org org; /* the path's {org}, for routes that need one */
@@ -44,16 +47,20 @@ struct isms_web_request {
     char client_address[64]; /* the peer's IP address, as text */
 };
 
-/* *out is owned by the caller: isms_web_request_free() it. */
+/* *out is owned by the caller: isms_web_request_free() it. The body cap is
+ * the one of the route method and path go to (isms_web_route_body_max). */
 int isms_web_request_new(struct isms_web_request **out, struct MHD_Connection *connection,
                          struct isms_store *store, const char *method, const char *path);
 void isms_web_request_free(struct isms_web_request *req);
 
-/* Appends upload data; past ISMS_WEB_BODY_MAX the data is counted and dropped.
+/* Appends upload data; past req->body_max the data is counted and dropped.
  * ISMS_ETOOBIG once ISMS_WEB_DISCARD_MAX bytes have been dropped. */
 int isms_web_request_feed(struct isms_web_request *req, const char *data, size_t len);
 
 bool isms_web_request_too_big(const struct isms_web_request *req);
+
+/* ISMS_ETOOBIG with the message clients see: the cap in bytes and MiB. */
+int isms_web_request_too_big_error(const struct isms_web_request *req);
 
 /* The declared Content-Length, or 0 when there is none. */
 uint64_t isms_web_request_content_length(const struct isms_web_request *req);

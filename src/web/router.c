@@ -1,6 +1,7 @@
 #include "isms_setup.h"
 #include "isms/org.h"
 #include "util/error.h"
+#include "web/pages.h"
 #include "web/request.h"
 #include "web/response.h"
 #include "web/router.h"
@@ -97,6 +98,18 @@ const char *isms_web_params_get(const struct isms_web_params *params, const char
     return NULL;
 }
 
+size_t isms_web_route_body_max(const char *method, const char *path)
+{
+    const struct isms_web_route *route = NULL;
+    struct isms_web_params params;
+
+    if (isms_web_router_match(&route, &params, NULL, 0, isms_web_routes, isms_web_route_count,
+                              method, path) == ISMS_WEB_MATCH_FOUND &&
+        (route->needs & ISMS_WEB_LARGE_BODY))
+        return ISMS_WEB_LARGE_BODY_MAX;
+    return ISMS_WEB_BODY_MAX;
+}
+
 /* Everything between "the path matched" and "the handler runs". Returns 0 to
  * go on, an ISMS_E* code to answer with, or 1 when it has already written the
  * response (415 has no ISMS_E* code, a redirect to /login is no error). Who
@@ -121,6 +134,24 @@ static int prepare(struct isms_web_response *res, struct isms_web_request *req,
     return 0;
 }
 
+/* Page paths get their errors as translated HTML pages (page_error.c), the
+ * API keeps its JSON. `status` 0 takes the status from `error`. */
+static void respond_failure(struct isms_web_response *res, struct isms_web_request *req,
+                            int error, unsigned status, const char *allow)
+{
+    isms_web_response_release(res);
+    if (isms_page_path(req->path) && isms_page_error(res, req, error, status, allow) == 0)
+        return;
+    isms_web_response_release(res);
+    isms_web_respond_failure(res, error, req->method, req->path);
+}
+
+void isms_web_respond_failure_for(struct isms_web_response *res, struct isms_web_request *req,
+                                  int error)
+{
+    respond_failure(res, req, error, 0, NULL);
+}
+
 void isms_web_dispatch(struct isms_web_response *res, struct isms_web_request *req)
 {
     const struct isms_web_route *route = NULL;
@@ -133,11 +164,16 @@ void isms_web_dispatch(struct isms_web_response *res, struct isms_web_request *r
         break;
     case ISMS_WEB_MATCH_NO_PATH:
         isms_error_set(ISMS_ENOTFOUND, "no such endpoint '%.900s'", req->path);
-        isms_web_respond_failure(res, ISMS_ENOTFOUND, req->method, req->path);
+        respond_failure(res, req, ISMS_ENOTFOUND, 0, NULL);
         return;
     case ISMS_WEB_MATCH_NO_METHOD:
         snprintf(message, sizeof(message), "'%.40s' is not allowed here; use %s", req->method,
                  allow);
+        if (isms_page_path(req->path)) {
+            isms_error_set(ISMS_EINVALID, "%s", message);
+            respond_failure(res, req, ISMS_EINVALID, 405, allow);
+            return;
+        }
         isms_web_respond_error(res, 405, "method_not_allowed", message);
         if (isms_web_response_header(res, "Allow", allow) < 0)
             isms_web_respond_failure(res, ISMS_ENOMEM, req->method, req->path);
@@ -149,7 +185,8 @@ void isms_web_dispatch(struct isms_web_response *res, struct isms_web_request *r
         error = route->handler(res, req);
     if (error < 0) {
         /* A handler may have half-built a response before failing. */
-        isms_web_response_release(res);
-        isms_web_respond_failure(res, error, req->method, req->path);
+        respond_failure(res, req, error, 0, NULL);
+        if (error == ISMS_ELIMIT && isms_web_retry_after(res) < 0)
+            isms_web_respond_failure(res, ISMS_ENOMEM, req->method, req->path);
     }
 }

@@ -27,9 +27,18 @@ enum {
      * the manager role, or risk_owner for ISMS_WEB_RISK_WRITE routes. */
     ISMS_WEB_PUBLIC = 4,      /* anyone, signed in or not (login, /healthz, static files) */
     ISMS_WEB_ADMIN = 8,       /* system administrators only (create orgs and users) */
-    ISMS_WEB_RISK_WRITE = 16, /* writes a risk owner may make: risks, treatments, acceptance */
+    /* Writes a risk owner may make: risks, treatments, acceptance. Not the
+     * selection of a risk's controls: that changes the SoA (managers). */
+    ISMS_WEB_RISK_WRITE = 16,
     ISMS_WEB_ORG_ADMIN = 32,  /* the org's admin role (manage its members) */
     ISMS_WEB_MFA_STEP = 64,   /* reachable by a session still owing its second factor */
+    /* Uploads (CSV import, the HTML import form): the body may be up to
+     * ISMS_WEB_LARGE_BODY_MAX instead of ISMS_WEB_BODY_MAX (request.h). The
+     * server looks the route up as soon as the headers are in, before any of
+     * the body is read, so a route only needs this flag, e.g.
+     *   {"POST", "/orgs/{org}/assets/import", handler, ORG | ISMS_WEB_LARGE_BODY}
+     * Everything else keeps the small cap: a big body costs memory. */
+    ISMS_WEB_LARGE_BODY = 128,
 };
 
 struct isms_web_route {
@@ -70,6 +79,18 @@ enum isms_web_match isms_web_router_match(const struct isms_web_route **route_ou
 
 /* The value of path parameter `name`, or NULL. Borrowed from `params`. */
 const char *isms_web_params_get(const struct isms_web_params *params, const char *name);
+
+/* The body cap of the route `method` and `path` would be dispatched to:
+ * ISMS_WEB_LARGE_BODY_MAX for ISMS_WEB_LARGE_BODY routes, ISMS_WEB_BODY_MAX
+ * otherwise (also when no route matches: the answer is 404/405 anyway). */
+size_t isms_web_route_body_max(const char *method, const char *path);
+
+/* The error response for `error` (an ISMS_E* code with the thread's last
+ * message) as the path wants it: an HTML error page outside /api (rendered
+ * for whoever the request has been found to be so far), JSON under /api.
+ * Replaces whatever `res` held. */
+void isms_web_respond_failure_for(struct isms_web_response *res, struct isms_web_request *req,
+                                  int error);
 
 /* Routes `req`, applies the route's needs and runs its handler; `res` always
  * ends up holding a response to send. */

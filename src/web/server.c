@@ -102,18 +102,19 @@ static int make_address(union sock_addr *addr, bool *ipv6, const struct isms_web
     return isms_error_set(ISMS_EINVALID, "'%s' is not a numeric IP address", opts->host);
 }
 
-/* A body announced as too large is refused before it is read when the client
- * waits for "100 Continue" (it has sent nothing yet) or when draining it
- * would cost more than closing the connection. Smaller overruns are read and
- * dropped so the 413 leaves the keep-alive connection usable. */
+/* A body announced as larger than its route's cap is refused before it is
+ * read when the client waits for "100 Continue" (it has sent nothing yet) or
+ * when draining it (over ISMS_WEB_DISCARD_MAX past the cap) would cost more
+ * than closing the connection. Smaller overruns are read and dropped so the
+ * 413 leaves the keep-alive connection usable. */
 static bool refuse_before_body(const struct isms_web_request *req)
 {
     uint64_t length = isms_web_request_content_length(req);
     const char *expect = isms_web_request_header(req, MHD_HTTP_HEADER_EXPECT);
 
-    if (length <= ISMS_WEB_BODY_MAX)
+    if (length <= req->body_max)
         return false;
-    return length > ISMS_WEB_DISCARD_MAX || (expect && strcasecmp(expect, "100-continue") == 0);
+    return length - req->body_max > ISMS_WEB_DISCARD_MAX || (expect && strcasecmp(expect, "100-continue") == 0);
 }
 
 static enum MHD_Result send_response(struct isms_web_request *req, bool body_too_big)
@@ -122,11 +123,8 @@ static enum MHD_Result send_response(struct isms_web_request *req, bool body_too
     bool ok;
 
     isms_web_response_init(&res);
-    if (body_too_big)
-        isms_web_respond_failure(
-            &res,
-            isms_error_set(ISMS_ETOOBIG, "the request body exceeds %u bytes", ISMS_WEB_BODY_MAX),
-            req->method, req->path);
+    if (body_too_big) /* an upload form gets the HTML 413 page (router.h) */
+        isms_web_respond_failure_for(&res, req, isms_web_request_too_big_error(req));
     else
         isms_web_dispatch(&res, req);
     ok = isms_web_response_queue(req->connection, &res, req->path);

@@ -5,6 +5,7 @@
 #include "isms/membership.h"
 #include "util/error.h"
 #include "web/form.h"
+#include "web/multipart.h"
 #include "web/request.h"
 #include "web/response.h"
 #include "web/router.h"
@@ -59,6 +60,14 @@ int isms_web_session_cookie(struct isms_web_response *res, const char *token)
 int isms_web_session_cookie_clear(struct isms_web_response *res)
 {
     return set_cookie(res, "", "; Max-Age=0");
+}
+
+int isms_web_retry_after(struct isms_web_response *res)
+{
+    char seconds[16];
+
+    snprintf(seconds, sizeof(seconds), "%d", ISMS_AUTH_WINDOW_SECONDS);
+    return isms_web_response_header(res, "Retry-After", seconds);
 }
 
 /* Loads the cookie's session. A full one becomes req->session; one owing its
@@ -133,6 +142,13 @@ static bool csrf_ok(const struct isms_web_request *req)
 
     if (header)
         return isms_web_csrf_valid(req, header);
+    if (isms_multipart_is(req)) { /* an upload form (multipart.h) */
+        struct isms_multipart mp;
+        ok = isms_multipart_parse(&mp, req, "", 0) == 0 &&
+             isms_web_csrf_valid(req, isms_form_get(&mp.fields, CSRF_FIELD));
+        isms_multipart_release(&mp);
+        return ok;
+    }
     if (!is_form(req))
         return false;
     if (isms_form_parse(&form, isms_buf_cstr(&req->body), req->body.len) == 0)

@@ -53,6 +53,11 @@ int isms_web_session_cookie_clear(struct isms_web_response *res);
 /* The raw cookie token of the request, or NULL. Borrowed. */
 const char *isms_web_session_token(const struct isms_web_request *req);
 
+/* Adds "Retry-After: <seconds>" to a 429 (ISMS_ELIMIT) answer: the rate
+ * limit's window, after which the failures that caused it no longer count.
+ * The dispatcher does it for API errors; pages answering 429 call it. */
+int isms_web_retry_after(struct isms_web_response *res);
+
 /* Set once at start-up by `isms serve --secure-cookies` (behind TLS). */
 void isms_web_session_set_secure_cookies(bool secure);
 

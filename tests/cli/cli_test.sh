@@ -3,36 +3,7 @@
 #   sh tests/cli/cli_test.sh /path/to/isms
 set -u
 isms=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export ISMS_DB="$tmp/isms.db"
-passed=0
-failed=0
-
-# expect STATUS DESCRIPTION -- COMMAND...: runs COMMAND, keeps stdout/stderr in $out/$err.
-expect() {
-    want=$1 what=$2
-    shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    out=$(cat "$tmp/out") err=$(cat "$tmp/err")
-    if [ "$got" -eq "$want" ]; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        printf 'FAIL: %s: exit %s, wanted %s\n  stdout: %s\n  stderr: %s\n' "$what" "$got" "$want" \
-            "$out" "$err"
-    fi
-}
-
-# check DESCRIPTION CONDITION...: a plain assertion.
-check() {
-    what=$1
-    shift
-    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what"; fi
-}
-
-contains() { case "$1" in *"$2"*) return 0 ;; *) return 1 ;; esac; }
+. "$(dirname "$0")/lib.sh"
 
 expect 2 "no command is a usage error" -- "$isms"
 expect 0 "help lists commands" -- "$isms" --help
@@ -145,5 +116,4 @@ sqlite3 "$tmp/copy.db" "DELETE FROM audit_log WHERE seq = 2"
 expect 1 "a deleted row is found" -- "$isms" audit verify --db "$tmp/copy.db"
 check "names where the row is missing" contains "$err" "row 2: row missing (deleted)"
 
-echo "cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish "cli"

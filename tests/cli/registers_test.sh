@@ -4,33 +4,8 @@
 #   sh tests/cli/registers_test.sh /path/to/isms
 set -u
 isms=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export ISMS_DB="$tmp/isms.db" ISMS_ADMIN_PASSWORD=registers-test-password
-passed=0
-failed=0
-
-expect() {
-    want=$1 what=$2
-    shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    out=$(cat "$tmp/out") err=$(cat "$tmp/err")
-    if [ "$got" -eq "$want" ]; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        printf 'FAIL: %s: exit %s, wanted %s\n  stdout: %s\n  stderr: %s\n' "$what" "$got" "$want" \
-            "$out" "$err"
-    fi
-}
-check() {
-    what=$1
-    shift
-    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what"; fi
-}
-contains() { case "$1" in *"$2"*) return 0 ;; *) return 1 ;; esac; }
-lacks() { ! contains "$@"; }
+. "$(dirname "$0")/lib.sh"
+export ISMS_ADMIN_PASSWORD=registers-test-password
 
 expect 0 "init" -- "$isms" init
 expect 0 "customer org" -- "$isms" org add "Riyousha KK" --slug riyousha --role csc
@@ -96,5 +71,4 @@ expect 0 "matrix in use" -- "$isms" matrix show --org riyousha
 check "org now uses jp-atv-3" contains "$out" "jp-atv-3"
 expect 3 "unknown matrix" -- "$isms" matrix use --org riyousha nope
 
-echo "registers: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish "registers"

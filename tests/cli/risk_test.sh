@@ -3,36 +3,8 @@
 #   sh tests/cli/risk_test.sh /path/to/isms
 set -u
 isms=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export ISMS_DB="$tmp/isms.db"
+. "$(dirname "$0")/lib.sh"
 export ISMS_ADMIN_PASSWORD=cli-test-admin-password
-passed=0
-failed=0
-
-# expect STATUS DESCRIPTION -- COMMAND...: runs COMMAND, keeps stdout/stderr in $out/$err.
-expect() {
-    want=$1 what=$2
-    shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    out=$(cat "$tmp/out") err=$(cat "$tmp/err")
-    if [ "$got" -eq "$want" ]; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        printf 'FAIL: %s: exit %s, wanted %s\n  stdout: %s\n  stderr: %s\n' "$what" "$got" "$want" \
-            "$out" "$err"
-    fi
-}
-
-check() {
-    what=$1
-    shift
-    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what"; fi
-}
-
-contains() { case "$1" in *"$2"*) return 0 ;; *) return 1 ;; esac; }
 
 expect 0 "risk --help" -- "$isms" risk --help
 check "help names the subcommands" contains "$out" "isms risk treatment"
@@ -99,5 +71,4 @@ expect 0 "unlink" -- "$isms" risk link --org cust 2 --unlink
 expect 0 "then delete" -- "$isms" risk delete --org dc 1
 expect 3 "gone" -- "$isms" risk show --org dc 1
 
-echo "cli risk: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish "cli risk"

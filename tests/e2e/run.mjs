@@ -5,9 +5,12 @@
 //
 // Flows: sign in (a failed attempt first), see the login history on the first
 // screen, create an org, decide SoA rows one by one and in bulk (with a
-// validation error on the way), download the xlsx and check it is one, switch
-// the language ja <-> en, turn on TOTP and sign in with it, visit every main
-// page. A screenshot of each main page goes to tests/e2e/screenshots/.
+// validation error on the way), download the xlsx and check it is one, create a
+// risk from an ENISA threat on an asset, select a control (the SoA follows), read
+// the heat map, add an overdue treatment item (the dashboard shows it), accept
+// the residual risk, delete a risk, switch the language ja <-> en, turn on TOTP
+// and sign in with it, visit every main page. A screenshot of each main page
+// goes to tests/e2e/screenshots/.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
@@ -24,6 +27,12 @@ const PASSWORD = 'e2e-Password-2024!';
 const ORG_NAME = 'Example Cloud KK';
 const ORG = 'example-cloud-kk';
 const START_TIMEOUT_MS = 20000;
+const RISK_TITLE = 'バックアップのベンダーロックイン';
+const RISK_ASSET = '顧客データベース';
+const OVERDUE_ACTION = 'バックアップを標準形式でも取得する';
+const EXPIRED_ASSET = '旧契約書（紙）';
+const AUDITOR = 'kansa';
+const AUDITOR_PASSWORD = 'e2e-Auditor-2024!';
 
 let passed = 0;
 let failed = 0;
@@ -124,6 +133,7 @@ async function main() {
         if (m.type() === 'error' && !/^Failed to load resource: .* (400|401)/.test(m.text())) pageErrors.push(m.text());
     });
     let totpSecret = null;
+    let riskPath = null;
     let totpStep = 0;
 
     try {
@@ -223,6 +233,201 @@ async function main() {
             check(bytes.subarray(0, 4).toString('binary') === 'PK\x03\x04', 'not a zip file');
             check(bytes.includes(Buffer.from('xl/workbook.xml')), 'zip lacks xl/workbook.xml');
             check(download.suggestedFilename() === `soa-${ORG}.xlsx`, `file name ${download.suggestedFilename()}`);
+        });
+
+        await step('a risk is created from an ENISA threat on an information asset', async () => {
+            // The asset comes from the API (the asset forms have their own test, registers.mjs).
+            const session = await (await page.request.get(`${base}/api/session`)).json();
+            const created = await page.request.post(`${base}/api/orgs/${ORG}/assets`, {
+                headers: { 'X-CSRF-Token': session.csrf },
+                data: { name: RISK_ASSET, type: 'information', owner: '情報システム部', classification: 'confidential',
+                    confidentiality: 3, integrity: 3, availability: 2 },
+            });
+            check(created.status() === 201, `asset create: ${created.status()} ${await created.text()}`);
+            const expired = await page.request.post(`${base}/api/orgs/${ORG}/assets`, {
+                headers: { 'X-CSRF-Token': session.csrf },
+                data: { name: EXPIRED_ASSET, type: 'paper', owner: '総務部', classification: 'internal',
+                    confidentiality: 2, integrity: 1, availability: 1, retention_period: '1y',
+                    retention_basis: 'fixed_date', retention_basis_date: '2024-01-01' },
+            });
+            check(expired.status() === 201, `asset create: ${expired.status()} ${await expired.text()}`);
+            await page.goto(`${base}/orgs/${ORG}/risks`);
+            await Promise.all([page.waitForNavigation(), page.click('[data-testid=new-risk]')]);
+            await page.fill('#title', RISK_TITLE);
+            await page.selectOption('#threat', 'enisa:R1');
+            await page.fill('#event', 'バックアップが事業者独自形式で他へ移せない');
+            await page.fill('#consequence', '事業者の撤退時に顧客データを復元できない');
+            await page.selectOption('#assets', { label: RISK_ASSET });
+            await page.selectOption('#likelihood', '3');
+            await page.selectOption('#impact', '4');
+            await page.selectOption('#treatment', 'modify');
+            await page.selectOption('#residual_likelihood', '2');
+            await page.selectOption('#residual_impact', '3');
+            const labels = await page.locator('#likelihood option').allTextContents();
+            check(labels.length === 5 && labels.every((l) => / · \S/.test(l)), `likelihood not labelled: ${labels}`);
+            await shot(page, 'risk-form');
+            await Promise.all([page.waitForNavigation(), page.click('[data-testid=save-risk]')]);
+            check(/\/risks\/\d+$/.test(new URL(page.url()).pathname), `after save at ${page.url()}`);
+            riskPath = new URL(page.url()).pathname;
+            check((await page.textContent('[data-testid=level]')).trim() === '7 · 高', 'level is not 7 (high)');
+            check((await page.textContent('[data-testid=residual-level]')).trim() === '5 · 中', 'residual is not 5 (medium)');
+            check((await page.textContent('[data-testid=risk-assets]')).includes(RISK_ASSET), 'asset not shown');
+            check((await page.textContent('[data-testid=assessment]')).includes('ロックイン'), 'threat name not shown');
+        });
+
+        await step('a risk form without the required choices comes back with the error and the input', async () => {
+            await page.goto(`${base}/orgs/${ORG}/risks/new`);
+            await page.fill('#title', '残留リスクが片方だけ');
+            await page.selectOption('#residual_likelihood', '1');
+            await Promise.all([page.waitForNavigation(), page.click('[data-testid=save-risk]')]);
+            check(await page.isVisible('[data-testid=error]'), 'no error shown');
+            check((await page.textContent('[data-testid=error]')).includes('残留リスクの影響'), 'error not translated');
+            check((await page.inputValue('#title')) === '残留リスクが片方だけ', 'title lost');
+            check((await page.inputValue('#residual_likelihood')) === '1', 'residual likelihood lost');
+        });
+
+        await step('selecting control A.5.23 makes it applicable in the SoA with the risk as justification', async () => {
+            await page.goto(`${base}${riskPath}`);
+            await page.selectOption('#control', 'A.5.23');
+            await Promise.all([page.waitForNavigation(), page.click('[data-testid=add-control] button')]);
+            check((await page.textContent('[role=status]')).includes('適用宣言書'), 'no SoA notice');
+            check((await page.textContent('[data-testid=controls]')).includes('A.5.23'), 'control not listed');
+            await page.goto(`${base}/orgs/${ORG}/soa/A.5.23`);
+            check(await page.isChecked('input[name=applicability][value=applicable]'), 'A.5.23 not applicable');
+            check(await page.isChecked('input[name=basis][value=risk]'), 'risk basis not set');
+            const id = riskPath.split('/').pop();
+            const why = await page.inputValue('#justification');
+            check(why.includes(`risk #${id}: ${RISK_TITLE}`), `justification is "${why}"`);
+        });
+
+        await step('the heat map counts the risk in its cell, inherent and residual', async () => {
+            // Cells come row by row from the highest likelihood (4) down, impact 0..4 across.
+            const counts = async () => page.locator('[data-testid=heatmap] svg text[font-size="18"]').allTextContents();
+            await page.goto(`${base}/orgs/${ORG}/risks`);
+            let cells = await counts();
+            check(cells.length === 25, `expected 25 cells, got ${cells.length}`);
+            check(cells[(4 - 3) * 5 + 4] === '1' && cells.filter((c) => c !== '0').length === 1, `inherent cells ${cells}`);
+            await Promise.all([page.waitForNavigation(), page.click('[data-testid=view-residual]')]);
+            cells = await counts();
+            check(cells[(4 - 2) * 5 + 3] === '1' && cells.filter((c) => c !== '0').length === 1, `residual cells ${cells}`);
+            await page.goto(`${base}/orgs/${ORG}/risks?band=low`);
+            check((await page.locator('[data-testid=risk-link]').count()) === 0, 'band filter shows a high risk as low');
+            await page.goto(`${base}/orgs/${ORG}/risks?band=high&q=${encodeURIComponent('ロックイン')}`);
+            check((await page.locator('[data-testid=risk-link]').count()) === 1, 'band + title filter misses the risk');
+        });
+
+        await step('a treatment item past its due date shows as overdue on the dashboard', async () => {
+            await page.goto(`${base}${riskPath}`);
+            await page.fill('#item-action', OVERDUE_ACTION);
+            await page.fill('#item-owner', '運用課 佐藤');
+            await page.fill('#item-due', '2024-03-31');
+            await Promise.all([page.waitForNavigation(), page.click('[data-testid=add-item] button[type=submit]')]);
+            const plan = await page.textContent('[data-testid=plan]');
+            check(plan.includes(OVERDUE_ACTION) && plan.includes('期限超過'), `plan row not overdue: ${plan}`);
+            await page.goto(`${base}/orgs/${ORG}`);
+            const overdue = await page.textContent('[data-testid=overdue]');
+            check(overdue.includes(OVERDUE_ACTION) && overdue.includes('運用課 佐藤') && overdue.includes('2024-03-31'),
+                `dashboard overdue: ${overdue}`);
+            check((await page.textContent('[data-testid=bands-inherent] a[data-band=high]')).trim() === '1', 'high count');
+            check((await page.textContent('[data-testid=bands-residual] a[data-band=medium]')).trim() === '1', 'residual medium count');
+            check((await page.textContent('[data-testid=awaiting]')).includes(RISK_TITLE), 'risk not awaiting acceptance');
+            const deletions = await page.textContent('[data-testid=deletions]');
+            check(deletions.includes(EXPIRED_ASSET) && deletions.includes('2025-01-01'), `deletions: ${deletions}`);
+            check(!deletions.includes(RISK_ASSET), 'an asset without a deletion date is listed');
+            await Promise.all([page.waitForNavigation(), page.click('[data-testid=bands-inherent] a[data-band=high]')]);
+            check((await page.locator('[data-testid=risk-link]').count()) === 1, 'the band link does not list the risk');
+        });
+
+        await step('the risk owner accepts the residual risk; who and when are recorded', async () => {
+            await page.goto(`${base}${riskPath}`);
+            await Promise.all([page.waitForNavigation(), page.click('[data-testid=accept-risk]')]);
+            const text = await page.textContent('[data-testid=acceptance]');
+            check(text.includes('受容済') && text.includes('Administrator') && /\d{4}-\d\d-\d\d \d\d:\d\d UTC/.test(text),
+                `acceptance not recorded: ${text}`);
+            check((await page.locator('[data-testid=accept-risk]').count()) === 0, 'accept button still shown');
+            await shot(page, 'risk');
+            await page.goto(`${base}/orgs/${ORG}`);
+            check(!(await page.textContent('[data-testid=awaiting]')).includes(RISK_TITLE), 'still awaiting acceptance');
+            await shot(page, 'dashboard');
+        });
+
+        await step('an auditor sees the risk without edit controls, and the server refuses the writes', async () => {
+            const session = await (await page.request.get(`${base}/api/session`)).json();
+            const headers = { 'X-CSRF-Token': session.csrf };
+            let r = await page.request.post(`${base}/api/users`, { headers, data: { name: AUDITOR, password: AUDITOR_PASSWORD, display_name: '監査 太郎' } });
+            check(r.status() === 201, `user create: ${r.status()} ${await r.text()}`);
+            r = await page.request.put(`${base}/api/orgs/${ORG}/members/${AUDITOR}`, { headers, data: { role: 'auditor' } });
+            check(r.ok(), `membership: ${r.status()} ${await r.text()}`);
+            const auditorContext = await browser.newContext({ locale: 'ja-JP' });
+            const auditor = await auditorContext.newPage();
+            try {
+                await auditor.goto(`${base}/login`);
+                await auditor.fill('#name', AUDITOR);
+                await auditor.fill('#password', AUDITOR_PASSWORD);
+                await Promise.all([auditor.waitForNavigation(), auditor.click('form[action="/login"] button[type=submit]')]);
+                await auditor.goto(`${base}${riskPath}`);
+                check((await auditor.textContent('h1')).includes(RISK_TITLE), 'auditor cannot read the risk');
+                for (const sel of ['[data-testid=edit-risk]', '[data-testid=delete-risk]', '[data-testid=add-control]',
+                    '[data-testid=add-item]', '[data-testid=item-done]', '[data-testid=accept-risk]']) {
+                    check((await auditor.locator(sel).count()) === 0, `auditor sees ${sel}`);
+                }
+                await auditor.goto(`${base}/orgs/${ORG}/risks`);
+                check((await auditor.locator('[data-testid=new-risk]').count()) === 0, 'auditor sees "new risk"');
+                check((await auditor.request.get(`${base}/orgs/${ORG}/risks/new`)).status() === 403, 'auditor opens the new-risk form');
+                const own = await (await auditor.request.get(`${base}/api/session`)).json();
+                const refused = await auditor.request.post(`${base}${riskPath}/controls`, {
+                    form: { csrf: own.csrf, op: 'remove', control: 'A.5.23' } });
+                check(refused.status() === 403, `auditor write answered ${refused.status()}`);
+            } finally {
+                await auditorContext.close();
+            }
+            await page.goto(`${base}${riskPath}`);
+            check((await page.textContent('[data-testid=controls]')).includes('A.5.23'), 'the refused write changed the risk');
+        });
+
+        await step('a risk is deleted after a confirmation page', async () => {
+            await page.goto(`${base}/orgs/${ORG}/risks/new`);
+            await page.fill('#title', '削除するリスク');
+            await Promise.all([page.waitForNavigation(), page.click('[data-testid=save-risk]')]);
+            const path = new URL(page.url()).pathname;
+            await Promise.all([page.waitForNavigation(), page.click('[data-testid=delete-risk]')]);
+            await Promise.all([page.waitForNavigation(), page.click('[data-testid=confirm-delete]')]);
+            check(new URL(page.url()).pathname === `/orgs/${ORG}/risks`, `after delete at ${page.url()}`);
+            check((await page.request.get(`${base}${path}`)).status() === 404, 'deleted risk still found');
+            check((await page.textContent('[role=status]')).includes('削除しました'), 'no deletion notice');
+        });
+
+        await step('on the jp-atv-3 matrix the form asks for vulnerability too, and an edit recomputes the level', async () => {
+            const session = await (await page.request.get(`${base}/api/session`)).json();
+            const use = async (key) => {
+                const r = await page.request.put(`${base}/api/orgs/${ORG}/risk-matrix`, { headers: { 'X-CSRF-Token': session.csrf }, data: { use: key } });
+                check(r.ok(), `matrix ${key}: ${r.status()} ${await r.text()}`);
+            };
+            await use('jp-atv-3');
+            try {
+                await page.goto(`${base}/orgs/${ORG}/risks/new`);
+                check((await page.locator('#vulnerability option').count()) === 3, 'no vulnerability select of 3 values');
+                await page.fill('#title', '委託先からの情報漏えい');
+                await page.selectOption('#impact', '3');
+                await page.selectOption('#likelihood', '2');
+                await page.selectOption('#vulnerability', '2');
+                await Promise.all([page.waitForNavigation(), page.click('[data-testid=save-risk]')]);
+                check((await page.textContent('[data-testid=level]')).trim() === '12 · 高', 'ATV level is not 3 x 2 x 2 = 12');
+                await Promise.all([page.waitForNavigation(), page.click('[data-testid=edit-risk]')]);
+                check((await page.inputValue('#title')) === '委託先からの情報漏えい', 'edit form not filled');
+                check((await page.inputValue('#vulnerability')) === '2', 'vulnerability not kept in the edit form');
+                await page.selectOption('#vulnerability', '1');
+                await Promise.all([page.waitForNavigation(), page.click('[data-testid=save-risk]')]);
+                check((await page.textContent('[data-testid=level]')).trim() === '6 · 中', 'edited level is not 6 (medium)');
+                await page.goto(`${base}/orgs/${ORG}/risks`);
+                // One 3 x 3 grid per vulnerability value (1, 2, 3); the risk: vulnerability 1, likelihood 2, impact 3.
+                const cells = await page.locator('[data-testid=heatmap] svg text[font-size="18"]').allTextContents();
+                check(cells.length === 27 && cells[(3 - 2) * 3 + (3 - 1)] === '1' && cells.filter((c) => c !== '0').length === 1,
+                    `ATV cells ${cells}`);
+                check((await page.textContent('.heatmap')).includes('別のリスクマトリクスで評価したリスク: 1'), 'the 5x5 risk is not reported');
+            } finally {
+                await use('iso27005-5x5');
+            }
         });
 
         await step('the language switches to English and back to Japanese', async () => {

@@ -1,14 +1,14 @@
 /* libFuzzer target: the API's readers of a risk (POST/PUT /api/orgs/{org}/risks)
  * and of a treatment plan item, from raw bytes through jansson as the server
  * parses a request body. Bytes that are not JSON are read as a recipe for an
- * object of the known members instead (jansson itself is not instrumented, so
- * the fuzzer would rarely get past json_loadb otherwise). Seeds in corpus/. */
+ * object of the known members instead (fuzz_common.h). Seeds in corpus/. */
 #include "isms_setup.h"
 #include <jansson.h>
 #include "export/risk_json.h"
 #include "isms/risk.h"
 #include "isms/risk_treatment.h"
 #include "util/error.h"
+#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -21,18 +21,9 @@ static const char *const words[] = {
     "modify", "retain", "avoid", "share", "planned", "done", "enisa:R9", "2026-01-31", "",
 };
 
-struct recipe {
-    const uint8_t *p, *end;
-};
-
-static unsigned next(struct recipe *r)
+static json_t *value(struct fuzz_recipe *r, int depth)
 {
-    return r->p < r->end ? *r->p++ : 0;
-}
-
-static json_t *value(struct recipe *r, int depth)
-{
-    unsigned b = next(r);
+    unsigned b = fuzz_next(r);
     json_t *v;
 
     switch (b % 8) {
@@ -43,7 +34,7 @@ static json_t *value(struct recipe *r, int depth)
     case 2:
         return json_boolean(b & 0x80);
     case 3:
-        return json_integer((json_int_t)(int8_t)next(r) * (b & 0x80 ? 1000000000LL : 1));
+        return json_integer((json_int_t)(int8_t)fuzz_next(r) * (b & 0x80 ? 1000000000LL : 1));
     case 4:
         return json_string(words[(b >> 3) % ISMS_ARRAY_SIZE(words)]);
     case 5:
@@ -51,7 +42,7 @@ static json_t *value(struct recipe *r, int depth)
     case 6:
         if (depth > 1 || !(v = json_array()))
             return json_array();
-        for (unsigned n = next(r) % 4; n > 0; n--) {
+        for (unsigned n = fuzz_next(r) % 4; n > 0; n--) {
             json_t *item = value(r, depth + 1);
             if (item)
                 json_array_append_new(v, item);
@@ -60,44 +51,24 @@ static json_t *value(struct recipe *r, int depth)
     default:
         if (depth > 1 || !(v = json_object()))
             return json_object();
-        for (unsigned n = next(r) % 4; n > 0; n--) {
+        for (unsigned n = fuzz_next(r) % 4; n > 0; n--) {
             json_t *item = value(r, depth + 1);
             if (item)
-                json_object_set_new(v, fields[next(r) % ISMS_ARRAY_SIZE(fields)], item);
+                json_object_set_new(v, fields[fuzz_next(r) % ISMS_ARRAY_SIZE(fields)], item);
         }
         return v;
     }
-}
-
-static json_t *from_recipe(const uint8_t *data, size_t size)
-{
-    struct recipe r = {data, data + size};
-    json_t *body = json_object();
-
-    for (size_t i = 0; body && i < ISMS_ARRAY_SIZE(fields); i++) {
-        json_t *v = value(&r, 0);
-        if (v)
-            json_object_set_new(body, fields[i], v);
-    }
-    return body;
-}
-
-static void check_error(int error)
-{
-    if ((error != ISMS_EINVALID && error != ISMS_ETOOBIG) || !*isms_error_last())
-        abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct isms_risk_input in;
     struct isms_risk_item_input item;
-    json_error_t err;
-    json_t *body = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES, &err);
+    json_t *body = fuzz_json_body(data, size, fields, ISMS_ARRAY_SIZE(fields), value);
     int64_t *assets = NULL;
     int error;
 
-    if (!body && !(body = from_recipe(data, size)))
+    if (!body)
         return 0;
     if ((error = isms_json_risk_input(&in, &assets, body)) == 0) {
         if (in.asset_count > ISMS_RISK_ASSETS_MAX || (in.asset_count && !in.asset_ids))
@@ -108,14 +79,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (in.treatment && !isms_risk_treatment_name(in.treatment))
             abort();
     } else {
-        check_error(error);
+        fuzz_check_refusal(error, true);
     }
     free(assets);
     if ((error = isms_json_risk_item_input(&item, body)) == 0) {
         if (item.status)
             (void)isms_risk_item_status_name(item.status); /* aborts on a bad value */
     } else {
-        check_error(error);
+        fuzz_check_refusal(error, true);
     }
     json_decref(body);
     return 0;

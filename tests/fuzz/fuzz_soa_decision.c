@@ -1,11 +1,9 @@
 /* libFuzzer target: the API's SoA decision reader (PUT /api/orgs/{org}/soa/{control}),
  * from raw bytes through jansson as the server parses a request body.
  *
- * jansson is a system library without coverage instrumentation, so from an
- * empty corpus the fuzzer would almost never get past json_loadb(). Bytes that
- * are not JSON are therefore read as a recipe for a decision object instead,
- * which reaches every branch of isms_json_soa_decision() within seconds. A seed
- * corpus and a dictionary for the JSON path are in corpus/ and *.dict:
+ * Bytes that are not JSON are read as a recipe for a decision object
+ * (fuzz_common.h), which reaches every branch of isms_json_soa_decision()
+ * within seconds. A seed corpus and a dictionary for the JSON path are in corpus/ and *.dict:
  *   fuzz_soa_decision -dict=tests/fuzz/fuzz_soa_decision.dict tests/fuzz/corpus/fuzz_soa_decision
  */
 #include "isms_setup.h"
@@ -13,6 +11,7 @@
 #include "export/json.h"
 #include "isms/soa.h"
 #include "util/error.h"
+#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -31,20 +30,11 @@ static const char *const words[] = {
     "planned", "csc",   "csp",      "shared",        "both", "",        "Risk",
 };
 
-struct recipe {
-    const uint8_t *p, *end;
-};
-
-static unsigned next(struct recipe *r)
-{
-    return r->p < r->end ? *r->p++ : 0;
-}
-
 /* One value: absent (NULL), null, a boolean, a number, a known word, raw
  * bytes as a string (when they are UTF-8), or an array of those. */
-static json_t *value(struct recipe *r, int depth)
+static json_t *value(struct fuzz_recipe *r, int depth)
 {
-    unsigned b = next(r);
+    unsigned b = fuzz_next(r);
     size_t len;
     json_t *array;
 
@@ -61,7 +51,7 @@ static json_t *value(struct recipe *r, int depth)
     case 5:
         return json_string(words[(b >> 3) % ISMS_ARRAY_SIZE(words)]);
     case 6:
-        len = next(r) % 32;
+        len = fuzz_next(r) % 32;
         if (len > (size_t)(r->end - r->p))
             len = (size_t)(r->end - r->p);
         r->p += len;
@@ -69,26 +59,13 @@ static json_t *value(struct recipe *r, int depth)
     default:
         if (depth > 0 || !(array = json_array()))
             return json_object();
-        for (unsigned n = next(r) % 5; n > 0; n--) {
+        for (unsigned n = fuzz_next(r) % 5; n > 0; n--) {
             json_t *item = value(r, depth + 1);
             if (item)
                 json_array_append_new(array, item);
         }
         return array;
     }
-}
-
-static json_t *from_recipe(const uint8_t *data, size_t size)
-{
-    struct recipe r = {data, data + size};
-    json_t *body = json_object();
-
-    for (size_t i = 0; body && i < ISMS_ARRAY_SIZE(fields); i++) {
-        json_t *v = value(&r, 0);
-        if (v)
-            json_object_set_new(body, fields[i], v);
-    }
-    return body;
 }
 
 static void check_accepted(const struct isms_soa_decision *d)
@@ -113,17 +90,16 @@ static void check_accepted(const struct isms_soa_decision *d)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct isms_soa_decision decision;
-    json_error_t err;
-    json_t *body = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES, &err);
+    json_t *body = fuzz_json_body(data, size, fields, ISMS_ARRAY_SIZE(fields), value);
     int error;
 
-    if (!body && !(body = from_recipe(data, size)))
+    if (!body)
         return 0;
     error = isms_json_soa_decision(&decision, body);
     if (error == 0)
         check_accepted(&decision);
-    else if (error != ISMS_EINVALID || !*isms_error_last())
-        abort();
+    else
+        fuzz_check_refusal(error, false);
     json_decref(body);
     return 0;
 }

@@ -5,6 +5,7 @@
 #include "isms/actor.h"
 #include "isms/auth.h"
 #include "isms/user.h"
+#include "sec/secret_key.h"
 #include "sec/totp.h"
 #include "store/audit.h"
 #include "store/db.h"
@@ -87,7 +88,7 @@ static void five_failures_lock_the_name_for_a_while(void **state)
     for (int i = 0; i < ISMS_AUTH_MAX_FAILURES_PER_NAME; i++)
         assert_int_equal(login(&result, t, "alice", "wrong-password", "192.0.2.1"), ISMS_EAUTH);
     /* From any address, and with the right password. */
-    assert_int_equal(login(&result, t, "alice", PASSWORD, "203.0.113.9"), ISMS_EPERM);
+    assert_int_equal(login(&result, t, "alice", PASSWORD, "203.0.113.9"), ISMS_ELIMIT);
     assert_non_null(strstr(isms_error_last(), "too many failed logins"));
     /* Other names from the same address are not locked. */
     assert_int_equal(login(&result, t, "bob", PASSWORD, "192.0.2.1"), 0);
@@ -110,7 +111,7 @@ static void twenty_failures_lock_the_address(void **state)
         snprintf(name, sizeof(name), "guess%d", i);
         assert_int_equal(login(&result, t, name, "wrong-password", "192.0.2.66"), ISMS_EAUTH);
     }
-    assert_int_equal(login(&result, t, "alice", PASSWORD, "192.0.2.66"), ISMS_EPERM);
+    assert_int_equal(login(&result, t, "alice", PASSWORD, "192.0.2.66"), ISMS_ELIMIT);
     assert_int_equal(login(&result, t, "alice", PASSWORD, "192.0.2.67"), 0);
 }
 
@@ -255,6 +256,81 @@ static void account_changes_are_audited(void **state)
     assert_int_equal(report.rows, 5);
 }
 
+/* Re-authentication (password change, TOTP off) shares the login counters. */
+static void current_password_checks_are_rate_limited(void **state)
+{
+    struct test_db *t = *state;
+    const struct isms_actor web = {0, "alice", "198.51.100.7"};
+    struct isms_login_result result;
+    int64_t id = make_user(t, "alice");
+
+    for (int i = 0; i < ISMS_AUTH_MAX_FAILURES_PER_NAME; i++)
+        assert_int_equal(isms_auth_check_current_password(t->store, id, "guess", &web),
+                         ISMS_EAUTH);
+    assert_int_equal(isms_auth_check_current_password(t->store, id, PASSWORD, &web), ISMS_ELIMIT);
+    assert_int_equal(isms_auth_totp_disable(t->store, id, PASSWORD, &web), ISMS_ELIMIT);
+    assert_int_equal(login(&result, t, "alice", PASSWORD, "192.0.2.1"), ISMS_ELIMIT);
+}
+
+static const struct isms_secret_key other_key = {{9, 9, 9}};
+
+/* The database holds the seed sealed; another key cannot use it, but the
+ * recovery codes (hashes, no key) still sign in. */
+static void totp_seeds_are_sealed_under_the_key(void **state)
+{
+    struct test_db *t = *state;
+    char codes[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT];
+    char secret[ISMS_TOTP_SECRET_TEXT], code[ISMS_TOTP_DIGITS + 1];
+    struct isms_login_attempt attempt = {"alice", PASSWORD, code, NULL, "192.0.2.1", "t"};
+    const struct isms_secret_key saved = *isms_secret_key_current();
+    struct isms_user_credentials cred;
+    struct isms_login_result result;
+    int64_t id = make_user(t, "alice");
+
+    enrol(t, id, secret, codes, time(NULL) - 30);
+    assert_int_equal(isms_store_user_credentials(&cred, t->store, NULL, id), 0);
+    assert_memory_equal(cred.totp_secret, "gcm1:", 5);
+    assert_null(strstr(cred.totp_secret, secret));
+    assert_int_equal(isms_totp_generate(code, secret, time(NULL)), 0);
+    isms_secret_key_install(&other_key);
+    assert_int_equal(isms_auth_login(&result, t->store, &attempt), ISMS_EAUTH);
+    assert_non_null(strstr(isms_error_last(), "use a recovery code"));
+    attempt.totp = NULL;
+    attempt.recovery_code = codes[0];
+    assert_int_equal(isms_auth_login(&result, t->store, &attempt), 0);
+    isms_secret_key_install(&saved);
+}
+
+/* Seeds of a database from before sealing are sealed once, at start-up. */
+static void plain_seeds_are_sealed_once(void **state)
+{
+    struct test_db *t = *state;
+    char code[ISMS_TOTP_DIGITS + 1], codes[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT];
+    const char *plain = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    struct isms_user_credentials cred;
+    size_t sealed;
+    int64_t id = make_user(t, "alice");
+
+    assert_int_equal(isms_store_user_totp_pending(t->store, id, plain, isms_actor_cli()), 0);
+    assert_int_equal(isms_auth_seal_stored_seeds(&sealed, t->store), 0);
+    assert_int_equal(sealed, 1);
+    assert_int_equal(isms_auth_seal_stored_seeds(&sealed, t->store), 0);
+    assert_int_equal(sealed, 0);
+    assert_int_equal(isms_store_user_credentials(&cred, t->store, NULL, id), 0);
+    assert_memory_equal(cred.totp_pending_secret, "gcm1:", 5);
+    /* The sealed seed is the same seed: the app's code confirms it. */
+    assert_int_equal(isms_totp_generate(code, plain, time(NULL)), 0);
+    assert_int_equal(isms_auth_totp_confirm(codes, t->store, id, code, isms_actor_cli()), 0);
+}
+
+static const struct isms_secret_key test_key = {{1, 2, 3, 4, 5, 6, 7, 8}};
+
+static int install_key(void **state)
+{
+    isms_secret_key_install(&test_key);
+    return 0;
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, test_db_setup, test_db_teardown)
@@ -269,6 +345,9 @@ int main(void)
         T(recovery_codes_work_once_each),
         T(disabling_totp_needs_the_password),
         T(account_changes_are_audited),
+        T(current_password_checks_are_rate_limited),
+        T(totp_seeds_are_sealed_under_the_key),
+        T(plain_seeds_are_sealed_once),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, install_key, NULL);
 }

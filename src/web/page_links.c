@@ -1,0 +1,65 @@
+/*
+ * Small helpers the register and administration pages share: ids taken from
+ * paths and forms, query strings rebuilt for pagination and export links,
+ * and the choice lists (<select> options) the templates render.
+ */
+#include "isms_setup.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "web/pages.h"
+#include "web/request.h"
+
+int isms_page_parse_id(int64_t *out, const char *text, const char *what)
+{
+    char *end;
+    long long v;
+
+    *out = 0;
+    if (text && *text >= '0' && *text <= '9' && strlen(text) <= 18) {
+        errno = 0;
+        v = strtoll(text, &end, 10);
+        if (!errno && !*end && v > 0) {
+            *out = v;
+            return 0;
+        }
+    }
+    return isms_error_set(ISMS_ENOTFOUND, "%s '%.40s' not found", what, text ? text : "");
+}
+
+int isms_page_query_add(struct isms_buf *query, const char *name, const char *value)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    int error;
+
+    if (!value || !*value)
+        return 0;
+    if ((query->len && (error = isms_buf_putc(query, '&')) < 0) ||
+        (error = isms_buf_puts(query, name)) < 0 || (error = isms_buf_putc(query, '=')) < 0)
+        return error;
+    for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+        char enc[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+        bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                     (*p >= '0' && *p <= '9') || strchr("-._~", *p);
+        if ((error = plain ? isms_buf_putc(query, (char)*p) : isms_buf_put(query, enc, 3)) < 0)
+            return error;
+    }
+    return 0;
+}
+
+json_t *isms_page_option(const char *value, const char *label, bool selected)
+{
+    return json_pack("{s:s,s:s,s:b}", "value", value, "label", label, "selected", selected);
+}
+
+bool isms_page_is_user_error(int error)
+{
+    return error == ISMS_EINVALID || error == ISMS_ETOOBIG || error == ISMS_ENOTFOUND ||
+           error == ISMS_ECONFLICT;
+}
+
+int isms_page_set_message(struct isms_page *page, const char *key, const char *msgid)
+{
+    if (!msgid)
+        return 0;
+    return isms_page_set(page, key, json_string(isms_page_t(page, msgid)));
+}

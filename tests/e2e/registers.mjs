@@ -1,0 +1,353 @@
+// Browser tests of the registers and administration pages: a real `isms`
+// binary on a free loopback port, driven by Playwright (playwright-core)
+// through Debian's chromium.
+//
+//   node tests/e2e/registers.mjs /path/to/isms
+//
+// Flows: register a cloud service and see its shadow-cloud category and the
+// reasons; register an asset on it and see its deletion due date; import a
+// CSV with a bad row (every error listed, nothing stored), then a good one
+// (rows listed), and one over the size cap (HTML 413); create a user, make them auditor of the org, sign in as
+// them: no edit buttons, and a forced POST gets the HTML 403 page. A
+// screenshot of each page goes to tests/e2e/screenshots/registers-*.png.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const binary = path.resolve(process.argv[2] || path.join(here, '../../build/isms'));
+const shots = path.join(here, 'screenshots');
+const ADMIN = 'admin';
+const PASSWORD = 'e2e-Password-2024!';
+const ORG = 'registers-kk';
+const START_TIMEOUT_MS = 20000;
+const HEADER = '資産名,種別,管理責任者,機密区分,機密性,完全性,可用性,保管場所,クラウドサービス,保存期間,起算日,起算日付\n';
+
+let passed = 0;
+let failed = 0;
+
+function check(condition, message) {
+    if (!condition) throw new Error(message);
+}
+
+async function step(name, fn) {
+    try {
+        await fn();
+        passed++;
+        console.log(`ok ${passed + failed} - ${name}`);
+    } catch (err) {
+        failed++;
+        console.log(`not ok ${passed + failed} - ${name}\n  ${String(err.stack || err).split('\n').join('\n  ')}`);
+    }
+}
+
+function initDatabase(db) {
+    const run = spawnSync(binary, ['init', '--db', db], {
+        env: { ...process.env, ISMS_ADMIN_PASSWORD: PASSWORD },
+        encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`isms init failed: ${run.stderr}${run.stdout}`);
+}
+
+function startServer(db) {
+    const child = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--threads', '2'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += d; });
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), START_TIMEOUT_MS);
+        let out = '';
+        child.stdout.on('data', (d) => {
+            out += d;
+            const m = /listening on (http:\/\/\S+)/.exec(out);
+            if (m) {
+                clearTimeout(timer);
+                resolve({ child, url: m[1], log: () => stderr });
+            }
+        });
+        child.on('exit', (code) => {
+            clearTimeout(timer);
+            reject(new Error(`server exited with ${code}: ${stderr}`));
+        });
+    });
+}
+
+async function shot(page, name) {
+    await page.screenshot({ path: path.join(shots, `registers-${name}.png`), fullPage: true });
+}
+
+async function login(page, base, name, password) {
+    await page.goto(`${base}/login`);
+    await page.fill('#name', name);
+    await page.fill('#password', password);
+    await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button[type=submit]')]);
+    check(new URL(page.url()).pathname === '/', `${name} not signed in: at ${page.url()}`);
+}
+
+async function submit(page, selector) {
+    const [response] = await Promise.all([page.waitForNavigation(), page.click(selector)]);
+    return response;
+}
+
+async function createOrg(page, base, name, role) {
+    await page.goto(`${base}/orgs`);
+    await page.fill('#org-name', name);
+    await page.selectOption('#org-role', role);
+    await submit(page, '[data-testid=org-form] button[type=submit]');
+}
+
+async function assetCount(page, base) {
+    await page.goto(`${base}/orgs/${ORG}/assets`);
+    return page.locator('[data-testid=assets] tbody tr[data-asset]').count();
+}
+
+async function upload(page, base, name, text) {
+    await page.goto(`${base}/orgs/${ORG}/assets/import`);
+    await page.setInputFiles('#import-file', { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+    return submit(page, '[data-testid=import-form] button[type=submit]');
+}
+
+async function main() {
+    fs.mkdirSync(shots, { recursive: true });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-e2e-registers-'));
+    const db = path.join(dir, 'isms.db');
+    initDatabase(db);
+    const server = await startServer(db);
+    const base = server.url;
+    const browser = await chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1360, height: 900 } });
+    const page = await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    // Invalid forms and refused actions answer 4xx on purpose; anything else logged is a bug.
+    page.on('console', (m) => {
+        if (m.type() === 'error' && !/^Failed to load resource: .* (400|403|404|409)/.test(m.text())) pageErrors.push(m.text());
+    });
+    let auditorPassword = null;
+
+    try {
+        await step('an administrator creates a customer org and a provider org', async () => {
+            await login(page, base, ADMIN, PASSWORD);
+            await createOrg(page, base, 'Registers KK', 'csc');
+            check(new URL(page.url()).pathname === `/orgs/${ORG}`, `org not created: ${page.url()}`);
+            await createOrg(page, base, 'Example Provider', 'csp');
+        });
+
+        await step('a cloud service is registered and judged shadow cloud with its reasons', async () => {
+            await page.goto(`${base}/orgs/${ORG}/cloud-services`);
+            await submit(page, '[data-testid=new-cloud-service]');
+            await page.fill('#c-name', 'Box');
+            await page.fill('#c-provider', 'Box, Inc.');
+            await page.selectOption('#c-provider-org', { label: 'Example Provider' });
+            await page.selectOption('#c-model', 'saas');
+            await page.fill('#c-department', '営業部');
+            await page.selectOption('#c-managed', 'department');
+            await page.selectOption('#c-risk', 'not_done');
+            await page.selectOption('#c-purpose', 'within');
+            await page.selectOption('#c-cost', 'company');
+            await submit(page, '[data-testid=cloud-save]');
+            check(/\/cloud-services\/\d+$/.test(new URL(page.url()).pathname), `not on the service: ${page.url()}`);
+            const judgement = await page.textContent('[data-testid=judgement]');
+            check(judgement.includes('2') && judgement.includes('野良クラウド'), `judgement: ${judgement}`);
+            const reasons = await page.locator('[data-testid=reasons] li').count();
+            check(reasons === 2, `expected 2 reasons (department-managed, not assessed), got ${reasons}`);
+            await shot(page, 'cloud-service');
+            await page.goto(`${base}/orgs/${ORG}/cloud-services`);
+            const category = await page.textContent('[data-testid=cloud-services] [data-testid=category]');
+            check(category.trim().endsWith('2'), `list category: ${category}`);
+            check((await page.textContent('[data-testid=cloud-shadow]')).trim() === '1', 'summary lacks the shadow count');
+            await shot(page, 'cloud-services');
+        });
+
+        await step('a service without its management is refused with the input kept', async () => {
+            await page.goto(`${base}/orgs/${ORG}/cloud-services/new`);
+            await page.fill('#c-name', 'Dropbox');
+            await page.selectOption('#c-model', 'saas');
+            await page.evaluate(() => document.querySelectorAll('select[required]').forEach((s) => s.removeAttribute('required')));
+            const response = await submit(page, '[data-testid=cloud-save]');
+            check(response.status() === 400, `status ${response.status()}`);
+            check((await page.textContent('[data-testid=error]')).includes('管理主体'), 'error not translated');
+            check((await page.inputValue('#c-name')) === 'Dropbox', 'name not kept');
+        });
+
+        await step('an asset on the cloud service shows its deletion due date', async () => {
+            await page.goto(`${base}/orgs/${ORG}/assets`);
+            await submit(page, '[data-testid=new-asset]');
+            await page.fill('#a-name', '顧客名簿');
+            await page.selectOption('#a-type', 'information');
+            await page.fill('#a-owner', '営業部長');
+            await page.selectOption('#a-class', 'confidential');
+            await page.selectOption('#a-c', '3');
+            await page.fill('#a-location', 'Box 営業フォルダ');
+            await page.selectOption('#a-cloud', { label: 'Box' });
+            await page.fill('#a-period', '7年');
+            await page.selectOption('#a-basis', 'fixed_date');
+            await page.fill('#a-basis-date', '2020-04-01');
+            await submit(page, '[data-testid=asset-save]');
+            check(/\/assets\/\d+$/.test(new URL(page.url()).pathname), `not on the asset: ${page.url()}`);
+            check((await page.textContent('[data-testid=deletion-due]')).trim() === '2027-04-01', 'due date wrong');
+            await shot(page, 'asset');
+            await page.goto(`${base}/orgs/${ORG}/assets`);
+            const row = await page.textContent('[data-testid=assets] tbody tr[data-asset]');
+            check(row.includes('顧客名簿') && row.includes('Box') && row.includes('2027-04-01'), `row: ${row}`);
+        });
+
+        await step('a CSV with bad rows lists every error by line and stores nothing', async () => {
+            const bad = HEADER +
+                '請求書,紙,経理部,社外秘,2,2,1,書庫,,7年,作成日,2024-04-01\n' +
+                '謎の資産,宇宙,経理部,社外秘,5,2,1,書庫,,7年,作成日,2024-04-01\n';
+            const response = await upload(page, base, 'bad.csv', bad);
+            check(response.status() === 400, `status ${response.status()}`);
+            const errors = page.locator('[data-testid=import-errors] tbody tr');
+            check((await errors.count()) === 2, `expected 2 errors, got ${await errors.count()}`);
+            check((await errors.nth(0).textContent()).trim().startsWith('3'), 'error lacks line 3');
+            check((await page.textContent('[data-testid=import-errors]')).includes('機密性'), 'error lacks the column');
+            await shot(page, 'import-errors');
+            check((await assetCount(page, base)) === 1, 'the bad file stored rows');
+        });
+
+        await step('a good CSV is imported and its rows are listed', async () => {
+            const good = HEADER +
+                '請求書,紙,経理部,社外秘,2,2,1,書庫,,7年,作成日,2024-04-01\n' +
+                '契約書,情報,法務部,秘,3,3,2,Box,Box,10年,契約終了日,\n';
+            await upload(page, base, 'good.csv', good);
+            check(new URL(page.url()).pathname === `/orgs/${ORG}/assets`, `after import at ${page.url()}`);
+            check((await page.textContent('[role=status]')).includes('2'), 'no imported count');
+            const text = await page.textContent('[data-testid=assets]');
+            check(text.includes('請求書') && text.includes('契約書') && text.includes('2031-04-01'), `rows: ${text}`);
+            check((await assetCount(page, base)) === 3, 'expected 3 assets');
+            await page.goto(`${base}/orgs/${ORG}/assets?classification=confidential`);
+            check((await page.locator('[data-testid=assets] tbody tr[data-asset]').count()) === 2, 'classification filter');
+            await page.goto(`${base}/orgs/${ORG}/assets`);
+            await shot(page, 'assets');
+        });
+
+        await step('editing the retention period recomputes the due date', async () => {
+            await page.goto(`${base}/orgs/${ORG}/assets`);
+            await page.click('[data-testid=assets] a:text("顧客名簿")');
+            await page.waitForLoadState();
+            await page.fill('#a-period', '10年');
+            await submit(page, '[data-testid=asset-save]');
+            check((await page.textContent('[data-testid=deletion-due]')).trim() === '2030-04-01', 'due date not recomputed');
+        });
+
+        await step('a cloud service that assets name is not deleted, and the form says why', async () => {
+            await page.goto(`${base}/orgs/${ORG}/cloud-services`);
+            await page.click('[data-testid=cloud-services] a:text("Box")');
+            await page.waitForLoadState();
+            await page.click('details.danger-zone summary');
+            const response = await submit(page, '[data-testid=cloud-delete] button[type=submit]');
+            check(response.status() === 409, `status ${response.status()}`);
+            check(await page.isVisible('[data-testid=error]'), 'no error shown');
+            await page.goto(`${base}/orgs/${ORG}/cloud-services`);
+            check((await page.textContent('[data-testid=cloud-total]')).trim() === '1', 'service deleted');
+        });
+
+        await step('an upload over the 32 MiB cap gets the HTML 413 page', async () => {
+            await page.goto(`${base}/orgs/${ORG}/assets/import`);
+            const csrf = await page.inputValue('[data-testid=import-form] input[name=csrf]');
+            const response = await page.request.post(`${base}/orgs/${ORG}/assets/import`, {
+                multipart: { csrf, file: { name: 'huge.csv', mimeType: 'text/csv', buffer: Buffer.alloc((32 << 20) + 1024, 'a') } },
+            });
+            check(response.status() === 413, `status ${response.status()}`);
+            check(response.headers()['content-type'].startsWith('text/html'), '413 is not HTML');
+            check((await response.text()).includes('data-testid="error-page"'), '413 is not the error page');
+            check((await assetCount(page, base)) === 3, 'the oversized upload changed the register');
+        });
+
+        await step('an administrator creates a user with a generated password, shown once', async () => {
+            await page.goto(`${base}/admin/users`);
+            await page.fill('#u-name', 'auditor1');
+            await page.fill('#u-display', '監査 太郎');
+            await submit(page, '[data-testid=user-form] button[type=submit]');
+            auditorPassword = (await page.textContent('[data-testid=password]')).trim();
+            check(auditorPassword.length === 16, `password "${auditorPassword}"`);
+            await shot(page, 'users');
+            await page.goto(`${base}/admin/users`);
+            check((await page.locator('[data-testid=password]').count()) === 0, 'password shown twice');
+        });
+
+        await step('the org administrator makes the user an auditor', async () => {
+            await page.goto(`${base}/orgs/${ORG}`);
+            await submit(page, '[data-testid=nav-members]');
+            await page.fill('#m-user', 'auditor1');
+            await page.selectOption('#m-role', 'auditor');
+            await submit(page, '[data-testid=add-member] button[type=submit]');
+            const role = await page.textContent('tr[data-member=auditor1] [data-testid=member-role]');
+            check(role.includes('監査員'), `role: ${role}`);
+            await shot(page, 'members');
+        });
+
+        await step('the auditor sees the registers without edit buttons; a forced POST gets the HTML 403 page', async () => {
+            const auditor = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1360, height: 900 } });
+            const p = await auditor.newPage();
+            p.on('pageerror', (e) => pageErrors.push(String(e)));
+            try {
+                await login(p, base, 'auditor1', auditorPassword);
+                await p.goto(`${base}/orgs/${ORG}/assets`);
+                check((await p.locator('[data-testid=assets] tbody tr[data-asset]').count()) === 3, 'auditor sees no assets');
+                for (const id of ['new-asset', 'import-assets', 'nav-members', 'nav-users'])
+                    check((await p.locator(`[data-testid=${id}]`).count()) === 0, `auditor sees ${id}`);
+                await shot(p, 'auditor-assets');
+                await p.click('[data-testid=assets] tbody tr[data-asset] a');
+                await p.waitForLoadState();
+                check((await p.locator('[data-testid=asset-save], [data-testid=asset-delete]').count()) === 0, 'auditor sees save/delete');
+                await p.goto(`${base}/orgs/${ORG}/cloud-services`);
+                check((await p.locator('[data-testid=new-cloud-service]').count()) === 0, 'auditor sees new service');
+                // Forge the delete form the auditor never got, with a valid CSRF token.
+                await p.goto(`${base}/orgs/${ORG}/assets`);
+                const [response] = await Promise.all([p.waitForNavigation(), p.evaluate((org) => {
+                    const form = document.createElement('form');
+                    form.method = 'post';
+                    form.action = `/orgs/${org}/assets/1/delete`;
+                    const csrf = document.querySelector('input[name=csrf]').cloneNode();
+                    form.appendChild(csrf);
+                    document.body.appendChild(form);
+                    form.submit();
+                }, ORG)]);
+                check(response.status() === 403, `forced POST status ${response.status()}`);
+                check((response.headers()['content-type'] || '').startsWith('text/html'), '403 is not HTML');
+                check(await p.isVisible('[data-testid=error-page]'), 'no error page');
+                check((await p.textContent('h1')).includes('許可されていません'), '403 page not translated');
+                await shot(p, 'error-403');
+                const missing = await p.goto(`${base}/orgs/no-such-org/assets`);
+                check(missing.status() === 404 && (await p.isVisible('[data-testid=error-page]')), '404 page');
+                await shot(p, 'error-404');
+                const api = await p.request.get(`${base}/api/orgs/no-such-org`);
+                check(api.status() === 404 && api.headers()['content-type'].startsWith('application/json'), 'API 404 is not JSON');
+            } finally {
+                await auditor.close();
+            }
+            check((await assetCount(page, base)) === 3, 'the forced POST deleted an asset');
+        });
+
+        await step('no script or console errors on any page', async () => {
+            check(pageErrors.length === 0, pageErrors.join('\n'));
+        });
+    } finally {
+        await browser.close();
+    }
+    await step('the server stops cleanly (no sanitizer report)', async () => {
+        const exited = new Promise((resolve) => server.child.on('exit', (code, signal) => resolve({ code, signal })));
+        server.child.kill('SIGTERM');
+        const { code, signal } = await exited;
+        check(code === 0, `server exit code ${code} signal ${signal}\n${server.log()}`);
+        check(!/Sanitizer|runtime error/.test(server.log()), server.log());
+    });
+    fs.rmSync(dir, { recursive: true, force: true });
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+    console.error(err);
+    console.log(`${passed} passed, ${failed + 1} failed`);
+    process.exit(1);
+});
