@@ -3,14 +3,29 @@
 #include "store/driver.h"
 #include "util/error.h"
 
+/* Each connection keeps the statements it prepared, keyed by their SQL text:
+ * parsing and planning costs more than running most of our queries, and a
+ * request runs the same few (session, membership, org) every time. */
+#define STMT_CACHE_SIZE 64
+
+struct cached_stmt {
+    char *sql;
+    uint64_t hash;
+    struct isms_stmt *stmt;
+    bool in_use;
+};
+
 struct isms_db {
     const struct isms_db_driver *driver;
     void *conn;
+    struct cached_stmt cache[STMT_CACHE_SIZE];
+    size_t cached;
 };
 
 struct isms_stmt {
     const struct isms_db_driver *driver;
     void *impl;
+    struct cached_stmt *slot; /* NULL: finalized for real, not cached */
 };
 
 static int pick_driver(const struct isms_db_driver **out, const char **target, const char *url)
@@ -48,6 +63,11 @@ void isms_db_close(struct isms_db *db)
 {
     if (!db)
         return;
+    for (size_t i = 0; i < db->cached; i++) {
+        db->driver->finalize(db->cache[i].stmt->impl);
+        free(db->cache[i].stmt);
+        free(db->cache[i].sql);
+    }
     db->driver->close(db->conn);
     free(db);
 }
@@ -77,7 +97,24 @@ const struct isms_embedded_file *isms_db_migrations(struct isms_db *db)
     return db->driver->migrations;
 }
 
-int isms_db_prepare(struct isms_stmt **out, struct isms_db *db, const char *sql)
+static uint64_t sql_hash(const char *sql)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+
+    for (; *sql; sql++)
+        h = (h ^ (unsigned char)*sql) * 1099511628211u;
+    return h;
+}
+
+static struct cached_stmt *find_cached(struct isms_db *db, const char *sql, uint64_t hash)
+{
+    for (size_t i = 0; i < db->cached; i++)
+        if (db->cache[i].hash == hash && strcmp(db->cache[i].sql, sql) == 0)
+            return &db->cache[i];
+    return NULL;
+}
+
+static int prepare_new(struct isms_stmt **out, struct isms_db *db, const char *sql)
 {
     struct isms_stmt *st;
     int error;
@@ -90,6 +127,38 @@ int isms_db_prepare(struct isms_stmt **out, struct isms_db *db, const char *sql)
         return error;
     }
     *out = st;
+    return 0;
+}
+
+/* Keeps a fresh statement in the cache when there is room. */
+static void remember(struct isms_db *db, struct isms_stmt *st, const char *sql, uint64_t hash)
+{
+    struct cached_stmt *slot;
+    char *copy;
+
+    if (db->cached == STMT_CACHE_SIZE || !(copy = strdup(sql)))
+        return;
+    slot = &db->cache[db->cached++];
+    *slot = (struct cached_stmt){copy, hash, st, true};
+    st->slot = slot;
+}
+
+int isms_db_prepare(struct isms_stmt **out, struct isms_db *db, const char *sql)
+{
+    uint64_t hash = sql_hash(sql);
+    struct cached_stmt *slot = find_cached(db, sql, hash);
+    int error;
+
+    if (slot && !slot->in_use) {
+        slot->in_use = true;
+        *out = slot->stmt;
+        return 0;
+    }
+    if ((error = prepare_new(out, db, sql)) < 0)
+        return error;
+    /* The same text already in use (a nested query) gets a private copy. */
+    if (!slot)
+        remember(db, *out, sql, hash);
     return 0;
 }
 
@@ -143,6 +212,11 @@ void isms_stmt_finalize(struct isms_stmt *st)
 {
     if (!st)
         return;
+    if (st->slot) {
+        st->driver->recycle(st->impl);
+        st->slot->in_use = false;
+        return;
+    }
     st->driver->finalize(st->impl);
     free(st);
 }

@@ -26,7 +26,9 @@ int isms_db_begin(struct isms_db *db);
 int isms_db_commit(struct isms_db *db);
 int isms_db_rollback(struct isms_db *db);
 
-/* Prepares `sql`. *out is owned by the caller: isms_stmt_finalize() it. */
+/* Prepares `sql`, or hands out this connection's cached statement for the
+ * same text. *out is owned by the caller: isms_stmt_finalize() it (which
+ * returns a cached statement to the cache). */
 int isms_db_prepare(struct isms_stmt **out, struct isms_db *db, const char *sql);
 
 /* Binds parameter $index (1-based). A NULL text binds SQL NULL. */

@@ -25,6 +25,9 @@ struct isms_db_driver {
     bool (*column_is_null)(void *stmt, int column);
     int64_t (*changes)(void *stmt);
     void (*finalize)(void *stmt);
+    /* Makes a statement ready to run again with fresh parameters (the
+     * statement cache in db.c keeps prepared statements per connection). */
+    void (*recycle)(void *stmt);
     /* Embedded migration files, applied in name order. */
     const struct isms_embedded_file *migrations;
 };

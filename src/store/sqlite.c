@@ -164,6 +164,12 @@ static void sqlite_finalize(void *stmt)
     sqlite3_finalize(stmt);
 }
 
+static void sqlite_recycle(void *stmt)
+{
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+}
+
 const struct isms_db_driver isms_sqlite_driver = {
     .name = "sqlite",
     .open = sqlite_open,
@@ -181,5 +187,6 @@ const struct isms_db_driver isms_sqlite_driver = {
     .column_is_null = sqlite_column_is_null,
     .changes = sqlite_changes,
     .finalize = sqlite_finalize,
+    .recycle = sqlite_recycle,
     .migrations = isms_sqlite_migrations,
 };
