@@ -1,35 +1,15 @@
 /*
- * JSON of risks (see risk_json.h). As in json.c, builders chain set()/append()
- * that steal their value and turn any NULL into one failure at the end.
+ * JSON of risks (see risk_json.h). Builders chain isms_json_set()/append()
+ * (export/json_util.h), which steal their value and turn any NULL into one
+ * failure at the end.
  */
 #include "isms_setup.h"
+#include "export/json_util.h"
 #include "export/risk_json.h"
 #include "isms/risk.h"
 #include "isms/risk_link.h"
 #include "isms/risk_treatment.h"
 #include "util/error.h"
-
-static bool set(json_t *obj, const char *key, json_t *value)
-{
-    if (!obj) {
-        json_decref(value);
-        return false;
-    }
-    return json_object_set_new(obj, key, value) == 0;
-}
-
-static json_t *done(json_t *obj, bool ok)
-{
-    if (ok)
-        return obj;
-    json_decref(obj);
-    return NULL;
-}
-
-static json_t *string_or_null(const char *s)
-{
-    return s && *s ? json_string(s) : json_null();
-}
 
 static json_t *band(enum isms_risk_band b)
 {
@@ -53,12 +33,13 @@ static json_t *residual(const struct isms_risk *r)
     if (!r->has_residual)
         return json_null();
     obj = json_object();
-    return done(obj, set(obj, "likelihood", json_integer(r->residual.likelihood)) &&
-                         set(obj, "impact", json_integer(r->residual.impact)) &&
-                         set(obj, "vulnerability", json_integer(r->residual.vulnerability)) &&
-                         set(obj, "level", json_integer(r->residual_level)) &&
-                         set(obj, "band", band(r->residual_band)) &&
-                         set(obj, "acceptable", json_boolean(r->residual_acceptable)));
+    return isms_json_done(
+        obj, isms_json_set(obj, "likelihood", json_integer(r->residual.likelihood)) &&
+                 isms_json_set(obj, "impact", json_integer(r->residual.impact)) &&
+                 isms_json_set(obj, "vulnerability", json_integer(r->residual.vulnerability)) &&
+                 isms_json_set(obj, "level", json_integer(r->residual_level)) &&
+                 isms_json_set(obj, "band", band(r->residual_band)) &&
+                 isms_json_set(obj, "acceptable", json_boolean(r->residual_acceptable)));
 }
 
 static json_t *acceptance(const struct isms_risk *r)
@@ -75,15 +56,21 @@ json_t *isms_json_risk_provider_view(const struct isms_risk_provider_view *v)
     json_t *org = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)v->org_id, "slug", v->org_slug,
                             "name", v->org_name);
     json_t *risk = json_object(), *obj = json_object();
+    bool ok;
 
-    if (!set(risk, "id", json_integer(v->risk_id)) || !set(risk, "title", json_string(v->title)) ||
-        !set(risk, "level", json_integer(v->level)) || !set(risk, "band", band(v->band)) ||
-        !set(risk, "treatment", string_or_null(isms_risk_treatment_name(v->treatment))) ||
-        !set(risk, "status", json_string(isms_risk_status_name(v->status)))) {
+    if (!isms_json_set(risk, "id", json_integer(v->risk_id)) ||
+        !isms_json_set(risk, "title", json_string(v->title)) ||
+        !isms_json_set(risk, "level", json_integer(v->level)) ||
+        !isms_json_set(risk, "band", band(v->band)) ||
+        !isms_json_set(risk, "treatment",
+                       isms_json_string_or_null(isms_risk_treatment_name(v->treatment))) ||
+        !isms_json_set(risk, "status", json_string(isms_risk_status_name(v->status)))) {
         json_decref(risk);
         risk = NULL;
     }
-    return done(obj, set(obj, "org", org) && set(obj, "risk", risk));
+    /* Both sets run, so each value is consumed even when one fails. */
+    ok = isms_json_set(obj, "org", org);
+    return isms_json_done(obj, isms_json_set(obj, "risk", risk) && ok);
 }
 
 static json_t *provider(const struct isms_risk *r)
@@ -97,71 +84,71 @@ static json_t *provider(const struct isms_risk *r)
                          (json_int_t)r->provider_org_id, "risk", "id",
                          (json_int_t)r->provider_risk_id);
     obj = isms_json_risk_provider_view(&r->provider);
-    return done(obj, set(obj, "available", json_true()));
+    return isms_json_done(obj, isms_json_set(obj, "available", json_true()));
 }
 
 static json_t *int_array(const int64_t *ids, size_t count)
 {
     json_t *array = json_array();
+    bool ok = array != NULL;
 
-    for (size_t i = 0; array && i < count; i++)
-        if (json_array_append_new(array, json_integer(ids[i])) < 0)
-            return done(array, false);
-    return array;
+    for (size_t i = 0; ok && i < count; i++)
+        ok = isms_json_append(array, json_integer(ids[i]));
+    return isms_json_done(array, ok);
 }
 
 static json_t *controls(const struct isms_risk *r)
 {
     json_t *array = json_array();
+    bool ok = array != NULL;
 
-    for (size_t i = 0; array && i < r->control_count; i++)
-        if (json_array_append_new(array, json_string(r->controls[i])) < 0)
-            return done(array, false);
-    return array;
+    for (size_t i = 0; ok && i < r->control_count; i++)
+        ok = isms_json_append(array, json_string(r->controls[i]));
+    return isms_json_done(array, ok);
 }
 
 static json_t *dependents(const struct isms_risk_dependent *deps, size_t count)
 {
     json_t *array = json_array();
+    bool ok = array != NULL;
 
-    for (size_t i = 0; array && i < count; i++)
-        if (json_array_append_new(array,
-                                  json_pack("{s:{s:I, s:s, s:s}, s:I}", "org", "id",
-                                            (json_int_t)deps[i].org_id, "slug", deps[i].org_slug,
-                                            "name", deps[i].org_name, "risks",
-                                            (json_int_t)deps[i].risk_count)) < 0)
-            return done(array, false);
-    return array;
+    for (size_t i = 0; ok && i < count; i++)
+        ok = isms_json_append(array, json_pack("{s:{s:I, s:s, s:s}, s:I}", "org", "id",
+                                               (json_int_t)deps[i].org_id, "slug", deps[i].org_slug,
+                                               "name", deps[i].org_name, "risks",
+                                               (json_int_t)deps[i].risk_count));
+    return isms_json_done(array, ok);
 }
 
 /* The members every form has. */
 static json_t *risk_core(const struct isms_risk *r)
 {
     json_t *obj = json_object();
-    bool required = isms_risk_acceptance_required(r->has_residual, r->residual_acceptable,
-                                                  r->accepted_at);
+    bool required =
+        isms_risk_acceptance_required(r->has_residual, r->residual_acceptable, r->accepted_at);
 
-    return done(obj, set(obj, "id", json_integer(r->id)) &&
-                         set(obj, "title", json_string(r->title)) &&
-                         set(obj, "threat", threat_ref(r)) &&
-                         set(obj, "owner", json_string(r->owner)) &&
-                         set(obj, "matrix", json_string(r->matrix_key)) &&
-                         set(obj, "likelihood", json_integer(r->score.likelihood)) &&
-                         set(obj, "impact", json_integer(r->score.impact)) &&
-                         set(obj, "vulnerability", json_integer(r->score.vulnerability)) &&
-                         set(obj, "level", json_integer(r->level)) &&
-                         set(obj, "band", band(r->band)) &&
-                         set(obj, "treatment",
-                             string_or_null(isms_risk_treatment_name(r->treatment))) &&
-                         set(obj, "residual", residual(r)) &&
-                         set(obj, "acceptance", acceptance(r)) &&
-                         set(obj, "acceptance_required", json_boolean(required)) &&
-                         set(obj, "status", json_string(isms_risk_status_name(r->status))) &&
-                         set(obj, "open_items", json_integer(r->open_items)) &&
-                         set(obj, "shared", json_boolean(r->shared)) &&
-                         set(obj, "provider", provider(r)) &&
-                         set(obj, "created_at", json_string(r->created_at)) &&
-                         set(obj, "updated_at", json_string(r->updated_at)));
+    return isms_json_done(
+        obj, isms_json_set(obj, "id", json_integer(r->id)) &&
+                 isms_json_set(obj, "title", json_string(r->title)) &&
+                 isms_json_set(obj, "threat", threat_ref(r)) &&
+                 isms_json_set(obj, "owner", json_string(r->owner)) &&
+                 isms_json_set(obj, "matrix", json_string(r->matrix_key)) &&
+                 isms_json_set(obj, "likelihood", json_integer(r->score.likelihood)) &&
+                 isms_json_set(obj, "impact", json_integer(r->score.impact)) &&
+                 isms_json_set(obj, "vulnerability", json_integer(r->score.vulnerability)) &&
+                 isms_json_set(obj, "level", json_integer(r->level)) &&
+                 isms_json_set(obj, "band", band(r->band)) &&
+                 isms_json_set(obj, "treatment",
+                               isms_json_string_or_null(isms_risk_treatment_name(r->treatment))) &&
+                 isms_json_set(obj, "residual", residual(r)) &&
+                 isms_json_set(obj, "acceptance", acceptance(r)) &&
+                 isms_json_set(obj, "acceptance_required", json_boolean(required)) &&
+                 isms_json_set(obj, "status", json_string(isms_risk_status_name(r->status))) &&
+                 isms_json_set(obj, "open_items", json_integer(r->open_items)) &&
+                 isms_json_set(obj, "shared", json_boolean(r->shared)) &&
+                 isms_json_set(obj, "provider", provider(r)) &&
+                 isms_json_set(obj, "created_at", json_string(r->created_at)) &&
+                 isms_json_set(obj, "updated_at", json_string(r->updated_at)));
 }
 
 json_t *isms_json_risk(const struct isms_risk *r, const struct isms_risk_dependent *deps,
@@ -169,26 +156,27 @@ json_t *isms_json_risk(const struct isms_risk *r, const struct isms_risk_depende
 {
     json_t *obj = risk_core(r);
 
-    return done(obj, set(obj, "risk_source", json_string(r->risk_source)) &&
-                         set(obj, "event", json_string(r->event)) &&
-                         set(obj, "consequence", json_string(r->consequence)) &&
-                         set(obj, "assets", int_array(r->asset_ids, r->asset_count)) &&
-                         set(obj, "controls", controls(r)) &&
-                         set(obj, "dependents", dependents(deps, dep_count)));
+    return isms_json_done(
+        obj, isms_json_set(obj, "risk_source", json_string(r->risk_source)) &&
+                 isms_json_set(obj, "event", json_string(r->event)) &&
+                 isms_json_set(obj, "consequence", json_string(r->consequence)) &&
+                 isms_json_set(obj, "assets", int_array(r->asset_ids, r->asset_count)) &&
+                 isms_json_set(obj, "controls", controls(r)) &&
+                 isms_json_set(obj, "dependents", dependents(deps, dep_count)));
 }
 
 json_t *isms_json_risk_list(const struct isms_risk_list *list, int64_t limit, int64_t offset)
 {
     json_t *obj = json_object(), *items = json_array();
+    bool ok = items != NULL;
 
-    for (size_t i = 0; items && i < list->count; i++)
-        if (json_array_append_new(items, risk_core(&list->items[i])) < 0) {
-            json_decref(items);
-            items = NULL;
-        }
-    return done(obj, set(obj, "total", json_integer(list->total)) &&
-                         set(obj, "limit", json_integer(limit)) &&
-                         set(obj, "offset", json_integer(offset)) && set(obj, "risks", items));
+    for (size_t i = 0; ok && i < list->count; i++)
+        ok = isms_json_append(items, risk_core(&list->items[i]));
+    items = isms_json_done(items, ok);
+    return isms_json_done(obj, isms_json_set(obj, "total", json_integer(list->total)) &&
+                                   isms_json_set(obj, "limit", json_integer(limit)) &&
+                                   isms_json_set(obj, "offset", json_integer(offset)) &&
+                                   isms_json_set(obj, "risks", items));
 }
 
 json_t *isms_json_risk_item(const struct isms_risk_treatment_item *it)
@@ -200,19 +188,6 @@ json_t *isms_json_risk_item(const struct isms_risk_treatment_item *it)
 }
 
 /* --- readers --- */
-
-static int get_string(const char **out, const json_t *obj, const char *key)
-{
-    const json_t *v = json_object_get(obj, key);
-
-    *out = NULL;
-    if (!v || json_is_null(v))
-        return 0;
-    if (!json_is_string(v))
-        return isms_error_set(ISMS_EINVALID, "'%s' must be a string", key);
-    *out = json_string_value(v);
-    return 0;
-}
 
 /* An integer member; `required` says whether absence is an error. */
 static int get_int(int *out, bool *present, const json_t *obj, const char *key, bool required)
@@ -272,8 +247,7 @@ static int get_assets(struct isms_risk_input *in, int64_t **assets_out, const js
     if (!json_is_array(v))
         return isms_error_set(ISMS_EINVALID, "'assets' must be an array of asset ids");
     if (n > ISMS_RISK_ASSETS_MAX)
-        return isms_error_set(ISMS_ETOOBIG, "a risk names at most %d assets",
-                              ISMS_RISK_ASSETS_MAX);
+        return isms_error_set(ISMS_ETOOBIG, "a risk names at most %d assets", ISMS_RISK_ASSETS_MAX);
     if (!(ids = calloc(n + 1, sizeof(*ids))))
         return isms_error_set(ISMS_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
@@ -299,10 +273,14 @@ int isms_json_risk_input(struct isms_risk_input *out, int64_t **assets_out, cons
         const char *key;
         const char **out;
     } texts[] = {
-        {"title", &in.title},         {"threat", &in.threat},
-        {"risk_source", &in.risk_source}, {"event", &in.event},
-        {"consequence", &in.consequence}, {"owner", &in.owner},
-        {"matrix", &in.matrix_key},   {"treatment", &treatment},
+        {"title", &in.title},
+        {"threat", &in.threat},
+        {"risk_source", &in.risk_source},
+        {"event", &in.event},
+        {"consequence", &in.consequence},
+        {"owner", &in.owner},
+        {"matrix", &in.matrix_key},
+        {"treatment", &treatment},
     };
     int error;
 
@@ -310,7 +288,7 @@ int isms_json_risk_input(struct isms_risk_input *out, int64_t **assets_out, cons
     if (!json_is_object(body))
         return isms_error_set(ISMS_EINVALID, "a risk must be a JSON object");
     for (size_t i = 0; i < ISMS_ARRAY_SIZE(texts); i++)
-        if ((error = get_string(texts[i].out, body, texts[i].key)) < 0)
+        if ((error = isms_json_optional_string(texts[i].out, body, texts[i].key)) < 0)
             return error;
     if ((error = get_score(&in.score, body)) < 0 || (error = get_residual(&in, body)) < 0)
         return error;
@@ -334,10 +312,10 @@ int isms_json_risk_item_input(struct isms_risk_item_input *out, const json_t *bo
 
     if (!json_is_object(body))
         return isms_error_set(ISMS_EINVALID, "a treatment item must be a JSON object");
-    if ((error = get_string(&in.action, body, "action")) < 0 ||
-        (error = get_string(&in.owner, body, "owner")) < 0 ||
-        (error = get_string(&in.due_date, body, "due_date")) < 0 ||
-        (error = get_string(&status, body, "status")) < 0)
+    if ((error = isms_json_optional_string(&in.action, body, "action")) < 0 ||
+        (error = isms_json_optional_string(&in.owner, body, "owner")) < 0 ||
+        (error = isms_json_optional_string(&in.due_date, body, "due_date")) < 0 ||
+        (error = isms_json_optional_string(&status, body, "status")) < 0)
         return error;
     if (status && (error = isms_risk_item_status_parse(&in.status, status)) < 0)
         return error;

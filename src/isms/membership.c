@@ -2,6 +2,7 @@
 #include "isms/membership.h"
 #include "store/memberships.h"
 #include "util/error.h"
+#include "util/names.h"
 
 static const char *const role_names[] = {
     [ISMS_ROLE_NONE] = "none",
@@ -20,11 +21,12 @@ const char *isms_role_name(enum isms_role role)
 
 int isms_role_parse(enum isms_role *out, const char *name)
 {
-    for (int r = ISMS_ROLE_AUDITOR; r <= ISMS_ROLE_ADMIN; r++)
-        if (name && strcmp(name, role_names[r]) == 0) {
-            *out = (enum isms_role)r;
-            return 0;
-        }
+    int r = isms_names_find(role_names, ISMS_ROLE_AUDITOR, ISMS_ROLE_ADMIN, name);
+
+    if (r >= 0) {
+        *out = (enum isms_role)r;
+        return 0;
+    }
     return isms_error_set(ISMS_EINVALID,
                           "role must be 'admin', 'manager', 'risk_owner' or 'auditor', not '%.64s'",
                           name ? name : "");

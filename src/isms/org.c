@@ -2,6 +2,7 @@
 #include "isms/org.h"
 #include "store/orgs.h"
 #include "util/error.h"
+#include "util/names.h"
 #include "util/text.h"
 
 static const char *const role_names[] = {
@@ -19,11 +20,12 @@ const char *isms_org_role_name(enum isms_org_role role)
 
 int isms_org_role_parse(enum isms_org_role *out, const char *name)
 {
-    for (int r = ISMS_ORG_CSC; r <= ISMS_ORG_BOTH; r++)
-        if (name && strcmp(name, role_names[r]) == 0) {
-            *out = (enum isms_org_role)r;
-            return 0;
-        }
+    int r = isms_names_find(role_names, ISMS_ORG_CSC, ISMS_ORG_BOTH, name);
+
+    if (r >= 0) {
+        *out = (enum isms_org_role)r;
+        return 0;
+    }
     return isms_error_set(ISMS_EINVALID, "role must be 'csc', 'csp' or 'both', not '%s'",
                           name ? name : "");
 }

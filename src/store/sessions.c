@@ -2,16 +2,11 @@
 #include <time.h>
 #include <jansson.h>
 #include "isms/actor.h"
-#include "store/audit.h"
 #include "store/db.h"
+#include "store/query.h"
 #include "store/sessions.h"
 #include "store/store.h"
 #include "util/error.h"
-
-static void copy_text(char *dst, size_t size, const char *src)
-{
-    snprintf(dst, size, "%s", src ? src : "");
-}
 
 static int insert_session_row(struct isms_db *db, int64_t *id_out,
                               const struct isms_session_row *row)
@@ -43,54 +38,35 @@ done:
     return error < 0 ? error : 0;
 }
 
-static int delete_by_id(struct isms_db *db, int64_t id)
-{
-    struct isms_stmt *st = NULL;
-    int error;
+struct new_session {
+    int64_t *id_out;
+    const struct isms_session_row *row;
+    int64_t replace_session_id;
+};
 
-    if ((error = isms_db_prepare(&st, db, "DELETE FROM sessions WHERE id = $1")) == 0 &&
-        (error = isms_stmt_bind_int64(st, 1, id)) == 0)
-        error = isms_stmt_step(st);
-    isms_stmt_finalize(st);
-    return error < 0 ? error : 0;
-}
-
-static int audit_login(struct isms_db *db, const struct isms_session_row *row,
-                       const struct isms_actor *actor)
+/* Inserts the session, drops the one it replaces and audits the login. */
+static int insert_session(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
-    json_t *detail = json_pack("{s:b}", "mfa_pending", row->mfa_pending);
-    char *text = detail ? json_dumps(detail, JSON_COMPACT) : NULL;
+    const struct new_session *new = ctx;
     char entity[40];
     int error;
 
+    if ((error = insert_session_row(db, new->id_out, new->row)) < 0 ||
+        (new->replace_session_id &&
+         (error = isms_store_each_row(db, "DELETE FROM sessions WHERE id = $1",
+                                      &new->replace_session_id, 1, NULL, NULL)) < 0))
+        return error;
     snprintf(entity, sizeof(entity), "user:%s", actor->name ? actor->name : "");
-    error = text ? isms_store_audit_append(
-                       db, actor, &(struct isms_audit_event){0, "session.login", entity, text})
-                 : isms_error_set(ISMS_ENOMEM, "out of memory");
-    free(text);
-    json_decref(detail);
-    return error;
+    return isms_store_audit_json(db, actor, 0, "session.login", entity,
+                                 json_pack("{s:b}", "mfa_pending", new->row->mfa_pending));
 }
 
 int isms_store_session_insert(struct isms_store *store, int64_t *id_out,
                               const struct isms_session_row *row, int64_t replace_session_id,
                               const struct isms_actor *actor)
 {
-    struct isms_db *db = isms_store_acquire(store);
-    int error;
-
-    if ((error = isms_db_begin(db)) < 0)
-        goto done;
-    if ((error = insert_session_row(db, id_out, row)) < 0 ||
-        (replace_session_id && (error = delete_by_id(db, replace_session_id)) < 0) ||
-        (error = audit_login(db, row, actor)) < 0) {
-        isms_db_rollback(db);
-        goto done;
-    }
-    error = isms_db_commit(db);
-done:
-    isms_store_release(store, db);
-    return error;
+    return isms_store_write(store, actor, NULL, insert_session,
+                            &(struct new_session){id_out, row, replace_session_id});
 }
 
 int isms_store_session_find(struct isms_session *out, int64_t *last_seen,
@@ -112,10 +88,10 @@ int isms_store_session_find(struct isms_session *out, int64_t *last_seen,
     if ((error = isms_stmt_step(st)) == 1) {
         out->id = isms_stmt_int64(st, 0);
         out->user_id = isms_stmt_int64(st, 1);
-        copy_text(out->name, sizeof(out->name), isms_stmt_text(st, 2));
-        copy_text(out->display_name, sizeof(out->display_name), isms_stmt_text(st, 3));
-        copy_text(out->lang, sizeof(out->lang), isms_stmt_text(st, 4));
-        copy_text(out->csrf, sizeof(out->csrf), isms_stmt_text(st, 5));
+        isms_store_copy_text(out->name, sizeof(out->name), isms_stmt_text(st, 2));
+        isms_store_copy_text(out->display_name, sizeof(out->display_name), isms_stmt_text(st, 3));
+        isms_store_copy_text(out->lang, sizeof(out->lang), isms_stmt_text(st, 4));
+        isms_store_copy_text(out->csrf, sizeof(out->csrf), isms_stmt_text(st, 5));
         out->is_admin = isms_stmt_int64(st, 6) != 0;
         out->mfa_pending = isms_stmt_int64(st, 7) != 0;
         out->totp_enabled = isms_stmt_int64(st, 8) != 0;
@@ -135,19 +111,13 @@ done:
 /* Runs one statement whose parameters $1..$count are `values`, on its own
  * connection and without a result. */
 static int exec_ints(struct isms_store *store, const char *sql, const int64_t *values,
-                     int count)
+                     size_t count)
 {
     struct isms_db *db = isms_store_acquire(store);
-    struct isms_stmt *st = NULL;
-    int error = isms_db_prepare(&st, db, sql);
+    int error = isms_store_each_row(db, sql, values, count, NULL, NULL);
 
-    for (int i = 0; i < count && error >= 0; i++)
-        error = isms_stmt_bind_int64(st, i + 1, values[i]);
-    if (error >= 0)
-        error = isms_stmt_step(st);
-    isms_stmt_finalize(st);
     isms_store_release(store, db);
-    return error < 0 ? error : 0;
+    return error;
 }
 
 int isms_store_session_touch(struct isms_store *store, int64_t session_id, int64_t now)
@@ -248,41 +218,30 @@ static void format_time(char out[ISMS_TIMESTAMP_SIZE], int64_t unix_seconds)
         out[0] = '\0';
 }
 
+static int read_login_event(void *item, struct isms_stmt *st)
+{
+    struct isms_login_event *e = item;
+
+    e->id = isms_stmt_int64(st, 0);
+    format_time(e->at, isms_stmt_int64(st, 1));
+    isms_store_copy_text(e->address, sizeof(e->address), isms_stmt_text(st, 2));
+    isms_store_copy_text(e->user_agent, sizeof(e->user_agent), isms_stmt_text(st, 3));
+    isms_store_copy_text(e->result, sizeof(e->result), isms_stmt_text(st, 4));
+    return 0;
+}
+
 int isms_store_login_events(struct isms_login_event **out, size_t *count,
                             struct isms_store *store, int64_t user_id, int limit)
 {
-    struct isms_db *db = isms_store_acquire(store);
-    struct isms_stmt *st = NULL;
-    struct isms_login_event *events = calloc((size_t)limit, sizeof(*events));
-    size_t n = 0;
-    int error;
+    const int64_t params[] = {user_id, limit};
+    const struct isms_store_select q = {
+        .sql = "SELECT id, at, address, user_agent, result FROM login_events "
+               "WHERE user_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
+        .params = params,
+        .param_count = 2,
+        .read = read_login_event,
+        .item_size = sizeof(**out),
+    };
 
-    if (!events) {
-        error = isms_error_set(ISMS_ENOMEM, "out of memory");
-        goto done;
-    }
-    if ((error = isms_db_prepare(&st, db,
-                                 "SELECT id, at, address, user_agent, result FROM login_events "
-                                 "WHERE user_id = $1 ORDER BY at DESC, id DESC LIMIT $2")) < 0 ||
-        (error = isms_stmt_bind_int64(st, 1, user_id)) < 0 ||
-        (error = isms_stmt_bind_int64(st, 2, limit)) < 0)
-        goto done;
-    while (n < (size_t)limit && (error = isms_stmt_step(st)) == 1) {
-        struct isms_login_event *e = &events[n++];
-        e->id = isms_stmt_int64(st, 0);
-        format_time(e->at, isms_stmt_int64(st, 1));
-        copy_text(e->address, sizeof(e->address), isms_stmt_text(st, 2));
-        copy_text(e->user_agent, sizeof(e->user_agent), isms_stmt_text(st, 3));
-        copy_text(e->result, sizeof(e->result), isms_stmt_text(st, 4));
-    }
-done:
-    isms_stmt_finalize(st);
-    isms_store_release(store, db);
-    if (error < 0) {
-        free(events);
-        return error;
-    }
-    *out = events;
-    *count = n;
-    return 0;
+    return isms_store_select_all((void **)out, count, store, &q);
 }

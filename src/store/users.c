@@ -2,6 +2,7 @@
 #include <jansson.h>
 #include "store/audit.h"
 #include "store/db.h"
+#include "store/query.h"
 #include "store/store.h"
 #include "store/users.h"
 #include "util/error.h"
@@ -13,39 +14,30 @@
 #define USER_COLUMN_COUNT 9
 #define ENTITY_SIZE 80 /* "user:" + a login name */
 
-static void copy_text(char *dst, size_t size, const char *src)
+static int read_user(void *item, struct isms_stmt *st)
 {
-    snprintf(dst, size, "%s", src ? src : "");
-}
+    struct isms_user *user = item;
 
-static void read_user(struct isms_user *user, struct isms_stmt *st)
-{
     user->id = isms_stmt_int64(st, 0);
-    copy_text(user->name, sizeof(user->name), isms_stmt_text(st, 1));
-    copy_text(user->display_name, sizeof(user->display_name), isms_stmt_text(st, 2));
-    copy_text(user->lang, sizeof(user->lang), isms_stmt_text(st, 3));
+    isms_store_copy_text(user->name, sizeof(user->name), isms_stmt_text(st, 1));
+    isms_store_copy_text(user->display_name, sizeof(user->display_name), isms_stmt_text(st, 2));
+    isms_store_copy_text(user->lang, sizeof(user->lang), isms_stmt_text(st, 3));
     user->is_admin = isms_stmt_int64(st, 4) != 0;
     user->disabled = isms_stmt_int64(st, 5) != 0;
     user->totp_enabled = isms_stmt_int64(st, 6) != 0;
     user->recovery_codes_left = (int)isms_stmt_int64(st, 7);
-    copy_text(user->created_at, sizeof(user->created_at), isms_stmt_text(st, 8));
+    isms_store_copy_text(user->created_at, sizeof(user->created_at), isms_stmt_text(st, 8));
+    return 0;
 }
 
-/* Appends an audit row whose detail is `detail` (stolen; NULL for "{}"). */
+/* Appends an audit row whose detail is `detail` (stolen; NULL for none). */
 static int audit(struct isms_db *db, const struct isms_actor *actor, const char *action,
                  const char *entity, json_t *detail)
 {
-    char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    int error;
-
-    if (detail && !text)
-        error = isms_error_set(ISMS_ENOMEM, "out of memory");
-    else
-        error = isms_store_audit_append(db, actor,
-                                        &(struct isms_audit_event){0, action, entity, text});
-    free(text);
-    json_decref(detail);
-    return error;
+    if (!detail)
+        return isms_store_audit_append(db, actor,
+                                       &(struct isms_audit_event){0, action, entity, NULL});
+    return isms_store_audit_json(db, actor, 0, action, entity, detail);
 }
 
 /* "user:NAME" for the audit log; ISMS_ENOTFOUND when the user does not exist. */
@@ -69,64 +61,46 @@ done:
 }
 
 /* Runs one statement with int64 parameters ($1.. in order) and no result. */
-static int exec_ints(struct isms_db *db, const char *sql, const int64_t *values, int count)
+static int exec_ints(struct isms_db *db, const char *sql, const int64_t *values, size_t count)
 {
-    struct isms_stmt *st = NULL;
+    return isms_store_each_row(db, sql, values, count, NULL, NULL);
+}
+
+/* A write about an existing user, in one transaction: `apply` runs its
+ * statements, then `action` on "user:NAME" is audited with `detail`
+ * (owned: NULL for none). `args` are the statements' own values. */
+struct user_change {
+    int64_t user_id;
+    const char *action;
+    json_t *detail;
+    int (*apply)(struct isms_db *db, const struct user_change *change);
+    const void *args;
+};
+
+static int apply_user_change(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+{
+    struct user_change *change = ctx;
+    json_t *detail = change->detail;
+    char entity[ENTITY_SIZE];
     int error;
 
-    if ((error = isms_db_prepare(&st, db, sql)) < 0)
-        return error;
-    for (int i = 0; i < count && error >= 0; i++)
-        error = isms_stmt_bind_int64(st, i + 1, values[i]);
-    if (error >= 0)
-        error = isms_stmt_step(st);
-    isms_stmt_finalize(st);
-    return error < 0 ? error : 0;
-}
-
-/* Makes room in *array (elements of `size` bytes) for index n. */
-static int grow(void **array, size_t *cap, size_t n, size_t size)
-{
-    void *grown;
-
-    if (n < *cap)
-        return 0;
-    if (!(grown = realloc(*array, (*cap ? *cap * 2 : 16) * size)))
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    *cap = *cap ? *cap * 2 : 16;
-    *array = grown;
-    return 0;
-}
-
-/* Commits when `error` is 0, rolls back otherwise; releases the connection. */
-static int finish(struct isms_store *store, struct isms_db *db, int error)
-{
-    if (error == 0)
-        error = isms_db_commit(db);
-    else
-        isms_db_rollback(db);
-    isms_store_release(store, db);
-    return error;
-}
-
-/* Starts a write about user `user_id`: a connection in a transaction and the
- * user's audit entity. On failure nothing is left open; on success the
- * caller ends with finish(). */
-static int begin_user_write(struct isms_db **db_out, char entity[ENTITY_SIZE],
-                            struct isms_store *store, int64_t user_id)
-{
-    struct isms_db *db = isms_store_acquire(store);
-    int error;
-
-    if ((error = isms_db_begin(db)) == 0 &&
-        (error = user_entity(entity, ENTITY_SIZE, db, user_id)) < 0)
-        isms_db_rollback(db);
-    if (error < 0) {
-        isms_store_release(store, db);
+    change->detail = NULL;
+    if ((error = user_entity(entity, sizeof(entity), db, change->user_id)) < 0 ||
+        (error = change->apply(db, change)) < 0) {
+        json_decref(detail);
         return error;
     }
-    *db_out = db;
-    return 0;
+    return audit(db, actor, change->action, entity, detail);
+}
+
+/* ISMS_ENOTFOUND when the user does not exist; nothing is written then. */
+static int change_user(struct isms_store *store, const struct isms_actor *actor,
+                       struct user_change change)
+{
+    int error = isms_store_write(store, actor, NULL, apply_user_change, &change);
+
+    json_decref(change.detail); /* still owned when the transaction did not begin */
+    return error;
 }
 
 static int insert_user_row(struct isms_db *db, struct isms_user *user, const char *hash)
@@ -156,23 +130,31 @@ done:
     return error;
 }
 
+struct new_user {
+    struct isms_user *user;
+    const char *password_hash;
+};
+
+static int insert_user(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+{
+    const struct new_user *new = ctx;
+    struct isms_user *user = new->user;
+    char entity[ENTITY_SIZE];
+    int error;
+
+    snprintf(entity, sizeof(entity), "user:%s", user->name);
+    if ((error = insert_user_row(db, user, new->password_hash)) < 0)
+        return error;
+    return audit(db, actor, "user.create", entity,
+                 json_pack("{s:s, s:s, s:b}", "name", user->name, "display_name",
+                           user->display_name, "is_admin", user->is_admin));
+}
+
 int isms_store_user_insert(struct isms_store *store, struct isms_user *user,
                            const char *password_hash, const struct isms_actor *actor)
 {
-    struct isms_db *db = isms_store_acquire(store);
-    char entity[80];
-    int error;
-
-    if ((error = isms_db_begin(db)) < 0) {
-        isms_store_release(store, db);
-        return error;
-    }
-    snprintf(entity, sizeof(entity), "user:%s", user->name);
-    if ((error = insert_user_row(db, user, password_hash)) == 0)
-        error = audit(db, actor, "user.create", entity,
-                      json_pack("{s:s, s:s, s:b}", "name", user->name, "display_name",
-                                user->display_name, "is_admin", user->is_admin));
-    return finish(store, db, error);
+    return isms_store_write(store, actor, NULL, insert_user,
+                            &(struct new_user){user, password_hash});
 }
 
 #define CREDENTIAL_COLUMNS \
@@ -225,11 +207,11 @@ int isms_store_user_by_name(struct isms_user *out, struct isms_store *store, con
 static void read_credentials(struct isms_user_credentials *out, struct isms_stmt *st)
 {
     read_user(&out->user, st);
-    copy_text(out->password_hash, sizeof(out->password_hash),
+    isms_store_copy_text(out->password_hash, sizeof(out->password_hash),
               isms_stmt_text(st, USER_COLUMN_COUNT));
-    copy_text(out->totp_secret, sizeof(out->totp_secret),
+    isms_store_copy_text(out->totp_secret, sizeof(out->totp_secret),
               isms_stmt_text(st, USER_COLUMN_COUNT + 1));
-    copy_text(out->totp_pending_secret, sizeof(out->totp_pending_secret),
+    isms_store_copy_text(out->totp_pending_secret, sizeof(out->totp_pending_secret),
               isms_stmt_text(st, USER_COLUMN_COUNT + 2));
     out->totp_last_step = isms_stmt_int64(st, USER_COLUMN_COUNT + 3);
 }
@@ -257,45 +239,22 @@ int isms_store_user_credentials(struct isms_user_credentials *out, struct isms_s
 
 int isms_store_user_list(struct isms_user **out, size_t *count, struct isms_store *store)
 {
-    struct isms_db *db = isms_store_acquire(store);
-    struct isms_stmt *st = NULL;
-    struct isms_user *users = NULL;
-    size_t n = 0, cap = 0;
-    int error;
+    const struct isms_store_select q = {
+        .sql = "SELECT " USER_COLUMNS " FROM users ORDER BY name",
+        .read = read_user,
+        .item_size = sizeof(**out),
+    };
 
-    if ((error = isms_db_prepare(&st, db, "SELECT " USER_COLUMNS " FROM users ORDER BY name")) < 0)
-        goto done;
-    while ((error = isms_stmt_step(st)) == 1) {
-        if ((error = grow((void **)&users, &cap, n, sizeof(*users))) < 0)
-            goto done;
-        read_user(&users[n++], st);
-    }
-done:
-    isms_stmt_finalize(st);
-    isms_store_release(store, db);
-    if (error < 0) {
-        free(users);
-        return error;
-    }
-    *out = users;
-    *count = n;
-    return 0;
+    return isms_store_select_all((void **)out, count, store, &q);
 }
 
 int isms_store_user_count(int64_t *out, struct isms_store *store)
 {
     struct isms_db *db = isms_store_acquire(store);
-    struct isms_stmt *st = NULL;
-    int error;
+    int error = isms_store_query_int64(out, db, "SELECT count(*) FROM users", NULL, 0);
 
-    if ((error = isms_db_prepare(&st, db, "SELECT count(*) FROM users")) == 0 &&
-        (error = isms_stmt_step(st)) == 1) {
-        *out = isms_stmt_int64(st, 0);
-        error = 0;
-    }
-    isms_stmt_finalize(st);
     isms_store_release(store, db);
-    return error < 0 ? error : 0;
+    return error;
 }
 
 static int set_text_column(struct isms_db *db, const char *sql, int64_t user_id, const char *value)
@@ -311,26 +270,50 @@ static int set_text_column(struct isms_db *db, const char *sql, int64_t user_id,
     return error < 0 ? error : 0;
 }
 
+/* The args of a change that sets one text column: `sql` takes the user id
+ * as $1 and `value` (NULL for null) as $2. */
+struct text_column {
+    const char *sql;
+    const char *value;
+};
+
+static int update_text_column(struct isms_db *db, const struct user_change *change)
+{
+    const struct text_column *column = change->args;
+
+    return set_text_column(db, column->sql, change->user_id, column->value);
+}
+
+struct new_password {
+    const char *hash;
+    int64_t keep_session_id;
+};
+
+/* Sets the hash and signs the user out everywhere but the session kept. */
+static int replace_password(struct isms_db *db, const struct user_change *change)
+{
+    const struct new_password *password = change->args;
+    int64_t ids[2] = {change->user_id, password->keep_session_id};
+    int error;
+
+    if ((error = set_text_column(db, "UPDATE users SET password_hash = $2 WHERE id = $1",
+                                 change->user_id, password->hash)) < 0)
+        return error;
+    return exec_ints(db, "DELETE FROM sessions WHERE user_id = $1 AND id <> $2", ids, 2);
+}
+
 int isms_store_user_set_password(struct isms_store *store, int64_t user_id, const char *hash,
                                  int64_t keep_session_id, const struct isms_actor *actor)
 {
-    struct isms_db *db;
-    int64_t ids[2] = {user_id, keep_session_id};
-    char entity[ENTITY_SIZE];
-    int error;
-
-    if ((error = begin_user_write(&db, entity, store, user_id)) < 0)
-        return error;
-    if ((error = set_text_column(db, "UPDATE users SET password_hash = $2 WHERE id = $1", user_id,
-                                 hash)) == 0 &&
-        (error = exec_ints(db, "DELETE FROM sessions WHERE user_id = $1 AND id <> $2", ids, 2)) ==
-            0)
-        error = audit(db, actor, "user.password", entity, NULL);
-    return finish(store, db, error);
+    return change_user(store, actor,
+                       (struct user_change){user_id, "user.password", NULL, replace_password,
+                                            &(struct new_password){hash, keep_session_id}});
 }
 
-static int update_user_row(struct isms_db *db, const struct isms_user *user)
+/* Updates the row; a disabled user is signed out everywhere. */
+static int update_user_row(struct isms_db *db, const struct user_change *change)
 {
+    const struct isms_user *user = change->args;
     struct isms_stmt *st = NULL;
     int error;
 
@@ -342,108 +325,111 @@ static int update_user_row(struct isms_db *db, const struct isms_user *user)
         (error = isms_stmt_bind_int64(st, 4, user->disabled)) == 0)
         error = isms_stmt_step(st);
     isms_stmt_finalize(st);
-    return error < 0 ? error : 0;
+    if (error < 0 || !user->disabled)
+        return error < 0 ? error : 0;
+    return exec_ints(db, "DELETE FROM sessions WHERE user_id = $1", &user->id, 1);
 }
 
 int isms_store_user_update(struct isms_store *store, const struct isms_user *user,
                            const char *detail, const struct isms_actor *actor)
 {
-    struct isms_db *db;
-    char entity[ENTITY_SIZE];
-    json_t *doc;
-    int error;
-
-    if ((error = begin_user_write(&db, entity, store, user->id)) < 0)
-        return error;
-    doc = detail ? json_loads(detail, 0, NULL) : NULL;
-    if ((error = update_user_row(db, user)) == 0 &&
-        (!user->disabled ||
-         (error = exec_ints(db, "DELETE FROM sessions WHERE user_id = $1", &user->id, 1)) == 0)) {
-        error = audit(db, actor, "user.update", entity, doc);
-        doc = NULL;
-    }
-    json_decref(doc);
-    return finish(store, db, error);
+    return change_user(store, actor,
+                       (struct user_change){user->id, "user.update",
+                                            detail ? json_loads(detail, 0, NULL) : NULL,
+                                            update_user_row, user});
 }
 
 int isms_store_user_set_lang(struct isms_store *store, int64_t user_id, const char *lang,
                              const struct isms_actor *actor)
 {
-    struct isms_db *db;
-    char entity[ENTITY_SIZE];
-    int error;
-
-    if ((error = begin_user_write(&db, entity, store, user_id)) < 0)
-        return error;
-    if ((error = set_text_column(db, "UPDATE users SET lang = $2 WHERE id = $1", user_id, lang)) ==
-            0)
-        error = audit(db, actor, "user.lang", entity, json_pack("{s:s}", "lang", lang));
-    return finish(store, db, error);
+    return change_user(
+        store, actor,
+        (struct user_change){user_id, "user.lang", json_pack("{s:s}", "lang", lang),
+                             update_text_column,
+                             &(struct text_column){"UPDATE users SET lang = $2 WHERE id = $1",
+                                                   lang}});
 }
 
 int isms_store_user_totp_pending(struct isms_store *store, int64_t user_id, const char *secret,
                                  const struct isms_actor *actor)
 {
-    struct isms_db *db;
-    char entity[ENTITY_SIZE];
-    int error;
-
-    if ((error = begin_user_write(&db, entity, store, user_id)) < 0)
-        return error;
-    if ((error = set_text_column(db, "UPDATE users SET totp_pending_secret = $2 WHERE id = $1",
-                                 user_id, secret)) == 0)
-        error = audit(db, actor, "user.totp.begin", entity, NULL);
-    return finish(store, db, error);
+    return change_user(
+        store, actor,
+        (struct user_change){
+            user_id, "user.totp.begin", NULL, update_text_column,
+            &(struct text_column){"UPDATE users SET totp_pending_secret = $2 WHERE id = $1",
+                                  secret}});
 }
 
-static int insert_codes(struct isms_db *db, int64_t user_id,
-                        char code_hashes[][ISMS_TOKEN_TEXT_SIZE], size_t code_count)
+struct recovery_codes {
+    char (*hashes)[ISMS_TOKEN_TEXT_SIZE];
+    size_t count;
+};
+
+static int insert_codes(struct isms_db *db, int64_t user_id, const struct recovery_codes *codes)
 {
     int error = exec_ints(db, "DELETE FROM recovery_codes WHERE user_id = $1", &user_id, 1);
 
-    for (size_t i = 0; error == 0 && i < code_count; i++)
+    for (size_t i = 0; error == 0 && i < codes->count; i++)
         error = set_text_column(db, "INSERT INTO recovery_codes (user_id, code_hash) "
                                     "VALUES ($1, $2)",
-                                user_id, code_hashes[i]);
+                                user_id, codes->hashes[i]);
     return error;
+}
+
+static int replace_codes(struct isms_db *db, const struct user_change *change)
+{
+    return insert_codes(db, change->user_id, change->args);
+}
+
+struct totp_activation {
+    int64_t step;
+    struct recovery_codes codes;
+};
+
+/* The pending secret becomes the secret, with fresh recovery codes. */
+static int activate_totp(struct isms_db *db, const struct user_change *change)
+{
+    const struct totp_activation *activation = change->args;
+    int64_t values[2] = {change->user_id, activation->step};
+    int error;
+
+    if ((error = exec_ints(db,
+                           "UPDATE users SET totp_secret = totp_pending_secret, "
+                           "totp_pending_secret = NULL, totp_last_step = $2 WHERE id = $1",
+                           values, 2)) < 0)
+        return error;
+    return insert_codes(db, change->user_id, &activation->codes);
 }
 
 int isms_store_user_totp_enable(struct isms_store *store, int64_t user_id, int64_t step,
                                 char code_hashes[][ISMS_TOKEN_TEXT_SIZE], size_t code_count,
                                 const struct isms_actor *actor)
 {
-    struct isms_db *db;
-    int64_t values[2] = {user_id, step};
-    char entity[ENTITY_SIZE];
+    return change_user(store, actor,
+                       (struct user_change){user_id, "user.totp.enable", NULL, activate_totp,
+                                            &(struct totp_activation){
+                                                step, {code_hashes, code_count}}});
+}
+
+static int remove_totp(struct isms_db *db, const struct user_change *change)
+{
     int error;
 
-    if ((error = begin_user_write(&db, entity, store, user_id)) < 0)
-        return error;
     if ((error = exec_ints(db,
-                           "UPDATE users SET totp_secret = totp_pending_secret, "
-                           "totp_pending_secret = NULL, totp_last_step = $2 WHERE id = $1",
-                           values, 2)) == 0 &&
-        (error = insert_codes(db, user_id, code_hashes, code_count)) == 0)
-        error = audit(db, actor, "user.totp.enable", entity, NULL);
-    return finish(store, db, error);
+                           "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL "
+                           "WHERE id = $1",
+                           &change->user_id, 1)) < 0)
+        return error;
+    return exec_ints(db, "DELETE FROM recovery_codes WHERE user_id = $1", &change->user_id, 1);
 }
 
 int isms_store_user_totp_disable(struct isms_store *store, int64_t user_id,
                                  const struct isms_actor *actor)
 {
-    struct isms_db *db;
-    char entity[ENTITY_SIZE];
-    int error;
-
-    if ((error = begin_user_write(&db, entity, store, user_id)) < 0)
-        return error;
-    if ((error = exec_ints(db,
-                           "UPDATE users SET totp_secret = NULL, totp_pending_secret = NULL "
-                           "WHERE id = $1",
-                           &user_id, 1)) == 0 &&
-        (error = exec_ints(db, "DELETE FROM recovery_codes WHERE user_id = $1", &user_id, 1)) == 0)
-        error = audit(db, actor, "user.totp.disable", entity, NULL);
-    return finish(store, db, error);
+    return change_user(store, actor,
+                       (struct user_change){user_id, "user.totp.disable", NULL, remove_totp,
+                                            NULL});
 }
 
 int isms_store_user_totp_used(struct isms_store *store, int64_t user_id, int64_t step)
@@ -470,20 +456,16 @@ int isms_store_recovery_replace(struct isms_store *store, int64_t user_id,
                                 char code_hashes[][ISMS_TOKEN_TEXT_SIZE], size_t code_count,
                                 const struct isms_actor *actor)
 {
-    struct isms_db *db;
-    char entity[ENTITY_SIZE];
-    int error;
-
-    if ((error = begin_user_write(&db, entity, store, user_id)) < 0)
-        return error;
-    if ((error = insert_codes(db, user_id, code_hashes, code_count)) == 0)
-        error = audit(db, actor, "user.recovery_codes", entity,
-                      json_pack("{s:I}", "count", (json_int_t)code_count));
-    return finish(store, db, error);
+    return change_user(store, actor,
+                       (struct user_change){user_id, "user.recovery_codes",
+                                            json_pack("{s:I}", "count", (json_int_t)code_count),
+                                            replace_codes,
+                                            &(struct recovery_codes){code_hashes, code_count}});
 }
 
-static int mark_code_used(struct isms_db *db, int64_t user_id, const char *code_hash)
+static int mark_code_used(struct isms_db *db, const struct user_change *change)
 {
+    const char *code_hash = change->args;
     struct isms_stmt *st = NULL;
     char now[ISMS_TIMESTAMP_SIZE];
     int error;
@@ -493,7 +475,7 @@ static int mark_code_used(struct isms_db *db, int64_t user_id, const char *code_
                                  "UPDATE recovery_codes SET used_at = $3 WHERE id = "
                                  "(SELECT id FROM recovery_codes WHERE user_id = $1 AND "
                                  "code_hash = $2 AND used_at IS NULL LIMIT 1)")) == 0 &&
-        (error = isms_stmt_bind_int64(st, 1, user_id)) == 0 &&
+        (error = isms_stmt_bind_int64(st, 1, change->user_id)) == 0 &&
         (error = isms_stmt_bind_text(st, 2, code_hash)) == 0 &&
         (error = isms_stmt_bind_text(st, 3, now)) == 0 && (error = isms_stmt_step(st)) >= 0)
         error = isms_stmt_changes(st) == 1
@@ -506,22 +488,32 @@ static int mark_code_used(struct isms_db *db, int64_t user_id, const char *code_
 int isms_store_recovery_use(struct isms_store *store, int64_t user_id, const char *code_hash,
                             const struct isms_actor *actor)
 {
-    struct isms_db *db;
-    char entity[ENTITY_SIZE];
-    int error;
-
-    if ((error = begin_user_write(&db, entity, store, user_id)) < 0)
-        return error;
-    if ((error = mark_code_used(db, user_id, code_hash)) == 0)
-        error = audit(db, actor, "user.recovery_code.use", entity, NULL);
-    return finish(store, db, error);
+    return change_user(store, actor,
+                       (struct user_change){user_id, "user.recovery_code.use", NULL,
+                                            mark_code_used, code_hash});
 }
 
-static void read_seeds(struct isms_user_totp_seeds *seeds, struct isms_stmt *st)
+static int read_seeds(void *item, struct isms_stmt *st)
 {
+    struct isms_user_totp_seeds *seeds = item;
+
     seeds->user_id = isms_stmt_int64(st, 0);
-    copy_text(seeds->secret, sizeof(seeds->secret), isms_stmt_text(st, 1));
-    copy_text(seeds->pending, sizeof(seeds->pending), isms_stmt_text(st, 2));
+    isms_store_copy_text(seeds->secret, sizeof(seeds->secret), isms_stmt_text(st, 1));
+    isms_store_copy_text(seeds->pending, sizeof(seeds->pending), isms_stmt_text(st, 2));
+    return 0;
+}
+/* Makes room in *array (elements of `size` bytes) for index n. */
+static int grow(void **array, size_t *cap, size_t n, size_t size)
+{
+    void *grown;
+
+    if (n < *cap)
+        return 0;
+    if (!(grown = realloc(*array, (*cap ? *cap * 2 : 16) * size)))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    *cap = *cap ? *cap * 2 : 16;
+    *array = grown;
+    return 0;
 }
 
 int isms_store_user_totp_unsealed(struct isms_user_totp_seeds **out, size_t *count,
@@ -562,9 +554,15 @@ static int bind_text_or_null(struct isms_stmt *st, int index, const char *text)
     return *text ? isms_stmt_bind_text(st, index, text) : isms_stmt_bind_null(st, index);
 }
 
-static int reseal_row(struct isms_db *db, const struct isms_user_totp_seeds *old,
-                      const struct isms_user_totp_seeds *sealed)
+struct totp_reseal {
+    const struct isms_user_totp_seeds *old, *sealed;
+};
+
+/* Swaps the seeds only if they are still `old` (no enrolment raced us). */
+static int reseal_row(struct isms_db *db, const struct user_change *change)
 {
+    const struct isms_user_totp_seeds *old = ((const struct totp_reseal *)change->args)->old;
+    const struct isms_user_totp_seeds *sealed = ((const struct totp_reseal *)change->args)->sealed;
     struct isms_stmt *st = NULL;
     int error;
 
@@ -586,13 +584,7 @@ int isms_store_user_totp_reseal(struct isms_store *store, const struct isms_user
                                 const struct isms_user_totp_seeds *sealed,
                                 const struct isms_actor *actor)
 {
-    struct isms_db *db;
-    char entity[ENTITY_SIZE];
-    int error;
-
-    if ((error = begin_user_write(&db, entity, store, old->user_id)) < 0)
-        return error;
-    if ((error = reseal_row(db, old, sealed)) == 0)
-        error = audit(db, actor, "user.totp.seal", entity, NULL);
-    return finish(store, db, error);
+    return change_user(store, actor,
+                       (struct user_change){old->user_id, "user.totp.seal", NULL, reseal_row,
+                                            &(struct totp_reseal){old, sealed}});
 }

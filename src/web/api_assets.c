@@ -11,32 +11,11 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "web/api.h"
+#include "web/id_param.h"
 #include "web/request.h"
 #include "web/response.h"
 
 #define EXPORT_MAX (256u << 20)
-
-/* A positive integer; anything else names nothing, so it is 404 (path) or
- * 400 (query). */
-static int parse_id(int64_t *out, const char *text, int code, const char *what)
-{
-    char *end;
-    long long v;
-
-    *out = 0;
-    if (text && *text >= '0' && *text <= '9') {
-        errno = 0;
-        v = strtoll(text, &end, 10);
-        if (!errno && !*end && v > 0) {
-            *out = v;
-            return 0;
-        }
-    }
-    return code == ISMS_ENOTFOUND
-               ? isms_error_set(code, "%s '%.40s' not found", what, text ? text : "")
-               : isms_error_set(code, "'%s' must be a positive integer, not '%.40s'", what,
-                                text ? text : "");
-}
 
 static int parse_count(size_t *out, const char *text, const char *what)
 {
@@ -68,8 +47,8 @@ static int read_filter(struct isms_asset_filter *f, const struct isms_web_reques
     f->name_contains = isms_web_request_query(req, "q");
     if ((type && *type && (error = isms_asset_type_parse(&f->type, type)) < 0) ||
         (cls && *cls && (error = isms_asset_classification_parse(&f->classification, cls)) < 0) ||
-        (cloud && (error = parse_id(&f->cloud_service_id, cloud, ISMS_EINVALID,
-                                    "cloud_service")) < 0) ||
+        (cloud && (error = isms_web_parse_id(&f->cloud_service_id, cloud, ISMS_EINVALID,
+                                             "cloud_service")) < 0) ||
         (due && *due && (error = isms_date_parse(&f->due_before, due)) < 0))
         return error;
     if (f->name_contains && strlen(f->name_contains) > ISMS_ASSET_QUERY_MAX)
@@ -135,7 +114,7 @@ int isms_api_assets_create(struct isms_web_response *res, struct isms_web_reques
 
 static int asset_param(int64_t *out, const struct isms_web_request *req)
 {
-    return parse_id(out, isms_web_request_param(req, "id"), ISMS_ENOTFOUND, "asset");
+    return isms_web_parse_id(out, isms_web_request_param(req, "id"), ISMS_ENOTFOUND, "asset");
 }
 
 int isms_api_assets_get(struct isms_web_response *res, struct isms_web_request *req)

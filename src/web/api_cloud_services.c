@@ -9,25 +9,14 @@
 #include "isms/org.h"
 #include "util/error.h"
 #include "web/api.h"
+#include "web/id_param.h"
 #include "web/request.h"
 #include "web/response.h"
 
 static int service_param(int64_t *out, const struct isms_web_request *req)
 {
-    const char *text = isms_web_request_param(req, "id");
-    char *end;
-    long long v;
-
-    *out = 0;
-    if (text && *text >= '0' && *text <= '9') {
-        errno = 0;
-        v = strtoll(text, &end, 10);
-        if (!errno && !*end && v > 0) {
-            *out = v;
-            return 0;
-        }
-    }
-    return isms_error_set(ISMS_ENOTFOUND, "cloud service '%.40s' not found", text ? text : "");
+    return isms_web_parse_id(out, isms_web_request_param(req, "id"), ISMS_ENOTFOUND,
+                             "cloud service");
 }
 
 /* The body as an input, with "provider_org" resolved to an org id. */

@@ -6,24 +6,18 @@
 #include "isms_setup.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "web/id_param.h"
 #include "web/pages.h"
 #include "web/request.h"
 
 int isms_page_parse_id(int64_t *out, const char *text, const char *what)
 {
-    char *end;
-    long long v;
-
-    *out = 0;
-    if (text && *text >= '0' && *text <= '9' && strlen(text) <= 18) {
-        errno = 0;
-        v = strtoll(text, &end, 10);
-        if (!errno && !*end && v > 0) {
-            *out = v;
-            return 0;
-        }
+    /* Pages refuse 19 digits and more even when they fit in an int64. */
+    if (text && strlen(text) > 18) {
+        *out = 0;
+        return isms_error_set(ISMS_ENOTFOUND, "%s '%.40s' not found", what, text);
     }
-    return isms_error_set(ISMS_ENOTFOUND, "%s '%.40s' not found", what, text ? text : "");
+    return isms_web_parse_id(out, text, ISMS_ENOTFOUND, what);
 }
 
 int isms_page_query_add(struct isms_buf *query, const char *name, const char *value)

@@ -3,6 +3,7 @@
 #include <netinet/in.h>
 #include <strings.h>
 #include <microhttpd.h>
+#include "export/json_util.h"
 #include "util/error.h"
 #include "web/request.h"
 
@@ -151,13 +152,5 @@ int isms_web_request_parse_json(struct isms_web_request *req)
 
 int isms_web_json_string(const char **out, const json_t *object, const char *key)
 {
-    const json_t *value = json_object_get(object, key);
-
-    *out = NULL;
-    if (!value || json_is_null(value))
-        return 0;
-    if (!json_is_string(value))
-        return isms_error_set(ISMS_EINVALID, "'%s' must be a string", key);
-    *out = json_string_value(value);
-    return 0;
+    return isms_json_optional_string(out, object, key);
 }

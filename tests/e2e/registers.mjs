@@ -10,74 +10,13 @@
 // (rows listed), and one over the size cap (HTML 413); create a user, make them auditor of the org, sign in as
 // them: no edit buttons, and a forced POST gets the HTML 403 page. A
 // screenshot of each page goes to tests/e2e/screenshots/registers-*.png.
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { ADMIN, PASSWORD, check, collectPageErrors, launchChromium, runMain, screenshot, startIsms, step, stopIsms } from './lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const binary = path.resolve(process.argv[2] || path.join(here, '../../build/isms'));
-const shots = path.join(here, 'screenshots');
-const ADMIN = 'admin';
-const PASSWORD = 'e2e-Password-2024!';
 const ORG = 'registers-kk';
-const START_TIMEOUT_MS = 20000;
 const HEADER = '資産名,種別,管理責任者,機密区分,機密性,完全性,可用性,保管場所,クラウドサービス,保存期間,起算日,起算日付\n';
 
-let passed = 0;
-let failed = 0;
-
-function check(condition, message) {
-    if (!condition) throw new Error(message);
-}
-
-async function step(name, fn) {
-    try {
-        await fn();
-        passed++;
-        console.log(`ok ${passed + failed} - ${name}`);
-    } catch (err) {
-        failed++;
-        console.log(`not ok ${passed + failed} - ${name}\n  ${String(err.stack || err).split('\n').join('\n  ')}`);
-    }
-}
-
-function initDatabase(db) {
-    const run = spawnSync(binary, ['init', '--db', db], {
-        env: { ...process.env, ISMS_ADMIN_PASSWORD: PASSWORD },
-        encoding: 'utf8',
-    });
-    if (run.status !== 0) throw new Error(`isms init failed: ${run.stderr}${run.stdout}`);
-}
-
-function startServer(db) {
-    const child = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--threads', '2'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
-    return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), START_TIMEOUT_MS);
-        let out = '';
-        child.stdout.on('data', (d) => {
-            out += d;
-            const m = /listening on (http:\/\/\S+)/.exec(out);
-            if (m) {
-                clearTimeout(timer);
-                resolve({ child, url: m[1], log: () => stderr });
-            }
-        });
-        child.on('exit', (code) => {
-            clearTimeout(timer);
-            reject(new Error(`server exited with ${code}: ${stderr}`));
-        });
-    });
-}
-
 async function shot(page, name) {
-    await page.screenshot({ path: path.join(shots, `registers-${name}.png`), fullPage: true });
+    await screenshot(page, `registers-${name}`);
 }
 
 async function login(page, base, name, password) {
@@ -112,24 +51,13 @@ async function upload(page, base, name, text) {
 }
 
 async function main() {
-    fs.mkdirSync(shots, { recursive: true });
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-e2e-registers-'));
-    const db = path.join(dir, 'isms.db');
-    initDatabase(db);
-    const server = await startServer(db);
+    const server = await startIsms('isms-e2e-registers-');
     const base = server.url;
-    const browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    const browser = await launchChromium();
     const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1360, height: 900 } });
     const page = await context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
     // Invalid forms and refused actions answer 4xx on purpose; anything else logged is a bug.
-    page.on('console', (m) => {
-        if (m.type() === 'error' && !/^Failed to load resource: .* (400|403|404|409)/.test(m.text())) pageErrors.push(m.text());
-    });
+    const pageErrors = collectPageErrors(page, /(400|403|404|409)/);
     let auditorPassword = null;
 
     try {
@@ -334,20 +262,7 @@ async function main() {
     } finally {
         await browser.close();
     }
-    await step('the server stops cleanly (no sanitizer report)', async () => {
-        const exited = new Promise((resolve) => server.child.on('exit', (code, signal) => resolve({ code, signal })));
-        server.child.kill('SIGTERM');
-        const { code, signal } = await exited;
-        check(code === 0, `server exit code ${code} signal ${signal}\n${server.log()}`);
-        check(!/Sanitizer|runtime error/.test(server.log()), server.log());
-    });
-    fs.rmSync(dir, { recursive: true, force: true });
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exit(failed ? 1 : 0);
+    await stopIsms(server);
 }
 
-main().catch((err) => {
-    console.error(err);
-    console.log(`${passed} passed, ${failed + 1} failed`);
-    process.exit(1);
-});
+runMain(main);

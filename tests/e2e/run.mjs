@@ -11,80 +11,19 @@
 // the residual risk, delete a risk, switch the language ja <-> en, turn on TOTP
 // and sign in with it, visit every main page. A screenshot of each main page
 // goes to tests/e2e/screenshots/.
-import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { ADMIN, PASSWORD, check, collectPageErrors, launchChromium, runMain, screenshot, startIsms, step, stopIsms } from './lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const binary = path.resolve(process.argv[2] || path.join(here, '../../build/isms'));
-const shots = path.join(here, 'screenshots');
-const ADMIN = 'admin';
-const PASSWORD = 'e2e-Password-2024!';
 const ORG_NAME = 'Example Cloud KK';
 const ORG = 'example-cloud-kk';
-const START_TIMEOUT_MS = 20000;
 const RISK_TITLE = 'バックアップのベンダーロックイン';
 const RISK_ASSET = '顧客データベース';
 const OVERDUE_ACTION = 'バックアップを標準形式でも取得する';
 const EXPIRED_ASSET = '旧契約書（紙）';
 const AUDITOR = 'kansa';
 const AUDITOR_PASSWORD = 'e2e-Auditor-2024!';
-
-let passed = 0;
-let failed = 0;
-
-function check(condition, message) {
-    if (!condition) throw new Error(message);
-}
-
-async function step(name, fn) {
-    try {
-        await fn();
-        passed++;
-        console.log(`ok ${passed + failed} - ${name}`);
-    } catch (err) {
-        failed++;
-        console.log(`not ok ${passed + failed} - ${name}\n  ${String(err.stack || err).split('\n').join('\n  ')}`);
-    }
-}
-
-// ------------------------------------------------------------ the server
-
-function initDatabase(db) {
-    const run = spawnSync(binary, ['init', '--db', db], {
-        env: { ...process.env, ISMS_ADMIN_PASSWORD: PASSWORD },
-        encoding: 'utf8',
-    });
-    if (run.status !== 0) throw new Error(`isms init failed: ${run.stderr}${run.stdout}`);
-}
-
-function startServer(db) {
-    const child = spawn(binary, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--threads', '2'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
-    return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), START_TIMEOUT_MS);
-        let out = '';
-        child.stdout.on('data', (d) => {
-            out += d;
-            const m = /listening on (http:\/\/\S+)/.exec(out);
-            if (m) {
-                clearTimeout(timer);
-                resolve({ child, url: m[1], log: () => stderr });
-            }
-        });
-        child.on('exit', (code) => {
-            clearTimeout(timer);
-            reject(new Error(`server exited with ${code}: ${stderr}`));
-        });
-    });
-}
 
 // RFC 6238 TOTP (SHA-1, 30 s, 6 digits) for the enrolment flow.
 function totp(secretBase32, offsetSteps = 0) {
@@ -101,10 +40,6 @@ function totp(secretBase32, offsetSteps = 0) {
 
 // ------------------------------------------------------------- the flows
 
-async function shot(page, name) {
-    await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
-
 async function login(page, base, password) {
     await page.goto(`${base}/login`);
     await page.fill('#name', ADMIN);
@@ -113,25 +48,14 @@ async function login(page, base, password) {
 }
 
 async function main() {
-    fs.mkdirSync(shots, { recursive: true });
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-e2e-'));
-    const db = path.join(dir, 'isms.db');
-    initDatabase(db);
-    const server = await startServer(db);
-    const base = server.url;
-    const browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    const server = await startIsms('isms-e2e-');
+    const { dir, url: base } = server;
+    const browser = await launchChromium();
     // A Japanese browser: the UI must come up in Japanese without being asked.
     const context = await browser.newContext({ locale: 'ja-JP', acceptDownloads: true, viewport: { width: 1360, height: 900 } });
     const page = await context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
     // Refused logins and invalid forms answer 4xx on purpose; anything else logged is a bug.
-    page.on('console', (m) => {
-        if (m.type() === 'error' && !/^Failed to load resource: .* (400|401)/.test(m.text())) pageErrors.push(m.text());
-    });
+    const pageErrors = collectPageErrors(page, /(400|401)/);
     let totpSecret = null;
     let riskPath = null;
     let totpStep = 0;
@@ -145,7 +69,7 @@ async function main() {
             check((await page.textContent('h1')).includes('ログイン'), 'login heading is not Japanese');
             const csp = response.headers()['content-security-policy'] || '';
             check(csp.includes("frame-ancestors 'none'") && !csp.includes('unsafe-inline'), `weak CSP: ${csp}`);
-            await shot(page, 'login');
+            await screenshot(page, 'login');
         });
 
         await step('a wrong password is refused with a message and the name kept', async () => {
@@ -163,7 +87,7 @@ async function main() {
             const text = await page.textContent('[data-testid=login-history]');
             check(text.includes('ログイン成功') && text.includes('パスワード誤り'), `history lacks the results: ${text}`);
             check(text.includes('127.0.0.1'), 'history lacks the address');
-            await shot(page, 'home');
+            await screenshot(page, 'home');
         });
 
         await step('an administrator creates an organization', async () => {
@@ -173,9 +97,9 @@ async function main() {
             await Promise.all([page.waitForNavigation(), page.click('[data-testid=org-form] button[type=submit]')]);
             check(new URL(page.url()).pathname === `/orgs/${ORG}`, `after create at ${page.url()}`);
             check((await page.textContent('h1')).includes(ORG_NAME), 'dashboard lacks the org name');
-            await shot(page, 'dashboard');
+            await screenshot(page, 'dashboard');
             await page.goto(`${base}/orgs`);
-            await shot(page, 'orgs');
+            await screenshot(page, 'orgs');
         });
 
         await step('one SoA row is decided on its own form', async () => {
@@ -211,7 +135,7 @@ async function main() {
             check((await page.locator('tr[id="A.7.4"]').count()) === 0, 'undecided filter still shows A.7.4');
             await page.goto(`${base}/orgs/${ORG}/soa`);
             check((await page.textContent('tr[id="A.7.5"]')).includes('除外'), 'A.7.5 not excluded');
-            await shot(page, 'soa');
+            await screenshot(page, 'soa');
         });
 
         await step('select-all (JavaScript) ticks every row of the filtered list', async () => {
@@ -265,7 +189,7 @@ async function main() {
             await page.selectOption('#residual_impact', '3');
             const labels = await page.locator('#likelihood option').allTextContents();
             check(labels.length === 5 && labels.every((l) => / · \S/.test(l)), `likelihood not labelled: ${labels}`);
-            await shot(page, 'risk-form');
+            await screenshot(page, 'risk-form');
             await Promise.all([page.waitForNavigation(), page.click('[data-testid=save-risk]')]);
             check(/\/risks\/\d+$/.test(new URL(page.url()).pathname), `after save at ${page.url()}`);
             riskPath = new URL(page.url()).pathname;
@@ -345,10 +269,10 @@ async function main() {
             check(text.includes('受容済') && text.includes('Administrator') && /\d{4}-\d\d-\d\d \d\d:\d\d UTC/.test(text),
                 `acceptance not recorded: ${text}`);
             check((await page.locator('[data-testid=accept-risk]').count()) === 0, 'accept button still shown');
-            await shot(page, 'risk');
+            await screenshot(page, 'risk');
             await page.goto(`${base}/orgs/${ORG}`);
             check(!(await page.textContent('[data-testid=awaiting]')).includes(RISK_TITLE), 'still awaiting acceptance');
-            await shot(page, 'dashboard');
+            await screenshot(page, 'dashboard');
         });
 
         await step('an auditor sees the risk without edit controls, and the server refuses the writes', async () => {
@@ -436,14 +360,14 @@ async function main() {
             check((await page.getAttribute('html', 'lang')) === 'en', 'html lang is not en');
             check((await page.textContent('h1')).includes('Statement of Applicability'), 'heading not English');
             check(new URL(page.url()).pathname === `/orgs/${ORG}/soa`, 'switch left the page');
-            await shot(page, 'soa-en');
+            await screenshot(page, 'soa-en');
             await Promise.all([page.waitForNavigation(), page.click('[data-testid=lang-switch]')]);
             check((await page.textContent('h1')).includes('適用宣言書'), 'heading not Japanese again');
         });
 
         await step('the catalogs browser searches both languages and shows the 2013 mapping', async () => {
             await page.goto(`${base}/catalogs`);
-            await shot(page, 'catalogs');
+            await screenshot(page, 'catalogs');
             await page.goto(`${base}/catalogs/iso27001-2022?q=${encodeURIComponent('クラウド')}`);
             let text = await page.textContent('[data-testid=controls]');
             check(text.includes('5.23'), 'Japanese search misses 5.23');
@@ -451,11 +375,11 @@ async function main() {
             text = await page.textContent('[data-testid=controls]');
             check(text.includes('5.7') && (await page.locator('[data-testid=controls] tbody tr').count()) === 1,
                 'English search is not case-insensitive or not exact');
-            await shot(page, 'catalog');
+            await screenshot(page, 'catalog');
             await page.goto(`${base}/catalogs/mapping`);
             text = await page.textContent('[data-testid=mapping]');
             check(text.includes('12.1.2') && text.includes('8.32'), 'mapping lacks 12.1.2 -> 8.32');
-            await shot(page, 'mapping');
+            await screenshot(page, 'mapping');
         });
 
         await step('the other main pages render', async () => {
@@ -463,13 +387,13 @@ async function main() {
                 ['cloud-services', `/orgs/${ORG}/cloud-services`], ['logins', '/account/logins']]) {
                 const response = await page.goto(`${base}${url}`);
                 check(response.status() === 200, `${url}: status ${response.status()}`);
-                await shot(page, name);
+                await screenshot(page, name);
             }
         });
 
         await step('TOTP enrolment shows the otpauth URI, then recovery codes once', async () => {
             await page.goto(`${base}/account`);
-            await shot(page, 'account');
+            await screenshot(page, 'account');
             await Promise.all([page.waitForNavigation(), page.click('form:has(input[value=totp_begin]) button')]);
             const uri = await page.textContent('[data-testid=totp-uri]');
             check(uri.startsWith('otpauth://totp/'), `bad URI ${uri}`);
@@ -487,7 +411,7 @@ async function main() {
             await Promise.all([page.waitForNavigation(), page.click('form[action="/logout"] button')]);
             await login(page, base, PASSWORD);
             check(new URL(page.url()).pathname === '/login/mfa', `expected the MFA step, at ${page.url()}`);
-            await shot(page, 'mfa');
+            await screenshot(page, 'mfa');
             await page.goto(`${base}/orgs`);
             check(new URL(page.url()).pathname !== '/orgs', 'a half-signed-in session reached /orgs');
             await page.goto(`${base}/login/mfa`);
@@ -504,21 +428,7 @@ async function main() {
     } finally {
         await browser.close();
     }
-    // Under ASan the server reports leaks and errors when it exits.
-    await step('the server stops cleanly (no sanitizer report)', async () => {
-        const exited = new Promise((resolve) => server.child.on('exit', (code, signal) => resolve({ code, signal })));
-        server.child.kill('SIGTERM');
-        const { code, signal } = await exited;
-        check(code === 0, `server exit code ${code} signal ${signal}\n${server.log()}`);
-        check(!/Sanitizer|runtime error/.test(server.log()), server.log());
-    });
-    fs.rmSync(dir, { recursive: true, force: true });
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exit(failed ? 1 : 0);
+    await stopIsms(server);
 }
 
-main().catch((err) => {
-    console.error(err);
-    console.log(`${passed} passed, ${failed + 1} failed`);
-    process.exit(1);
-});
+runMain(main);
