@@ -6,6 +6,7 @@
 #include "isms_setup.h"
 #include <strings.h>
 #include "export/asset_export.h"
+#include "export/json_util.h"
 #include "isms/asset.h"
 #include "isms/asset_import.h"
 #include "util/buf.h"
@@ -61,6 +62,7 @@ int isms_api_assets_list(struct isms_web_response *res, struct isms_web_request 
     struct isms_asset_filter filter;
     struct isms_asset_page page;
     json_t *doc, *items;
+    bool ok = true;
     int error;
 
     if ((error = read_filter(&filter, req)) < 0 ||
@@ -73,15 +75,11 @@ int isms_api_assets_list(struct isms_web_response *res, struct isms_web_request 
     if ((error = isms_asset_list(&page, req->store, req->org.id, &filter)) < 0)
         return error;
     items = json_array();
-    for (size_t i = 0; items && i < page.count; i++)
-        if (json_array_append_new(items, isms_json_asset(&page.items[i])) < 0) {
-            json_decref(items);
-            items = NULL;
-        }
-    doc = items ? json_pack("{s:I, s:I, s:I, s:o}", "total", (json_int_t)page.total, "limit",
-                            (json_int_t)(filter.limit ? filter.limit : ISMS_ASSET_LIST_DEFAULT),
-                            "offset", (json_int_t)filter.offset, "assets", items)
-                : NULL;
+    for (size_t i = 0; ok && i < page.count; i++)
+        ok = isms_json_append(items, isms_json_asset(&page.items[i]));
+    doc = json_pack("{s:I, s:I, s:I, s:o}", "total", (json_int_t)page.total, "limit",
+                    (json_int_t)(filter.limit ? filter.limit : ISMS_ASSET_LIST_DEFAULT), "offset",
+                    (json_int_t)filter.offset, "assets", isms_json_done(items, ok));
     isms_asset_page_release(&page);
     return isms_web_respond_json(res, 200, doc);
 }
@@ -117,14 +115,23 @@ static int asset_param(int64_t *out, const struct isms_web_request *req)
     return isms_web_parse_id(out, isms_web_request_param(req, "id"), ISMS_ENOTFOUND, "asset");
 }
 
-int isms_api_assets_get(struct isms_web_response *res, struct isms_web_request *req)
+/* The path's asset; a stranger's id is 404. */
+static int load_asset(struct isms_asset *out, const struct isms_web_request *req)
 {
-    struct isms_asset asset;
     int64_t id;
     int error;
 
-    if ((error = asset_param(&id, req)) < 0 ||
-        (error = isms_asset_get(&asset, req->store, req->org.id, id)) < 0)
+    if ((error = asset_param(&id, req)) < 0)
+        return error;
+    return isms_asset_get(out, req->store, req->org.id, id);
+}
+
+int isms_api_assets_get(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_asset asset;
+    int error;
+
+    if ((error = load_asset(&asset, req)) < 0)
         return error;
     return respond_asset(res, 200, &asset);
 }
@@ -137,9 +144,9 @@ int isms_api_assets_put(struct isms_web_response *res, struct isms_web_request *
     int error;
 
     /* The id comes first: a stranger's asset is 404 whatever the body says. */
-    if ((error = asset_param(&id, req)) < 0 ||
-        (error = isms_asset_get(&asset, req->store, req->org.id, id)) < 0)
+    if ((error = load_asset(&asset, req)) < 0)
         return error;
+    id = asset.id;
     isms_asset_release(&asset);
     if ((error = isms_json_asset_input(&in, req->json)) < 0 ||
         (error = isms_asset_update(&asset, req->store, req->org.id, id, &in, &req->actor)) < 0)
@@ -155,8 +162,7 @@ int isms_api_assets_delete(struct isms_web_response *res, struct isms_web_reques
     if ((error = asset_param(&id, req)) < 0 ||
         (error = isms_asset_delete(req->store, req->org.id, id, &req->actor)) < 0)
         return error;
-    isms_web_respond_static(res, 204, NULL, "");
-    return 0;
+    return isms_web_respond_no_content(res);
 }
 
 static bool is_csv(const struct isms_web_request *req)
@@ -169,18 +175,15 @@ static bool is_csv(const struct isms_web_request *req)
 static json_t *import_errors(const struct isms_asset_import *import)
 {
     json_t *rows = json_array();
+    bool ok = true;
 
-    for (size_t i = 0; rows && i < import->error_count; i++) {
+    for (size_t i = 0; ok && i < import->error_count; i++) {
         const struct isms_import_error *e = &import->errors[i];
-        if (json_array_append_new(rows, json_pack("{s:I, s:I, s:s, s:s}", "line",
-                                                  (json_int_t)e->line, "column",
-                                                  (json_int_t)e->column, "header", e->header,
-                                                  "message", e->message)) < 0) {
-            json_decref(rows);
-            return NULL;
-        }
+        ok = isms_json_append(rows, json_pack("{s:I, s:I, s:s, s:s}", "line", (json_int_t)e->line,
+                                              "column", (json_int_t)e->column, "header",
+                                              e->header, "message", e->message));
     }
-    return rows;
+    return isms_json_done(rows, ok);
 }
 
 /* 400 with every row error: {"error": {"code", "message", "errors_total", "rows": [...]}}. */

@@ -6,6 +6,7 @@
 #include <time.h>
 #include <microhttpd.h>
 #include "export/json.h"
+#include "export/json_util.h"
 #include "export/user_json.h"
 #include "isms/auth.h"
 #include "isms/membership.h"
@@ -61,7 +62,8 @@ static json_t *memberships_json(struct isms_store *store, const struct isms_sess
 {
     struct isms_org *orgs = NULL;
     enum isms_role *roles = NULL;
-    json_t *list = NULL;
+    json_t *list;
+    bool ok = true;
     size_t count;
 
     if (s->mfa_pending)
@@ -69,15 +71,12 @@ static json_t *memberships_json(struct isms_store *store, const struct isms_sess
     if (isms_membership_list_access(&orgs, &roles, &count, store, s->user_id, s->is_admin) < 0)
         return NULL;
     list = json_array();
-    for (size_t i = 0; list && i < count; i++)
-        if (json_array_append_new(list, json_pack("{s:o, s:s}", "org", isms_json_org(&orgs[i]),
-                                                  "role", isms_role_name(roles[i]))) < 0) {
-            json_decref(list);
-            list = NULL;
-        }
+    for (size_t i = 0; ok && i < count; i++)
+        ok = isms_json_append(list, json_pack("{s:o, s:s}", "org", isms_json_org(&orgs[i]),
+                                              "role", isms_role_name(roles[i])));
     free(orgs);
     free(roles);
-    return list;
+    return isms_json_done(list, ok);
 }
 
 /* What GET /api/session and a login answer. */
@@ -165,7 +164,8 @@ static int parse_limit(int *out, const char *text)
 int isms_api_me_logins(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_login_event *events = NULL;
-    json_t *list = NULL;
+    json_t *list;
+    bool ok = true;
     size_t count;
     int error, limit;
 
@@ -174,25 +174,20 @@ int isms_api_me_logins(struct isms_web_response *res, struct isms_web_request *r
                                          limit)) < 0)
         return error;
     list = json_array();
-    for (size_t i = 0; list && i < count; i++)
-        if (json_array_append_new(list, isms_json_login_event(&events[i])) < 0) {
-            json_decref(list);
-            list = NULL;
-        }
+    for (size_t i = 0; ok && i < count; i++)
+        ok = isms_json_append(list, isms_json_login_event(&events[i]));
     free(events);
-    return isms_web_respond_json(res, 200, list ? json_pack("{s:o}", "logins", list) : NULL);
+    return isms_web_respond_json(res, 200, json_pack("{s:o}", "logins", isms_json_done(list, ok)));
 }
 
 static json_t *codes_json(char codes[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT])
 {
     json_t *list = json_array();
+    bool ok = true;
 
-    for (size_t i = 0; list && i < ISMS_RECOVERY_CODE_COUNT; i++)
-        if (json_array_append_new(list, json_string(codes[i])) < 0) {
-            json_decref(list);
-            return NULL;
-        }
-    return list;
+    for (size_t i = 0; ok && i < ISMS_RECOVERY_CODE_COUNT; i++)
+        ok = isms_json_append(list, json_string(codes[i]));
+    return isms_json_done(list, ok);
 }
 
 /* {} starts an enrolment; {"code": "123456"} confirms it. */
@@ -263,8 +258,7 @@ int isms_api_me_password(struct isms_web_response *res, struct isms_web_request 
     if ((error = isms_user_set_password(req->store, req->session->user_id, next,
                                         req->session->id, &req->actor)) < 0)
         return error;
-    isms_web_respond_static(res, 204, NULL, "");
-    return 0;
+    return isms_web_respond_no_content(res);
 }
 
 int isms_api_me_lang(struct isms_web_response *res, struct isms_web_request *req)

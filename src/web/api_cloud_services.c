@@ -5,6 +5,7 @@
  */
 #include "isms_setup.h"
 #include "export/cloud_service_json.h"
+#include "export/json_util.h"
 #include "isms/cloud_service.h"
 #include "isms/org.h"
 #include "util/error.h"
@@ -17,6 +18,21 @@ static int service_param(int64_t *out, const struct isms_web_request *req)
 {
     return isms_web_parse_id(out, isms_web_request_param(req, "id"), ISMS_ENOTFOUND,
                              "cloud service");
+}
+
+/* The path's service into *out, on the heap (a row is ~5 KiB of text):
+ * free() it, also on failure. */
+static int load_service(struct isms_cloud_service **out, const struct isms_web_request *req)
+{
+    int64_t id;
+    int error;
+
+    *out = NULL;
+    if ((error = service_param(&id, req)) < 0)
+        return error;
+    if (!(*out = malloc(sizeof(**out))))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    return isms_cloud_service_get(*out, req->store, req->org.id, id);
 }
 
 /* The body as an input, with "provider_org" resolved to an org id. */
@@ -46,27 +62,24 @@ int isms_api_cloud_services_list(struct isms_web_response *res, struct isms_web_
     json_int_t by_category[5] = {0}, shadow = 0;
     size_t count = 0;
     json_t *items;
+    bool ok = true;
     int error;
 
     if ((error = isms_cloud_service_list(&services, &count, req->store, req->org.id)) < 0)
         return error;
     items = json_array();
-    for (size_t i = 0; items && i < count; i++) {
+    for (size_t i = 0; ok && i < count; i++) {
         by_category[services[i].judgement.category]++;
         shadow += !services[i].judgement.legitimate;
-        if (json_array_append_new(items, isms_json_cloud_service(&services[i])) < 0) {
-            json_decref(items);
-            items = NULL;
-        }
+        ok = isms_json_append(items, isms_json_cloud_service(&services[i]));
     }
     free(services);
     return isms_web_respond_json(
         res, 200,
-        items ? json_pack("{s:{s:I, s:I, s:{s:I, s:I, s:I, s:I}}, s:o}", "summary", "total",
-                          (json_int_t)count, "shadow", shadow, "by_category", "1", by_category[1],
-                          "2", by_category[2], "3", by_category[3], "4", by_category[4],
-                          "cloud_services", items)
-              : NULL);
+        json_pack("{s:{s:I, s:I, s:{s:I, s:I, s:I, s:I}}, s:o}", "summary", "total",
+                  (json_int_t)count, "shadow", shadow, "by_category", "1", by_category[1], "2",
+                  by_category[2], "3", by_category[3], "4", by_category[4], "cloud_services",
+                  isms_json_done(items, ok)));
 }
 
 int isms_api_cloud_services_create(struct isms_web_response *res, struct isms_web_request *req)
@@ -93,14 +106,9 @@ int isms_api_cloud_services_create(struct isms_web_response *res, struct isms_we
 int isms_api_cloud_services_get(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_cloud_service *s;
-    int64_t id;
     int error;
 
-    if ((error = service_param(&id, req)) < 0)
-        return error;
-    if (!(s = malloc(sizeof(*s))))
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    if ((error = isms_cloud_service_get(s, req->store, req->org.id, id)) == 0)
+    if ((error = load_service(&s, req)) == 0)
         error = isms_web_respond_json(res, 200, isms_json_cloud_service(s));
     free(s);
     return error;
@@ -110,18 +118,12 @@ int isms_api_cloud_services_put(struct isms_web_response *res, struct isms_web_r
 {
     struct isms_cloud_service_input in;
     struct isms_cloud_service *s;
-    int64_t id;
     int error;
 
-    if ((error = service_param(&id, req)) < 0)
-        return error;
-    if (!(s = malloc(sizeof(*s))))
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
     /* The id comes first: a stranger's service is 404 whatever the body says. */
-    if ((error = isms_cloud_service_get(s, req->store, req->org.id, id)) == 0 &&
-        (error = read_input(&in, req)) == 0 &&
-        (error = isms_cloud_service_update(s, req->store, req->org.id, id, &in, &req->actor)) ==
-            0)
+    if ((error = load_service(&s, req)) == 0 && (error = read_input(&in, req)) == 0 &&
+        (error = isms_cloud_service_update(s, req->store, req->org.id, s->id, &in,
+                                           &req->actor)) == 0)
         error = isms_web_respond_json(res, 200, isms_json_cloud_service(s));
     free(s);
     return error;
@@ -135,6 +137,5 @@ int isms_api_cloud_services_delete(struct isms_web_response *res, struct isms_we
     if ((error = service_param(&id, req)) < 0 ||
         (error = isms_cloud_service_delete(req->store, req->org.id, id, &req->actor)) < 0)
         return error;
-    isms_web_respond_static(res, 204, NULL, "");
-    return 0;
+    return isms_web_respond_no_content(res);
 }

@@ -5,6 +5,7 @@
  */
 #include "isms_setup.h"
 #include "export/heatmap_svg.h"
+#include "export/json_util.h"
 #include "export/risk_json.h"
 #include "export/treatment_plan_xlsx.h"
 #include "isms/risk.h"
@@ -236,8 +237,7 @@ int isms_api_risk_delete(struct isms_web_response *res, struct isms_web_request 
     if ((error = risk_param(&id, req)) < 0 ||
         (error = isms_risk_delete(req->store, req->org.id, id, &req->actor)) < 0)
         return error;
-    isms_web_respond_static(res, 204, NULL, "");
-    return 0;
+    return isms_web_respond_no_content(res);
 }
 
 int isms_api_risk_controls_put(struct isms_web_response *res, struct isms_web_request *req)
@@ -318,6 +318,7 @@ int isms_api_risk_items_list(struct isms_web_response *res, struct isms_web_requ
 {
     struct isms_risk_treatment_item *items = NULL;
     json_t *list;
+    bool ok = true;
     size_t n = 0;
     int64_t id = 0;
     int error;
@@ -326,13 +327,11 @@ int isms_api_risk_items_list(struct isms_web_response *res, struct isms_web_requ
         (error = isms_risk_items_list(&items, &n, req->store, req->org.id, id)) < 0)
         return error;
     list = json_array();
-    for (size_t i = 0; list && i < n; i++)
-        if (json_array_append_new(list, isms_json_risk_item(&items[i])) < 0) {
-            json_decref(list);
-            list = NULL;
-        }
+    for (size_t i = 0; ok && i < n; i++)
+        ok = isms_json_append(list, isms_json_risk_item(&items[i]));
     free(items);
-    return isms_web_respond_json(res, 200, list ? json_pack("{s:o}", "treatments", list) : NULL);
+    return isms_web_respond_json(res, 200,
+                                 json_pack("{s:o}", "treatments", isms_json_done(list, ok)));
 }
 
 static int save_item(struct isms_web_response *res, struct isms_web_request *req, int64_t item_id)
@@ -385,8 +384,7 @@ int isms_api_risk_item_delete(struct isms_web_response *res, struct isms_web_req
     if ((error = risk_param(&id, req)) < 0 || (error = item_param(&item, req)) < 0 ||
         (error = isms_risk_item_delete(req->store, req->org.id, id, item, &req->actor)) < 0)
         return error;
-    isms_web_respond_static(res, 204, NULL, "");
-    return 0;
+    return isms_web_respond_no_content(res);
 }
 
 /* --- reports --- */
@@ -463,8 +461,8 @@ int isms_api_risks_shared(struct isms_web_response *res, struct isms_web_request
     struct isms_risk_provider_view *views = NULL;
     int64_t limit = 0, offset = 0, total = 0;
     json_t *list;
+    bool given, ok = true;
     size_t n = 0;
-    bool given;
     int error;
 
     if ((error = query_int(&limit, &given, req, "limit", 1, ISMS_RISK_LIST_MAX)) < 0 ||
@@ -473,13 +471,9 @@ int isms_api_risks_shared(struct isms_web_response *res, struct isms_web_request
                                        isms_web_request_param(req, "provider"), limit, offset)) < 0)
         return error;
     list = json_array();
-    for (size_t i = 0; list && i < n; i++)
-        if (json_array_append_new(list, isms_json_risk_provider_view(&views[i])) < 0) {
-            json_decref(list);
-            list = NULL;
-        }
+    for (size_t i = 0; ok && i < n; i++)
+        ok = isms_json_append(list, isms_json_risk_provider_view(&views[i]));
     free(views);
-    return isms_web_respond_json(res, 200, list ? json_pack("{s:I, s:o}", "total",
-                                                            (json_int_t)total, "risks", list)
-                                                : NULL);
+    return isms_web_respond_json(res, 200, json_pack("{s:I, s:o}", "total", (json_int_t)total,
+                                                     "risks", isms_json_done(list, ok)));
 }

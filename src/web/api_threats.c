@@ -4,6 +4,7 @@
  */
 #include "isms_setup.h"
 #include "catalog/threats.h"
+#include "export/json_util.h"
 #include "export/threat_json.h"
 #include "isms/threat.h"
 #include "util/error.h"
@@ -110,19 +111,17 @@ int isms_api_org_threats_list(struct isms_web_response *res, struct isms_web_req
 {
     struct isms_own_threat *own = NULL;
     json_t *list;
+    bool ok = true;
     size_t count = 0;
     int error;
 
     if ((error = isms_threat_list_own(&own, &count, req->store, req->org.id)) < 0)
         return error;
     list = json_array();
-    for (size_t i = 0; list && i < count; i++)
-        if (json_array_append_new(list, isms_json_own_threat(&own[i])) < 0) {
-            json_decref(list);
-            list = NULL;
-        }
+    for (size_t i = 0; ok && i < count; i++)
+        ok = isms_json_append(list, isms_json_own_threat(&own[i]));
     free(own);
-    if (!list)
+    if (!(list = isms_json_done(list, ok)))
         return isms_error_set(ISMS_ENOMEM, "out of memory");
     return isms_web_respond_json(res, 200, json_pack("{s:o}", "threats", list));
 }

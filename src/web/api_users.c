@@ -3,6 +3,7 @@
  * (the org's admins change them, every member may list them).
  */
 #include "isms_setup.h"
+#include "export/json_util.h"
 #include "export/user_json.h"
 #include "isms/membership.h"
 #include "isms/user.h"
@@ -30,19 +31,17 @@ int isms_api_users_list(struct isms_web_response *res, struct isms_web_request *
 {
     struct isms_user *users = NULL;
     json_t *list;
+    bool ok = true;
     size_t count;
     int error;
 
     if ((error = isms_user_list(&users, &count, req->store)) < 0)
         return error;
     list = json_array();
-    for (size_t i = 0; list && i < count; i++)
-        if (json_array_append_new(list, isms_json_user(&users[i])) < 0) {
-            json_decref(list);
-            list = NULL;
-        }
+    for (size_t i = 0; ok && i < count; i++)
+        ok = isms_json_append(list, isms_json_user(&users[i]));
     free(users);
-    return isms_web_respond_json(res, 200, list ? json_pack("{s:o}", "users", list) : NULL);
+    return isms_web_respond_json(res, 200, json_pack("{s:o}", "users", isms_json_done(list, ok)));
 }
 
 static int read_bool(int *out, const json_t *body, const char *key)
@@ -132,19 +131,18 @@ int isms_api_members_list(struct isms_web_response *res, struct isms_web_request
 {
     struct isms_member *members = NULL;
     json_t *list;
+    bool ok = true;
     size_t count;
     int error;
 
     if ((error = isms_membership_list(&members, &count, req->store, req->org.id)) < 0)
         return error;
     list = json_array();
-    for (size_t i = 0; list && i < count; i++)
-        if (json_array_append_new(list, isms_json_member(&members[i])) < 0) {
-            json_decref(list);
-            list = NULL;
-        }
+    for (size_t i = 0; ok && i < count; i++)
+        ok = isms_json_append(list, isms_json_member(&members[i]));
     free(members);
-    return isms_web_respond_json(res, 200, list ? json_pack("{s:o}", "members", list) : NULL);
+    return isms_web_respond_json(res, 200,
+                                 json_pack("{s:o}", "members", isms_json_done(list, ok)));
 }
 
 int isms_api_members_put(struct isms_web_response *res, struct isms_web_request *req)
@@ -173,6 +171,5 @@ int isms_api_members_delete(struct isms_web_response *res, struct isms_web_reque
     if ((error = find_user(&user, req)) < 0 ||
         (error = isms_membership_remove(req->store, req->org.id, user.id, &req->actor)) < 0)
         return error;
-    isms_web_respond_static(res, 204, NULL, "");
-    return 0;
+    return isms_web_respond_no_content(res);
 }

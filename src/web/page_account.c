@@ -40,11 +40,8 @@ static int add_extra(struct isms_page *page, const struct account_extra *extra)
     json_t *codes;
     int error;
 
-    if (extra->error &&
-        (error = isms_page_set(page, "error", json_string(isms_page_t(page, extra->error)))) < 0)
-        return error;
-    if (extra->notice &&
-        (error = isms_page_set(page, "notice", json_string(isms_page_t(page, extra->notice)))) < 0)
+    if ((error = isms_page_set_message(page, "error", extra->error)) < 0 ||
+        (error = isms_page_set_message(page, "notice", extra->notice)) < 0)
         return error;
     if (extra->enrolment &&
         (error = isms_page_set(page, "enrolment",

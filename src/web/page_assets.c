@@ -242,10 +242,7 @@ static int render_form(struct isms_web_response *res, struct isms_web_request *r
     if ((error = isms_page_set(&page, "form", form_json(&page, f))) < 0 ||
         (error = add_cloud_options(&page, "clouds", f->cloud)) < 0 ||
         (stored && (error = isms_page_set(&page, "asset", asset_facts(stored))) < 0) ||
-        (error = isms_page_set_message(&page, "error", error_text)) < 0 ||
-        (error = isms_page_set_message(&page, "notice",
-                                       isms_web_request_query(req, "saved") ? "Saved." : NULL)) <
-            0) {
+        (error = isms_page_set_form_messages(&page, error_text)) < 0) {
         isms_page_release(&page);
         return error;
     }
@@ -298,7 +295,6 @@ static int save(struct isms_web_response *res, struct isms_web_request *req,
     struct isms_asset saved;
     struct asset_form f;
     struct isms_form form;
-    char location[160];
     int error;
 
     if ((error = isms_page_form(&form, req)) < 0)
@@ -312,10 +308,8 @@ static int save(struct isms_web_response *res, struct isms_web_request *req,
         error = render_form(res, req, &f, stored, isms_error_last(),
                             (unsigned)isms_error_http_status(error));
     } else if (error == 0) {
-        snprintf(location, sizeof(location), "/orgs/%s/assets/%" PRId64 "?saved=1",
-                 req->org.slug, saved.id);
+        error = isms_page_redirect_in_org(res, req, "assets/%" PRId64 "?saved=1", saved.id);
         isms_asset_release(&saved);
-        error = isms_page_redirect(res, location);
     }
 done:
     isms_form_release(&form);
@@ -341,15 +335,13 @@ int isms_page_asset_post(struct isms_web_response *res, struct isms_web_request 
 
 int isms_page_asset_delete(struct isms_web_response *res, struct isms_web_request *req)
 {
-    char location[128];
     int64_t id;
     int error;
 
     if ((error = isms_page_parse_id(&id, isms_web_request_param(req, "id"), "asset")) < 0 ||
         (error = isms_asset_delete(req->store, req->org.id, id, &req->actor)) < 0)
         return error;
-    snprintf(location, sizeof(location), "/orgs/%s/assets?deleted=1", req->org.slug);
-    return isms_page_redirect(res, location);
+    return isms_page_redirect_in_org(res, req, "assets?deleted=1");
 }
 
 /* ---------------------------------------------------------------- list */

@@ -67,7 +67,6 @@ static int import_file(struct isms_web_response *res, struct isms_web_request *r
                        const struct isms_multipart *mp)
 {
     struct isms_asset_import import;
-    char location[128];
     int error;
 
     error = isms_asset_import(&import, req->store, req->org.id, isms_buf_cstr(&mp->file),
@@ -79,9 +78,7 @@ static int import_file(struct isms_web_response *res, struct isms_web_request *r
                        import.error_count ? NULL : isms_error_last(),
                        (unsigned)isms_error_http_status(error));
     } else if (error == 0) {
-        snprintf(location, sizeof(location), "/orgs/%s/assets?imported=%zu", req->org.slug,
-                 import.count);
-        error = isms_page_redirect(res, location);
+        error = isms_page_redirect_in_org(res, req, "assets?imported=%zu", import.count);
     }
     isms_asset_import_release(&import);
     return error;

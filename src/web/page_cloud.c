@@ -274,25 +274,27 @@ static int render_form(struct isms_web_response *res, struct isms_web_request *r
         return error;
     if ((error = isms_page_set(&page, "form", form_json(&page, f))) < 0 ||
         (stored && (error = isms_page_set(&page, "service", judgement_json(&page, stored))) < 0) ||
-        (error = isms_page_set_message(&page, "error", error_text)) < 0 ||
-        (error = isms_page_set_message(&page, "notice",
-                                       isms_web_request_query(req, "saved") ? "Saved." : NULL)) <
-            0) {
+        (error = isms_page_set_form_messages(&page, error_text)) < 0) {
         isms_page_release(&page);
         return error;
     }
     return isms_page_respond(res, &page, "cloud_service.html", status);
 }
 
-static int load_service(struct isms_cloud_service *out, struct isms_web_request *req)
+/* The path's service into *out, on the heap (a row is ~5 KiB of text, too
+ * much for a handler's stack): free() it, also on failure. */
+static int load_service(struct isms_cloud_service **out, struct isms_web_request *req)
 {
     int64_t id;
     int error;
 
+    *out = NULL;
     if ((error = isms_page_parse_id(&id, isms_web_request_param(req, "id"), "cloud service")) <
         0)
         return error;
-    return isms_cloud_service_get(out, req->store, req->org.id, id);
+    if (!(*out = malloc(sizeof(**out))))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    return isms_cloud_service_get(*out, req->store, req->org.id, id);
 }
 
 int isms_page_cloud_service_new(struct isms_web_response *res, struct isms_web_request *req)
@@ -307,14 +309,11 @@ int isms_page_cloud_service_new(struct isms_web_response *res, struct isms_web_r
 
 int isms_page_cloud_service(struct isms_web_response *res, struct isms_web_request *req)
 {
-    struct isms_cloud_service *service = malloc(sizeof(*service));
+    struct isms_cloud_service *service;
     struct cloud_form f;
     int error;
 
-    /* The row is ~5 KiB of text: on the heap, not the handler's stack. */
-    if (!service)
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    if ((error = load_service(service, req)) == 0) {
+    if ((error = load_service(&service, req)) == 0) {
         form_from_service(&f, service);
         error = render_form(res, req, &f, service, NULL, 200);
     }
@@ -329,7 +328,6 @@ static int save(struct isms_web_response *res, struct isms_web_request *req,
     struct isms_cloud_service *saved = malloc(sizeof(*saved));
     struct cloud_form f;
     struct isms_form form = {0};
-    char location[160];
     int error;
 
     if (!saved)
@@ -346,9 +344,8 @@ static int save(struct isms_web_response *res, struct isms_web_request *req,
         error = render_form(res, req, &f, stored, isms_error_last(),
                             (unsigned)isms_error_http_status(error));
     } else if (error == 0) {
-        snprintf(location, sizeof(location), "/orgs/%s/cloud-services/%" PRId64 "?saved=1",
-                 req->org.slug, saved->id);
-        error = isms_page_redirect(res, location);
+        error = isms_page_redirect_in_org(res, req, "cloud-services/%" PRId64 "?saved=1",
+                                          saved->id);
     }
 done:
     isms_form_release(&form);
@@ -363,12 +360,10 @@ int isms_page_cloud_services_post(struct isms_web_response *res, struct isms_web
 
 int isms_page_cloud_service_post(struct isms_web_response *res, struct isms_web_request *req)
 {
-    struct isms_cloud_service *service = malloc(sizeof(*service));
+    struct isms_cloud_service *service;
     int error;
 
-    if (!service)
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    if ((error = load_service(service, req)) == 0)
+    if ((error = load_service(&service, req)) == 0)
         error = save(res, req, service);
     free(service);
     return error;
@@ -376,22 +371,18 @@ int isms_page_cloud_service_post(struct isms_web_response *res, struct isms_web_
 
 int isms_page_cloud_service_delete(struct isms_web_response *res, struct isms_web_request *req)
 {
-    struct isms_cloud_service *service = malloc(sizeof(*service));
+    struct isms_cloud_service *service;
     struct cloud_form f;
-    char location[128];
     int error;
 
-    if (!service)
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    if ((error = load_service(service, req)) < 0)
+    if ((error = load_service(&service, req)) < 0)
         goto done;
     error = isms_cloud_service_delete(req->store, req->org.id, service->id, &req->actor);
     if (error == ISMS_ECONFLICT) { /* assets still name it: say so on its form */
         form_from_service(&f, service);
         error = render_form(res, req, &f, service, isms_error_last(), 409);
     } else if (error == 0) {
-        snprintf(location, sizeof(location), "/orgs/%s/cloud-services?deleted=1", req->org.slug);
-        error = isms_page_redirect(res, location);
+        error = isms_page_redirect_in_org(res, req, "cloud-services?deleted=1");
     }
 done:
     free(service);

@@ -1,7 +1,8 @@
 /*
  * Small helpers the register and administration pages share: ids taken from
  * paths and forms, query strings rebuilt for pagination and export links,
- * and the choice lists (<select> options) the templates render.
+ * the choice lists (<select> options) the templates render, and the
+ * messages and redirects of their forms.
  */
 #include "isms_setup.h"
 #include "util/buf.h"
@@ -56,4 +57,28 @@ int isms_page_set_message(struct isms_page *page, const char *key, const char *m
     if (!msgid)
         return 0;
     return isms_page_set(page, key, json_string(isms_page_t(page, msgid)));
+}
+
+int isms_page_set_form_messages(struct isms_page *page, const char *error_text)
+{
+    int error;
+
+    if ((error = isms_page_set_message(page, "error", error_text)) < 0)
+        return error;
+    return isms_page_set_message(page, "notice",
+                                 isms_web_request_query(page->req, "saved") ? "Saved." : NULL);
+}
+
+int isms_page_redirect_in_org(struct isms_web_response *res, const struct isms_web_request *req,
+                              const char *format, ...)
+{
+    char location[256];
+    va_list ap;
+    int n;
+
+    n = snprintf(location, sizeof(location), "/orgs/%s/", req->org.slug);
+    va_start(ap, format);
+    vsnprintf(location + n, sizeof(location) - (size_t)n, format, ap);
+    va_end(ap);
+    return isms_page_redirect(res, location);
 }

@@ -12,30 +12,37 @@
 #include "web/response.h"
 #include "web/session.h"
 
-static int render_login(struct isms_web_response *res, struct isms_web_request *req,
-                        const char *name, const char *next, const char *error_text,
-                        unsigned status)
+/* The sign-in form, or its second step (`second_factor`: a TOTP or recovery
+ * code), with `error_text` (a msgid) when the last try failed. */
+static int render(struct isms_web_response *res, struct isms_web_request *req, bool second_factor,
+                  const char *name, const char *next, const char *error_text, unsigned status)
 {
     struct isms_page page;
     int error;
 
-    if ((error = isms_page_init(&page, req, "login", "Sign in")) < 0)
+    if ((error = isms_page_init(&page, req, "login",
+                                second_factor ? "Two-step verification" : "Sign in")) < 0)
         return error;
-    if ((error = isms_page_set(&page, "name", json_string(name ? name : ""))) < 0 ||
+    if ((!second_factor &&
+         (error = isms_page_set(&page, "name", json_string(name ? name : ""))) < 0) ||
         (error = isms_page_set(&page, "next", json_string(isms_page_safe_next(next)))) < 0 ||
-        (error_text && (error = isms_page_set(&page, "error",
-                                              json_string(isms_page_t(&page, error_text)))) < 0)) {
+        (error = isms_page_set_message(&page, "error", error_text)) < 0) {
         isms_page_release(&page);
         return error;
     }
-    return isms_page_respond(res, &page, "login.html", status);
+    if (!second_factor)
+        return isms_page_respond(res, &page, "login.html", status);
+    /* The half-signed-in session must not show the menu or org switcher. */
+    json_object_del(page.ctx, "user");
+    json_object_del(page.ctx, "orgs");
+    return isms_page_respond(res, &page, "mfa.html", status);
 }
 
 int isms_page_login(struct isms_web_response *res, struct isms_web_request *req)
 {
     if (isms_web_session(req))
         return isms_page_redirect(res, isms_page_safe_next(isms_web_request_query(req, "next")));
-    return render_login(res, req, NULL, isms_web_request_query(req, "next"), NULL, 200);
+    return render(res, req, false, NULL, isms_web_request_query(req, "next"), NULL, 200);
 }
 
 static void attempt_from(struct isms_login_attempt *attempt, const struct isms_web_request *req)
@@ -66,10 +73,21 @@ static unsigned failure_status(int error)
     return error == ISMS_ELIMIT ? 429 : error == ISMS_EAUTH ? 401 : 400;
 }
 
-/* Shows a failed login on the page; a rate-limited one also says when to
- * come back (Retry-After), like the API. */
-static int login_refused(struct isms_web_response *res, int error, int rendered)
+/* The answer to a sign-in step: on to `next` (or the second step), or the
+ * same form again with why not; a rate-limited try also says when to come
+ * back (Retry-After), like the API. */
+static int finish(struct isms_web_response *res, struct isms_web_request *req, bool second_factor,
+                  const struct isms_form *form, int error, const struct isms_login_result *result)
 {
+    const char *next = isms_form_get(form, "next");
+    int rendered;
+
+    if (error == 0)
+        return signed_in(res, result, next);
+    if (error != ISMS_EAUTH && error != ISMS_ELIMIT && error != ISMS_EINVALID)
+        return error;
+    rendered = render(res, req, second_factor, isms_form_get(form, "name"), next,
+                      isms_error_last(), failure_status(error));
     if (rendered < 0 || error != ISMS_ELIMIT)
         return rendered;
     return isms_web_retry_after(res);
@@ -88,40 +106,15 @@ int isms_page_login_post(struct isms_web_response *res, struct isms_web_request 
     attempt.name = isms_form_get(&form, "name");
     attempt.password = isms_form_get(&form, "password");
     if (!attempt.name || !*attempt.name || !attempt.password || !*attempt.password) {
-        error = render_login(res, req, attempt.name, isms_form_get(&form, "next"),
-                             "enter your user name and password", 400);
+        error = render(res, req, false, attempt.name, isms_form_get(&form, "next"),
+                       "enter your user name and password", 400);
         goto done;
     }
-    error = isms_auth_login(&result, req->store, &attempt);
-    if (error == ISMS_EAUTH || error == ISMS_ELIMIT || error == ISMS_EINVALID)
-        error = login_refused(res, error,
-                              render_login(res, req, attempt.name, isms_form_get(&form, "next"),
-                                           isms_error_last(), failure_status(error)));
-    else if (error == 0)
-        error = signed_in(res, &result, isms_form_get(&form, "next"));
+    error = finish(res, req, false, &form, isms_auth_login(&result, req->store, &attempt),
+                   &result);
 done:
     isms_form_release(&form);
     return error;
-}
-
-static int render_mfa(struct isms_web_response *res, struct isms_web_request *req,
-                      const char *next, const char *error_text, unsigned status)
-{
-    struct isms_page page;
-    int error;
-
-    if ((error = isms_page_init(&page, req, "login", "Two-step verification")) < 0)
-        return error;
-    if ((error = isms_page_set(&page, "next", json_string(isms_page_safe_next(next)))) < 0 ||
-        (error_text && (error = isms_page_set(&page, "error",
-                                              json_string(isms_page_t(&page, error_text)))) < 0)) {
-        isms_page_release(&page);
-        return error;
-    }
-    /* The half-signed-in session must not show the menu or org switcher. */
-    json_object_del(page.ctx, "user");
-    json_object_del(page.ctx, "orgs");
-    return isms_page_respond(res, &page, "mfa.html", status);
 }
 
 static bool mfa_pending(const struct isms_web_request *req)
@@ -134,7 +127,7 @@ int isms_page_mfa(struct isms_web_response *res, struct isms_web_request *req)
 {
     if (!mfa_pending(req))
         return isms_page_redirect(res, isms_web_session(req) ? "/" : "/login");
-    return render_mfa(res, req, isms_web_request_query(req, "next"), NULL, 200);
+    return render(res, req, true, NULL, isms_web_request_query(req, "next"), NULL, 200);
 }
 
 int isms_page_mfa_post(struct isms_web_response *res, struct isms_web_request *req)
@@ -155,17 +148,14 @@ int isms_page_mfa_post(struct isms_web_response *res, struct isms_web_request *r
     attempt.totp = totp && *totp ? totp : NULL;
     attempt.recovery_code = !attempt.totp && recovery && *recovery ? recovery : NULL;
     if (!attempt.totp && !attempt.recovery_code) {
-        error = render_mfa(res, req, isms_form_get(&form, "next"),
-                           "enter the code from your authenticator app or a recovery code", 400);
+        error = render(res, req, true, NULL, isms_form_get(&form, "next"),
+                       "enter the code from your authenticator app or a recovery code", 400);
         goto done;
     }
-    error = isms_auth_complete_mfa(&result, req->store, isms_web_session_token(req), &attempt);
-    if (error == ISMS_EAUTH || error == ISMS_ELIMIT || error == ISMS_EINVALID)
-        error = login_refused(res, error,
-                              render_mfa(res, req, isms_form_get(&form, "next"),
-                                         isms_error_last(), failure_status(error)));
-    else if (error == 0)
-        error = signed_in(res, &result, isms_form_get(&form, "next"));
+    error = finish(res, req, true, &form,
+                   isms_auth_complete_mfa(&result, req->store, isms_web_session_token(req),
+                                          &attempt),
+                   &result);
 done:
     isms_form_release(&form);
     return error;

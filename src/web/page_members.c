@@ -129,7 +129,6 @@ int isms_page_members_post(struct isms_web_response *res, struct isms_web_reques
     enum isms_role role = ISMS_ROLE_AUDITOR;
     struct isms_form form;
     const char *name = NULL;
-    char location[128];
     int error;
 
     if ((error = isms_page_form(&form, req)) < 0)
@@ -140,8 +139,7 @@ int isms_page_members_post(struct isms_web_response *res, struct isms_web_reques
         error = render(res, req, name, role, isms_error_last(),
                        (unsigned)isms_error_http_status(error));
     } else if (error == 0) {
-        snprintf(location, sizeof(location), "/orgs/%s/members?saved=1", req->org.slug);
-        error = isms_page_redirect(res, location);
+        error = isms_page_redirect_in_org(res, req, "members?saved=1");
     }
 done:
     isms_form_release(&form);
@@ -151,7 +149,6 @@ done:
 int isms_page_member_delete(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_user user;
-    char location[128];
     int error;
 
     if ((error = isms_user_find(&user, req->store, isms_web_request_param(req, "user"))) < 0)
@@ -163,6 +160,5 @@ int isms_page_member_delete(struct isms_web_response *res, struct isms_web_reque
                       (unsigned)isms_error_http_status(error));
     if (error < 0)
         return error;
-    snprintf(location, sizeof(location), "/orgs/%s/members?saved=1", req->org.slug);
-    return isms_page_redirect(res, location);
+    return isms_page_redirect_in_org(res, req, "members?saved=1");
 }

@@ -31,9 +31,7 @@ static int render_orgs(struct isms_web_response *res, struct isms_web_request *r
                        "slug", input && input->slug ? input->slug : "", "csc",
                        strcmp(role, "csc") == 0, "csp", strcmp(role, "csp") == 0, "both",
                        strcmp(role, "both") == 0))) < 0 ||
-        (error_text &&
-         (error = isms_page_set(&page, "error", json_string(isms_page_t(&page, error_text)))) <
-             0)) {
+        (error = isms_page_set_message(&page, "error", error_text)) < 0) {
         isms_page_release(&page);
         return error;
     }

@@ -233,14 +233,12 @@ int isms_page_risk_delete(struct isms_web_response *res, struct isms_web_request
 {
     struct isms_page_risk_retry retry = {0};
     struct isms_form form;
-    char location[160];
     int64_t id = 0;
     int error;
 
     if ((error = begin(&form, &id, req)) == 0 &&
         (error = isms_risk_delete(req->store, req->org.id, id, &req->actor)) == 0) {
-        snprintf(location, sizeof(location), "/orgs/%s/risks?deleted=1", req->org.slug);
-        error = isms_page_redirect(res, location);
+        error = isms_page_redirect_in_org(res, req, "risks?deleted=1");
     } else {
         error = finish(res, req, id, error, &retry, "");
     }

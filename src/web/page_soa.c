@@ -260,7 +260,6 @@ static int render_list(struct isms_web_response *res, struct isms_web_request *r
     struct soa_input empty = {0};
     struct isms_page page;
     struct isms_soa soa;
-    const char *saved = isms_web_request_query(req, "saved");
     int error;
 
     if ((error = isms_soa_load(&soa, req->store, req->org.id)) < 0)
@@ -269,10 +268,7 @@ static int render_list(struct isms_web_response *res, struct isms_web_request *r
         goto done;
     if ((error = fill_list(&page, &soa, f, posted)) < 0 ||
         (error = isms_page_set(&page, "bulk", form_values(&page, in ? in : &empty))) < 0 ||
-        (error_text && (error = isms_page_set(&page, "error",
-                                              json_string(isms_page_t(&page, error_text)))) < 0) ||
-        (saved && (error = isms_page_set(&page, "notice",
-                                         json_string(isms_page_t(&page, "Saved.")))) < 0)) {
+        (error = isms_page_set_form_messages(&page, error_text)) < 0) {
         isms_page_release(&page);
         goto done;
     }
@@ -328,7 +324,6 @@ int isms_page_soa_post(struct isms_web_response *res, struct isms_web_request *r
     struct soa_filter f = {"all", ""};
     struct soa_input in = {0};
     struct isms_form form;
-    char location[600];
     int error;
 
     if ((error = isms_page_form(&form, req)) < 0 ||
@@ -345,9 +340,7 @@ int isms_page_soa_post(struct isms_web_response *res, struct isms_web_request *r
         goto done;
     /* The filter and search stay as they were; the query is ASCII-safe only
      * for the status, so a search is not carried over. */
-    snprintf(location, sizeof(location), "/orgs/%s/soa?status=%s&saved=1", req->org.slug,
-             f.status);
-    error = isms_page_redirect(res, location);
+    error = isms_page_redirect_in_org(res, req, "soa?status=%s&saved=1", f.status);
 done:
     isms_form_release(&form);
     return error;
@@ -392,8 +385,7 @@ static int render_entry(struct isms_web_response *res, struct isms_web_request *
         return error;
     if ((error = isms_page_set(&page, "control", control_facts(&page, e))) < 0 ||
         (error = isms_page_set(&page, "entry", form_values(&page, in))) < 0 ||
-        (error_text && (error = isms_page_set(&page, "error",
-                                              json_string(isms_page_t(&page, error_text)))) < 0)) {
+        (error = isms_page_set_message(&page, "error", error_text)) < 0) {
         isms_page_release(&page);
         return error;
     }
@@ -421,7 +413,6 @@ int isms_page_soa_entry_post(struct isms_web_response *res, struct isms_web_requ
     struct isms_soa_entry entry, saved;
     struct soa_input in;
     struct isms_form form;
-    char location[160];
     int error;
 
     if ((error = isms_soa_get(&entry, req->store, req->org.id,
@@ -437,9 +428,7 @@ int isms_page_soa_entry_post(struct isms_web_response *res, struct isms_web_requ
         error = render_entry(res, req, &entry, &in, isms_error_last(),
                              (unsigned)isms_error_http_status(error));
     } else if (error == 0) {
-        snprintf(location, sizeof(location), "/orgs/%s/soa?saved=1#%s", req->org.slug,
-                 entry.control_id);
-        error = isms_page_redirect(res, location);
+        error = isms_page_redirect_in_org(res, req, "soa?saved=1#%s", entry.control_id);
     }
 done:
     isms_form_release(&form);

@@ -84,13 +84,19 @@ int isms_page_add_soa_summary(struct isms_page *page);
  * form, else ISMS_ENOTFOUND naming `what`; appends "name=value" URL-encoded
  * to a query string (nothing for an empty value); one <select> option; the
  * errors a form shows to its user instead of an error page; sets ctx[key] to
- * the translation of `msgid` (nothing for NULL). */
+ * the translation of `msgid` (nothing for NULL); sets a form's "error"
+ * (`error_text`, a msgid or NULL) and its "notice" ("Saved." after a
+ * ?saved=1 redirect); 303 See Other to "/orgs/{the request's org}/" followed
+ * by `format` (at most 256 bytes in all). */
 struct isms_buf;
 int isms_page_parse_id(int64_t *out, const char *text, const char *what);
 int isms_page_query_add(struct isms_buf *query, const char *name, const char *value);
 json_t *isms_page_option(const char *value, const char *label, bool selected);
 bool isms_page_is_user_error(int error);
 int isms_page_set_message(struct isms_page *page, const char *key, const char *msgid);
+int isms_page_set_form_messages(struct isms_page *page, const char *error_text);
+int isms_page_redirect_in_org(struct isms_web_response *res, const struct isms_web_request *req,
+                              const char *format, ...) ISMS_PRINTF(3, 4);
 
 /* Error pages (page_error.c): true for paths that are pages (not /api, not
  * /healthz); the error page for `error` (the thread's last message as its

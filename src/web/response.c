@@ -52,6 +52,12 @@ void isms_web_respond_static(struct isms_web_response *res, unsigned status,
     res->body_static = true;
 }
 
+int isms_web_respond_no_content(struct isms_web_response *res)
+{
+    isms_web_respond_static(res, 204, NULL, "");
+    return 0;
+}
+
 void isms_web_respond_bytes(struct isms_web_response *res, unsigned status,
                             const char *content_type, char *body, size_t len)
 {

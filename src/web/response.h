@@ -43,6 +43,9 @@ int isms_web_respond_json(struct isms_web_response *res, unsigned status, json_t
 void isms_web_respond_static(struct isms_web_response *res, unsigned status,
                              const char *content_type, const char *body);
 
+/* 204 No Content (a deleted thing); 0, for a handler to return. */
+int isms_web_respond_no_content(struct isms_web_response *res);
+
 /* A malloc'd body; the response owns it from now on, also on failure. */
 void isms_web_respond_bytes(struct isms_web_response *res, unsigned status,
                             const char *content_type, char *body, size_t len);
