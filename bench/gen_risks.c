@@ -4,7 +4,13 @@
  * isms_risk_create_many: one transaction each), so levels, bands and
  * residual levels are computed exactly as for risks entered by hand.
  *
- *   gen_risks DB ORG_SLUG ASSETS RISKS
+ *   gen_risks DB ORG_SLUG ASSETS RISKS [--linked]
+ *
+ * With --linked, a provider organization ORG_SLUG-provider (role csp) also
+ * gets PROVIDER_RISKS shared risks, and every second risk of ORG_SLUG (a
+ * customer too: role both) links to one of them (isms_risk_link_set, one
+ * transaction each), so a page of the list shows about half its risks with
+ * their provider's risk.
  *
  * Deterministic (fixed-seed xorshift): every run produces the same data.
  */
@@ -15,10 +21,13 @@
 #include "isms/asset.h"
 #include "isms/org.h"
 #include "isms/risk.h"
+#include "isms/risk_link.h"
 #include "store/store.h"
 #include "util/error.h"
 
 #define NAME_SIZE 64
+#define PROVIDER_ASSETS 100
+#define PROVIDER_RISKS 1000
 
 static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
 
@@ -79,8 +88,9 @@ static const char *const owners[] = {
     "セキュリティ室長", "カスタマーサポート部長", "製造部長", "研究所長", "監査室長", "広報部長",
 };
 
-static int make_risks(struct isms_store *store, int64_t org, size_t n, int64_t first_asset,
-                      size_t assets)
+/* `all_shared`: every risk is shared (a provider's), else about 1 in 16. */
+static int make_risks(int64_t *first_risk, struct isms_store *store, int64_t org, size_t n,
+                      int64_t first_asset, size_t assets, bool all_shared)
 {
     struct isms_risk_input *in = calloc(n, sizeof(*in));
     int64_t *asset_ids = calloc(n, sizeof(*asset_ids));
@@ -106,29 +116,63 @@ static int make_risks(struct isms_store *store, int64_t org, size_t n, int64_t f
             .treatment = (enum isms_risk_treatment)((r >> 20) % 5),
             .has_residual = (r >> 23) % 10 < 6,
             .residual = {(int)(r >> 24) % 3, (int)(r >> 27) % 3, 0},
-            .shared = (r >> 30) == 0 && (r & 0x3) == 0,
+            .shared = all_shared || ((r >> 30) == 0 && (r & 0x3) == 0),
             .asset_ids = &asset_ids[i],
             .asset_count = 1,
         };
     }
-    error = isms_risk_create_many(NULL, store, org, in, n, isms_actor_cli());
+    error = isms_risk_create_many(first_risk, store, org, in, n, isms_actor_cli());
 done:
     free(in), free(asset_ids), free(titles), free(threats);
     return error;
+}
+
+/* A provider org with PROVIDER_RISKS shared risks; every second risk of
+ * `customer` (ids first_risk..first_risk + risks - 1) links to one of them. */
+static int make_links(struct isms_store *store, const char *customer_slug, int64_t customer,
+                      int64_t first_risk, size_t risks)
+{
+    char slug[ISMS_ORG_SLUG_MAX + sizeof("-provider")];
+    struct isms_org provider;
+    struct isms_risk linked;
+    int64_t first_asset, first_shared;
+    double t0 = now_seconds();
+    size_t links = 0;
+    int error;
+
+    snprintf(slug, sizeof(slug), "%s-provider", customer_slug);
+    if ((error = isms_org_create(&provider, store, slug, slug, ISMS_ORG_CSP, isms_actor_cli())) <
+            0 ||
+        (error = make_assets(&first_asset, store, provider.id, PROVIDER_ASSETS)) < 0 ||
+        (error = make_risks(&first_shared, store, provider.id, PROVIDER_RISKS, first_asset,
+                            PROVIDER_ASSETS, true)) < 0)
+        return error;
+    for (size_t i = 0; i < risks; i += 2, links++) {
+        if ((error = isms_risk_link_set(&linked, store, customer, first_risk + (int64_t)i,
+                                        provider.slug,
+                                        first_shared + (int64_t)(links % PROVIDER_RISKS),
+                                        isms_actor_cli())) < 0)
+            return error;
+        isms_risk_release(&linked);
+    }
+    printf("linked %zu risks to %d shared risks of '%s' in %.2f s\n", links, PROVIDER_RISKS,
+           provider.slug, now_seconds() - t0);
+    return 0;
 }
 
 int main(int argc, char **argv)
 {
     struct isms_store *store = NULL;
     struct isms_org org;
-    int64_t first_asset = 0;
+    int64_t first_asset = 0, first_risk = 0;
     long assets, risks;
+    bool linked = argc == 6 && strcmp(argv[5], "--linked") == 0;
     double t0, t1, t2;
     int status = 1;
 
-    if (argc != 5 || (assets = strtol(argv[3], NULL, 10)) <= 0 ||
+    if ((argc != 5 && !linked) || (assets = strtol(argv[3], NULL, 10)) <= 0 ||
         (risks = strtol(argv[4], NULL, 10)) <= 0) {
-        fprintf(stderr, "usage: gen_risks DB ORG_SLUG ASSETS RISKS\n");
+        fprintf(stderr, "usage: gen_risks DB ORG_SLUG ASSETS RISKS [--linked]\n");
         return 2;
     }
     if (isms_catalogs_load() < 0 || isms_store_open(&store, argv[1], 1) < 0)
@@ -143,13 +187,18 @@ int main(int argc, char **argv)
         goto done;
     }
     t1 = now_seconds();
-    if (make_risks(store, org.id, (size_t)risks, first_asset, (size_t)assets) < 0) {
+    if (make_risks(&first_risk, store, org.id, (size_t)risks, first_asset, (size_t)assets,
+                   false) < 0) {
         fail("creating risks");
         goto done;
     }
     t2 = now_seconds();
     printf("generated %ld assets in %.2f s, %ld risks in %.2f s (org '%s', id %" PRId64 ")\n",
            assets, t1 - t0, risks, t2 - t1, org.slug, org.id);
+    if (linked && make_links(store, org.slug, org.id, first_risk, (size_t)risks) < 0) {
+        fail("linking risks");
+        goto done;
+    }
     status = 0;
 done:
     isms_store_free(store);

@@ -11,7 +11,10 @@
 #   (curl), against the sqlite3 CLI running the same GROUP BY query N times
 #   (one process each, as a user would), with the ratio.
 #
-#   sh bench/risks.sh [SECONDS] [CONNECTIONS] [RISKS] [ASSETS]
+#   sh bench/risks.sh [SECONDS] [CONNECTIONS] [RISKS] [ASSETS] [linked]
+#
+# With `linked`, every second risk of the org links to a shared risk of a
+# provider org (gen_risks --linked), so lists also show the provider's risks.
 #
 # Not part of `make test`: it takes a few minutes and installs wrk, nginx-light
 # and sqlite3 when missing.
@@ -21,6 +24,12 @@ seconds=${1:-10}
 connections=${2:-8}
 risks=${3:-100000}
 assets=${4:-$risks}
+linked=${5:-}
+case $linked in
+    '') gen_flags= ;;
+    linked) gen_flags=--linked ;;
+    *) echo "bench: the fifth argument is 'linked' or nothing, not '$linked'" >&2; exit 2 ;;
+esac
 runs=20
 build=${ISMS_BENCH_BUILD:-build-release}
 sudo=$( [ "$(id -u)" = 0 ] || echo sudo )
@@ -38,7 +47,7 @@ db=$tmp/isms.db
 password=bench-admin-password
 
 ISMS_ADMIN_PASSWORD=$password ./$build/isms init --db "$db" >/dev/null
-./$build/gen_risks "$db" bench "$assets" "$risks"
+./$build/gen_risks "$db" bench "$assets" "$risks" $gen_flags
 ./$build/isms serve --db "$db" --listen 127.0.0.1:0 >"$tmp/isms.log" 2>&1 &
 isms_pid=$!
 for _ in $(seq 50); do grep -q 'listening on' "$tmp/isms.log" && break; sleep 0.1; done

@@ -509,16 +509,10 @@ int isms_risk_list(struct isms_risk_list *out, struct isms_store *store, int64_t
         return error;
     if ((error = isms_store_risk_list(out, store, org_id, &f)) < 0)
         return error;
-    /* Linked risks show their provider's risk in lists too. */
-    for (size_t i = 0; i < out->count; i++) {
-        struct isms_risk *r = &out->items[i];
-        if (r->provider_org_id &&
-            (error = isms_risk_link_fill(r, store, r->provider_org_id, r->provider_risk_id)) < 0) {
-            isms_risk_list_release(out);
-            return error;
-        }
-    }
-    return 0;
+    /* Linked risks show their provider's risk in lists too: one query per page. */
+    if ((error = isms_risk_link_fill_list(out, store, org_id)) < 0)
+        isms_risk_list_release(out);
+    return error;
 }
 
 /* Index of `s` in the heat map layout, or -1 when off the scales. */

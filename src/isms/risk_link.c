@@ -92,6 +92,48 @@ int isms_risk_link_fill(struct isms_risk *risk, struct isms_store *store, int64_
     return 0;
 }
 
+/* The linked risks of a page: linked[i] is the index in `list` of the
+ * i-th id given to the store. */
+struct page_links {
+    struct isms_risk_list *list;
+    size_t *linked;
+};
+
+static int fill_linked(void *ctx, size_t index, const struct isms_org *provider,
+                       const struct isms_risk *shared)
+{
+    const struct page_links *p = ctx;
+    struct isms_risk *risk = &p->list->items[p->linked[index]];
+
+    fill_view(&risk->provider, provider, shared);
+    risk->has_provider = true;
+    return 0;
+}
+
+int isms_risk_link_fill_list(struct isms_risk_list *list, struct isms_store *store,
+                             int64_t org_id)
+{
+    struct page_links p = {list, calloc(list->count + 1, sizeof(*p.linked))};
+    int64_t *ids = calloc(list->count + 1, sizeof(*ids));
+    size_t count = 0;
+    int error;
+
+    if (!p.linked || !ids) {
+        free(p.linked), free(ids);
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < list->count; i++) {
+        list->items[i].has_provider = false;
+        if (list->items[i].provider_org_id) {
+            p.linked[count] = i;
+            ids[count++] = list->items[i].id;
+        }
+    }
+    error = isms_store_risk_linked_shared(store, org_id, ids, count, fill_linked, &p);
+    free(p.linked), free(ids);
+    return error;
+}
+
 int isms_risk_dependents(struct isms_risk_dependent **out, size_t *count,
                          struct isms_store *store, int64_t org_id, int64_t risk_id)
 {

@@ -1,5 +1,6 @@
 #include "isms_setup.h"
 #include <jansson.h>
+#include "isms/org.h"
 #include "isms/risk.h"
 #include "isms/risk_link.h"
 #include "isms/risk_treatment.h"
@@ -1335,6 +1336,70 @@ int isms_store_risk_dependents(struct isms_risk_dependent **out, size_t *count,
     };
 
     return isms_store_select_all((void **)out, count, store, &q);
+}
+
+struct linked_visit {
+    isms_store_risk_linked_fn visit;
+    void *ctx;
+    size_t count;
+};
+
+/* A row of LINKED_SHARED: the provider's risk, then the index of the
+ * customer's risk among the ids given, the provider's slug and name. */
+static int read_linked(void *ctx, struct isms_stmt *st)
+{
+    const struct linked_visit *v = ctx;
+    struct isms_risk shared = {0};
+    struct isms_org provider = {0};
+    int64_t index = isms_stmt_int64(st, RISK_COLUMN_COUNT);
+    int error;
+
+    if (index < 0 || (size_t)index >= v->count)
+        ISMS_BUG("json_each returned an index outside its array");
+    if ((error = read_risk(&shared, st)) >= 0) {
+        provider.id = shared.org_id;
+        isms_store_copy_text(provider.slug, sizeof(provider.slug),
+                             isms_stmt_text(st, RISK_COLUMN_COUNT + 1));
+        isms_store_copy_text(provider.name, sizeof(provider.name),
+                             isms_stmt_text(st, RISK_COLUMN_COUNT + 2));
+        error = v->visit(v->ctx, (size_t)index, &provider, &shared);
+    }
+    isms_risk_release(&shared);
+    return error;
+}
+
+/* The ids travel as one JSON array bound to $2, so the statement text is
+ * the same for every page (one cached statement) and the customer's risks
+ * are still read only through `c.org_id = $1`; the provider's risk must be
+ * shared by the org the link names (see isms/risk_link.h). */
+#define LINKED_SHARED                                                                              \
+    "SELECT " RISK_COLUMNS ", j.key, o.slug, o.name FROM json_each($2) j "                         \
+    "JOIN risks c ON c.org_id = $1 AND c.id = j.value "                                           \
+    "JOIN risks r ON r.org_id = c.provider_org_id AND r.id = c.provider_risk_id "                  \
+    "AND r.shared = 1 JOIN orgs o ON o.id = r.org_id"
+
+int isms_store_risk_linked_shared(struct isms_store *store, int64_t org_id,
+                                  const int64_t *risk_ids, size_t count,
+                                  isms_store_risk_linked_fn visit, void *ctx)
+{
+    struct linked_visit v = {visit, ctx, count};
+    struct isms_buf ids = ISMS_BUF_INIT(count * 21 + 3);
+    struct isms_db *db;
+    int error = isms_buf_putc(&ids, '[');
+
+    for (size_t i = 0; i < count && error >= 0; i++)
+        error = isms_buf_printf(&ids, i ? ",%" PRId64 : "%" PRId64, risk_ids[i]);
+    if (error >= 0)
+        error = isms_buf_putc(&ids, ']');
+    if (error < 0 || count == 0) {
+        isms_buf_release(&ids);
+        return error < 0 ? error : 0;
+    }
+    db = isms_store_acquire(store);
+    error = each_row_text(db, LINKED_SHARED, org_id, isms_buf_cstr(&ids), NULL, read_linked, &v);
+    isms_store_release(store, db);
+    isms_buf_release(&ids);
+    return error;
 }
 
 /* Reads a page of risks and the total: `count_sql` takes $1 = params[0]

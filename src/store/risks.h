@@ -15,6 +15,7 @@ struct isms_risk_plan_row;
 struct isms_risk_dependent;
 struct isms_risk_cell;
 struct isms_soa_entry;
+struct isms_org;
 
 /* Inserts `risk` (computed fields set by the domain) with its assets, sets
  * risk->id and audits "risk.create", in one transaction. ISMS_ENOTFOUND
@@ -130,6 +131,22 @@ int isms_store_risk_link(struct isms_store *store, int64_t org_id, int64_t risk_
  * how many. *out is malloc'd (free() it). */
 int isms_store_risk_dependents(struct isms_risk_dependent **out, size_t *count,
                                struct isms_store *store, int64_t org_id, int64_t risk_id);
+
+/* Called for the i-th of the ids given to isms_store_risk_linked_shared
+ * whose link leads to a risk its provider still shares: `provider` has
+ * only id, slug and name; `shared` is the row (no asset/control lists),
+ * borrowed for the call. Runs on a borrowed connection: it must not go
+ * back to the store. */
+typedef int (*isms_store_risk_linked_fn)(void *ctx, size_t index, const struct isms_org *provider,
+                                         const struct isms_risk *shared);
+
+/* The provider risks that risks risk_ids[0..count) of org `org_id` link
+ * to, in one query (a page of the list, not one query per risk). Only
+ * risks the provider org still shares are read; ids of other orgs, unlinked
+ * risks and links to risks no longer shared are skipped. */
+int isms_store_risk_linked_shared(struct isms_store *store, int64_t org_id,
+                                  const int64_t *risk_ids, size_t count,
+                                  isms_store_risk_linked_fn visit, void *ctx);
 
 /* Shared risks of org `provider_org_id` (the rows only, by id). */
 int isms_store_risk_shared_list(struct isms_risk_list *out, struct isms_store *store,

@@ -50,6 +50,12 @@ static int sqlite_open(void **out, const char *path)
     }
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, 5000);
+    /* Page cache stays at SQLite's default. Measured at 100k risks (75 MB):
+     * mmap_size=256 MiB took the heat map from 17.5 to ~16 ms and title
+     * search from ~14 to ~12 ms, but turns a disk read error into SIGBUS
+     * instead of an error we can report; cache_size=16 MiB gave the same
+     * gain as private memory per pooled connection (up to 1 GiB). Neither
+     * is worth it at these figures. */
     if ((error = sqlite_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
                                  "PRAGMA synchronous=NORMAL;")) < 0) {
         sqlite3_close(db);
