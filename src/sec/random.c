@@ -3,23 +3,13 @@
 #include <openssl/rand.h>
 #include "sec/random.h"
 #include "util/error.h"
+#include "util/hex.h"
 
 int isms_random_bytes(void *out, size_t len)
 {
     if (len > INT_MAX || RAND_bytes(out, (int)len) != 1)
         return isms_error_set(ISMS_ERROR, "the random number generator failed");
     return 0;
-}
-
-static void to_hex(char *out, const unsigned char *bytes, size_t len)
-{
-    static const char digits[] = "0123456789abcdef";
-
-    for (size_t i = 0; i < len; i++) {
-        out[2 * i] = digits[bytes[i] >> 4];
-        out[2 * i + 1] = digits[bytes[i] & 15];
-    }
-    out[2 * len] = '\0';
 }
 
 int isms_random_token(char out[ISMS_TOKEN_TEXT_SIZE])
@@ -29,7 +19,7 @@ int isms_random_token(char out[ISMS_TOKEN_TEXT_SIZE])
 
     if ((error = isms_random_bytes(bytes, sizeof(bytes))) < 0)
         return error;
-    to_hex(out, bytes, sizeof(bytes));
+    isms_hex_encode(out, bytes, sizeof(bytes));
     return 0;
 }
 
@@ -40,7 +30,7 @@ int isms_sha256_hex(char out[ISMS_TOKEN_TEXT_SIZE], const char *text)
 
     if (!EVP_Digest(text, strlen(text), md, &md_len, EVP_sha256(), NULL) || md_len != 32)
         return isms_error_set(ISMS_ERROR, "SHA-256 is not available");
-    to_hex(out, md, md_len);
+    isms_hex_encode(out, md, md_len);
     return 0;
 }
 

@@ -3,6 +3,7 @@
 #include "sec/random.h"
 #include "sec/secret_box.h"
 #include "util/error.h"
+#include "util/hex.h"
 
 #define PREFIX_LEN (sizeof(ISMS_SECRET_PREFIX) - 1)
 /* Longest plaintext taken: TOTP seeds are 32 base32 characters. */
@@ -13,24 +14,11 @@ bool isms_secret_is_sealed(const char *text)
     return text && strncmp(text, ISMS_SECRET_PREFIX, PREFIX_LEN) == 0;
 }
 
-static void to_hex(char *out, const unsigned char *bytes, size_t len)
+/* A lowercase hex digit's value, -1 otherwise: sealed secrets are written in
+ * lowercase only (isms_hex_encode), so any other form was not written by us. */
+static int lowercase_hex_value(char c)
 {
-    static const char digits[] = "0123456789abcdef";
-
-    for (size_t i = 0; i < len; i++) {
-        *out++ = digits[bytes[i] >> 4];
-        *out++ = digits[bytes[i] & 15];
-    }
-    *out = '\0';
-}
-
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
+    return c >= 'A' && c <= 'F' ? -1 : isms_hex_digit(c);
 }
 
 /* Lowercase hex into bytes; false for odd length, other characters or too long. */
@@ -41,7 +29,7 @@ static bool from_hex(unsigned char *out, size_t *len_out, size_t max, const char
     if (n % 2 || n / 2 > max)
         return false;
     for (size_t i = 0; i < n / 2; i++) {
-        int hi = hex_value(hex[2 * i]), lo = hex_value(hex[2 * i + 1]);
+        int hi = lowercase_hex_value(hex[2 * i]), lo = lowercase_hex_value(hex[2 * i + 1]);
         if (hi < 0 || lo < 0)
             return false;
         out[i] = (unsigned char)(hi << 4 | lo);
@@ -91,7 +79,7 @@ int isms_secret_seal(char *out, size_t size, const struct isms_secret_key *key,
     if (!gcm(true, cipher, (const unsigned char *)plain, len, cipher + len, key, nonce, context))
         return isms_error_set(ISMS_ERROR, "AES-256-GCM encryption failed");
     memcpy(out, ISMS_SECRET_PREFIX, PREFIX_LEN);
-    to_hex(out + PREFIX_LEN, blob, ISMS_SECRET_NONCE_BYTES + len + ISMS_SECRET_TAG_BYTES);
+    isms_hex_encode(out + PREFIX_LEN, blob, ISMS_SECRET_NONCE_BYTES + len + ISMS_SECRET_TAG_BYTES);
     OPENSSL_cleanse(blob, sizeof(blob));
     return 0;
 }

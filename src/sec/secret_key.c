@@ -6,6 +6,7 @@
 #include "sec/random.h"
 #include "sec/secret_key.h"
 #include "util/error.h"
+#include "util/hex.h"
 
 static struct isms_secret_key installed;
 static bool have_key;
@@ -29,17 +30,10 @@ static int parse_hex_key(struct isms_secret_key *out, const char *hex)
     if (strlen(hex) != 2 * ISMS_SECRET_KEY_BYTES)
         goto bad;
     for (size_t i = 0; i < ISMS_SECRET_KEY_BYTES; i++) {
-        unsigned value = 0;
-        for (size_t j = 0; j < 2; j++) {
-            char c = hex[2 * i + j];
-            if (c >= '0' && c <= '9')
-                value = value * 16 + (unsigned)(c - '0');
-            else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-                value = value * 16 + (unsigned)((c | 0x20) - 'a' + 10);
-            else
-                goto bad;
-        }
-        out->bytes[i] = (unsigned char)value;
+        int hi = isms_hex_digit(hex[2 * i]), lo = hi < 0 ? -1 : isms_hex_digit(hex[2 * i + 1]);
+        if (lo < 0)
+            goto bad;
+        out->bytes[i] = (unsigned char)(hi << 4 | lo);
     }
     return 0;
 bad:

@@ -13,6 +13,7 @@
 #include "store/db.h"
 #include "store/store.h"
 #include "util/error.h"
+#include "util/hex.h"
 #include "util/time.h"
 
 /* The genesis "previous hash". */
@@ -72,8 +73,9 @@ static int row_hash(char out[ISMS_AUDIT_HASH_HEX + 1], const struct audit_row *r
     digest_field(ctx, row->prev_hash);
     EVP_DigestFinal_ex(ctx, md, &md_len);
     EVP_MD_CTX_free(ctx);
-    for (unsigned int i = 0; i < md_len && i * 2 < ISMS_AUDIT_HASH_HEX; i++)
-        snprintf(out + i * 2, 3, "%02x", md[i]);
+    if (md_len * 2 != ISMS_AUDIT_HASH_HEX)
+        return isms_error_set(ISMS_ERROR, "SHA-256 gave %u bytes", md_len);
+    isms_hex_encode(out, md, md_len);
     return 0;
 }
 

@@ -1,26 +1,22 @@
 #include "isms_setup.h"
 #include "store/audit_query.h"
 #include "store/db.h"
+#include "store/query.h"
 #include "store/store.h"
 #include "util/error.h"
-
-static void copy_text(char *dst, size_t size, const char *src)
-{
-    snprintf(dst, size, "%s", src ? src : "");
-}
 
 static int read_entry(struct isms_audit_entry *e, struct isms_stmt *st)
 {
     const char *detail = isms_stmt_text(st, 8);
 
     e->seq = isms_stmt_int64(st, 0);
-    copy_text(e->at, sizeof(e->at), isms_stmt_text(st, 1));
+    isms_store_copy_text(e->at, sizeof(e->at), isms_stmt_text(st, 1));
     e->org_id = isms_stmt_is_null(st, 2) ? 0 : isms_stmt_int64(st, 2);
     e->user_id = isms_stmt_int64(st, 3);
-    copy_text(e->actor_name, sizeof(e->actor_name), isms_stmt_text(st, 4));
-    copy_text(e->actor_address, sizeof(e->actor_address), isms_stmt_text(st, 5));
-    copy_text(e->action, sizeof(e->action), isms_stmt_text(st, 6));
-    copy_text(e->entity, sizeof(e->entity), isms_stmt_text(st, 7));
+    isms_store_copy_text(e->actor_name, sizeof(e->actor_name), isms_stmt_text(st, 4));
+    isms_store_copy_text(e->actor_address, sizeof(e->actor_address), isms_stmt_text(st, 5));
+    isms_store_copy_text(e->action, sizeof(e->action), isms_stmt_text(st, 6));
+    isms_store_copy_text(e->entity, sizeof(e->entity), isms_stmt_text(st, 7));
     if (!(e->detail = strdup(detail ? detail : "{}")))
         return isms_error_set(ISMS_ENOMEM, "out of memory");
     return 0;

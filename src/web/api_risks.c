@@ -14,34 +14,16 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "web/api.h"
+#include "web/id_param.h"
 #include "web/request.h"
 #include "web/response.h"
 
 #define SVG_MAX (4u << 20)
 #define XLSX_MAX (64u << 20)
 
-/* A positive integer path or query value; `what` names it in the error. */
-static int parse_id(int64_t *out, const char *text, int code, const char *what)
-{
-    char *end;
-    long long v;
-
-    if (!text || !*text || *text == '-' || *text == '+' || *text == ' ')
-        return isms_error_set(code, "%s '%s' not found", what, text ? text : "");
-    errno = 0;
-    v = strtoll(text, &end, 10);
-    if (errno || *end || v <= 0)
-        return isms_error_set(code, code == ISMS_ENOTFOUND ? "%s '%s' not found"
-                                                           : "'%s' must be a positive integer, "
-                                                             "not '%s'",
-                              what, text);
-    *out = v;
-    return 0;
-}
-
 static int risk_param(int64_t *out, const struct isms_web_request *req)
 {
-    return parse_id(out, isms_web_request_param(req, "risk"), ISMS_ENOTFOUND, "risk");
+    return isms_web_parse_id(out, isms_web_request_param(req, "risk"), ISMS_ENOTFOUND, "risk");
 }
 
 static int respond_risk(struct isms_web_response *res, struct isms_web_request *req,
@@ -358,7 +340,8 @@ static int save_item(struct isms_web_response *res, struct isms_web_request *req
 
 static int item_param(int64_t *out, const struct isms_web_request *req)
 {
-    return parse_id(out, isms_web_request_param(req, "item"), ISMS_ENOTFOUND, "treatment item");
+    return isms_web_parse_id(out, isms_web_request_param(req, "item"), ISMS_ENOTFOUND,
+                             "treatment item");
 }
 
 int isms_api_risk_items_create(struct isms_web_response *res, struct isms_web_request *req)

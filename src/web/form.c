@@ -1,17 +1,7 @@
 #include "isms_setup.h"
 #include "util/error.h"
+#include "util/hex.h"
 #include "web/form.h"
-
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 /* Decodes [from, to) ('+' is a space, %XX a byte) into a new string. */
 static int decode(char **out, const char *from, const char *to)
@@ -25,7 +15,7 @@ static int decode(char **out, const char *from, const char *to)
         if (*c == '+') {
             *w++ = ' ';
         } else if (*c == '%') {
-            int hi = c + 2 < to ? hex_value(c[1]) : -1, lo = hi >= 0 ? hex_value(c[2]) : -1;
+            int hi = c + 2 < to ? isms_hex_digit(c[1]) : -1, lo = hi >= 0 ? isms_hex_digit(c[2]) : -1;
             if (lo < 0 || (hi == 0 && lo == 0)) {
                 free(text);
                 return isms_error_set(ISMS_EINVALID, lo < 0 ? "malformed form field escape"

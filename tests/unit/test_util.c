@@ -4,6 +4,7 @@
 #include "util/buf.h"
 #include "util/csv.h"
 #include "util/error.h"
+#include "util/hex.h"
 #include "util/text.h"
 #include "util/tsv.h"
 
@@ -91,9 +92,25 @@ static void errors_map_to_http_and_exit_statuses(void **state)
     assert_string_equal(isms_error_last(), "no way");
 }
 
+static void hex_encodes_lowercase_and_reads_both_cases(void **state)
+{
+    const unsigned char bytes[] = {0x00, 0x9f, 0xa0, 0xff};
+    char text[2 * sizeof(bytes) + 1];
+
+    (void)state;
+    isms_hex_encode(text, bytes, sizeof(bytes));
+    assert_string_equal(text, "009fa0ff");
+    assert_int_equal(isms_hex_digit('0'), 0);
+    assert_int_equal(isms_hex_digit('f'), 15);
+    assert_int_equal(isms_hex_digit('F'), 15);
+    assert_int_equal(isms_hex_digit('g'), -1);
+    assert_int_equal(isms_hex_digit('\0'), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(hex_encodes_lowercase_and_reads_both_cases),
         cmocka_unit_test(buf_grows_and_stays_terminated),
         cmocka_unit_test(buf_refuses_past_its_cap),
         cmocka_unit_test(tsv_parses_header_rows_and_comments),
