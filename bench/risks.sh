@@ -20,6 +20,7 @@
 # and sqlite3 when missing.
 set -eu
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 seconds=${1:-10}
 connections=${2:-8}
 risks=${3:-100000}
@@ -32,11 +33,7 @@ case $linked in
 esac
 runs=20
 build=${ISMS_BENCH_BUILD:-build-release}
-sudo=$( [ "$(id -u)" = 0 ] || echo sudo )
-for p in wrk nginx-light sqlite3 curl; do
-    dpkg-query -W -f='${Status}\n' $p 2>/dev/null | grep -q '^install ok installed' ||
-        { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $p; }
-done
+bench_install wrk nginx-light sqlite3 curl
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DISMS_TESTS=OFF >/dev/null
 cmake --build "$build" --target isms gen_risks >/dev/null
 
@@ -48,34 +45,14 @@ password=bench-admin-password
 
 ISMS_ADMIN_PASSWORD=$password ./$build/isms init --db "$db" >/dev/null
 ./$build/gen_risks "$db" bench "$assets" "$risks" $gen_flags
-./$build/isms serve --db "$db" --listen 127.0.0.1:0 >"$tmp/isms.log" 2>&1 &
-isms_pid=$!
-for _ in $(seq 50); do grep -q 'listening on' "$tmp/isms.log" && break; sleep 0.1; done
-base=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$tmp/isms.log")
+bench_start_isms ./$build/isms "$db" "$tmp/isms.log"
+base=$isms_base
 cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
     -d "{\"name\": \"admin\", \"password\": \"$password\"}" "$base/api/session" |
     sed -n 's/^[Ss]et-[Cc]ookie: \(isms_session=[0-9a-f]*\).*/\1/p')
 [ -n "$cookie" ] || { echo "bench: cannot sign in" >&2; exit 1; }
 
-mkdir -p "$tmp/www"
-nginx_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 18082)
-cat >"$tmp/nginx.conf" <<CONF
-worker_processes $(nproc);
-pid $tmp/nginx.pid;
-error_log $tmp/nginx-error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    keepalive_requests 1000000;
-    server {
-        listen 127.0.0.1:$nginx_port;
-        location / { root $tmp/www; default_type application/json; }
-    }
-}
-CONF
-nginx -c "$tmp/nginx.conf" -g 'daemon off;' &
-nginx_pid=$!
-sleep 0.5
+bench_start_nginx "$tmp"
 
 # wrk --latency output -> "p50_ms p99_ms requests_per_s"
 measure() {
