@@ -5,7 +5,6 @@
  */
 #include "isms_setup.h"
 #include <pthread.h>
-#include <strings.h>
 #include <microhttpd.h>
 #include "isms/membership.h"
 #include "util/buf.h"
@@ -240,12 +239,10 @@ int isms_page_redirect(struct isms_web_response *res, const char *location)
 
 int isms_page_form(struct isms_form *out, const struct isms_web_request *req)
 {
-    static const char form_type[] = "application/x-www-form-urlencoded";
-    const char *type = isms_web_request_header(req, MHD_HTTP_HEADER_CONTENT_TYPE);
-
     memset(out, 0, sizeof(*out));
-    if (!type || strncasecmp(type, form_type, sizeof(form_type) - 1) != 0)
-        return isms_error_set(ISMS_EINVALID, "the form must be sent as '%s'", form_type);
+    if (!isms_web_request_is_form(req))
+        return isms_error_set(ISMS_EINVALID, "the form must be sent as '%s'",
+                              ISMS_WEB_FORM_TYPE);
     return isms_form_parse(out, isms_buf_cstr(&req->body), req->body.len);
 }
 

@@ -113,6 +113,13 @@ const char *isms_web_request_param(const struct isms_web_request *req, const cha
     return isms_web_params_get(&req->params, name);
 }
 
+bool isms_web_request_is_form(const struct isms_web_request *req)
+{
+    const char *type = isms_web_request_header(req, MHD_HTTP_HEADER_CONTENT_TYPE);
+
+    return type && strncasecmp(type, ISMS_WEB_FORM_TYPE, sizeof(ISMS_WEB_FORM_TYPE) - 1) == 0;
+}
+
 bool isms_web_request_is_json(const struct isms_web_request *req)
 {
     static const char json_type[] = "application/json";

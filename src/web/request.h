@@ -76,6 +76,11 @@ const char *isms_web_request_param(const struct isms_web_request *req, const cha
 /* True when Content-Type is application/json (parameters such as charset allowed). */
 bool isms_web_request_is_json(const struct isms_web_request *req);
 
+/* True when Content-Type starts with application/x-www-form-urlencoded (an
+ * HTML form post). */
+#define ISMS_WEB_FORM_TYPE "application/x-www-form-urlencoded"
+bool isms_web_request_is_form(const struct isms_web_request *req);
+
 /* Parses the body into req->json; ISMS_EINVALID with jansson's reason for
  * malformed JSON or a top level that is not an object. */
 int isms_web_request_parse_json(struct isms_web_request *req);

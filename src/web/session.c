@@ -1,5 +1,4 @@
 #include "isms_setup.h"
-#include <strings.h>
 #include <microhttpd.h>
 #include "isms/auth.h"
 #include "isms/membership.h"
@@ -13,7 +12,6 @@
 
 #define CSRF_HEADER "X-CSRF-Token"
 #define CSRF_FIELD "csrf"
-#define FORM_TYPE "application/x-www-form-urlencoded"
 
 static bool secure_cookies;
 
@@ -126,13 +124,6 @@ static int redirect_to_login(struct isms_web_response *res, const struct isms_we
     return 1;
 }
 
-static bool is_form(const struct isms_web_request *req)
-{
-    const char *type = isms_web_request_header(req, MHD_HTTP_HEADER_CONTENT_TYPE);
-
-    return type && strncasecmp(type, FORM_TYPE, sizeof(FORM_TYPE) - 1) == 0;
-}
-
 /* The header, else (for an HTML form) the "csrf" field of the body. */
 static bool csrf_ok(const struct isms_web_request *req)
 {
@@ -149,7 +140,7 @@ static bool csrf_ok(const struct isms_web_request *req)
         isms_multipart_release(&mp);
         return ok;
     }
-    if (!is_form(req))
+    if (!isms_web_request_is_form(req))
         return false;
     if (isms_form_parse(&form, isms_buf_cstr(&req->body), req->body.len) == 0)
         ok = isms_web_csrf_valid(req, isms_form_get(&form, CSRF_FIELD));
