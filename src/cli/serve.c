@@ -6,6 +6,7 @@
 #include "isms/auth.h"
 #include "isms/user.h"
 #include "web/pages.h"
+#include "web/request.h"
 #include "web/session.h"
 #include "web/server.h"
 
@@ -13,7 +14,8 @@
 #define THREADS_MAX 63
 
 static const char serve_help[] =
-    "usage: isms serve [--db PATH] [--listen HOST:PORT] [--threads N] [--secure-cookies]\n\n"
+    "usage: isms serve [--db PATH] [--listen HOST:PORT] [--threads N] [--secure-cookies]\n"
+    "                  [--trusted-proxy ADDR]...\n\n"
     "Runs the JSON API (and, later, the web UI) until interrupted (Ctrl-C or\n"
     "SIGTERM). Prints 'isms: listening on http://HOST:PORT' once it accepts\n"
     "connections.\n\n"
@@ -22,6 +24,10 @@ static const char serve_help[] =
     "                      loopback only once a user exists (isms init), and then\n"
     "                      behind a TLS-terminating proxy\n"
     "  --secure-cookies    mark the session cookie Secure (when served over HTTPS)\n"
+    "  --trusted-proxy ADDR\n"
+    "                      the numeric address of the TLS proxy in front: for its\n"
+    "                      requests the client is the last X-Forwarded-For entry\n"
+    "                      (login history, rate limits); may be given up to 8 times\n"
     "  --threads N         worker threads, 1 to 63 (default: one per CPU)\n"
     "  --db PATH           database file (default: $ISMS_DB or isms.db)\n";
 
@@ -68,6 +74,7 @@ int isms_cli_serve(int argc, char **argv)
         {"listen", required_argument, NULL, 'l'},
         {"threads", required_argument, NULL, 't'},
         {"secure-cookies", no_argument, NULL, 's'},
+        {"trusted-proxy", required_argument, NULL, 'p'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -96,6 +103,10 @@ int isms_cli_serve(int argc, char **argv)
             break;
         case 's':
             isms_web_session_set_secure_cookies(true);
+            break;
+        case 'p':
+            if (isms_web_trusted_proxy_add(optarg) < 0)
+                return isms_cli_usage_error("serve", "%s", isms_error_last());
             break;
         default:
             return isms_cli_usage_error("serve", "unknown option");

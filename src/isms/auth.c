@@ -61,23 +61,64 @@ static int record(const struct attempt_context *ctx, int64_t user_id, const char
     return error;
 }
 
-/* `user_id` (0 when the name is unknown) puts a refusal into that user's
- * history: someone hammering an account is what the history is there to show. */
+static _Thread_local int64_t retry_after_seconds;
+
+int64_t isms_auth_retry_after(void)
+{
+    return retry_after_seconds;
+}
+
+/* How long a name that keeps failing waits after its newest failure:
+ * nothing for the first ISMS_AUTH_MAX_FAILURES_PER_NAME, then
+ * ISMS_AUTH_BACKOFF_FIRST_SECONDS, doubling with each further failure, up
+ * to the whole window. */
+static int64_t backoff_seconds(int64_t failures)
+{
+    int64_t over = failures - ISMS_AUTH_MAX_FAILURES_PER_NAME, wait = ISMS_AUTH_BACKOFF_FIRST_SECONDS;
+
+    if (over < 0)
+        return 0;
+    while (over-- > 0 && wait < ISMS_AUTH_WINDOW_SECONDS)
+        wait *= 2;
+    return wait < ISMS_AUTH_WINDOW_SECONDS ? wait : ISMS_AUTH_WINDOW_SECONDS;
+}
+
+static int refuse(const struct attempt_context *ctx, int64_t user_id, const char *what,
+                  int64_t wait)
+{
+    retry_after_seconds = wait;
+    if (wait >= 120)
+        isms_error_set(ISMS_ELIMIT, "too many failed logins %s; try again in %" PRId64 " minutes",
+                       what, (wait + 59) / 60);
+    else
+        isms_error_set(ISMS_ELIMIT, "too many failed logins %s; try again in %" PRId64 " seconds",
+                       what, wait);
+    return record(ctx, user_id, "rate_limited", false, ISMS_ELIMIT);
+}
+
+/* An address with ISMS_AUTH_MAX_FAILURES_PER_ADDRESS failures is refused for
+ * the window. A name is never locked: its failures slow down only the
+ * addresses they came from (backoff_seconds), so someone guessing a
+ * colleague's password cannot lock the colleague out, and the right
+ * password from an address that has not failed gets in. `user_id` (0 when
+ * the name is unknown) puts a refusal into that user's history: someone
+ * hammering an account is what the history is there to show. */
 static int check_rate_limit(const struct attempt_context *ctx, int64_t user_id)
 {
-    int64_t by_name = 0, by_address = 0;
+    struct isms_login_failures f;
+    int64_t wait;
     int error;
 
-    if ((error = isms_store_login_failures(&by_name, &by_address, ctx->store, ctx->name,
-                                           ctx->address, ctx->now - ISMS_AUTH_WINDOW_SECONDS)) < 0)
+    retry_after_seconds = 0;
+    if ((error = isms_store_login_failures(&f, ctx->store, ctx->name, ctx->address,
+                                           ctx->now - ISMS_AUTH_WINDOW_SECONDS)) < 0)
         return error;
-    if (by_name < ISMS_AUTH_MAX_FAILURES_PER_NAME && by_address < ISMS_AUTH_MAX_FAILURES_PER_ADDRESS)
+    if (f.by_address >= ISMS_AUTH_MAX_FAILURES_PER_ADDRESS)
+        return refuse(ctx, user_id, "from this address", ISMS_AUTH_WINDOW_SECONDS);
+    if (f.by_name_here == 0)
         return 0;
-    return record(ctx, user_id, "rate_limited", false,
-                  isms_error_set(ISMS_ELIMIT,
-                                 "too many failed logins for this account or address; "
-                                 "try again in %d minutes",
-                                 ISMS_AUTH_WINDOW_SECONDS / 60));
+    wait = backoff_seconds(f.by_name) - (ctx->now - f.last_by_name);
+    return wait > 0 ? refuse(ctx, user_id, "for this account", wait) : 0;
 }
 
 static int check_fields(const struct isms_login_attempt *attempt)
@@ -97,7 +138,7 @@ static int check_fields(const struct isms_login_attempt *attempt)
 static void actor_for(struct isms_actor *actor, const struct isms_user *user,
                       const struct attempt_context *ctx)
 {
-    *actor = (struct isms_actor){user->id, user->name, ctx->address};
+    *actor = (struct isms_actor){user->id, user->name, ctx->address, false};
 }
 
 /* TOTP seeds are sealed under the process's key (sec/secret_key.h), bound to
@@ -151,7 +192,7 @@ static int open_seed(char out[ISMS_TOTP_SECRET_TEXT], int64_t user_id, const cha
 int isms_auth_seal_stored_seeds(size_t *sealed_count, struct isms_store *store)
 {
     struct isms_user_totp_seeds *rows = NULL, sealed;
-    const struct isms_actor system = {0, "system", ""};
+    const struct isms_actor system = {0, "system", "", false};
     size_t count = 0;
     int error;
 
@@ -252,9 +293,11 @@ int isms_auth_login(struct isms_login_result *out, struct isms_store *store,
         return error == ISMS_EAUTH ? record(&ctx, cred.user.id, "bad_password", true,
                                             isms_error_set(ISMS_EAUTH, WRONG_CREDENTIALS))
                                    : error;
+    /* The same answer as a wrong password: the password must not tell that
+     * the account exists but is disabled. The history says which. */
     if (cred.user.disabled)
         return record(&ctx, cred.user.id, "disabled", true,
-                      isms_error_set(ISMS_EAUTH, "this account is disabled"));
+                      isms_error_set(ISMS_EAUTH, WRONG_CREDENTIALS));
     has_factor = attempt->totp || attempt->recovery_code;
     if (cred.user.totp_enabled && has_factor && (error = check_second_factor(&ctx, &cred)) < 0)
         return error;
@@ -436,7 +479,7 @@ int isms_auth_totp_disable(struct isms_store *store, int64_t user_id, const char
 
 int isms_auth_recovery_regenerate(
     char codes_out[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT], struct isms_store *store,
-    int64_t user_id, const struct isms_actor *actor)
+    int64_t user_id, const char *password, const struct isms_actor *actor)
 {
     char hashes[ISMS_RECOVERY_CODE_COUNT][ISMS_TOKEN_TEXT_SIZE];
     struct isms_user user;
@@ -446,6 +489,8 @@ int isms_auth_recovery_regenerate(
         return error;
     if (!user.totp_enabled)
         return isms_error_set(ISMS_EINVALID, "recovery codes back up TOTP; turn TOTP on first");
+    if ((error = isms_auth_check_current_password(store, user_id, password, actor)) < 0)
+        return error;
     if ((error = new_codes(codes_out, hashes)) < 0)
         return error;
     return isms_store_recovery_replace(store, user_id, hashes, ISMS_RECOVERY_CODE_COUNT, actor);

@@ -5,9 +5,12 @@
  * the user has TOTP: a current code, or one of the user's one-time recovery
  * codes (the changeable fallback factor, seed 000). Every attempt, good or
  * bad, is written to the login history that the first screen shows the user
- * (seed 000: a user spots misuse of their account). Too many failures for one
- * name or from one address in ISMS_AUTH_WINDOW_SECONDS refuse further
- * attempts for a while; refusals are recorded too.
+ * (seed 000: a user spots misuse of their account). Within
+ * ISMS_AUTH_WINDOW_SECONDS, too many failures from one address refuse it for
+ * the window; too many for one name slow down (a growing back-off) the
+ * addresses that failed for it, never the name itself: a correct password
+ * from an address that has not failed still signs in. Refusals are recorded
+ * too.
  *
  * A session is a random token handed to the browser in a cookie; the
  * database keeps only its SHA-256, so a copy of the database signs nobody
@@ -27,6 +30,9 @@ struct isms_actor;
 #define ISMS_AUTH_WINDOW_SECONDS (15 * 60)
 #define ISMS_AUTH_MAX_FAILURES_PER_NAME 5
 #define ISMS_AUTH_MAX_FAILURES_PER_ADDRESS 20
+/* The first wait once a name has ISMS_AUTH_MAX_FAILURES_PER_NAME failures
+ * (auth.c doubles it with each further one). */
+#define ISMS_AUTH_BACKOFF_FIRST_SECONDS 30
 #define ISMS_SESSION_IDLE_SECONDS (30 * 60)
 #define ISMS_SESSION_ABSOLUTE_SECONDS (12 * 60 * 60)
 /* A session waiting for its second factor lives this long. */
@@ -68,14 +74,18 @@ struct isms_login_result {
 /* Checks the attempt and, when it passes, opens a session. Errors (each
  * recorded in the login history, with the message meant for the user):
  *   ISMS_EAUTH  wrong name or password ("name or password is wrong" either
- *               way), wrong second factor, disabled account;
- *   ISMS_ELIMIT too many failures: "too many failed logins; try again in N
- *               minutes" (HTTP 429);
+ *               way, also for a disabled account), wrong second factor;
+ *   ISMS_ELIMIT too many failures: "too many failed logins ...; try again
+ *               in N seconds|minutes" (HTTP 429; isms_auth_retry_after);
  *   ISMS_EINVALID  a field missing or too long.
  * A user with TOTP who gives neither code gets a session with mfa_pending
  * set: it is good for nothing but isms_auth_complete_mfa and logout. */
 int isms_auth_login(struct isms_login_result *out, struct isms_store *store,
                     const struct isms_login_attempt *attempt);
+
+/* The seconds to wait that the thread's last ISMS_ELIMIT answer named (for
+ * a Retry-After header); 0 when the last check refused nothing. */
+int64_t isms_auth_retry_after(void);
 
 /* Second step for a session with mfa_pending: checks attempt->totp or
  * attempt->recovery_code (name and password are ignored) and, when right,
@@ -154,10 +164,12 @@ int isms_auth_totp_disable(struct isms_store *store, int64_t user_id, const char
  * of users whose seeds were sealed (each audited as "user.totp.seal"). */
 int isms_auth_seal_stored_seeds(size_t *sealed_count, struct isms_store *store);
 
-/* Replaces the user's recovery codes with a fresh set (shown once).
- * ISMS_EINVALID when TOTP is off. Audited as "user.recovery_codes". */
+/* Replaces the user's recovery codes with a fresh set (shown once), after
+ * isms_auth_check_current_password: new codes are a second factor, which a
+ * stolen session alone must not mint. ISMS_EINVALID when TOTP is off,
+ * ISMS_EAUTH/ISMS_ELIMIT as for that check. Audited as "user.recovery_codes". */
 int isms_auth_recovery_regenerate(
     char codes_out[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT], struct isms_store *store,
-    int64_t user_id, const struct isms_actor *actor);
+    int64_t user_id, const char *password, const struct isms_actor *actor);
 
 #endif

@@ -1,5 +1,6 @@
 #include "isms_setup.h"
 #include "isms/membership.h"
+#include "isms/user.h"
 #include "store/memberships.h"
 #include "util/error.h"
 #include "util/names.h"
@@ -67,6 +68,38 @@ int isms_membership_list(struct isms_member **out, size_t *count, struct isms_st
                          int64_t org_id)
 {
     return isms_store_membership_list(out, count, store, org_id);
+}
+
+static int find_user_by_key(struct isms_user *out, struct isms_store *store, const char *key)
+{
+    char *end;
+    long long id;
+
+    errno = 0;
+    id = key ? strtoll(key, &end, 10) : 0;
+    if (key && *end == '\0' && errno == 0 && id > 0)
+        return isms_user_get(out, store, id);
+    return isms_user_find(out, store, key);
+}
+
+int isms_membership_find_user(struct isms_user *out, struct isms_store *store, const char *key,
+                              int64_t caller_id, bool caller_is_admin)
+{
+    bool visible = false;
+    int error;
+
+    error = find_user_by_key(out, store, key);
+    if (error == 0 && !out->is_admin)
+        error = caller_is_admin ? (visible = true, 0)
+                                : isms_store_membership_shared(&visible, store, caller_id, out->id);
+    if (error < 0 && error != ISMS_ENOTFOUND)
+        return error;
+    if (error < 0 || !visible)
+        return isms_error_set(ISMS_ENOTFOUND,
+                              "no user '%.64s' that you can add; a system administrator adds a "
+                              "user to their first organization",
+                              key ? key : "");
+    return 0;
 }
 
 int isms_membership_set(struct isms_store *store, int64_t org_id, int64_t user_id,

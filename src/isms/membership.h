@@ -16,6 +16,8 @@
 
 #include "isms/org.h"
 
+struct isms_user;
+
 struct isms_store;
 struct isms_actor;
 
@@ -62,6 +64,14 @@ int isms_membership_list_access(struct isms_org **orgs_out, enum isms_role **rol
 /* Members of `org_id` by name. *out is owned by the caller: free() it. */
 int isms_membership_list(struct isms_member **out, size_t *count, struct isms_store *store,
                          int64_t org_id);
+
+/* The user (numeric id or login name) that `caller` may add to or remove
+ * from an org. A system administrator may name any user but another system
+ * administrator (who sees every org already); an org administrator only
+ * users who share an org with them, so that user names outside their orgs
+ * cannot be probed. Everything else is ISMS_ENOTFOUND with one message. */
+int isms_membership_find_user(struct isms_user *out, struct isms_store *store, const char *key,
+                              int64_t caller_id, bool caller_is_admin);
 
 /* Gives `user_id` `role` in `org_id` (adds or changes), audited as
  * "member.set". ISMS_ENOTFOUND for an unknown user. */

@@ -1,4 +1,5 @@
 #include "isms_setup.h"
+#include "isms/actor.h"
 #include "isms/org.h"
 #include "isms/risk.h"
 #include "isms/risk_link.h"
@@ -365,6 +366,14 @@ int isms_risk_update(struct isms_risk *out, struct isms_store *store, int64_t or
 
     if ((error = isms_store_risk_get(&old, store, org_id, id)) < 0)
         return error;
+    /* ISO/IEC 27001 6.1.2 c) 2): the organization assigns risk owners; an
+     * owner handing the risk to themselves could then accept it. */
+    if (!actor->is_manager && in->owner && strcmp(in->owner, old.owner) != 0) {
+        isms_risk_release(&old);
+        return isms_error_set(ISMS_EPERM, "only an ISMS manager or administrator may change "
+                                          "the owner of risk %" PRId64,
+                              id);
+    }
     r = old;
     r.risk_source = r.event = r.consequence = NULL;
     r.asset_ids = NULL;

@@ -176,7 +176,9 @@ int isms_risk_create_many(int64_t *first_id_out, struct isms_store *store, int64
 /* Replaces the inputs of risk `id` (controls, plan, link and acceptance are
  * kept). Changing the residual scores clears the owner's acceptance: it was
  * given for other values. Turning `shared` off while customers' risks link
- * to it is ISMS_ECONFLICT. Audited as "risk.update". */
+ * to it is ISMS_ECONFLICT. Changing the owner needs an actor that is a
+ * manager (actor->is_manager), ISMS_EPERM otherwise. Audited as
+ * "risk.update". */
 int isms_risk_update(struct isms_risk *out, struct isms_store *store, int64_t org_id, int64_t id,
                      const struct isms_risk_input *in, const struct isms_actor *actor);
 

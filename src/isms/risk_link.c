@@ -1,6 +1,7 @@
 #include "isms_setup.h"
 #include "isms/org.h"
 #include "isms/risk_link.h"
+#include "store/orgs.h"
 #include "store/risks.h"
 #include "util/error.h"
 
@@ -14,10 +15,33 @@ static bool is_provider(enum isms_org_role role)
     return role == ISMS_ORG_CSP || role == ISMS_ORG_BOTH;
 }
 
+/* `provider` (id or slug) as a provider of org `org_id`: a provider org
+ * that a cloud service of the org's register names, or that one of its risks
+ * already depends on. Anything else - no such org, a customer, an unrelated
+ * provider - is the same "not found": a member of one org learns nothing of
+ * which other orgs exist. */
+static int find_provider(struct isms_org *out, struct isms_store *store, int64_t org_id,
+                         const char *provider)
+{
+    bool related = false;
+    int error;
+
+    error = isms_org_find(out, store, provider);
+    if (error == 0 && out->id != org_id && is_provider(out->role))
+        error = isms_store_org_uses_provider(&related, store, org_id, out->id);
+    if (error < 0 && error != ISMS_ENOTFOUND)
+        return error;
+    if (error < 0 || !related)
+        return isms_error_set(ISMS_ENOTFOUND,
+                              "no provider '%.64s' among this organization's cloud services",
+                              provider);
+    return 0;
+}
+
 static int check_parties(struct isms_org *provider_out, struct isms_store *store, int64_t org_id,
                          const char *provider)
 {
-    struct isms_org customer;
+    struct isms_org customer, named;
     int error;
 
     if ((error = isms_org_get(&customer, store, org_id)) < 0)
@@ -25,15 +49,10 @@ static int check_parties(struct isms_org *provider_out, struct isms_store *store
     if (!is_customer(customer.role))
         return isms_error_set(ISMS_EINVALID, "only a cloud service customer (role csc or both) "
                                              "links its risks to a provider's");
-    if ((error = isms_org_find(provider_out, store, provider)) < 0)
-        return error;
-    if (provider_out->id == org_id)
+    if (isms_org_find(&named, store, provider) == 0 && named.id == org_id)
         return isms_error_set(ISMS_EINVALID, "a risk cannot depend on a risk of its own "
                                              "organization");
-    if (!is_provider(provider_out->role))
-        return isms_error_set(ISMS_EINVALID, "'%s' is not a cloud service provider (role csp "
-                                             "or both)", provider_out->slug);
-    return 0;
+    return find_provider(provider_out, store, org_id, provider);
 }
 
 int isms_risk_link_set(struct isms_risk *out, struct isms_store *store, int64_t org_id,
@@ -140,9 +159,15 @@ int isms_risk_dependents(struct isms_risk_dependent **out, size_t *count,
     return isms_store_risk_dependents(out, count, store, org_id, risk_id);
 }
 
+int isms_risk_providers(struct isms_org **out, size_t *count, struct isms_store *store,
+                        int64_t org_id)
+{
+    return isms_store_org_providers(out, count, store, org_id);
+}
+
 int isms_risk_shared_list(struct isms_risk_provider_view **out, size_t *count, int64_t *total,
-                          struct isms_store *store, const char *provider, int64_t limit,
-                          int64_t offset)
+                          struct isms_store *store, int64_t org_id, const char *provider,
+                          int64_t limit, int64_t offset)
 {
     struct isms_risk_provider_view *views;
     struct isms_risk_list list;
@@ -154,7 +179,7 @@ int isms_risk_shared_list(struct isms_risk_provider_view **out, size_t *count, i
     if (limit < 1 || limit > ISMS_RISK_LIST_MAX || offset < 0)
         return isms_error_set(ISMS_EINVALID, "'limit' must be 1..%d and 'offset' not negative",
                               ISMS_RISK_LIST_MAX);
-    if ((error = isms_org_find(&org, store, provider)) < 0 ||
+    if ((error = find_provider(&org, store, org_id, provider)) < 0 ||
         (error = isms_store_risk_shared_list(&list, store, org.id, limit, offset)) < 0)
         return error;
     if (!(views = calloc(list.count + 1, sizeof(*views)))) {

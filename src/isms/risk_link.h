@@ -37,9 +37,11 @@ struct isms_risk_dependent {
 
 /* Links risk `risk_id` of org `org_id` to risk `provider_risk_id` of
  * `provider` (id or slug), or unlinks it when `provider` is NULL. The
- * provider must be csp/both and another org, the customer csc/both, the
- * provider risk shared: ISMS_EINVALID/ISMS_ENOTFOUND otherwise (a risk that
- * is not shared is "not found", like one that does not exist). Fills *out. */
+ * customer must be csc/both (ISMS_EINVALID), the provider another org
+ * (ISMS_EINVALID) that is a provider of the customer as
+ * isms_risk_shared_list says (ISMS_ENOTFOUND), the provider risk shared
+ * (ISMS_ENOTFOUND: a risk that is not shared is "not found", like one that
+ * does not exist). Fills *out. */
 int isms_risk_link_set(struct isms_risk *out, struct isms_store *store, int64_t org_id,
                        int64_t risk_id, const char *provider, int64_t provider_risk_id,
                        const struct isms_actor *actor);
@@ -60,10 +62,17 @@ int isms_risk_link_fill_list(struct isms_risk_list *list, struct isms_store *sto
 int isms_risk_dependents(struct isms_risk_dependent **out, size_t *count,
                          struct isms_store *store, int64_t org_id, int64_t risk_id);
 
-/* The shared risks of `provider` (id or slug) as a customer may see them
- * (items carry only the fields of struct isms_risk_provider_view). */
+/* The provider orgs a customer org `org_id` may browse and link to (the
+ * rule of isms_risk_shared_list), by name. *out is malloc'd (free() it). */
+int isms_risk_providers(struct isms_org **out, size_t *count, struct isms_store *store,
+                        int64_t org_id);
+
+/* The shared risks of `provider` (id or slug) as customer org `org_id` may
+ * see them (items carry only the fields of struct isms_risk_provider_view).
+ * ISMS_ENOTFOUND unless `provider` is a provider of the org: a cloud service
+ * of its register names it, or one of its risks depends on it already. */
 int isms_risk_shared_list(struct isms_risk_provider_view **out, size_t *count, int64_t *total,
-                          struct isms_store *store, const char *provider, int64_t limit,
-                          int64_t offset);
+                          struct isms_store *store, int64_t org_id, const char *provider,
+                          int64_t limit, int64_t offset);
 
 #endif

@@ -227,3 +227,20 @@ int isms_store_membership_delete(struct isms_store *store, int64_t org_id, int64
 {
     return change(store, org_id, user_id, ISMS_ROLE_NONE, actor);
 }
+
+int isms_store_membership_shared(bool *out, struct isms_store *store, int64_t user_a,
+                                 int64_t user_b)
+{
+    const int64_t params[] = {user_a, user_b};
+    struct isms_db *db = isms_store_acquire(store);
+    int64_t found = 0;
+    int error;
+
+    error = isms_store_query_int64(&found, db,
+                                   "SELECT EXISTS (SELECT 1 FROM memberships a JOIN memberships b "
+                                   "ON b.org_id = a.org_id WHERE a.user_id = $1 AND b.user_id = $2)",
+                                   params, 2);
+    isms_store_release(store, db);
+    *out = error == 0 && found;
+    return error;
+}

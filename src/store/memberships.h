@@ -26,4 +26,8 @@ int isms_store_membership_set(struct isms_store *store, int64_t org_id, int64_t 
 int isms_store_membership_delete(struct isms_store *store, int64_t org_id, int64_t user_id,
                                  const struct isms_actor *actor);
 
+/* *out: `user_a` and `user_b` are members of at least one org in common. */
+int isms_store_membership_shared(bool *out, struct isms_store *store, int64_t user_a,
+                                 int64_t user_b);
+
 #endif

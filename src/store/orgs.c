@@ -116,3 +116,39 @@ int isms_store_org_list(struct isms_org **out, size_t *count, struct isms_store 
         *out = items;
     return error;
 }
+
+int isms_store_org_uses_provider(bool *out, struct isms_store *store, int64_t org_id,
+                                 int64_t provider_id)
+{
+    const int64_t params[] = {org_id, provider_id};
+    struct isms_db *db = isms_store_acquire(store);
+    int64_t found = 0;
+    int error;
+
+    error = isms_store_query_int64(
+        &found, db,
+        "SELECT EXISTS (SELECT 1 FROM cloud_services WHERE org_id = $1 AND provider_org_id = $2) "
+        "OR EXISTS (SELECT 1 FROM risks WHERE org_id = $1 AND provider_org_id = $2)",
+        params, 2);
+    isms_store_release(store, db);
+    *out = error == 0 && found;
+    return error;
+}
+
+int isms_store_org_providers(struct isms_org **out, size_t *count, struct isms_store *store,
+                             int64_t org_id)
+{
+    const int64_t params[] = {org_id};
+    const struct isms_store_select q = {
+        .sql = "SELECT " ORG_COLUMNS " FROM orgs o WHERE o.role IN ('csp', 'both') AND o.id <> $1 "
+               "AND (EXISTS (SELECT 1 FROM cloud_services c WHERE c.org_id = $1 "
+               "AND c.provider_org_id = o.id) "
+               "OR EXISTS (SELECT 1 FROM risks r WHERE r.org_id = $1 AND r.provider_org_id = o.id)) "
+               "ORDER BY o.name, o.id",
+        .params = params,
+        .param_count = 1,
+        .read = read_row,
+        .item_size = sizeof(**out),
+    };
+    return isms_store_select_all((void **)out, count, store, &q);
+}

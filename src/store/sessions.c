@@ -181,26 +181,31 @@ done:
     return error < 0 ? error : 0;
 }
 
-int isms_store_login_failures(int64_t *by_name, int64_t *by_address, struct isms_store *store,
+int isms_store_login_failures(struct isms_login_failures *out, struct isms_store *store,
                               const char *name, const char *address, int64_t since)
 {
     struct isms_db *db = isms_store_acquire(store);
     struct isms_stmt *st = NULL;
     int error;
 
+    memset(out, 0, sizeof(*out));
     if ((error = isms_db_prepare(&st, db,
-                                 "SELECT (SELECT count(*) FROM login_events WHERE name_tried = $1 "
-                                 "AND at >= $3 AND failure = 1), "
+                                 "SELECT count(*), coalesce(max(at), 0), "
+                                 "coalesce(sum(address = $2), 0), "
                                  "(SELECT count(*) FROM login_events WHERE address = $2 "
-                                 "AND at >= $3 AND failure = 1)")) < 0)
+                                 "AND at >= $3 AND failure = 1) "
+                                 "FROM login_events WHERE name_tried = $1 AND at >= $3 "
+                                 "AND failure = 1")) < 0)
         goto done;
     if ((error = isms_stmt_bind_text(st, 1, name)) < 0 ||
         (error = isms_stmt_bind_text(st, 2, address)) < 0 ||
         (error = isms_stmt_bind_int64(st, 3, since)) < 0)
         goto done;
     if ((error = isms_stmt_step(st)) == 1) {
-        *by_name = isms_stmt_int64(st, 0);
-        *by_address = isms_stmt_int64(st, 1);
+        out->by_name = isms_stmt_int64(st, 0);
+        out->last_by_name = isms_stmt_int64(st, 1);
+        out->by_name_here = isms_stmt_int64(st, 2);
+        out->by_address = isms_stmt_int64(st, 3);
         error = 0;
     }
 done:

@@ -52,8 +52,16 @@ struct isms_login_event_row {
 int isms_store_login_event_insert(struct isms_store *store,
                                   const struct isms_login_event_row *row);
 
-/* Failures since `since` for this name and for this address. */
-int isms_store_login_failures(int64_t *by_name, int64_t *by_address, struct isms_store *store,
+/* Failed logins since some moment, as the rate limit weighs them. */
+struct isms_login_failures {
+    int64_t by_name;       /* for this name, from anywhere */
+    int64_t by_address;    /* from this address, for any name */
+    int64_t by_name_here;  /* for this name from this address */
+    int64_t last_by_name;  /* unix seconds of the newest failure for this name; 0 if none */
+};
+
+/* The failures since `since` for `name` and `address`. */
+int isms_store_login_failures(struct isms_login_failures *out, struct isms_store *store,
                               const char *name, const char *address, int64_t since);
 
 /* The newest `limit` events of `user_id`; *out is owned by the caller. */

@@ -233,11 +233,13 @@ int isms_api_me_totp_delete(struct isms_web_response *res, struct isms_web_reque
 int isms_api_me_recovery_codes(struct isms_web_response *res, struct isms_web_request *req)
 {
     char codes[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT];
+    const char *password;
     int error;
 
-    if ((error = isms_auth_recovery_regenerate(codes, req->store, req->session->user_id,
-                                               &req->actor)) < 0)
-        return error;
+    if ((error = isms_web_json_string(&password, req->json, "password")) < 0 ||
+        (error = isms_auth_recovery_regenerate(codes, req->store, req->session->user_id,
+                                               password, &req->actor)) < 0)
+        return error == ISMS_EAUTH ? recode(ISMS_EPERM) : error;
     return isms_web_respond_json(res, 200, json_pack("{s:o}", "recovery_codes", codes_json(codes)));
 }
 

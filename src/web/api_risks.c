@@ -450,7 +450,7 @@ int isms_api_risks_shared(struct isms_web_response *res, struct isms_web_request
 
     if ((error = query_int(&limit, &given, req, "limit", 1, ISMS_RISK_LIST_MAX)) < 0 ||
         (error = query_int(&offset, &given, req, "offset", 0, INT64_MAX)) < 0 ||
-        (error = isms_risk_shared_list(&views, &n, &total, req->store,
+        (error = isms_risk_shared_list(&views, &n, &total, req->store, req->org.id,
                                        isms_web_request_param(req, "provider"), limit, offset)) < 0)
         return error;
     list = json_array();

@@ -145,6 +145,13 @@ int isms_api_members_list(struct isms_web_response *res, struct isms_web_request
                                  json_pack("{s:o}", "members", isms_json_done(list, ok)));
 }
 
+/* The {user} of a members route, as the signed-in org administrator may see it. */
+static int find_member_candidate(struct isms_user *out, struct isms_web_request *req)
+{
+    return isms_membership_find_user(out, req->store, isms_web_request_param(req, "user"),
+                                     req->session->user_id, req->session->is_admin);
+}
+
 int isms_api_members_put(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *role_name;
@@ -152,7 +159,7 @@ int isms_api_members_put(struct isms_web_response *res, struct isms_web_request 
     struct isms_user user;
     int error;
 
-    if ((error = find_user(&user, req)) < 0 ||
+    if ((error = find_member_candidate(&user, req)) < 0 ||
         (error = isms_web_json_string(&role_name, req->json, "role")) < 0 ||
         (error = isms_role_parse(&role, role_name)) < 0 ||
         (error = isms_membership_set(req->store, req->org.id, user.id, role, &req->actor)) < 0)
@@ -168,7 +175,7 @@ int isms_api_members_delete(struct isms_web_response *res, struct isms_web_reque
     struct isms_user user;
     int error;
 
-    if ((error = find_user(&user, req)) < 0 ||
+    if ((error = find_member_candidate(&user, req)) < 0 ||
         (error = isms_membership_remove(req->store, req->org.id, user.id, &req->actor)) < 0)
         return error;
     return isms_web_respond_no_content(res);

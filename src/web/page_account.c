@@ -154,6 +154,7 @@ static int run_action(struct isms_web_response *res, struct isms_web_request *re
             return isms_page_redirect(res, "/account?saved=1");
     } else if (strcmp(action, "recovery_codes") == 0) {
         if ((error = isms_auth_recovery_regenerate(codes, req->store, session->user_id,
+                                                   isms_form_get(form, "password"),
                                                    &req->actor)) == 0) {
             extra.codes = codes;
             return render_account(res, req, &extra, 200);

@@ -115,10 +115,9 @@ static int set_member(struct isms_web_request *req, const char *name, const char
         return isms_error_set(ISMS_EINVALID, "enter the login name of an existing user");
     if ((error = isms_role_parse(role, role_name ? role_name : "")) < 0)
         return isms_error_set(ISMS_EINVALID, "choose a role");
-    if ((error = isms_user_find(&user, req->store, name)) < 0)
-        return error == ISMS_ENOTFOUND
-                   ? isms_error_set(ISMS_EINVALID, "there is no user '%.64s'", name)
-                   : error;
+    if ((error = isms_membership_find_user(&user, req->store, name, req->session->user_id,
+                                           req->session->is_admin)) < 0)
+        return error;
     if ((error = check_self(req, user.id, *role)) < 0)
         return error;
     return isms_membership_set(req->store, req->org.id, user.id, *role, &req->actor);
@@ -151,7 +150,8 @@ int isms_page_member_delete(struct isms_web_response *res, struct isms_web_reque
     struct isms_user user;
     int error;
 
-    if ((error = isms_user_find(&user, req->store, isms_web_request_param(req, "user"))) < 0)
+    if ((error = isms_membership_find_user(&user, req->store, isms_web_request_param(req, "user"),
+                                           req->session->user_id, req->session->is_admin)) < 0)
         return error;
     if ((error = check_self(req, user.id, ISMS_ROLE_NONE)) == 0)
         error = isms_membership_remove(req->store, req->org.id, user.id, &req->actor);

@@ -171,6 +171,16 @@ static int add_language(struct isms_page *page)
     return isms_page_set(page, "other_lang_label", json_string(ja ? "English" : "日本語"));
 }
 
+/* Anonymous pages carry public forms (sign-in, language): their token. */
+static int add_presession(struct isms_page *page)
+{
+    const char *token = isms_web_presession_token(page->req);
+
+    if (!token)
+        return ISMS_ERROR;
+    return isms_page_set(page, "csrf", json_string(token));
+}
+
 int isms_page_init(struct isms_page *page, struct isms_web_request *req, const char *nav,
                    const char *title)
 {
@@ -191,7 +201,8 @@ int isms_page_init(struct isms_page *page, struct isms_web_request *req, const c
         (error = isms_page_set(page, "title", json_string(isms_page_t(page, title)))) < 0 ||
         (error = isms_page_set(page, nav_key, json_true())) < 0 ||
         (error = isms_page_set(page, "path", json_string(req->path))) < 0 ||
-        (session && (error = add_user(page, session)) < 0) || (error = add_org(page)) < 0) {
+        (session && (error = add_user(page, session)) < 0) ||
+        (!session && (error = add_presession(page)) < 0) || (error = add_org(page)) < 0) {
         isms_page_release(page);
         return error;
     }
@@ -248,8 +259,12 @@ int isms_page_form(struct isms_form *out, const struct isms_web_request *req)
 
 const char *isms_page_safe_next(const char *next)
 {
-    if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strlen(next) > 512 ||
-        strpbrk(next, "\r\n"))
+    /* Browsers drop tabs and newlines from a Location and read "\\" as "/":
+     * "/\t/evil.example" would become "//evil.example", another site. */
+    if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strlen(next) > 512)
         return "/";
+    for (const unsigned char *p = (const unsigned char *)next; *p; p++)
+        if (*p < 0x20 || *p == 0x7f || *p == '\\')
+            return "/";
     return next;
 }

@@ -210,11 +210,10 @@ static json_t *provider_choices(const struct isms_page *page, const char *curren
     size_t n = 0;
     json_t *list;
 
-    if (isms_org_list(&orgs, &n, page->req->store) < 0)
+    if (isms_risk_providers(&orgs, &n, page->req->store, page->req->org.id) < 0)
         return NULL;
     list = json_array();
     for (size_t i = 0; list && i < n; i++)
-        if (orgs[i].id != page->req->org.id && orgs[i].role != ISMS_ORG_CSC)
             json_array_append_new(list, isms_page_option(orgs[i].slug, orgs[i].name,
                                                          current &&
                                                              strcmp(current, orgs[i].slug) == 0));
@@ -230,7 +229,8 @@ static json_t *shared_choices(const struct isms_page *page, const char *provider
     char id[24], label[ISMS_RISK_TITLE_MAX + 40];
     json_t *list;
 
-    if (isms_risk_shared_list(&views, &n, &total, page->req->store, provider, SHARED_MAX, 0) < 0)
+    if (isms_risk_shared_list(&views, &n, &total, page->req->store, page->req->org.id,
+                              provider, SHARED_MAX, 0) < 0)
         return json_array(); /* an unknown provider offers nothing */
     list = json_array();
     for (size_t i = 0; list && i < n; i++) {

@@ -55,8 +55,9 @@ int isms_page_respond(struct isms_web_response *res, struct isms_page *page,
 /* 303 See Other to `location` (a path on this server). */
 int isms_page_redirect(struct isms_web_response *res, const char *location);
 
-/* `next` when it is a path on this server ("/x", never "//host", at most
- * 512 bytes, no line breaks), else "/": no open redirects. */
+/* `next` when it is a path on this server ("/x": one "/" followed by neither
+ * "/" nor "\\", at most 512 bytes, no control character or backslash
+ * anywhere), else "/": no open redirects. */
 const char *isms_page_safe_next(const char *next);
 
 /* The form body of a POST; ISMS_EINVALID when it is not

@@ -5,7 +5,81 @@
 #include <microhttpd.h>
 #include "export/json_util.h"
 #include "util/error.h"
+#include "util/text.h"
 #include "web/request.h"
+
+#define TRUSTED_PROXY_MAX 8
+
+/* A numeric address in one form for comparing: IPv4 as ::ffff:a.b.c.d. */
+struct ip_address {
+    unsigned char bytes[16];
+};
+
+static struct ip_address trusted_proxies[TRUSTED_PROXY_MAX];
+static size_t trusted_proxy_count;
+
+static bool parse_ip(struct ip_address *out, const char *text)
+{
+    struct in_addr v4;
+
+    memset(out, 0, sizeof(*out));
+    if (inet_pton(AF_INET, text, &v4) == 1) {
+        out->bytes[10] = out->bytes[11] = 0xff;
+        memcpy(out->bytes + 12, &v4, 4);
+        return true;
+    }
+    return inet_pton(AF_INET6, text, out->bytes) == 1;
+}
+
+int isms_web_trusted_proxy_add(const char *address)
+{
+    if (trusted_proxy_count == TRUSTED_PROXY_MAX)
+        return isms_error_set(ISMS_EINVALID, "at most %d trusted proxies", TRUSTED_PROXY_MAX);
+    if (!address || !parse_ip(&trusted_proxies[trusted_proxy_count], address))
+        return isms_error_set(ISMS_EINVALID, "'%.64s' is not a numeric IPv4 or IPv6 address",
+                              address ? address : "");
+    trusted_proxy_count++;
+    return 0;
+}
+
+static bool is_trusted_proxy(const char *address)
+{
+    struct ip_address ip;
+
+    if (!trusted_proxy_count || !parse_ip(&ip, address))
+        return false;
+    for (size_t i = 0; i < trusted_proxy_count; i++)
+        if (memcmp(&ip, &trusted_proxies[i], sizeof(ip)) == 0)
+            return true;
+    return false;
+}
+
+/* The client a trusted proxy names: the last entry of X-Forwarded-For (the
+ * one the proxy itself appended; earlier ones are the client's to invent).
+ * Left as the peer's address when the header is missing or not an address. */
+static void take_forwarded_for(char *out, size_t size, struct MHD_Connection *connection)
+{
+    const char *header = MHD_lookup_connection_value(connection, MHD_HEADER_KIND,
+                                                     "X-Forwarded-For");
+    const char *last;
+    char entry[64];
+    struct ip_address ip;
+    size_t n;
+
+    if (!header)
+        return;
+    last = strrchr(header, ',');
+    last = last ? last + 1 : header;
+    while (*last == ' ' || *last == '\t')
+        last++;
+    n = strcspn(last, " \t");
+    if (n == 0 || n >= sizeof(entry))
+        return;
+    memcpy(entry, last, n);
+    entry[n] = '\0';
+    if (parse_ip(&ip, entry))
+        snprintf(out, size, "%s", entry);
+}
 
 /* The peer's address as text ("" when unknown, e.g. in unit tests). */
 static void read_client_address(char *out, size_t size, struct MHD_Connection *connection)
@@ -38,8 +112,10 @@ int isms_web_request_new(struct isms_web_request **out, struct MHD_Connection *c
     req->body_max = isms_web_route_body_max(method, path);
     isms_buf_init(&req->body, req->body_max);
     read_client_address(req->client_address, sizeof(req->client_address), connection);
+    if (is_trusted_proxy(req->client_address))
+        take_forwarded_for(req->client_address, sizeof(req->client_address), connection);
     /* Until a session says otherwise the request acts anonymously. */
-    req->actor = (struct isms_actor){0, "anonymous", req->client_address};
+    req->actor = (struct isms_actor){0, "anonymous", req->client_address, false};
     *out = req;
     return 0;
 }
@@ -106,6 +182,39 @@ const char *isms_web_request_query(const struct isms_web_request *req, const cha
                                       &value, &len) != MHD_YES)
         return NULL;
     return value ? value : "";
+}
+
+struct query_check {
+    char bad_name[48];
+    bool bad;
+};
+
+static enum MHD_Result check_argument(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      const char *value)
+{
+    struct query_check *check = cls;
+
+    (void)kind;
+    if (isms_text_valid_utf8(key) && (!value || isms_text_valid_utf8(value)))
+        return MHD_YES;
+    check->bad = true;
+    /* The name goes into the message: only its printable ASCII part. */
+    size_t n = 0;
+    for (const char *p = key; *p && n + 1 < sizeof(check->bad_name); p++)
+        check->bad_name[n++] = (*p >= 0x20 && *p < 0x7f) ? *p : '?';
+    check->bad_name[n] = '\0';
+    return MHD_NO;
+}
+
+int isms_web_request_check_query(const struct isms_web_request *req)
+{
+    struct query_check check = {{0}, false};
+
+    MHD_get_connection_values(req->connection, MHD_GET_ARGUMENT_KIND, check_argument, &check);
+    if (check.bad)
+        return isms_error_set(ISMS_EINVALID, "the query parameter '%s' is not valid UTF-8",
+                              check.bad_name);
+    return 0;
 }
 
 const char *isms_web_request_param(const struct isms_web_request *req, const char *name)

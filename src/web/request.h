@@ -45,7 +45,17 @@ struct isms_web_request {
     bool session_mfa_pending; /* a session exists but still owes its second factor */
     enum isms_role org_role;  /* the user's role in req->org (ISMS_WEB_NEEDS_ORG routes) */
     char client_address[64]; /* the peer's IP address, as text */
+    /* The pre-session CSRF token of an anonymous browser (web/session.h):
+     * the cookie's, or a new one to be set on the response when fresh. */
+    char presession[ISMS_TOKEN_TEXT_SIZE];
+    bool presession_fresh;
 };
+
+/* `isms serve --trusted-proxy ADDR`, before the server starts: requests whose
+ * peer is ADDR (numeric IPv4 or IPv6) take their client_address from the last
+ * X-Forwarded-For entry. ISMS_EINVALID for anything but a numeric address or
+ * past 8 proxies. */
+int isms_web_trusted_proxy_add(const char *address);
 
 /* *out is owned by the caller: isms_web_request_free() it. The body cap is
  * the one of the route method and path go to (isms_web_route_body_max). */
@@ -70,6 +80,10 @@ uint64_t isms_web_request_content_length(const struct isms_web_request *req);
 const char *isms_web_request_header(const struct isms_web_request *req, const char *name);
 const char *isms_web_request_query(const struct isms_web_request *req, const char *name);
 
+/* ISMS_EINVALID naming the first query parameter whose name or value is not
+ * well-formed UTF-8 (after percent-decoding); the dispatcher checks every
+ * request once, so handlers may take query values as text. */
+int isms_web_request_check_query(const struct isms_web_request *req);
 /* A path parameter ("{org}" -> "org"); NULL when the route has none. */
 const char *isms_web_request_param(const struct isms_web_request *req, const char *name);
 

@@ -120,7 +120,8 @@ static int prepare(struct isms_web_response *res, struct isms_web_request *req,
 {
     int error;
 
-    if ((error = isms_web_session_authorize(res, req, route->needs)) != 0)
+    if ((error = isms_web_session_authorize(res, req, route->needs)) != 0 ||
+        (error = isms_web_request_check_query(req)) < 0)
         return error;
     if (route->needs & ISMS_WEB_NEEDS_JSON) {
         if (!isms_web_request_is_json(req)) {
@@ -152,7 +153,7 @@ void isms_web_respond_failure_for(struct isms_web_response *res, struct isms_web
     respond_failure(res, req, error, 0, NULL);
 }
 
-void isms_web_dispatch(struct isms_web_response *res, struct isms_web_request *req)
+static void dispatch(struct isms_web_response *res, struct isms_web_request *req)
 {
     const struct isms_web_route *route = NULL;
     char allow[64], message[160];
@@ -189,4 +190,11 @@ void isms_web_dispatch(struct isms_web_response *res, struct isms_web_request *r
         if (error == ISMS_ELIMIT && isms_web_retry_after(res) < 0)
             isms_web_respond_failure(res, ISMS_ENOMEM, req->method, req->path);
     }
+}
+
+void isms_web_dispatch(struct isms_web_response *res, struct isms_web_request *req)
+{
+    dispatch(res, req);
+    if (isms_web_presession_cookie(res, req) < 0)
+        isms_web_respond_failure(res, ISMS_ENOMEM, req->method, req->path);
 }

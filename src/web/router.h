@@ -39,6 +39,10 @@ enum {
      *   {"POST", "/orgs/{org}/assets/import", handler, ORG | ISMS_WEB_LARGE_BODY}
      * Everything else keeps the small cap: a big body costs memory. */
     ISMS_WEB_LARGE_BODY = 128,
+    /* A public form that does nothing without a session (logout): an
+     * anonymous post needs no pre-session token, so a page left open past
+     * its session still logs out cleanly. */
+    ISMS_WEB_SIGNED_OUT_NOOP = 256,
 };
 
 struct isms_web_route {

@@ -21,7 +21,7 @@ const struct isms_web_route isms_web_routes[] = {
     {"GET", "/api/me/logins", isms_api_me_logins, 0},
     {"POST", "/api/me/totp", isms_api_me_totp_post, JSON},
     {"DELETE", "/api/me/totp", isms_api_me_totp_delete, JSON},
-    {"POST", "/api/me/recovery-codes", isms_api_me_recovery_codes, 0},
+    {"POST", "/api/me/recovery-codes", isms_api_me_recovery_codes, JSON},
     {"PUT", "/api/me/password", isms_api_me_password, JSON},
     {"PUT", "/api/me/lang", isms_api_me_lang, JSON},
 
@@ -111,7 +111,8 @@ const struct isms_web_route isms_web_routes[] = {
     {"POST", "/login", isms_page_login_post, ISMS_WEB_PUBLIC},
     {"GET", "/login/mfa", isms_page_mfa, ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP},
     {"POST", "/login/mfa", isms_page_mfa_post, ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP},
-    {"POST", "/logout", isms_page_logout, ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP},
+    {"POST", "/logout", isms_page_logout,
+     ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP | ISMS_WEB_SIGNED_OUT_NOOP},
     {"GET", "/account", isms_page_account, 0},
     {"POST", "/account", isms_page_account_post, 0},
     {"GET", "/account/logins", isms_page_logins, 0},

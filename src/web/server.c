@@ -13,9 +13,15 @@
 #include "web/router.h"
 #include "web/server.h"
 
-/* Per-connection buffer for the request line, headers and body chunks: caps
- * the header size a client can make us hold. */
-#define CONNECTION_MEMORY (64u << 10)
+/* Per-connection buffer for the request line, headers and body chunks. It is
+ * larger than the limits below so that requests over them reach on_request
+ * and get our answer (with the security headers), not libmicrohttpd's bare
+ * one; only requests over this buffer itself still get that. */
+#define CONNECTION_MEMORY (128u << 10)
+/* The longest request target (path and query, as sent) and the most header
+ * bytes we take: nginx's defaults, well past any URL the UI makes. */
+#define URI_MAX (8u << 10)
+#define HEADERS_MAX (16u << 10)
 /* Seconds a connection may sit idle: a slow client cannot pin a worker. */
 #define CONNECTION_TIMEOUT 30
 
@@ -117,6 +123,79 @@ static bool refuse_before_body(const struct isms_web_request *req)
     return length - req->body_max > ISMS_WEB_DISCARD_MAX || (expect && strcasecmp(expect, "100-continue") == 0);
 }
 
+/* What MHD shows of a request before its headers: the target as sent, not
+ * yet percent-decoded. MHD decodes "%00" into a NUL that cuts the path
+ * ("/static/app.css%00.html" would serve app.css), so it is looked for here. */
+struct raw_request {
+    bool nul_in_target;
+    size_t target_len;
+    struct isms_web_request *req; /* from the first access-handler call on */
+};
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *connection)
+{
+    struct raw_request *raw = calloc(1, sizeof(*raw));
+
+    (void)cls;
+    (void)connection;
+    if (!raw)
+        return NULL;
+    raw->target_len = strlen(uri);
+    for (const char *p = uri; (p = strchr(p, '%')) != NULL; p++)
+        if (p[1] == '0' && p[2] == '0')
+            raw->nul_in_target = true;
+    return raw;
+}
+
+static enum MHD_Result add_header_size(void *cls, enum MHD_ValueKind kind, const char *key,
+                                       const char *value)
+{
+    size_t *total = cls;
+
+    (void)kind;
+    *total += strlen(key) + (value ? strlen(value) : 0) + 4; /* ": " and CRLF */
+    return MHD_YES;
+}
+
+/* 0, or the status of a request we refuse before routing it: a NUL in the
+ * target (400), a target or headers over our limits (414, 431). */
+static unsigned refuse_request(const struct raw_request *raw, struct MHD_Connection *connection,
+                               const char **code, const char **message)
+{
+    size_t headers = 0;
+
+    if (raw->nul_in_target) {
+        *code = "invalid";
+        *message = "the request target contains a NUL byte (%00)";
+        return 400;
+    }
+    if (raw->target_len > URI_MAX) {
+        *code = "uri_too_long";
+        *message = "the request target is longer than 8192 bytes";
+        return 414;
+    }
+    MHD_get_connection_values(connection, MHD_HEADER_KIND, add_header_size, &headers);
+    if (headers > HEADERS_MAX) {
+        *code = "headers_too_large";
+        *message = "the request headers are larger than 16384 bytes";
+        return 431;
+    }
+    return 0;
+}
+
+static enum MHD_Result send_refusal(struct MHD_Connection *connection, unsigned status,
+                                    const char *code, const char *message)
+{
+    struct isms_web_response res;
+    bool ok;
+
+    isms_web_response_init(&res);
+    isms_web_respond_error(&res, status, code, message);
+    ok = isms_web_response_queue(connection, &res, "/");
+    isms_web_response_release(&res);
+    return ok ? MHD_YES : MHD_NO;
+}
+
 static enum MHD_Result send_response(struct isms_web_request *req, bool body_too_big)
 {
     struct isms_web_response res;
@@ -140,13 +219,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **con_cls)
 {
-    struct isms_web_request *req = *con_cls;
+    struct raw_request *raw = *con_cls;
+    struct isms_web_request *req;
+    const char *code, *message;
+    unsigned refused;
 
-    if (!req) {
-        if (isms_web_request_new(&req, connection, cls, method, url) < 0)
+    (void)version;
+    if (!raw)
+        return MHD_NO;
+    if (!(req = raw->req)) {
+        if ((refused = refuse_request(raw, connection, &code, &message)) != 0)
+            return send_refusal(connection, refused, code, message);
+        if (isms_web_request_new(&raw->req, connection, cls, method, url) < 0)
             return MHD_NO;
-        *con_cls = req;
-        return refuse_before_body(req) ? send_response(req, true) : MHD_YES;
+        return refuse_before_body(raw->req) ? send_response(raw->req, true) : MHD_YES;
     }
     if (*upload_data_size) {
         if (isms_web_request_feed(req, upload_data, *upload_data_size) < 0)
@@ -160,7 +246,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
 static void on_completed(void *cls, struct MHD_Connection *connection, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
-    isms_web_request_free(*con_cls);
+    struct raw_request *raw = *con_cls;
+
+    (void)cls;
+    (void)connection;
+    (void)toe;
+    if (raw)
+        isms_web_request_free(raw->req);
+    free(raw);
     *con_cls = NULL;
 }
 
@@ -199,6 +292,7 @@ int isms_web_serve(struct isms_store *store, const struct isms_web_options *opts
                               &addr.sa, MHD_OPTION_THREAD_POOL_SIZE, opts->threads,
                               MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
                               MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT,
+                              MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
                               MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
     if (!daemon) {
         error = isms_error_set(ISMS_ERROR, "cannot listen on %s%s%s:%u", ipv6 ? "[" : "",

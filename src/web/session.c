@@ -12,6 +12,10 @@
 
 #define CSRF_HEADER "X-CSRF-Token"
 #define CSRF_FIELD "csrf"
+#define PRESESSION_COOKIE "isms_presession"
+/* A pre-session token is good for a day: long enough for a sign-in page left
+ * open, short enough that a copied one soon stops working. */
+#define PRESESSION_SECONDS (24 * 60 * 60)
 
 static bool secure_cookies;
 
@@ -41,6 +45,55 @@ bool isms_web_csrf_valid(const struct isms_web_request *req, const char *token)
            isms_secure_equal(req->session->csrf, token);
 }
 
+static bool is_token(const char *text)
+{
+    size_t n = 0;
+
+    for (; text && text[n]; n++)
+        if (!((text[n] >= '0' && text[n] <= '9') || (text[n] >= 'a' && text[n] <= 'f')))
+            return false;
+    return n == ISMS_TOKEN_TEXT_SIZE - 1;
+}
+
+const char *isms_web_presession_token(struct isms_web_request *req)
+{
+    const char *cookie;
+
+    if (req->presession[0])
+        return req->presession;
+    cookie = MHD_lookup_connection_value(req->connection, MHD_COOKIE_KIND, PRESESSION_COOKIE);
+    if (is_token(cookie)) {
+        snprintf(req->presession, sizeof(req->presession), "%s", cookie);
+        return req->presession;
+    }
+    if (isms_random_token(req->presession) < 0) {
+        req->presession[0] = '\0';
+        return NULL;
+    }
+    req->presession_fresh = true;
+    return req->presession;
+}
+
+int isms_web_presession_cookie(struct isms_web_response *res, const struct isms_web_request *req)
+{
+    char header[192];
+
+    if (!req->presession_fresh)
+        return 0;
+    snprintf(header, sizeof(header), "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s",
+             PRESESSION_COOKIE, req->presession, PRESESSION_SECONDS,
+             secure_cookies ? "; Secure" : "");
+    return isms_web_response_header(res, "Set-Cookie", header);
+}
+
+/* The pre-session token the anonymous browser's cookie holds; NULL if none. */
+static const char *presession_cookie(const struct isms_web_request *req)
+{
+    const char *cookie =
+        MHD_lookup_connection_value(req->connection, MHD_COOKIE_KIND, PRESESSION_COOKIE);
+    return is_token(cookie) ? cookie : NULL;
+}
+
 static int set_cookie(struct isms_web_response *res, const char *value, const char *extra)
 {
     char header[256];
@@ -62,9 +115,10 @@ int isms_web_session_cookie_clear(struct isms_web_response *res)
 
 int isms_web_retry_after(struct isms_web_response *res)
 {
-    char seconds[16];
+    int64_t wait = isms_auth_retry_after();
+    char seconds[24];
 
-    snprintf(seconds, sizeof(seconds), "%d", ISMS_AUTH_WINDOW_SECONDS);
+    snprintf(seconds, sizeof(seconds), "%" PRId64, wait > 0 ? wait : ISMS_AUTH_WINDOW_SECONDS);
     return isms_web_response_header(res, "Retry-After", seconds);
 }
 
@@ -86,7 +140,7 @@ static int load(struct isms_web_request *req, unsigned needs)
     if (s->mfa_pending && !(needs & ISMS_WEB_MFA_STEP))
         return 0;
     req->session = s;
-    req->actor = (struct isms_actor){s->user_id, s->name, req->client_address};
+    req->actor = (struct isms_actor){s->user_id, s->name, req->client_address, false};
     return 0;
 }
 
@@ -124,28 +178,54 @@ static int redirect_to_login(struct isms_web_response *res, const struct isms_we
     return 1;
 }
 
-/* The header, else (for an HTML form) the "csrf" field of the body. */
-static bool csrf_ok(const struct isms_web_request *req)
+static bool same_token(const char *expected, const char *token)
+{
+    return expected && expected[0] && token && isms_secure_equal(expected, token);
+}
+
+/* The header, else (for an HTML form) the "csrf" field of the body, equals
+ * `expected`. */
+static bool csrf_matches(const struct isms_web_request *req, const char *expected)
 {
     const char *header = isms_web_request_header(req, CSRF_HEADER);
     struct isms_form form;
     bool ok = false;
 
     if (header)
-        return isms_web_csrf_valid(req, header);
+        return same_token(expected, header);
     if (isms_multipart_is(req)) { /* an upload form (multipart.h) */
         struct isms_multipart mp;
         ok = isms_multipart_parse(&mp, req, "", 0) == 0 &&
-             isms_web_csrf_valid(req, isms_form_get(&mp.fields, CSRF_FIELD));
+             same_token(expected, isms_form_get(&mp.fields, CSRF_FIELD));
         isms_multipart_release(&mp);
         return ok;
     }
     if (!isms_web_request_is_form(req))
         return false;
     if (isms_form_parse(&form, isms_buf_cstr(&req->body), req->body.len) == 0)
-        ok = isms_web_csrf_valid(req, isms_form_get(&form, CSRF_FIELD));
+        ok = same_token(expected, isms_form_get(&form, CSRF_FIELD));
     isms_form_release(&form);
     return ok;
+}
+
+static int refuse_csrf(void)
+{
+    return isms_error_set(ISMS_EPERM, "missing or wrong CSRF token; reload the page and try again");
+}
+
+/* A public form (sign-in, logout, language) posted by a browser: the
+ * session's token when it has one, else the pre-session cookie's (login CSRF,
+ * as Django and Rails check it). JSON API routes are out of reach of a
+ * cross-site form: their Content-Type needs a CORS preflight. */
+static int check_public_form(const struct isms_web_request *req, unsigned needs)
+{
+    const char *expected = req->session ? req->session->csrf : presession_cookie(req);
+
+    if (is_api_path(req->path) || !is_unsafe(req->method))
+        return 0;
+    if (!req->session && !req->session_mfa_pending && (needs & ISMS_WEB_SIGNED_OUT_NOOP))
+        return 0;
+    return csrf_matches(req, expected) ? 0 : refuse_csrf();
 }
 
 /* The role an unsafe method needs on an org route. */
@@ -168,6 +248,7 @@ static int resolve_org(struct isms_web_request *req, unsigned needs)
     if ((error = isms_membership_find_org(&req->org, &req->org_role, req->store, org, s->user_id,
                                           s->is_admin)) < 0)
         return error;
+    req->actor.is_manager = req->org_role >= ISMS_ROLE_MANAGER;
     need = is_unsafe(req->method) ? role_to_write(needs) : ISMS_ROLE_AUDITOR;
     if (req->org_role < need)
         return isms_error_set(ISMS_EPERM, "your role in '%s' is %s; this needs %s or above",
@@ -191,12 +272,13 @@ int isms_web_session_authorize(struct isms_web_response *res, struct isms_web_re
 
     if ((error = load(req, needs)) < 0)
         return error;
+    if ((needs & ISMS_WEB_PUBLIC) && (error = check_public_form(req, needs)) < 0)
+        return error;
     if (!(needs & ISMS_WEB_PUBLIC)) {
         if (!req->session)
             return refuse_anonymous(res, req);
-        if (is_unsafe(req->method) && !csrf_ok(req))
-            return isms_error_set(ISMS_EPERM, "missing or wrong CSRF token; reload the page and "
-                                              "try again");
+        if (is_unsafe(req->method) && !csrf_matches(req, req->session->csrf))
+            return refuse_csrf();
         if ((needs & ISMS_WEB_ADMIN) && !req->session->is_admin)
             return isms_error_set(ISMS_EPERM, "only administrators may do this");
     }

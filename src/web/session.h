@@ -10,6 +10,9 @@
  *   - every unsafe method (not GET/HEAD) of a signed-in request needs the
  *     session's CSRF token: header X-CSRF-Token, or for an HTML form
  *     (application/x-www-form-urlencoded) the field "csrf"; 403 otherwise;
+ *   - so do the public forms outside /api (sign-in, second factor, logout,
+ *     language): the session's token when there is one, else the
+ *     pre-session token of the "isms_presession" cookie (no login CSRF);
  *   - ISMS_WEB_NEEDS_ORG resolves {org} joined with the user's membership
  *     (404 for orgs the user is not in) and sets req->org_role;
  *   - role rules: auditors only read; risk owners write only routes flagged
@@ -45,6 +48,17 @@ enum isms_role isms_web_org_role(const struct isms_web_request *req);
  * unsafe request; pages may call this for their own needs. */
 bool isms_web_csrf_valid(const struct isms_web_request *req, const char *token);
 
+/* The pre-session CSRF token of an anonymous browser: what the sign-in form
+ * (and every public form: logout, language) must post back as "csrf". Taken
+ * from the "isms_presession" cookie, or made new (NULL only when the random
+ * generator fails); a new one is set by isms_web_presession_cookie. Borrowed
+ * from the request. */
+const char *isms_web_presession_token(struct isms_web_request *req);
+
+/* Set-Cookie for the pre-session token when this request made a new one;
+ * 0 and nothing added otherwise. The dispatcher calls it for every answer. */
+int isms_web_presession_cookie(struct isms_web_response *res, const struct isms_web_request *req);
+
 /* Set-Cookie for a new session token (HttpOnly, SameSite=Strict, Path=/,
  * Secure when the server runs with --secure-cookies) / one that removes it. */
 int isms_web_session_cookie(struct isms_web_response *res, const char *token);
@@ -53,8 +67,8 @@ int isms_web_session_cookie_clear(struct isms_web_response *res);
 /* The raw cookie token of the request, or NULL. Borrowed. */
 const char *isms_web_session_token(const struct isms_web_request *req);
 
-/* Adds "Retry-After: <seconds>" to a 429 (ISMS_ELIMIT) answer: the rate
- * limit's window, after which the failures that caused it no longer count.
+/* Adds "Retry-After: <seconds>" to a 429 (ISMS_ELIMIT) answer: the wait the
+ * rate limit named (isms_auth_retry_after), else its whole window.
  * The dispatcher does it for API errors; pages answering 429 call it. */
 int isms_web_retry_after(struct isms_web_response *res);
 

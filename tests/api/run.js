@@ -310,9 +310,16 @@ function checkDirective(d, body) {
 
 // -------------------------------------------------------------- server
 
-function startServer(isms, db) {
+// A case file whose first line is "#! serve: ARGS" starts the server with
+// those extra (space-separated) arguments, e.g. "--trusted-proxy 127.0.0.1".
+function serveArgs(text) {
+    const m = /^#! serve: (.*)$/m.exec(text.split('\n', 1)[0]);
+    return m ? m[1].trim().split(/\s+/) : [];
+}
+
+function startServer(isms, db, extraArgs) {
     return new Promise((resolve, reject) => {
-        const child = childProcess.spawn(isms, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--threads', '2'],
+        const child = childProcess.spawn(isms, ['serve', '--db', db, '--listen', '127.0.0.1:0', '--threads', '2', ...extraArgs],
             { stdio: ['ignore', 'pipe', 'pipe'] });
         const server = { child, stdout: '', stderr: '', exited: null };
         const timer = setTimeout(() => reject(new Error(`server did not report "listening on" within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
@@ -466,7 +473,8 @@ async function main() {
         console.error('usage: node tests/api/run.js /path/to/isms CASEFILE.http');
         return 2;
     }
-    const blocks = parseCaseFile(fs.readFileSync(caseFile, 'utf8'), path.relative(process.cwd(), caseFile));
+    const caseText = fs.readFileSync(caseFile, 'utf8');
+    const blocks = parseCaseFile(caseText, path.relative(process.cwd(), caseFile));
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-api-'));
     const db = path.join(tmp, 'isms.db');
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -478,7 +486,7 @@ async function main() {
             encoding: 'utf8', env: Object.assign({}, process.env, { ISMS_ADMIN_PASSWORD: ADMIN_PASSWORD }),
         });
         if (init.status !== 0) throw new Error(`isms init failed (${init.status}): ${init.stderr}`);
-        server = await startServer(isms, db);
+        server = await startServer(isms, db, serveArgs(caseText));
         const auth = await signIn(agent, server.port);
         // Cases that switch users come back to the admin with these.
         const vars = { admin_cookie: auth.cookie, admin_csrf: auth.csrf };

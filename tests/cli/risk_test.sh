@@ -34,6 +34,10 @@ check "treatment kept" contains "$out" '"treatment": "modify"'
 expect 3 "another org's risk is not found" -- "$isms" risk show --org cust 1
 expect 3 "unknown risk" -- "$isms" risk show --org dc 99
 
+expect 3 "no link to a provider the cloud register does not name" -- "$isms" risk link \
+    --org cust 2 --provider dc --provider-risk 1
+expect 0 "the customer takes a service from dc" -- "$isms" cloud add --org cust --name Hosting \
+    --provider-org dc --model iaas --managed-by it --risk done --purpose within --cost company
 expect 0 "link to the provider's shared risk" -- "$isms" risk link --org cust 2 --provider dc \
     --provider-risk 1
 check "the provider risk is shown" contains "$out" "depends on dc risk #1: Backup lock-in"

@@ -19,7 +19,7 @@ static void make_history(struct test_db *t)
 {
     struct isms_org org;
     struct isms_soa_entry entry;
-    const struct isms_actor alice = {7, "alice", "192.0.2.1"};
+    const struct isms_actor alice = {7, "alice", "192.0.2.1", false};
 
     assert_int_equal(isms_org_create(&org, t->store, "Audit Co", NULL, ISMS_ORG_CSC, &alice), 0);
     assert_int_equal(isms_soa_decide(&entry, t->store, org.id, "A.5.1", &applicable, &alice), 0);

@@ -76,7 +76,9 @@ static void wrong_and_unknown_are_told_apart_only_in_the_history(void **state)
     free(events);
 }
 
-static void five_failures_lock_the_name_for_a_while(void **state)
+/* Five failures for a name slow down the address they came from, even with
+ * the right password; the real user at another address is not locked out. */
+static void five_failures_slow_down_the_address_they_came_from(void **state)
 {
     struct test_db *t = *state;
     struct isms_login_result result;
@@ -87,17 +89,26 @@ static void five_failures_lock_the_name_for_a_while(void **state)
     make_user(t, "bob");
     for (int i = 0; i < ISMS_AUTH_MAX_FAILURES_PER_NAME; i++)
         assert_int_equal(login(&result, t, "alice", "wrong-password", "192.0.2.1"), ISMS_EAUTH);
-    /* From any address, and with the right password. */
-    assert_int_equal(login(&result, t, "alice", PASSWORD, "203.0.113.9"), ISMS_ELIMIT);
-    assert_non_null(strstr(isms_error_last(), "too many failed logins"));
-    /* Other names from the same address are not locked. */
-    assert_int_equal(login(&result, t, "bob", PASSWORD, "192.0.2.1"), 0);
+    assert_int_equal(login(&result, t, "alice", PASSWORD, "192.0.2.1"), ISMS_ELIMIT);
+    assert_string_equal(isms_error_last(),
+                        "too many failed logins for this account; try again in 30 seconds");
+    assert_true(isms_auth_retry_after() > 25 && isms_auth_retry_after() <= 30);
     assert_int_equal(isms_auth_login_history(&events, &count, t->store, id, 1), 0);
     /* The refusal is in alice's history: she sees someone hammering her account. */
     assert_int_equal(count, 1);
     assert_string_equal(events[0].result, "rate_limited");
-    assert_string_equal(events[0].address, "203.0.113.9");
+    assert_string_equal(events[0].address, "192.0.2.1");
     free(events);
+    /* Other names from the same address are not slowed down. */
+    assert_int_equal(login(&result, t, "bob", PASSWORD, "192.0.2.1"), 0);
+    /* Alice's right password from an address that has not failed gets in. */
+    assert_int_equal(login(&result, t, "alice", PASSWORD, "203.0.113.9"), 0);
+    /* Each further failure doubles the wait of the address it came from. */
+    assert_int_equal(login(&result, t, "alice", "wrong-password", "198.51.100.3"), ISMS_EAUTH);
+    assert_int_equal(login(&result, t, "alice", PASSWORD, "198.51.100.3"), ISMS_ELIMIT);
+    assert_true(isms_auth_retry_after() > 55 && isms_auth_retry_after() <= 60);
+    assert_string_equal(isms_error_last(),
+                        "too many failed logins for this account; try again in 60 seconds");
 }
 
 static void twenty_failures_lock_the_address(void **state)
@@ -128,7 +139,7 @@ static void disabled_users_cannot_sign_in_and_lose_sessions(void **state)
     assert_int_equal(isms_user_update(&user, t->store, id, &off, isms_actor_cli()), 0);
     assert_int_equal(isms_auth_session(&session, t->store, result.token), ISMS_EAUTH);
     assert_int_equal(login(&result, t, "alice", PASSWORD, "192.0.2.1"), ISMS_EAUTH);
-    assert_string_equal(isms_error_last(), "this account is disabled");
+    assert_string_equal(isms_error_last(), "name or password is wrong");
 }
 
 /* Enrols TOTP for `id`; returns the secret and fills the recovery codes. */
@@ -209,8 +220,17 @@ static void recovery_codes_work_once_each(void **state)
     assert_int_equal(isms_auth_login(&result, t->store, &attempt), ISMS_EAUTH);
     assert_int_equal(isms_user_get(&user, t->store, id), 0);
     assert_int_equal(user.recovery_codes_left, ISMS_RECOVERY_CODE_COUNT - 1);
+    /* A new set needs the password: a stolen session alone mints none. */
+    assert_int_equal(isms_auth_recovery_regenerate(fresh, t->store, id, NULL, isms_actor_cli()),
+                     ISMS_EAUTH);
+    assert_int_equal(
+        isms_auth_recovery_regenerate(fresh, t->store, id, "wrong password", isms_actor_cli()),
+        ISMS_EAUTH);
+    assert_int_equal(isms_user_get(&user, t->store, id), 0);
+    assert_int_equal(user.recovery_codes_left, ISMS_RECOVERY_CODE_COUNT - 1);
     /* A new set replaces the old one entirely. */
-    assert_int_equal(isms_auth_recovery_regenerate(fresh, t->store, id, isms_actor_cli()), 0);
+    assert_int_equal(
+        isms_auth_recovery_regenerate(fresh, t->store, id, PASSWORD, isms_actor_cli()), 0);
     attempt.recovery_code = codes[4];
     assert_int_equal(isms_auth_login(&result, t->store, &attempt), ISMS_EAUTH);
     attempt.recovery_code = fresh[4];
@@ -260,7 +280,7 @@ static void account_changes_are_audited(void **state)
 static void current_password_checks_are_rate_limited(void **state)
 {
     struct test_db *t = *state;
-    const struct isms_actor web = {0, "alice", "198.51.100.7"};
+    const struct isms_actor web = {0, "alice", "198.51.100.7", false};
     struct isms_login_result result;
     int64_t id = make_user(t, "alice");
 
@@ -269,7 +289,9 @@ static void current_password_checks_are_rate_limited(void **state)
                          ISMS_EAUTH);
     assert_int_equal(isms_auth_check_current_password(t->store, id, PASSWORD, &web), ISMS_ELIMIT);
     assert_int_equal(isms_auth_totp_disable(t->store, id, PASSWORD, &web), ISMS_ELIMIT);
-    assert_int_equal(login(&result, t, "alice", PASSWORD, "192.0.2.1"), ISMS_ELIMIT);
+    assert_int_equal(login(&result, t, "alice", PASSWORD, "198.51.100.7"), ISMS_ELIMIT);
+    /* The session's address is slowed down, not the account. */
+    assert_int_equal(login(&result, t, "alice", PASSWORD, "192.0.2.1"), 0);
 }
 
 static const struct isms_secret_key other_key = {{9, 9, 9}};
@@ -337,7 +359,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(password_login_opens_a_session),
         T(wrong_and_unknown_are_told_apart_only_in_the_history),
-        T(five_failures_lock_the_name_for_a_while),
+        T(five_failures_slow_down_the_address_they_came_from),
         T(twenty_failures_lock_the_address),
         T(disabled_users_cannot_sign_in_and_lose_sessions),
         T(totp_is_a_second_step),

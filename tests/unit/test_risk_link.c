@@ -7,6 +7,7 @@
 #include "isms/risk.h"
 #include "isms/risk_link.h"
 #include "util/error.h"
+#include "test_cloud_use.h"
 #include "test_helpers.h"
 
 struct world {
@@ -55,6 +56,8 @@ static void build(struct world *w, struct test_db *t)
     w->shared_risk = add(t, w->provider, "バックアップのベンダーロックイン", "DC運用責任者", true);
     w->private_risk = add(t, w->provider, "DC internal weakness", "DC運用責任者", false);
     w->customer_risk = add(t, w->customer, "バックアップが使えない", "CIO", false);
+    test_uses_provider(t, w->customer, w->provider);
+    test_uses_provider(t, w->other_customer, w->provider);
 }
 
 static void link_risk(struct test_db *t, int64_t org, int64_t risk, const char *provider,
@@ -188,12 +191,46 @@ static void shared_list_shows_only_shared_risks(void **state)
     size_t n;
 
     build(&w, t);
-    assert_int_equal(isms_risk_shared_list(&views, &n, &total, t->store, "datacenter", 0, 0), 0);
+    assert_int_equal(
+        isms_risk_shared_list(&views, &n, &total, t->store, w.customer, "datacenter", 0, 0), 0);
     assert_int_equal(n, 1);
     assert_int_equal(total, 1);
     assert_int_equal(views[0].risk_id, w.shared_risk);
     assert_string_equal(views[0].org_slug, "datacenter");
     free(views);
+}
+
+/* Only a provider of the org's cloud register (or one it already depends
+ * on) answers: every other id - a customer, an unrelated provider, the org
+ * itself, no org at all - is the same "not found", so a member of one org
+ * cannot tell which others exist. */
+static void shared_list_answers_only_the_orgs_own_providers(void **state)
+{
+    struct test_db *t = *state;
+    struct isms_risk_provider_view *views = NULL;
+    const char *strangers[] = {"other-dc", "customer-two", "customer", "no-such-org", "999"};
+    struct isms_org *providers = NULL;
+    int64_t total;
+    struct world w;
+    char expected[128];
+    size_t n;
+
+    build(&w, t);
+    for (size_t i = 0; i < sizeof(strangers) / sizeof(*strangers); i++) {
+        assert_int_equal(isms_risk_shared_list(&views, &n, &total, t->store, w.customer,
+                                               strangers[i], 0, 0),
+                         ISMS_ENOTFOUND);
+        snprintf(expected, sizeof(expected),
+                 "no provider '%s' among this organization's cloud services", strangers[i]);
+        assert_string_equal(isms_error_last(), expected);
+    }
+    assert_int_equal(isms_risk_providers(&providers, &n, t->store, w.customer), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(providers[0].id, w.provider);
+    free(providers);
+    assert_int_equal(isms_risk_providers(&providers, &n, t->store, w.provider), 0);
+    assert_int_equal(n, 0);
+    free(providers);
 }
 
 int main(void)
@@ -209,6 +246,8 @@ int main(void)
                                         test_db_setup, test_db_teardown),
         cmocka_unit_test_setup_teardown(shared_list_shows_only_shared_risks, test_db_setup,
                                         test_db_teardown),
+        cmocka_unit_test_setup_teardown(shared_list_answers_only_the_orgs_own_providers,
+                                        test_db_setup, test_db_teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

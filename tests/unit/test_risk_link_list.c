@@ -6,6 +6,7 @@
 #include "isms/risk.h"
 #include "isms/risk_link.h"
 #include "util/error.h"
+#include "test_cloud_use.h"
 #include "test_helpers.h"
 
 /* A customer's list reads its provider risks for a whole page at once
@@ -76,6 +77,9 @@ static void build(struct world *w, struct test_db *t)
     w->providers[1] = make_org(t, w->provider_slugs[1], ISMS_ORG_BOTH);
     w->customer = make_org(t, "customer", ISMS_ORG_CSC);
     w->other_customer = make_org(t, "customer-two", ISMS_ORG_CSC);
+    test_uses_provider(t, w->customer, w->providers[0]);
+    test_uses_provider(t, w->customer, w->providers[1]);
+    test_uses_provider(t, w->other_customer, w->providers[0]);
     for (int p = 0; p < 2; p++)
         for (int k = 0; k < SHARED_PER_PROVIDER; k++) {
             snprintf(title, sizeof(title), "%s shared %d", w->provider_slugs[p], k);
