@@ -1,6 +1,7 @@
 #include "isms_setup.h"
 #include "util/error.h"
 #include "util/hex.h"
+#include "util/text.h"
 #include "web/form.h"
 
 /* Decodes [from, to) ('+' is a space, %XX a byte) into a new string. */
@@ -57,6 +58,16 @@ static int add_field(struct isms_form *form, const char *pair, const char *end)
         return error;
     if ((error = decode(&field->value, eq ? eq + 1 : end, end)) < 0) {
         free(field->name);
+        return error;
+    }
+    /* Checked here, once: every page may then take form text as UTF-8. */
+    if (!isms_text_valid_utf8(field->name) || !isms_text_valid_utf8(field->value)) {
+        error = isms_text_valid_utf8(field->name)
+                    ? isms_error_set(ISMS_EINVALID, "the form field '%.40s' is not valid UTF-8",
+                                     field->name)
+                    : isms_error_set(ISMS_EINVALID, "a form field name is not valid UTF-8");
+        free(field->name);
+        free(field->value);
         return error;
     }
     form->count++;
