@@ -72,7 +72,8 @@ int isms_page_set_form_messages(struct isms_page *page, const char *error_text)
 int isms_page_redirect_in_org(struct isms_web_response *res, const struct isms_web_request *req,
                               const char *format, ...)
 {
-    char location[256];
+    /* Room for a list's filters carried back: a 200-byte search encodes to 600. */
+    char location[2048];
     va_list ap;
     int n;
 

@@ -7,6 +7,7 @@
 #include "isms_setup.h"
 #include "catalog/catalog.h"
 #include "isms/soa.h"
+#include "util/buf.h"
 #include "util/error.h"
 #include "web/form.h"
 #include "web/pages.h"
@@ -319,6 +320,20 @@ static bool user_error(int error)
     return error == ISMS_EINVALID || error == ISMS_ETOOBIG || error == ISMS_ENOTFOUND;
 }
 
+static int redirect_to_list(struct isms_web_response *res, const struct isms_web_request *req,
+                            const struct soa_filter *f)
+{
+    struct isms_buf query = ISMS_BUF_INIT(2048);
+    int error;
+
+    if ((error = isms_page_query_add(&query, "status", f->status)) == 0 &&
+        (error = isms_page_query_add(&query, "q", f->q)) == 0 &&
+        (error = isms_page_query_add(&query, "saved", "1")) == 0)
+        error = isms_page_redirect_in_org(res, req, "soa?%s", isms_buf_cstr(&query));
+    isms_buf_release(&query);
+    return error;
+}
+
 int isms_page_soa_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct soa_filter f = {"all", ""};
@@ -338,9 +353,8 @@ int isms_page_soa_post(struct isms_web_response *res, struct isms_web_request *r
     }
     if (error < 0)
         goto done;
-    /* The filter and search stay as they were; the query is ASCII-safe only
-     * for the status, so a search is not carried over. */
-    error = isms_page_redirect_in_org(res, req, "soa?status=%s&saved=1", f.status);
+    /* Back to the same filtered view the decision was made in. */
+    error = redirect_to_list(res, req, &f);
 done:
     isms_form_release(&form);
     return error;

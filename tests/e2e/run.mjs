@@ -102,6 +102,17 @@ async function main() {
             await screenshot(page, 'orgs');
         });
 
+        await step('each SoA row links to its own control', async () => {
+            await page.goto(`${base}/orgs/${ORG}/soa`);
+            for (const id of ['A.5.1', 'A.8.28', 'CLD.6.3.1']) {
+                const href = await page.getAttribute(`tr[id="${id}"] [data-testid=soa-edit]`, 'href');
+                check(href === `/orgs/${ORG}/soa/${id}`, `edit link of ${id} is ${href}`);
+            }
+            await Promise.all([page.waitForNavigation(), page.click('tr[id="A.5.23"] [data-testid=soa-id-link]')]);
+            check(new URL(page.url()).pathname === `/orgs/${ORG}/soa/A.5.23`, `the id link opened ${page.url()}`);
+            check((await page.textContent('h1')).includes('5.23'), 'the control page does not show A.5.23');
+        });
+
         await step('one SoA row is decided on its own form', async () => {
             await page.goto(`${base}/orgs/${ORG}/soa/A.5.1`);
             await page.check('input[name=applicability][value=applicable]');
@@ -125,11 +136,15 @@ async function main() {
         });
 
         await step('bulk decide excludes several undecided controls at once', async () => {
-            await page.goto(`${base}/orgs/${ORG}/soa?status=undecided`);
+            await page.goto(`${base}/orgs/${ORG}/soa?status=undecided&q=A.7`);
             for (const id of ['A.7.4', 'A.7.5', 'A.7.6']) await page.check(`input[name=control][value="${id}"]`);
             await page.check('[data-testid=bulk-form] input[name=applicability][value=excluded]');
             await page.fill('#exclusion', 'no premises in scope (cloud only)');
             await Promise.all([page.waitForNavigation(), page.click('[data-testid=bulk-submit]')]);
+            const back = new URL(page.url());
+            check(back.searchParams.get('status') === 'undecided' && back.searchParams.get('q') === 'A.7',
+                  `the bulk decision left the filtered view: ${page.url()}`);
+            check(await page.inputValue('#q') === 'A.7', 'the search box lost the filter');
             const decided = await page.textContent('[data-testid=decided]');
             check(decided.trim().startsWith('4 /'), `expected 4 decided, got "${decided}"`);
             check((await page.locator('tr[id="A.7.4"]').count()) === 0, 'undecided filter still shows A.7.4');
