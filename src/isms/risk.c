@@ -26,6 +26,7 @@ static const char *const treatment_labels_ja[] = {
 static const char *const status_names[] = {
     [ISMS_RISK_OPEN] = "open",
     [ISMS_RISK_IN_TREATMENT] = "in_treatment",
+    [ISMS_RISK_NOT_ASSESSED] = "residual_not_assessed",
     [ISMS_RISK_AWAITING_ACCEPTANCE] = "awaiting_acceptance",
     [ISMS_RISK_TREATED] = "treated",
     [ISMS_RISK_ACCEPTED] = "accepted",
@@ -34,6 +35,7 @@ static const char *const status_names[] = {
 static const char *const status_labels_ja[] = {
     [ISMS_RISK_OPEN] = "未対応",
     [ISMS_RISK_IN_TREATMENT] = "対応中",
+    [ISMS_RISK_NOT_ASSESSED] = "残留リスク未評価",
     [ISMS_RISK_AWAITING_ACCEPTANCE] = "受容待ち",
     [ISMS_RISK_TREATED] = "対応済",
     [ISMS_RISK_ACCEPTED] = "受容済",
@@ -75,15 +77,30 @@ const char *isms_risk_status_label_ja(enum isms_risk_status s)
     return status_labels_ja[s];
 }
 
+/* The plan is complete when it has items and none is still open. Retaining
+ * a risk (ISO/IEC 27005 risk retention) is a decision without actions, so it
+ * needs no item; modify, avoid and share are carried out by someone. */
+static bool plan_complete(const struct isms_risk *r)
+{
+    if (r->open_items > 0)
+        return false;
+    return r->plan_items > 0 || r->treatment == ISMS_RISK_RETAIN;
+}
+
+/* Treated only when the plan is complete and the residual risk is assessed
+ * and meets the acceptance criteria; a residual risk above them waits for the
+ * owner's acceptance (ISO/IEC 27001 6.1.3 f). */
 enum isms_risk_status isms_risk_status_of(const struct isms_risk *r)
 {
     if (r->accepted_at[0])
         return ISMS_RISK_ACCEPTED;
     if (!r->treatment)
         return ISMS_RISK_OPEN;
-    if (r->open_items > 0)
+    if (!plan_complete(r))
         return ISMS_RISK_IN_TREATMENT;
-    if (r->has_residual && !r->residual_acceptable)
+    if (!r->has_residual)
+        return ISMS_RISK_NOT_ASSESSED;
+    if (!r->residual_acceptable)
         return ISMS_RISK_AWAITING_ACCEPTANCE;
     return ISMS_RISK_TREATED;
 }

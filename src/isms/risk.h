@@ -33,9 +33,10 @@ enum isms_risk_treatment {
 /* Derived from the risk's data, never set directly. */
 enum isms_risk_status {
     ISMS_RISK_OPEN = 1,            /* no treatment option chosen yet */
-    ISMS_RISK_IN_TREATMENT,        /* plan items still planned or in progress */
+    ISMS_RISK_IN_TREATMENT,        /* the plan is not complete (isms_risk_status_of) */
+    ISMS_RISK_NOT_ASSESSED,        /* plan complete, residual risk not assessed yet */
     ISMS_RISK_AWAITING_ACCEPTANCE, /* residual level above the acceptance criteria */
-    ISMS_RISK_TREATED,             /* residual level acceptable, plan done */
+    ISMS_RISK_TREATED,             /* plan complete, residual level acceptable */
     ISMS_RISK_ACCEPTED,            /* the owner accepted the residual risk */
 };
 
@@ -106,6 +107,7 @@ struct isms_risk {
     bool shared;
     enum isms_risk_status status;
     int open_items; /* treatment plan items planned or in progress */
+    int plan_items; /* treatment plan items not cancelled (open or done) */
     int64_t *asset_ids; /* owned */
     size_t asset_count;
     char (*controls)[ISMS_SOA_ID_MAX + 1]; /* owned; SoA ids, sorted */
@@ -149,7 +151,8 @@ struct isms_risk_list {
 /* "modify", "retain", "avoid", "share"; NULL for unset. */
 const char *isms_risk_treatment_name(enum isms_risk_treatment t);
 int isms_risk_treatment_parse(enum isms_risk_treatment *out, const char *name);
-/* "open", "in_treatment", "awaiting_acceptance", "treated", "accepted". */
+/* "open", "in_treatment", "residual_not_assessed", "awaiting_acceptance",
+ * "treated", "accepted". */
 const char *isms_risk_status_name(enum isms_risk_status s);
 /* Japanese labels for exports. */
 const char *isms_risk_treatment_label_ja(enum isms_risk_treatment t);

@@ -24,8 +24,10 @@
     "r.created_at, r.updated_at, "                                                                 \
     "(SELECT count(*) FROM risk_treatment_items t WHERE t.org_id = r.org_id "                      \
     "AND t.risk_id = r.id AND t.status IN ('planned', 'in_progress')), "                           \
-    "r.accepted_by_user_id"
-#define RISK_COLUMN_COUNT 31
+    "r.accepted_by_user_id, "                                                                      \
+    "(SELECT count(*) FROM risk_treatment_items t WHERE t.org_id = r.org_id "                      \
+    "AND t.risk_id = r.id AND t.status <> 'cancelled')"
+#define RISK_COLUMN_COUNT 32
 
 /* Grows *array of `size`-byte elements so index n fits. */
 static int grow(void **array, size_t *cap, size_t n, size_t size)
@@ -93,6 +95,7 @@ static int read_risk(void *item, struct isms_stmt *st)
     isms_store_copy_text(r->updated_at, sizeof(r->updated_at), isms_stmt_text(st, 28));
     r->open_items = (int)isms_stmt_int64(st, 29);
     r->accepted_by_user_id = isms_stmt_int64(st, 30);
+    r->plan_items = (int)isms_stmt_int64(st, 31);
     r->status = isms_risk_status_of(r);
     return 0;
 }

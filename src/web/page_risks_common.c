@@ -28,6 +28,7 @@ const char *isms_page_risk_status_label(enum isms_risk_status s)
     switch (s) {
     case ISMS_RISK_OPEN: return "Not yet treated";
     case ISMS_RISK_IN_TREATMENT: return "In treatment";
+    case ISMS_RISK_NOT_ASSESSED: return "Residual risk not assessed";
     case ISMS_RISK_AWAITING_ACCEPTANCE: return "Awaiting acceptance";
     case ISMS_RISK_TREATED: return "Treated";
     case ISMS_RISK_ACCEPTED: return "Accepted";

@@ -192,10 +192,11 @@ static int add_acceptance(struct isms_page *page, const struct isms_risk *r)
     const struct isms_session *s = isms_web_session(page->req);
     bool owner = s && (strcmp(r->owner, s->name) == 0 || strcmp(r->owner, s->display_name) == 0);
     bool proxy = !owner && page->req->org_role >= ISMS_ROLE_MANAGER;
-    json_t *o = json_pack("{s:b,s:b,s:b,s:b,s:s,s:o}", "required",
+    json_t *o = json_pack("{s:b,s:b,s:b,s:b,s:b,s:s,s:o}", "required",
                           isms_risk_acceptance_required(r->has_residual, r->residual_acceptable,
                                                         r->accepted_at),
-                          "accepted", r->accepted_at[0] != '\0', "as_owner", owner, "on_behalf",
+                          "not_assessed", !r->has_residual, "accepted", r->accepted_at[0] != '\0',
+                          "as_owner", owner, "on_behalf",
                           proxy, "by", r->accepted_by, "at",
                           r->accepted_at[0] ? isms_page_time(r->accepted_at) : json_string(""));
 

@@ -84,7 +84,8 @@ static void level_band_and_residual_are_computed_on_the_org_matrix(void **state)
     assert_true(r.residual_acceptable);
     assert_string_equal(r.threat_source, "enisa");
     assert_string_equal(r.threat_id, "R9");
-    assert_int_equal(r.status, ISMS_RISK_TREATED);
+    /* Decided and assessed, but nothing planned yet: not treated. */
+    assert_int_equal(r.status, ISMS_RISK_IN_TREATMENT);
     assert_string_equal(r.accepted_at, "");
     isms_risk_release(&r);
 }
@@ -244,7 +245,7 @@ static void acceptance_is_the_owners_and_cleared_by_new_residual_scores(void **s
     assert_int_equal(isms_risk_update(&r, t->store, org, id, &in, isms_actor_cli()), 0);
     assert_string_equal(r.accepted_by, "");
     assert_string_equal(r.accepted_at, "");
-    assert_int_equal(r.status, ISMS_RISK_AWAITING_ACCEPTANCE);
+    assert_int_equal(r.status, ISMS_RISK_IN_TREATMENT);
     isms_risk_release(&r);
 }
 
@@ -433,6 +434,54 @@ static void heat_map_counts_per_cell(void **state)
     free(counts);
 }
 
+/* The status follows from the data (first-week report): "treated" only with
+ * a complete plan and an assessed residual risk that meets the criteria. */
+static void status_follows_plan_and_residual(void **state)
+{
+    static const struct {
+        enum isms_risk_treatment treatment;
+        int items_done, items_open;
+        bool assessed;
+        int residual_likelihood; /* with impact 1: 2 meets the criteria (<= 2), 4 not */
+        enum isms_risk_status expected;
+    } cases[] = {
+        {ISMS_RISK_TREATMENT_UNSET, 0, 0, false, 0, ISMS_RISK_OPEN},
+        {ISMS_RISK_MODIFY, 0, 0, true, 1, ISMS_RISK_IN_TREATMENT}, /* no plan item */
+        {ISMS_RISK_AVOID, 1, 0, false, 0, ISMS_RISK_NOT_ASSESSED},
+        {ISMS_RISK_SHARE, 1, 0, false, 0, ISMS_RISK_NOT_ASSESSED},
+        {ISMS_RISK_SHARE, 1, 1, true, 1, ISMS_RISK_IN_TREATMENT},
+        {ISMS_RISK_MODIFY, 2, 0, true, 4, ISMS_RISK_AWAITING_ACCEPTANCE},
+        {ISMS_RISK_MODIFY, 1, 0, true, 1, ISMS_RISK_TREATED},
+        /* Retaining keeps the current level (3 + 3) as the residual one. */
+        {ISMS_RISK_RETAIN, 0, 0, false, 0, ISMS_RISK_AWAITING_ACCEPTANCE},
+    };
+    struct test_db *t = *state;
+    int64_t org = make_org(t, "acme", ISMS_ORG_CSC);
+
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+        struct isms_risk_input in = input("状態の確認", 3, 3);
+        struct isms_risk_item_input item = {"対策", "SRE", "2026-03-31", ISMS_RISK_ITEM_DONE};
+        struct isms_risk_treatment_item saved;
+        struct isms_risk r;
+        int64_t id;
+
+        in.treatment = cases[i].treatment;
+        in.has_residual = cases[i].assessed;
+        in.residual = (struct isms_risk_score){cases[i].residual_likelihood, 1, 0};
+        id = add(t, org, &in);
+        for (int k = 0; k < cases[i].items_done + cases[i].items_open; k++) {
+            item.status = k < cases[i].items_done ? ISMS_RISK_ITEM_DONE : ISMS_RISK_ITEM_PLANNED;
+            assert_int_equal(
+                isms_risk_item_save(&saved, t->store, org, id, 0, &item, isms_actor_cli()), 0);
+        }
+        assert_int_equal(isms_risk_get(&r, t->store, org, id), 0);
+        if (r.status != cases[i].expected)
+            fail_msg("case %zu: status %s, expected %s", i, isms_risk_status_name(r.status),
+                     isms_risk_status_name(cases[i].expected));
+        isms_risk_release(&r);
+    }
+}
+
 static void treatment_plan_items(void **state)
 {
     struct test_db *t = *state;
@@ -463,7 +512,8 @@ static void treatment_plan_items(void **state)
                                          isms_actor_cli()), 0);
     assert_int_equal(saved.status, ISMS_RISK_ITEM_DONE);
     assert_int_equal(isms_risk_get(&r, t->store, org, id), 0);
-    assert_int_equal(r.status, ISMS_RISK_TREATED);
+    /* The plan is done but the residual risk is not assessed. */
+    assert_int_equal(r.status, ISMS_RISK_NOT_ASSESSED);
     isms_risk_release(&r);
 
     item.due_date = "2026-02-30";
@@ -525,6 +575,8 @@ int main(void)
                                         test_db_setup, test_db_teardown),
         cmocka_unit_test_setup_teardown(list_filters_and_pages, test_db_setup, test_db_teardown),
         cmocka_unit_test_setup_teardown(heat_map_counts_per_cell, test_db_setup, test_db_teardown),
+        cmocka_unit_test_setup_teardown(status_follows_plan_and_residual, test_db_setup,
+                                        test_db_teardown),
         cmocka_unit_test_setup_teardown(treatment_plan_items, test_db_setup, test_db_teardown),
         cmocka_unit_test_setup_teardown(bulk_create_is_all_or_nothing, test_db_setup,
                                         test_db_teardown),

@@ -90,7 +90,7 @@ static void customer_sees_only_the_allowed_fields_of_the_provider_risk(void **st
     assert_string_equal(r.provider.title, "バックアップのベンダーロックイン");
     assert_int_equal(r.provider.level, 7);
     assert_int_equal(r.provider.treatment, ISMS_RISK_MODIFY);
-    assert_int_equal(r.provider.status, ISMS_RISK_TREATED);
+    assert_int_equal(r.provider.status, ISMS_RISK_IN_TREATMENT);
     doc = isms_json_risk(&r, NULL, 0);
     text = json_dumps(doc, JSON_COMPACT);
     assert_non_null(strstr(text, "\"provider\":{"));
