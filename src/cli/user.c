@@ -141,11 +141,13 @@ int isms_cli_create_first_admin(struct isms_store *store, const char *password_f
     if ((error = choose_password(password, sizeof(password), &generated, password_file,
                                  ADMIN_PASSWORD_ENV)) < 0 ||
         (error = isms_user_create(&user, store, "admin", "Administrator", password, true,
-                                  isms_actor_cli())) < 0)
+                                  isms_actor_cli())) < 0 ||
+        (generated && (error = isms_user_require_password_change(store, user.id,
+                                                                 isms_actor_cli())) < 0))
         return isms_cli_fail(error);
     if (generated)
         printf("created administrator 'admin' with password: %s\n"
-               "(shown only now: sign in and change it, or run 'isms user passwd admin')\n",
+               "(shown only now: the first sign-in asks for a new one)\n",
                password);
     else
         printf("created administrator 'admin'\n");
@@ -162,12 +164,15 @@ static int user_add(struct isms_store *store, const struct user_args *args, cons
     if ((error = choose_password(password, sizeof(password), &generated, args->password_file,
                                  PASSWORD_ENV)) < 0 ||
         (error = isms_user_create(&user, store, name, args->display_name, password, args->admin,
-                                  isms_actor_cli())) < 0)
+                                  isms_actor_cli())) < 0 ||
+        (generated && (error = isms_user_require_password_change(store, user.id,
+                                                                 isms_actor_cli())) < 0))
         return isms_cli_fail(error);
     printf("created user %" PRId64 " '%s'%s\n", user.id, user.name,
            user.is_admin ? " (administrator)" : "");
     if (generated)
-        printf("password: %s\n(shown only now)\n", password);
+        printf("password: %s\n(shown only now; the first sign-in asks for a new one)\n",
+               password);
     return 0;
 }
 
@@ -206,11 +211,14 @@ static int user_passwd(struct isms_store *store, const struct user_args *args, c
     if ((error = isms_user_find(&user, store, name)) < 0 ||
         (error = choose_password(password, sizeof(password), &generated, args->password_file,
                                  PASSWORD_ENV)) < 0 ||
-        (error = isms_user_set_password(store, user.id, password, 0, isms_actor_cli())) < 0)
+        (error = isms_user_set_password(store, user.id, password, 0, isms_actor_cli())) < 0 ||
+        (generated && (error = isms_user_require_password_change(store, user.id,
+                                                                 isms_actor_cli())) < 0))
         return isms_cli_fail(error);
     printf("password of '%s' changed; their sessions have ended\n", user.name);
     if (generated)
-        printf("password: %s\n(shown only now)\n", password);
+        printf("password: %s\n(shown only now; the next sign-in asks for a new one)\n",
+               password);
     return 0;
 }
 

@@ -32,8 +32,11 @@ extern const char *const isms_soa_column_headers[ISMS_SOA_COLUMNS];
  * labels or into the struct's own buffers; valid while both live. */
 struct isms_soa_row {
     const char *cells[ISMS_SOA_COLUMNS];
-    char basis[256];
+    char basis[512];
     char guidance[16];
+    char applicable[64];
+    char implementation[96];
+    char responsibility[128];
 };
 
 void isms_soa_row_render(struct isms_soa_row *row, const struct isms_soa_entry *entry);

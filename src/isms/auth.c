@@ -258,6 +258,8 @@ static int open_session(struct isms_login_result *out, const struct attempt_cont
     s->is_admin = cred->user.is_admin;
     s->mfa_pending = mfa_pending;
     s->totp_enabled = cred->user.totp_enabled;
+    s->must_change_password = cred->user.must_change_password;
+    snprintf(s->time_zone, sizeof(s->time_zone), "%s", cred->user.time_zone);
     s->created_at = ctx->now;
     s->expires_at = ctx->now + (mfa_pending ? ISMS_SESSION_MFA_SECONDS : ISMS_SESSION_ABSOLUTE_SECONDS);
     row = (struct isms_session_row){s->user_id, token_hash,    s->csrf,       mfa_pending,

@@ -50,6 +50,8 @@ struct isms_session {
     bool is_admin;                     /* system administrator */
     bool mfa_pending;                  /* password ok, second factor still owed */
     bool totp_enabled;
+    bool must_change_password;         /* nothing but a new password until it is set */
+    char time_zone[ISMS_TZ_NAME_MAX + 1];
     int64_t created_at, expires_at;    /* unix seconds; expires_at is the absolute end */
 };
 

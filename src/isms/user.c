@@ -172,6 +172,22 @@ done:
     return error;
 }
 
+int isms_user_set_time_zone(struct isms_store *store, int64_t user_id, const char *zone,
+                            const struct isms_actor *actor)
+{
+    if (!zone || (*zone && !isms_tz_known(zone)))
+        return isms_error_set(ISMS_EINVALID, "'%.64s' is not a time zone of the tz database "
+                                             "(e.g. 'Asia/Tokyo', 'UTC')",
+                              zone ? zone : "");
+    return isms_store_user_set_time_zone(store, user_id, zone, actor);
+}
+
+int isms_user_require_password_change(struct isms_store *store, int64_t user_id,
+                                      const struct isms_actor *actor)
+{
+    return isms_store_user_require_password_change(store, user_id, actor);
+}
+
 int isms_user_set_lang(struct isms_store *store, int64_t user_id, const char *lang,
                        const struct isms_actor *actor)
 {

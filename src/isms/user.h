@@ -8,6 +8,7 @@
 #define ISMS_ISMS_USER_H
 
 #include "util/time.h"
+#include "util/timezone.h"
 
 struct isms_store;
 struct isms_actor;
@@ -27,6 +28,8 @@ struct isms_user {
     bool totp_enabled;
     int recovery_codes_left;
     char created_at[ISMS_TIMESTAMP_SIZE];
+    char time_zone[ISMS_TZ_NAME_MAX + 1]; /* IANA name; "" = follow the language */
+    bool must_change_password;            /* a generated password was handed over */
 };
 
 /* Checks a login name / a new password against the rules above;
@@ -70,6 +73,18 @@ struct isms_user_changes {
 };
 int isms_user_update(struct isms_user *out, struct isms_store *store, int64_t user_id,
                      const struct isms_user_changes *changes, const struct isms_actor *actor);
+
+/* An IANA time zone ("Asia/Tokyo") or "" (Asia/Tokyo for Japanese, the
+ * browser's otherwise). ISMS_EINVALID for a zone the tz database does not
+ * know. Audited as "user.time_zone". */
+int isms_user_set_time_zone(struct isms_store *store, int64_t user_id, const char *zone,
+                            const struct isms_actor *actor);
+
+/* The user must set a new password at the next sign-in before anything else:
+ * for a password generated and handed over. Audited as
+ * "user.password.must_change"; isms_user_set_password clears it. */
+int isms_user_require_password_change(struct isms_store *store, int64_t user_id,
+                                      const struct isms_actor *actor);
 
 /* "ja", "en" or "" (follow the browser). Audited as "user.lang". */
 int isms_user_set_lang(struct isms_store *store, int64_t user_id, const char *lang,

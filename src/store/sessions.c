@@ -81,7 +81,8 @@ int isms_store_session_find(struct isms_session *out, int64_t *last_seen,
                                  "SELECT s.id, s.user_id, u.name, u.display_name, u.lang, "
                                  "s.csrf_token, u.is_admin, s.mfa_pending, "
                                  "u.totp_secret IS NOT NULL, s.created_at, s.expires_at, "
-                                 "s.last_seen FROM sessions s JOIN users u ON u.id = s.user_id "
+                                 "s.last_seen, u.must_change_password, u.time_zone "
+                                 "FROM sessions s JOIN users u ON u.id = s.user_id "
                                  "WHERE s.token_hash = $1 AND u.disabled = 0")) < 0 ||
         (error = isms_stmt_bind_text(st, 1, token_hash)) < 0)
         goto done;
@@ -98,6 +99,8 @@ int isms_store_session_find(struct isms_session *out, int64_t *last_seen,
         out->created_at = isms_stmt_int64(st, 9);
         out->expires_at = isms_stmt_int64(st, 10);
         *last_seen = isms_stmt_int64(st, 11);
+        out->must_change_password = isms_stmt_int64(st, 12) != 0;
+        isms_store_copy_text(out->time_zone, sizeof(out->time_zone), isms_stmt_text(st, 13));
         error = 0;
     } else if (error == 0) {
         error = isms_error_set(ISMS_EAUTH, "not signed in");

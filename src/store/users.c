@@ -10,8 +10,8 @@
 #define USER_COLUMNS                                                                              \
     "id, name, display_name, lang, is_admin, disabled, totp_secret IS NOT NULL, "                 \
     "(SELECT count(*) FROM recovery_codes r WHERE r.user_id = users.id AND r.used_at IS NULL), " \
-    "created_at"
-#define USER_COLUMN_COUNT 9
+    "created_at, time_zone, must_change_password"
+#define USER_COLUMN_COUNT 11
 #define ENTITY_SIZE 80 /* "user:" + a login name */
 
 static int read_user(void *item, struct isms_stmt *st)
@@ -27,6 +27,8 @@ static int read_user(void *item, struct isms_stmt *st)
     user->totp_enabled = isms_stmt_int64(st, 6) != 0;
     user->recovery_codes_left = (int)isms_stmt_int64(st, 7);
     isms_store_copy_text(user->created_at, sizeof(user->created_at), isms_stmt_text(st, 8));
+    isms_store_copy_text(user->time_zone, sizeof(user->time_zone), isms_stmt_text(st, 9));
+    user->must_change_password = isms_stmt_int64(st, 10) != 0;
     return 0;
 }
 
@@ -296,7 +298,10 @@ static int replace_password(struct isms_db *db, const struct user_change *change
     int64_t ids[2] = {change->user_id, password->keep_session_id};
     int error;
 
-    if ((error = set_text_column(db, "UPDATE users SET password_hash = $2 WHERE id = $1",
+    /* A password the user chose themselves ends a required change. */
+    if ((error = set_text_column(db,
+                                 "UPDATE users SET password_hash = $2, must_change_password = 0 "
+                                 "WHERE id = $1",
                                  change->user_id, password->hash)) < 0)
         return error;
     return exec_ints(db, "DELETE FROM sessions WHERE user_id = $1 AND id <> $2", ids, 2);
@@ -348,6 +353,31 @@ int isms_store_user_set_lang(struct isms_store *store, int64_t user_id, const ch
                              update_text_column,
                              &(struct text_column){"UPDATE users SET lang = $2 WHERE id = $1",
                                                    lang}});
+}
+
+int isms_store_user_set_time_zone(struct isms_store *store, int64_t user_id, const char *zone,
+                                  const struct isms_actor *actor)
+{
+    return change_user(
+        store, actor,
+        (struct user_change){user_id, "user.time_zone", json_pack("{s:s}", "time_zone", zone),
+                             update_text_column,
+                             &(struct text_column){
+                                 "UPDATE users SET time_zone = $2 WHERE id = $1", zone}});
+}
+
+static int mark_must_change(struct isms_db *db, const struct user_change *change)
+{
+    return exec_ints(db, "UPDATE users SET must_change_password = 1 WHERE id = $1",
+                     &change->user_id, 1);
+}
+
+int isms_store_user_require_password_change(struct isms_store *store, int64_t user_id,
+                                            const struct isms_actor *actor)
+{
+    return change_user(store, actor,
+                       (struct user_change){user_id, "user.password.must_change", NULL,
+                                            mark_must_change, NULL});
 }
 
 int isms_store_user_totp_pending(struct isms_store *store, int64_t user_id, const char *secret,

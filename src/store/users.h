@@ -68,6 +68,11 @@ int isms_store_user_update(struct isms_store *store, const struct isms_user *use
 
 int isms_store_user_set_lang(struct isms_store *store, int64_t user_id, const char *lang,
                              const struct isms_actor *actor);
+int isms_store_user_set_time_zone(struct isms_store *store, int64_t user_id, const char *zone,
+                                  const struct isms_actor *actor);
+/* Sets must_change_password; setting a new password clears it. */
+int isms_store_user_require_password_change(struct isms_store *store, int64_t user_id,
+                                            const struct isms_actor *actor);
 
 /* TOTP: the pending secret of an enrolment; enabling moves it into place
  * and stores the new recovery-code hashes; disabling clears secrets and

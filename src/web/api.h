@@ -47,6 +47,7 @@ int isms_api_me_totp_delete(struct isms_web_response *res, struct isms_web_reque
 int isms_api_me_recovery_codes(struct isms_web_response *res, struct isms_web_request *req);
 int isms_api_me_password(struct isms_web_response *res, struct isms_web_request *req);
 int isms_api_me_lang(struct isms_web_response *res, struct isms_web_request *req);
+int isms_api_me_time_zone(struct isms_web_response *res, struct isms_web_request *req);
 
 /* Users (administrators) and organization members (api_users.c). */
 int isms_api_users_list(struct isms_web_response *res, struct isms_web_request *req);

@@ -82,10 +82,12 @@ static json_t *memberships_json(struct isms_store *store, const struct isms_sess
 /* What GET /api/session and a login answer. */
 static json_t *session_json(struct isms_store *store, const struct isms_session *s)
 {
-    return json_pack("{s:{s:I, s:s, s:s, s:s, s:b, s:b}, s:s, s:b, s:o, s:o}", "user", "id",
-                     (json_int_t)s->user_id, "name", s->name, "display_name", s->display_name,
-                     "lang", s->lang, "is_admin", s->is_admin, "totp_enabled", s->totp_enabled,
-                     "csrf", s->csrf, "mfa_pending", s->mfa_pending, "expires_at",
+    return json_pack("{s:{s:I, s:s, s:s, s:s, s:s, s:b, s:b}, s:s, s:b, s:b, s:o, s:o}", "user",
+                     "id", (json_int_t)s->user_id, "name", s->name, "display_name",
+                     s->display_name, "lang", s->lang, "time_zone", s->time_zone, "is_admin",
+                     s->is_admin, "totp_enabled", s->totp_enabled, "csrf", s->csrf,
+                     "mfa_pending", s->mfa_pending, "password_change_required",
+                     s->must_change_password, "expires_at",
                      time_json(s->expires_at), "memberships", memberships_json(store, s));
 }
 
@@ -261,6 +263,18 @@ int isms_api_me_password(struct isms_web_response *res, struct isms_web_request 
                                         req->session->id, &req->actor)) < 0)
         return error;
     return isms_web_respond_no_content(res);
+}
+
+int isms_api_me_time_zone(struct isms_web_response *res, struct isms_web_request *req)
+{
+    const char *zone;
+    int error;
+
+    if ((error = isms_web_json_string(&zone, req->json, "time_zone")) < 0 ||
+        (error = isms_user_set_time_zone(req->store, req->session->user_id, zone, &req->actor)) <
+            0)
+        return error;
+    return isms_web_respond_json(res, 200, json_pack("{s:s}", "time_zone", zone));
 }
 
 int isms_api_me_lang(struct isms_web_response *res, struct isms_web_request *req)

@@ -71,7 +71,8 @@ static int render_account(struct isms_web_response *res, struct isms_web_request
     if ((error = isms_page_init(&page, req, "account", "Account")) < 0)
         return error;
     if ((error = isms_page_set(&page, "account",
-                               json_pack("{s:s,s:s,s:b,s:b,s:b,s:b,s:i,s:b}", "name", user.name,
+                               json_pack("{s:s,s:s,s:s,s:b,s:b,s:b,s:b,s:i,s:b}", "name",
+                                         user.name, "time_zone", user.time_zone,
                                          "display_name", user.display_name, "lang_ja",
                                          strcmp(user.lang, "ja") == 0, "lang_en",
                                          strcmp(user.lang, "en") == 0, "lang_auto",
@@ -90,7 +91,10 @@ int isms_page_account(struct isms_web_response *res, struct isms_web_request *re
     const char *saved = isms_web_request_query(req, "saved");
     struct account_extra extra = {0};
 
-    if (saved)
+    if (isms_web_session(req)->must_change_password)
+        extra.error = "Choose your own password before you go on: the one you signed in with "
+                      "was generated for you.";
+    else if (saved)
         extra.notice = "Your changes have been saved.";
     return render_account(res, req, &extra, 200);
 }
@@ -131,6 +135,11 @@ static int run_action(struct isms_web_response *res, struct isms_web_request *re
     if (strcmp(action, "lang") == 0) {
         if ((error = isms_user_set_lang(req->store, session->user_id, lang ? lang : "",
                                         &req->actor)) == 0)
+            return isms_page_redirect(res, "/account?saved=1");
+    } else if (strcmp(action, "time_zone") == 0) {
+        const char *zone = isms_form_get(form, "time_zone");
+        if ((error = isms_user_set_time_zone(req->store, session->user_id, zone ? zone : "",
+                                             &req->actor)) == 0)
             return isms_page_redirect(res, "/account?saved=1");
     } else if (strcmp(action, "password") == 0) {
         if ((error = change_password(req, form)) == 0)

@@ -216,7 +216,7 @@ static json_t *form_json(const struct isms_page *page, const struct asset_form *
 }
 
 /* The stored asset's facts beside the form: due date, times. */
-static json_t *asset_facts(const struct isms_asset *a)
+static json_t *asset_facts(const struct isms_page *page, const struct isms_asset *a)
 {
     char due[ISMS_DATE_SIZE] = "";
     struct isms_date today;
@@ -226,7 +226,7 @@ static json_t *asset_facts(const struct isms_asset *a)
     return json_pack("{s:I,s:s,s:b,s:b,s:o,s:o}", "id", (json_int_t)a->id, "due", due,
                      "overdue", due[0] && isms_date_compare(&a->deletion_due, &today) < 0,
                      "permanent", a->retention.period.permanent, "created",
-                     isms_page_time(a->created_at), "updated", isms_page_time(a->updated_at));
+                     isms_page_time(page, a->created_at), "updated", isms_page_time(page, a->updated_at));
 }
 
 static int render_form(struct isms_web_response *res, struct isms_web_request *req,
@@ -241,7 +241,7 @@ static int render_form(struct isms_web_response *res, struct isms_web_request *r
         return error;
     if ((error = isms_page_set(&page, "form", form_json(&page, f))) < 0 ||
         (error = add_cloud_options(&page, "clouds", f->cloud)) < 0 ||
-        (stored && (error = isms_page_set(&page, "asset", asset_facts(stored))) < 0) ||
+        (stored && (error = isms_page_set(&page, "asset", asset_facts(&page, stored))) < 0) ||
         (error = isms_page_set_form_messages(&page, error_text)) < 0) {
         isms_page_release(&page);
         return error;

@@ -49,7 +49,7 @@ int isms_page_add_logins(struct isms_page *page, int limit)
     list = json_array();
     for (size_t i = 0; list && i < count; i++)
         json_array_append_new(
-            list, json_pack("{s:o,s:s,s:s,s:s,s:b}", "at", isms_page_time(events[i].at),
+            list, json_pack("{s:o,s:s,s:s,s:s,s:b}", "at", isms_page_time(page, events[i].at),
                             "address", events[i].address, "user_agent", events[i].user_agent,
                             "result", isms_page_t(page, result_label(events[i].result)), "ok",
                             strcmp(events[i].result, "ok") == 0));

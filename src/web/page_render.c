@@ -71,15 +71,39 @@ int isms_page_set(struct isms_page *page, const char *key, json_t *value)
     return 0;
 }
 
-json_t *isms_page_time(const char *timestamp)
+json_t *isms_page_time(const struct isms_page *page, const char *timestamp)
 {
-    char text[32];
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    struct isms_local_time t;
+    char text[96];
 
-    /* "YYYY-MM-DDTHH:MM:SSZ": the date, the minutes, and the zone spelled out. */
-    if (strlen(timestamp) < 16)
+    if (!timestamp || !*timestamp)
+        return json_string("");
+    if (isms_tz_local(&t, page->zone, timestamp) < 0)
         return json_string(timestamp);
-    snprintf(text, sizeof(text), "%.10s %.5s UTC", timestamp, timestamp + 11);
+    if (page->lang == ISMS_LANG_JA)
+        snprintf(text, sizeof(text), "%d年%d月%d日 %02d:%02d%s%s", t.year, t.month, t.day, t.hour,
+                 t.minute, strcmp(page->zone, ISMS_TZ_DEFAULT_JA) == 0 ? "" : " ",
+                 strcmp(page->zone, ISMS_TZ_DEFAULT_JA) == 0 ? "" : t.abbreviation);
+    else
+        snprintf(text, sizeof(text), "%d %s %d, %02d:%02d %s", t.day, months[t.month - 1], t.year,
+                 t.hour, t.minute, t.abbreviation);
     return json_string(text);
+}
+
+static void choose_zone(struct isms_page *page, const struct isms_session *session)
+{
+    const char *cookie = isms_page_cookie(page->req, "tz");
+
+    if (session && session->time_zone[0])
+        snprintf(page->zone, sizeof(page->zone), "%s", session->time_zone);
+    else if (page->lang == ISMS_LANG_JA)
+        snprintf(page->zone, sizeof(page->zone), "%s", ISMS_TZ_DEFAULT_JA);
+    else if (cookie && isms_tz_known(cookie))
+        snprintf(page->zone, sizeof(page->zone), "%s", cookie);
+    else
+        snprintf(page->zone, sizeof(page->zone), "UTC");
 }
 
 /* The org switcher: every org the user may see, the current one marked. */
@@ -192,6 +216,7 @@ int isms_page_init(struct isms_page *page, struct isms_web_request *req, const c
     page->ctx = NULL;
     page->lang = isms_i18n_choose(session ? session->lang : NULL, isms_page_cookie(req, "lang"),
                                   isms_web_request_header(req, MHD_HTTP_HEADER_ACCEPT_LANGUAGE));
+    choose_zone(page, session);
     if ((error = isms_pages_load()) < 0)
         return error;
     if (!(page->ctx = json_object()))

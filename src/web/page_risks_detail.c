@@ -88,8 +88,8 @@ static json_t *risk_facts(const struct isms_page *page, const struct isms_risk *
         isms_page_t(page, isms_page_risk_treatment_label(r->treatment)), "status",
         isms_page_t(page, isms_page_risk_status_label(r->status)), "status_key",
         isms_risk_status_name(r->status), "matrix", isms_page_pick(page, m->name_en, m->name_ja),
-        "shared", r->shared, "created", isms_page_time(r->created_at), "updated",
-        isms_page_time(r->updated_at));
+        "shared", r->shared, "created", isms_page_time(page, r->created_at), "updated",
+        isms_page_time(page, r->updated_at));
 
     if (o && r->has_residual) {
         json_object_set_new(o, "residual",
@@ -198,7 +198,7 @@ static int add_acceptance(struct isms_page *page, const struct isms_risk *r)
                           "not_assessed", !r->has_residual, "accepted", r->accepted_at[0] != '\0',
                           "as_owner", owner, "on_behalf",
                           proxy, "by", r->accepted_by, "at",
-                          r->accepted_at[0] ? isms_page_time(r->accepted_at) : json_string(""));
+                          r->accepted_at[0] ? isms_page_time(page, r->accepted_at) : json_string(""));
 
     return isms_page_set(page, "acceptance", o);
 }

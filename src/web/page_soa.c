@@ -7,6 +7,7 @@
 #include "isms_setup.h"
 #include "catalog/catalog.h"
 #include "isms/soa.h"
+#include "isms/soa_labels.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "web/form.h"
@@ -16,31 +17,9 @@
 
 #define QUERY_MAX 200
 
-static const char *implementation_label(enum isms_soa_implementation impl)
+static const char *label_text(const struct isms_page *page, const struct isms_label *label)
 {
-    switch (impl) {
-    case ISMS_SOA_IMPL_YES: return "Implemented";
-    case ISMS_SOA_IMPL_PARTIAL: return "Partially implemented";
-    case ISMS_SOA_IMPL_NO: return "Not implemented";
-    case ISMS_SOA_IMPL_PLANNED: return "Planned";
-    case ISMS_SOA_IMPL_UNSET: break;
-    }
-    return "";
-}
-
-static const char *responsibility_label(enum isms_soa_responsibility resp)
-{
-    return resp == ISMS_SOA_RESP_CSC   ? "Customer (CSC)"
-           : resp == ISMS_SOA_RESP_CSP ? "Provider (CSP)"
-                                       : "Shared";
-}
-
-static const char *basis_label(unsigned bit)
-{
-    return bit == ISMS_SOA_BASIS_RISK      ? "Risk treatment"
-           : bit == ISMS_SOA_BASIS_LEGAL   ? "Legal or regulatory requirement"
-           : bit == ISMS_SOA_BASIS_CONTRACT ? "Contractual obligation"
-                                           : "Good practice";
+    return isms_page_pick(page, label->en, label->ja);
 }
 
 /* ---------------------------------------------------------------- input */
@@ -105,21 +84,41 @@ static json_t *form_values(const struct isms_page *page, const struct soa_input 
     const char *impl = in->implementation ? in->implementation : "";
     const char *resp = in->responsibility ? in->responsibility : "";
 
+    static const enum isms_soa_implementation impls[] = {ISMS_SOA_IMPL_YES, ISMS_SOA_IMPL_PARTIAL,
+                                                         ISMS_SOA_IMPL_PLANNED, ISMS_SOA_IMPL_NO};
+    json_t *impl_options = json_array(), *resp_options = json_array();
+
     for (unsigned bit = 1; bases && bit <= ISMS_SOA_BASIS_BEST_PRACTICE; bit <<= 1)
         json_array_append_new(bases, json_pack("{s:s,s:s,s:b}", "value", isms_soa_basis_name(bit),
-                                               "label", isms_page_t(page, basis_label(bit)),
+                                               "label", label_text(page, isms_soa_basis_label(bit)),
                                                "checked", (in->basis & bit) != 0));
+    for (size_t i = 0; impl_options && i < sizeof(impls) / sizeof(*impls); i++) {
+        const char *name = isms_soa_implementation_name(impls[i]);
+        json_array_append_new(impl_options,
+                              isms_page_option(name,
+                                               label_text(page,
+                                                          isms_soa_implementation_label(impls[i])),
+                                               strcmp(impl, name) == 0));
+    }
+    for (int r = ISMS_SOA_RESP_CSC; resp_options && r <= ISMS_SOA_RESP_SHARED; r++) {
+        const char *name = isms_soa_responsibility_name((enum isms_soa_responsibility)r);
+        json_array_append_new(
+            resp_options,
+            isms_page_option(name,
+                             label_text(page, isms_soa_responsibility_label(
+                                                  (enum isms_soa_responsibility)r)),
+                             strcmp(resp, name) == 0));
+    }
     return json_pack(
-        "{s:b,s:b,s:o,s:s,s:s,s:s,s:b,s:b,s:b,s:b,s:b,s:b,s:b,s:b,s:b}", "applicable",
+        "{s:b,s:b,s:s,s:s,s:o,s:s,s:s,s:s,s:b,s:o,s:b,s:o}", "applicable",
         in->applicability && strcmp(in->applicability, "applicable") == 0, "excluded",
-        in->applicability && strcmp(in->applicability, "excluded") == 0, "bases", bases,
+        in->applicability && strcmp(in->applicability, "excluded") == 0, "applicable_label",
+        label_text(page, isms_soa_applicability_label(ISMS_SOA_APPLICABLE)), "excluded_label",
+        label_text(page, isms_soa_applicability_label(ISMS_SOA_NOT_APPLICABLE)), "bases", bases,
         "justification", in->justification ? in->justification : "", "exclusion",
         in->exclusion ? in->exclusion : "", "owner", in->owner ? in->owner : "", "impl_none",
-        *impl == '\0', "impl_yes", strcmp(impl, "yes") == 0, "impl_partial",
-        strcmp(impl, "partial") == 0, "impl_no", strcmp(impl, "no") == 0, "impl_planned",
-        strcmp(impl, "planned") == 0, "resp_keep", *resp == '\0', "resp_csc",
-        strcmp(resp, "csc") == 0, "resp_csp", strcmp(resp, "csp") == 0, "resp_shared",
-        strcmp(resp, "shared") == 0);
+        *impl == '\0', "impl_options", impl_options, "resp_keep", *resp == '\0', "resp_options",
+        resp_options);
 }
 
 /* ----------------------------------------------------------------- list */
@@ -188,16 +187,16 @@ static json_t *entry_row(const struct isms_page *page, const struct isms_soa_ent
     const char *status = e->applicability == ISMS_SOA_APPLICABLE       ? "applicable"
                          : e->applicability == ISMS_SOA_NOT_APPLICABLE ? "excluded"
                                                                        : "undecided";
-    const char *label = e->applicability == ISMS_SOA_APPLICABLE       ? "Applicable"
-                        : e->applicability == ISMS_SOA_NOT_APPLICABLE ? "Excluded"
-                                                                      : "Undecided";
 
-    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:b,s:b}", "id", e->control_id, "title",
+    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:b,s:b}", "id", e->control_id, "title",
                      isms_page_pick(page, e->control->title_en, e->control->title_ja), "status",
-                     status, "status_label", isms_page_t(page, label), "implementation",
-                     isms_page_t(page, implementation_label(e->implementation)), "responsibility",
-                     isms_page_t(page, responsibility_label(e->responsibility)), "owner",
-                     e->owner, "updated", e->updated_at, "checked", checked, "cloud",
+                     status, "status_label",
+                     label_text(page, isms_soa_applicability_label(e->applicability)),
+                     "implementation",
+                     label_text(page, isms_soa_implementation_label(e->implementation)),
+                     "responsibility",
+                     label_text(page, isms_soa_responsibility_label(e->responsibility)), "owner",
+                     e->owner, "updated", isms_page_time(page, e->updated_at), "checked", checked, "cloud",
                      strncmp(e->control_id, "CLD.", 4) == 0);
 }
 
@@ -380,12 +379,12 @@ static json_t *control_facts(const struct isms_page *page, const struct isms_soa
 {
     const struct isms_control *c = e->control;
 
-    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:b,s:b,s:s}", "id", e->control_id, "title",
+    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:b,s:b,s:o}", "id", e->control_id, "title",
                      isms_page_pick(page, c->title_en, c->title_ja), "other_title",
                      page->lang == ISMS_LANG_JA ? c->title_en : c->title_ja, "summary",
                      isms_page_pick(page, c->summary_en, c->summary_ja), "control_type",
                      c->control_type, "properties", c->security_properties, "csc", c->cloud_csc,
-                     "csp", c->cloud_csp, "updated", e->updated_at);
+                     "csp", c->cloud_csp, "updated", isms_page_time(page, e->updated_at));
 }
 
 static int render_entry(struct isms_web_response *res, struct isms_web_request *req,

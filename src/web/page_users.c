@@ -67,7 +67,7 @@ static int add_users(struct isms_page *page)
             rows, json_pack("{s:s,s:s,s:b,s:b,s:b,s:o,s:b}", "name", u->name, "display_name",
                             u->display_name[0] ? u->display_name : u->name, "is_admin",
                             u->is_admin, "disabled", u->disabled, "totp", u->totp_enabled,
-                            "created", isms_page_time(u->created_at), "me",
+                            "created", isms_page_time(page, u->created_at), "me",
                             me && me->user_id == u->id));
     }
     free(users);
@@ -131,6 +131,9 @@ int isms_page_users_post(struct isms_web_response *res, struct isms_web_request 
     error = isms_user_create(&user, req->store, in.name ? in.name : "",
                              in.display_name && *in.display_name ? in.display_name : NULL,
                              generated[0] ? generated : in.password, in.is_admin, &req->actor);
+    /* The administrator has seen it: the user's first sign-in asks for their own. */
+    if (error == 0 && generated[0])
+        error = isms_user_require_password_change(req->store, user.id, &req->actor);
     if (isms_page_is_user_error(error)) {
         view.error = isms_error_last();
         error = render(res, req, &view, (unsigned)isms_error_http_status(error));
@@ -168,8 +171,11 @@ static int apply(struct isms_web_request *req, const struct isms_user *user, con
         return error;
     /* A reset ends every session of the user (the administrator's own too
      * when resetting themselves: they sign in again with the new one). */
-    return isms_user_set_password(req->store, user->id, shown[0] ? shown : password, 0,
-                                  &req->actor);
+    if ((error = isms_user_set_password(req->store, user->id, shown[0] ? shown : password, 0,
+                                        &req->actor)) < 0 ||
+        !shown[0])
+        return error;
+    return isms_user_require_password_change(req->store, user->id, &req->actor);
 }
 
 int isms_page_user_post(struct isms_web_response *res, struct isms_web_request *req)

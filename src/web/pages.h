@@ -14,6 +14,7 @@
 #define ISMS_WEB_PAGES_H
 
 #include <jansson.h>
+#include "util/timezone.h"
 #include "web/i18n.h"
 
 struct isms_web_request;
@@ -29,6 +30,9 @@ int isms_pages_load(void);
 struct isms_page {
     struct isms_web_request *req;
     enum isms_lang lang;
+    /* The zone times are shown in: the user's setting, else Asia/Tokyo for a
+     * Japanese page, else the browser's (the "tz" cookie app.js sets), else UTC. */
+    char zone[ISMS_TZ_NAME_MAX + 1];
     json_t *ctx; /* the template context, owned */
 };
 
@@ -64,8 +68,11 @@ const char *isms_page_safe_next(const char *next);
  * application/x-www-form-urlencoded or is malformed. Release it always. */
 int isms_page_form(struct isms_form *out, const struct isms_web_request *req);
 
-/* "2025-04-01T09:30:00Z" -> "2025-04-01 09:30 UTC" as a JSON string. */
-json_t *isms_page_time(const char *timestamp);
+/* A stored UTC timestamp ("2026-12-03T07:12:53Z") as the page's reader
+ * reads it, in page->zone: "2026年12月3日 16:12" on a Japanese page (the
+ * zone's abbreviation after it unless the zone is Asia/Tokyo), "3 Dec 2026,
+ * 08:12 CET" on an English one. "" stays "". A JSON string. */
+json_t *isms_page_time(const struct isms_page *page, const char *timestamp);
 
 /* The request's `lang` cookie, or NULL. Borrowed. */
 const char *isms_page_cookie(const struct isms_web_request *req, const char *name);

@@ -43,6 +43,10 @@ enum {
      * anonymous post needs no pre-session token, so a page left open past
      * its session still logs out cleanly. */
     ISMS_WEB_SIGNED_OUT_NOOP = 256,
+    /* Reachable by a user who must first replace a generated password (the
+     * account page, the password change, the session, logout): every other
+     * route sends them there. */
+    ISMS_WEB_PASSWORD_CHANGE = 512,
 };
 
 struct isms_web_route {

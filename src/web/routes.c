@@ -9,21 +9,23 @@
 
 #define ORG ISMS_WEB_NEEDS_ORG
 #define JSON ISMS_WEB_NEEDS_JSON
+#define PWCHANGE ISMS_WEB_PASSWORD_CHANGE
 
 const struct isms_web_route isms_web_routes[] = {
     {"GET", "/healthz", isms_api_health, ISMS_WEB_PUBLIC},
 
     /* Signing in and one's own account (api_auth.c, web/session.h). */
     {"POST", "/api/session", isms_api_session_create, ISMS_WEB_PUBLIC | JSON},
-    {"GET", "/api/session", isms_api_session_get, ISMS_WEB_MFA_STEP},
-    {"DELETE", "/api/session", isms_api_session_delete, ISMS_WEB_MFA_STEP},
+    {"GET", "/api/session", isms_api_session_get, ISMS_WEB_MFA_STEP | PWCHANGE},
+    {"DELETE", "/api/session", isms_api_session_delete, ISMS_WEB_MFA_STEP | PWCHANGE},
     {"POST", "/api/session/mfa", isms_api_session_mfa, ISMS_WEB_MFA_STEP | JSON},
     {"GET", "/api/me/logins", isms_api_me_logins, 0},
     {"POST", "/api/me/totp", isms_api_me_totp_post, JSON},
     {"DELETE", "/api/me/totp", isms_api_me_totp_delete, JSON},
     {"POST", "/api/me/recovery-codes", isms_api_me_recovery_codes, JSON},
-    {"PUT", "/api/me/password", isms_api_me_password, JSON},
+    {"PUT", "/api/me/password", isms_api_me_password, JSON | PWCHANGE},
     {"PUT", "/api/me/lang", isms_api_me_lang, JSON},
+    {"PUT", "/api/me/time-zone", isms_api_me_time_zone, JSON},
 
     /* Users (administrators) and org members (api_users.c). */
     {"GET", "/api/users", isms_api_users_list, ISMS_WEB_ADMIN},
@@ -113,8 +115,8 @@ const struct isms_web_route isms_web_routes[] = {
     {"POST", "/login/mfa", isms_page_mfa_post, ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP},
     {"POST", "/logout", isms_page_logout,
      ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP | ISMS_WEB_SIGNED_OUT_NOOP},
-    {"GET", "/account", isms_page_account, 0},
-    {"POST", "/account", isms_page_account_post, 0},
+    {"GET", "/account", isms_page_account, PWCHANGE},
+    {"POST", "/account", isms_page_account_post, PWCHANGE},
     {"GET", "/account/logins", isms_page_logins, 0},
     {"GET", "/catalogs", isms_page_catalogs, 0},
     {"GET", "/catalogs/mapping", isms_page_mapping, 0},

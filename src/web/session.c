@@ -265,6 +265,20 @@ static int refuse_anonymous(struct isms_web_response *res, const struct isms_web
     return isms_error_set(ISMS_EAUTH, "sign in first (POST /api/session)");
 }
 
+/* A generated password was handed over: the user chooses their own before
+ * anything else (pages go to the account page, the API answers 403). */
+static int refuse_until_password_changed(struct isms_web_response *res,
+                                         const struct isms_web_request *req)
+{
+    if (!is_api_path(req->path) && !is_unsafe(req->method)) {
+        isms_web_respond_static(res, 303, "text/plain; charset=utf-8", "change your password\n");
+        if (isms_web_response_header(res, "Location", "/account?password=required") < 0)
+            return ISMS_ENOMEM;
+        return 1;
+    }
+    return isms_error_set(ISMS_EPERM, "choose a new password first (PUT /api/me/password)");
+}
+
 int isms_web_session_authorize(struct isms_web_response *res, struct isms_web_request *req,
                                unsigned needs)
 {
@@ -279,6 +293,8 @@ int isms_web_session_authorize(struct isms_web_response *res, struct isms_web_re
             return refuse_anonymous(res, req);
         if (is_unsafe(req->method) && !csrf_matches(req, req->session->csrf))
             return refuse_csrf();
+        if (req->session->must_change_password && !(needs & ISMS_WEB_PASSWORD_CHANGE))
+            return refuse_until_password_changed(res, req);
         if ((needs & ISMS_WEB_ADMIN) && !req->session->is_admin)
             return isms_error_set(ISMS_EPERM, "only administrators may do this");
     }

@@ -58,7 +58,7 @@ check "provider has 100 undecided" contains "$err" "100 of 100"
 expect 0 "csv export" -- "$isms" soa export --org riyousha --format csv --output "$tmp/soa.csv"
 check "csv starts with BOM" test "$(head -c 3 "$tmp/soa.csv" | od -An -tx1 | tr -d ' ')" = "efbbbf"
 check "csv has header + 100 rows" test "$(wc -l <"$tmp/soa.csv")" -eq 101
-check "csv carries the decision" grep -q '^A.5.23,.*リスク対応 / Risk treatment; 契約 / Contract' "$tmp/soa.csv"
+check "csv carries the decision" grep -q '^A.5.23,.*リスク対応 / Risk treatment; 契約上の義務 / Contractual obligation' "$tmp/soa.csv"
 expect 0 "xlsx export" -- "$isms" soa export --org riyousha --format xlsx --output "$tmp/soa.xlsx"
 check "xlsx is a zip" test "$(head -c 2 "$tmp/soa.xlsx")" = "PK"
 expect 0 "json export to stdout" -- "$isms" soa export --org riyousha --format json

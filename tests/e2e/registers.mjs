@@ -19,12 +19,12 @@ async function shot(page, name) {
     await screenshot(page, `registers-${name}`);
 }
 
-async function login(page, base, name, password) {
+async function login(page, base, name, password, landing = '/') {
     await page.goto(`${base}/login`);
     await page.fill('#name', name);
     await page.fill('#password', password);
     await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button[type=submit]')]);
-    check(new URL(page.url()).pathname === '/', `${name} not signed in: at ${page.url()}`);
+    check(new URL(page.url()).pathname === landing, `${name} not signed in: at ${page.url()}`);
 }
 
 async function submit(page, selector) {
@@ -218,7 +218,17 @@ async function main() {
             const p = await auditor.newPage();
             p.on('pageerror', (e) => pageErrors.push(String(e)));
             try {
-                await login(p, base, 'auditor1', auditorPassword);
+                // A generated password: nothing but the account page until a new one is set.
+                await login(p, base, 'auditor1', auditorPassword, '/account');
+                check(await p.isVisible('[data-testid=error]'), 'the account page does not say why');
+                await p.goto(`${base}/orgs/${ORG}/assets`);
+                check(new URL(p.url()).pathname === '/account', `the register opened before the change: ${p.url()}`);
+                const blocked = await p.request.get(`${base}/api/orgs/${ORG}/assets`);
+                check(blocked.status() === 403, `the API answered ${blocked.status()} before the change`);
+                await p.fill('#current_password', auditorPassword);
+                await p.fill('#new_password', 'auditor-own-password-1');
+                await p.fill('#new_password_again', 'auditor-own-password-1');
+                await submit(p, 'form:has(input[value=password]) button[type=submit]');
                 await p.goto(`${base}/orgs/${ORG}/assets`);
                 check((await p.locator('[data-testid=assets] tbody tr[data-asset]').count()) === 3, 'auditor sees no assets');
                 for (const id of ['new-asset', 'import-assets', 'nav-members', 'nav-users'])

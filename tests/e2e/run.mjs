@@ -281,8 +281,12 @@ async function main() {
             await page.goto(`${base}${riskPath}`);
             await Promise.all([page.waitForNavigation(), page.click('[data-testid=accept-risk]')]);
             const text = await page.textContent('[data-testid=acceptance]');
-            check(text.includes('受容済') && text.includes('Administrator') && /\d{4}-\d\d-\d\d \d\d:\d\d UTC/.test(text),
+            // In Japanese, in Asia/Tokyo: 「2026年12月3日 16:12」, never an ISO timestamp.
+            check(text.includes('受容済') && text.includes('Administrator') && /\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d/.test(text),
                 `acceptance not recorded: ${text}`);
+            check(!/\d{4}-\d\d-\d\dT|UTC/.test(text), `a raw UTC time on a Japanese page: ${text}`);
+            const tokyoHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', hourCycle: 'h23' }).format(new Date());
+            check(text.includes(` ${tokyoHour}:`), `not Tokyo time (hour ${tokyoHour}): ${text}`);
             check((await page.locator('[data-testid=accept-risk]').count()) === 0, 'accept button still shown');
             await screenshot(page, 'risk');
             await page.goto(`${base}/orgs/${ORG}`);

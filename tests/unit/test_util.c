@@ -6,6 +6,7 @@
 #include "util/error.h"
 #include "util/hex.h"
 #include "util/text.h"
+#include "util/timezone.h"
 #include "util/tsv.h"
 
 static void buf_grows_and_stays_terminated(void **state)
@@ -107,6 +108,34 @@ static void hex_encodes_lowercase_and_reads_both_cases(void **state)
     assert_int_equal(isms_hex_digit('\0'), -1);
 }
 
+/* The store's UTC timestamps as people in a zone read them, daylight saving
+ * included; an unknown zone reads as UTC rather than failing a page. */
+static void timestamps_convert_to_the_users_zone(void **state)
+{
+    struct isms_local_time t;
+
+    (void)state;
+    assert_int_equal(isms_tz_local(&t, "Asia/Tokyo", "2026-12-03T07:12:53Z"), 0);
+    assert_int_equal(t.year * 10000 + t.month * 100 + t.day, 20261203);
+    assert_int_equal(t.hour * 100 + t.minute, 1612);
+    assert_int_equal(t.utc_offset_seconds, 9 * 3600);
+    assert_int_equal(isms_tz_local(&t, "Asia/Tokyo", "2026-12-31T20:00:00Z"), 0);
+    assert_int_equal(t.year * 10000 + t.month * 100 + t.day, 20270101);
+    assert_int_equal(isms_tz_local(&t, "Europe/Berlin", "2026-12-03T07:12:53Z"), 0);
+    assert_int_equal(t.hour, 8);
+    assert_int_equal(isms_tz_local(&t, "Europe/Berlin", "2026-07-01T07:00:00Z"), 0);
+    assert_int_equal(t.hour, 9);
+    assert_int_equal(t.utc_offset_seconds, 2 * 3600);
+    assert_int_equal(isms_tz_local(&t, "No/Such_Zone", "2026-07-01T07:00:00Z"), 0);
+    assert_int_equal(t.hour, 7);
+    assert_int_equal(isms_tz_local(&t, "UTC", "2026-07-01 07:00"), ISMS_EINVALID);
+    assert_true(isms_tz_known("Asia/Tokyo"));
+    assert_true(isms_tz_known("UTC"));
+    assert_false(isms_tz_known("../../etc/passwd"));
+    assert_false(isms_tz_known("Mars/Olympus_Mons"));
+    assert_false(isms_tz_known(""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -118,6 +147,7 @@ int main(void)
         cmocka_unit_test(text_validates_utf8_and_controls),
         cmocka_unit_test(csv_quotes_and_neutralises_formulas),
         cmocka_unit_test(errors_map_to_http_and_exit_statuses),
+        cmocka_unit_test(timestamps_convert_to_the_users_zone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
