@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include "catalog/catalog.h"
 #include "cli/cli.h"
+#include "util/timezone.h"
 #include "isms/actor.h"
 #include "export/json.h"
 #include "export/soa_export.h"
@@ -171,13 +172,13 @@ static int soa_export(const struct isms_soa *soa, const struct soa_args *a)
     if (!a->format)
         return isms_cli_usage_error("soa", "'soa export' needs --format csv|xlsx|json");
     if (strcmp(a->format, "csv") == 0)
-        error = isms_export_soa_csv(&buf, soa);
+        error = isms_export_soa_csv(&buf, soa, ISMS_TZ_DEFAULT_JA);
     else if (strcmp(a->format, "json") == 0)
-        error = isms_export_soa_json(&buf, soa);
+        error = isms_export_soa_json(&buf, soa, ISMS_TZ_DEFAULT_JA);
     else if (strcmp(a->format, "xlsx") == 0 && !a->output && isatty(STDOUT_FILENO))
         return isms_cli_usage_error("soa", "refusing to write xlsx to a terminal; use --output");
     else if (strcmp(a->format, "xlsx") == 0)
-        error = isms_export_soa_xlsx(&buf, soa);
+        error = isms_export_soa_xlsx(&buf, soa, ISMS_TZ_DEFAULT_JA);
     else
         return isms_cli_usage_error("soa", "--format must be csv, xlsx or json, not '%s'",
                                     a->format);

@@ -5,7 +5,7 @@
 #include "util/buf.h"
 #include "util/csv.h"
 
-int isms_export_soa_csv(struct isms_buf *out, const struct isms_soa *soa)
+int isms_export_soa_csv(struct isms_buf *out, const struct isms_soa *soa, const char *zone)
 {
     int error;
 

@@ -4,7 +4,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 
-int isms_export_soa_json(struct isms_buf *out, const struct isms_soa *soa)
+int isms_export_soa_json(struct isms_buf *out, const struct isms_soa *soa, const char *zone)
 {
     json_t *doc = isms_json_soa(soa);
     char *text;

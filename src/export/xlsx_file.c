@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "export/xlsx_file.h"
+#include "util/timezone.h"
 #include "util/buf.h"
 #include "util/error.h"
 
@@ -104,6 +105,28 @@ lxw_format *isms_xlsx_cell_format(lxw_workbook *wb, bool wrap, uint32_t bg)
     if (bg)
         format_set_bg_color(f, bg);
     return f;
+}
+
+lxw_format *isms_xlsx_time_format(lxw_workbook *wb, uint32_t bg)
+{
+    lxw_format *f = isms_xlsx_cell_format(wb, false, bg);
+
+    format_set_num_format(f, "yyyy/mm/dd hh:mm");
+    return f;
+}
+
+void isms_xlsx_write_time(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *timestamp,
+                          const char *zone, lxw_format *format)
+{
+    struct isms_local_time t;
+    lxw_datetime when;
+
+    if (!timestamp || !*timestamp || isms_tz_local(&t, zone, timestamp) < 0) {
+        worksheet_write_blank(ws, row, col, format);
+        return;
+    }
+    when = (lxw_datetime){t.year, t.month, t.day, t.hour, t.minute, t.second};
+    worksheet_write_datetime(ws, row, col, &when, format);
 }
 
 void isms_xlsx_write_header(lxw_worksheet *ws, lxw_row_t row, const char *const *headers,

@@ -47,6 +47,15 @@ lxw_format *isms_xlsx_header_format(lxw_workbook *wb, bool centered);
 lxw_format *isms_xlsx_cell_format(lxw_workbook *wb, bool wrap, uint32_t bg);
 
 /* Sets the column widths and writes the header row. */
+/* A date-time cell format ("yyyy/mm/dd hh:mm"), like isms_xlsx_cell_format. */
+lxw_format *isms_xlsx_time_format(lxw_workbook *wb, uint32_t bg);
+
+/* Writes the store's UTC `timestamp` as an Excel date-time in `zone` (Excel
+ * dates carry no zone: the sheet says which it is); an empty or malformed
+ * timestamp leaves a blank cell with `format`. */
+void isms_xlsx_write_time(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *timestamp,
+                          const char *zone, lxw_format *format);
+
 void isms_xlsx_write_header(lxw_worksheet *ws, lxw_row_t row, const char *const *headers,
                             const double *widths, lxw_col_t columns, lxw_format *format);
 

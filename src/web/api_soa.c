@@ -86,7 +86,7 @@ int isms_api_soa_entry_put(struct isms_web_response *res, struct isms_web_reques
     return error;
 }
 
-typedef int (*export_fn)(struct isms_buf *out, const struct isms_soa *soa);
+typedef int (*export_fn)(struct isms_buf *out, const struct isms_soa *soa, const char *zone);
 
 /* Loads the SoA, writes it with `export` and answers it as a download named
  * after the org, so two orgs' files never overwrite each other. */
@@ -102,7 +102,10 @@ static int send_export(struct isms_web_response *res, struct isms_web_request *r
 
     if ((error = isms_soa_load(&soa, req->store, req->org.id)) < 0)
         return error;
-    error = export(&buf, &soa);
+    /* The user's zone, else Japan's: the file is written for a Japanese ISMS team. */
+    error = export(&buf, &soa, req->session && req->session->time_zone[0]
+                                   ? req->session->time_zone
+                                   : ISMS_TZ_DEFAULT_JA);
     isms_soa_release(&soa);
     if (error < 0)
         goto done;

@@ -12,6 +12,7 @@ const fs = require('fs');
 const http = require('http');
 const os = require('os');
 const path = require('path');
+const { readCells } = require('./xlsx');
 
 const START_TIMEOUT_MS = 20000;
 // The administrator `isms init` creates; every block signs in as it unless
@@ -85,7 +86,7 @@ function parseBlock(lines, start, file) {
     if (expectText !== null && expectText.trimStart().startsWith('@')) {
         block.directives = expectText.split('\n').filter((l) => l.trim() !== '').map((l, k) => {
             const d = /^@([a-z-]+)(?: (.*))?$/.exec(l.trim());
-            if (!d || !['prefix', 'contains', 'lines', 'bytes', 'min-bytes'].includes(d[1]))
+            if (!d || !['prefix', 'contains', 'lines', 'bytes', 'min-bytes', 'cell', 'cell-date'].includes(d[1]))
                 throw new CaseError(`${block.line}: unknown body directive "${l}"`);
             return { name: d[1], arg: d[2] === undefined ? '' : d[2], text: l.trim(), index: k };
         });
@@ -304,8 +305,28 @@ function checkDirective(d, body) {
         return body.length === Number(d.arg) ? null : { expected: Number(d.arg), actual: body.length, why: 'body size' };
     case 'min-bytes':
         return body.length >= Number(d.arg) ? null : { expected: `>= ${d.arg}`, actual: body.length, why: 'body size' };
+    case 'cell': {
+        // @cell B4 TEXT: the xlsx's first sheet has TEXT in B4 ("" for empty).
+        const [ref, ...rest] = d.arg.split(' ');
+        const want = rest.join(' ');
+        const cell = xlsxCells(body)[ref];
+        const got = cell ? cell.value : '';
+        return got === want ? null : { expected: want, actual: got, why: `xlsx cell ${ref}` };
+    }
+    case 'cell-date': {
+        // @cell-date M5: a number (an Excel date) in M5, not text.
+        const cell = xlsxCells(body)[d.arg];
+        return cell && cell.type === 'n' && Number(cell.value) > 40000 ? null
+            : { expected: 'an Excel date', actual: cell, why: `xlsx cell ${d.arg}` };
+    }
     }
     return null;
+}
+
+const xlsxCache = new WeakMap();
+function xlsxCells(body) {
+    if (!xlsxCache.has(body)) xlsxCache.set(body, readCells(body));
+    return xlsxCache.get(body);
 }
 
 // -------------------------------------------------------------- server

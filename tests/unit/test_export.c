@@ -54,7 +54,7 @@ static void csv_has_bom_header_and_one_row_per_control(void **state)
     const char *row;
 
     load_soa(*state, &soa);
-    assert_int_equal(isms_export_soa_csv(&buf, &soa), 0);
+    assert_int_equal(isms_export_soa_csv(&buf, &soa, "Asia/Tokyo"), 0);
     assert_memory_equal(buf.ptr, ISMS_CSV_BOM, 3);
     assert_memory_equal(buf.ptr + 3, "管理策番号 / Control,", strlen("管理策番号 / Control,"));
     assert_int_equal(count_lines(buf.ptr), 1 + soa.count);
@@ -74,7 +74,7 @@ static void xlsx_is_a_zip_with_one_worksheet(void **state)
     struct isms_soa soa;
 
     load_soa(*state, &soa);
-    assert_int_equal(isms_export_soa_xlsx(&buf, &soa), 0);
+    assert_int_equal(isms_export_soa_xlsx(&buf, &soa, "Asia/Tokyo"), 0);
     assert_true(buf.len > 4000);
     assert_memory_equal(buf.ptr, "PK\x03\x04", 4);
     assert_true(contains(&buf, "xl/worksheets/sheet1.xml"));
@@ -91,7 +91,7 @@ static void json_round_trips_through_a_parser(void **state)
     json_t *doc, *entries, *summary;
 
     load_soa(*state, &soa);
-    assert_int_equal(isms_export_soa_json(&buf, &soa), 0);
+    assert_int_equal(isms_export_soa_json(&buf, &soa, "Asia/Tokyo"), 0);
     assert_non_null(doc = json_loads(buf.ptr, 0, &err));
     assert_non_null(entries = json_object_get(doc, "entries"));
     assert_int_equal(json_array_size(entries), soa.count);
