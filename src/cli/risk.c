@@ -2,6 +2,7 @@
 #include <getopt.h>
 #include <unistd.h>
 #include "cli/cli.h"
+#include "util/timezone.h"
 #include "export/heatmap_svg.h"
 #include "export/risk_json.h"
 #include "export/treatment_plan_xlsx.h"
@@ -614,7 +615,7 @@ static int risk_plan(struct isms_store *store, const struct isms_org *org,
     if (!a->output && isatty(STDOUT_FILENO))
         return isms_cli_usage_error("risk", "refusing to write xlsx to a terminal; use --output");
     if ((error = isms_risk_plan_load(&rows, &n, store, org->id)) >= 0)
-        error = isms_export_treatment_plan_xlsx(&buf, org, rows, n);
+        error = isms_export_treatment_plan_xlsx(&buf, org, rows, n, ISMS_TZ_DEFAULT_JA);
     isms_risk_plan_release(rows, n);
     status = error < 0 ? isms_cli_fail(error) : isms_cli_write_output(&buf, a->output);
     isms_buf_release(&buf);

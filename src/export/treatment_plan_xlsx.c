@@ -8,6 +8,7 @@
 #include "isms/org.h"
 #include "isms/risk_treatment.h"
 #include "util/time.h"
+#include "util/timezone.h"
 
 #define TITLE_ROW 0
 #define INFO_ROW 1
@@ -61,10 +62,16 @@ static void make_formats(struct formats *f, lxw_workbook *wb)
     f->overdue = isms_xlsx_cell_format(wb, true, 0xF8CBAD);
 }
 
-static void acceptance_text(char *out, size_t size, const struct isms_risk_plan_row *r)
+static void acceptance_text(char *out, size_t size, const struct isms_risk_plan_row *r,
+                            const char *zone)
 {
-    if (r->accepted_at[0])
-        snprintf(out, size, "受容済 / accepted: %s %s", r->accepted_by, r->accepted_at);
+    struct isms_local_time t;
+
+    if (r->accepted_at[0] && isms_tz_local(&t, zone, r->accepted_at) == 0)
+        snprintf(out, size, "受容済 / accepted: %s %04d/%02d/%02d %02d:%02d", r->accepted_by,
+                 t.year, t.month, t.day, t.hour, t.minute);
+    else if (!r->has_residual)
+        snprintf(out, size, "残留リスク未評価 / residual risk not assessed");
     else if (isms_risk_acceptance_required(r->has_residual, r->residual_acceptable, NULL))
         snprintf(out, size, "要受容 / acceptance required");
     else
@@ -73,7 +80,7 @@ static void acceptance_text(char *out, size_t size, const struct isms_risk_plan_
 
 static bool overdue(const struct isms_risk_plan_row *r, const char *today)
 {
-    return (r->item.status == ISMS_RISK_ITEM_PLANNED ||
+    return r->has_item && (r->item.status == ISMS_RISK_ITEM_PLANNED ||
             r->item.status == ISMS_RISK_ITEM_IN_PROGRESS) &&
            strcmp(r->item.due_date, today) < 0;
 }
@@ -81,7 +88,7 @@ static bool overdue(const struct isms_risk_plan_row *r, const char *today)
 /* A cell's text: a spreadsheet never runs it as a formula, since every value
  * goes through worksheet_write_string. */
 static void write_row(lxw_worksheet *ws, lxw_row_t row, const struct isms_risk_plan_row *r,
-                      lxw_format *fmt)
+                      lxw_format *fmt, const char *zone)
 {
     char treatment[64], status[64], acceptance[512], residual[16];
     const char *t = isms_risk_treatment_name(r->treatment);
@@ -90,9 +97,13 @@ static void write_row(lxw_worksheet *ws, lxw_row_t row, const struct isms_risk_p
              t ? t : "-");
     if (!t)
         snprintf(treatment, sizeof(treatment), "-");
-    snprintf(status, sizeof(status), "%s / %s", isms_risk_item_status_label_ja(r->item.status),
-             isms_risk_item_status_name(r->item.status));
-    acceptance_text(acceptance, sizeof(acceptance), r);
+    if (r->has_item)
+        snprintf(status, sizeof(status), "%s / %s",
+                 isms_risk_item_status_label_ja(r->item.status),
+                 isms_risk_item_status_name(r->item.status));
+    else
+        snprintf(status, sizeof(status), "対応策なし / no plan item yet");
+    acceptance_text(acceptance, sizeof(acceptance), r, zone);
     worksheet_write_number(ws, row, COL_RISK_ID, (double)r->item.risk_id, fmt);
     worksheet_write_string(ws, row, COL_RISK, r->risk_title, fmt);
     worksheet_write_string(ws, row, COL_RISK_OWNER, r->risk_owner, fmt);
@@ -113,24 +124,32 @@ static void write_row(lxw_worksheet *ws, lxw_row_t row, const struct isms_risk_p
 }
 
 static void write_sheet(lxw_worksheet *ws, const struct formats *f, const struct isms_org *org,
-                        const struct isms_risk_plan_row *rows, size_t count)
+                        const struct isms_risk_plan_row *rows, size_t count, const char *zone)
 {
     char title[512], info[256], now[ISMS_TIMESTAMP_SIZE], today[11];
-    size_t late = 0;
+    size_t late = 0, risks = 0, items = 0;
+    struct isms_local_time t;
 
     isms_time_now(now);
-    snprintf(today, sizeof(today), "%.10s", now);
-    for (size_t i = 0; i < count; i++)
+    isms_tz_local(&t, zone, now);
+    /* Due dates are the zone's calendar days. */
+    snprintf(today, sizeof(today), "%04d-%02d-%02d", t.year, t.month, t.day);
+    for (size_t i = 0; i < count; i++) {
         late += overdue(&rows[i], today);
+        items += rows[i].has_item;
+        risks += i == 0 || rows[i].item.risk_id != rows[i - 1].item.risk_id;
+    }
     snprintf(title, sizeof(title), "リスク対応計画 / Risk treatment plan — %s", org->name);
-    snprintf(info, sizeof(info), "作成日 / Date: %s    項目 / Items: %zu    期限超過 / Overdue: %zu",
-             today, count, late);
+    snprintf(info, sizeof(info),
+             "作成日 / Date: %s    リスク / Risks: %zu    対応策 / Items: %zu    "
+             "期限超過 / Overdue: %zu    日時 / Times: %s",
+             today, risks, items, late, zone);
     worksheet_write_string(ws, TITLE_ROW, 0, title, f->title);
     worksheet_write_string(ws, INFO_ROW, 0, info, NULL);
     isms_xlsx_write_header(ws, HEADER_ROW, headers, widths, COLUMNS, f->header);
     for (size_t i = 0; i < count; i++)
         write_row(ws, (lxw_row_t)(HEADER_ROW + 1 + i), &rows[i],
-                  overdue(&rows[i], today) ? f->overdue : f->cell);
+                  overdue(&rows[i], today) ? f->overdue : f->cell, zone);
     isms_xlsx_finish_table(ws, &(const struct isms_xlsx_table){
                                    .header_row = HEADER_ROW,
                                    .last_row = (lxw_row_t)(HEADER_ROW + count),
@@ -141,7 +160,8 @@ static void write_sheet(lxw_worksheet *ws, const struct formats *f, const struct
 }
 
 int isms_export_treatment_plan_xlsx(struct isms_buf *out, const struct isms_org *org,
-                                    const struct isms_risk_plan_row *rows, size_t count)
+                                    const struct isms_risk_plan_row *rows, size_t count,
+                                    const char *zone)
 {
     const struct isms_xlsx_doc doc = {
         .file_prefix = "isms-plan",
@@ -155,6 +175,7 @@ int isms_export_treatment_plan_xlsx(struct isms_buf *out, const struct isms_org 
     if ((error = isms_xlsx_file_open(&file, &doc)) < 0)
         return error;
     make_formats(&formats, file.wb);
-    write_sheet(workbook_add_worksheet(file.wb, "リスク対応計画 Plan"), &formats, org, rows, count);
+    write_sheet(workbook_add_worksheet(file.wb, "リスク対応計画 Plan"), &formats, org, rows, count,
+                zone && *zone ? zone : ISMS_TZ_DEFAULT_JA);
     return isms_xlsx_file_finish(&file, out, 0);
 }

@@ -47,7 +47,8 @@ struct isms_risk_item_input {
 
 /* One row of the organization-wide treatment plan (an item and its risk). */
 struct isms_risk_plan_row {
-    struct isms_risk_treatment_item item;
+    bool has_item;                        /* false: a decided risk with no plan item yet */
+    struct isms_risk_treatment_item item; /* item.risk_id is set either way */
     char risk_title[ISMS_RISK_TITLE_MAX + 1];
     char risk_owner[ISMS_RISK_OWNER_MAX + 1];
     int level;
@@ -87,8 +88,10 @@ int isms_risk_item_save(struct isms_risk_treatment_item *out, struct isms_store 
 int isms_risk_item_delete(struct isms_store *store, int64_t org_id, int64_t risk_id,
                           int64_t item_id, const struct isms_actor *actor);
 
-/* The whole plan of org `org_id`: one row per item, by due date. Release
- * with isms_risk_plan_release(). */
+/* The whole plan of org `org_id`: every risk with a treatment decision (an
+ * option, selected controls or plan items), in risk order, one row per plan
+ * item by due date, one row without an item (has_item false) for a risk that
+ * has none. Release with isms_risk_plan_release(). */
 int isms_risk_plan_load(struct isms_risk_plan_row **out, size_t *count, struct isms_store *store,
                         int64_t org_id);
 void isms_risk_plan_release(struct isms_risk_plan_row *rows, size_t count);

@@ -1149,8 +1149,11 @@ static int add_plan_row(void *ctx, struct isms_stmt *st)
         return error;
     row = &p->rows[p->count++];
     memset(row, 0, sizeof(*row));
-    if ((error = read_item(&row->item, st)) < 0)
+    /* A decided risk without plan items is one row with no item. */
+    row->has_item = !isms_stmt_is_null(st, 0);
+    if (row->has_item && (error = read_item(&row->item, st)) < 0)
         return error;
+    row->item.risk_id = isms_stmt_int64(st, 19);
     isms_store_copy_text(row->risk_title, sizeof(row->risk_title), isms_stmt_text(st, 9));
     isms_store_copy_text(row->risk_owner, sizeof(row->risk_owner), isms_stmt_text(st, 10));
     row->level = (int)isms_stmt_int64(st, 11);
@@ -1197,8 +1200,13 @@ int isms_store_risk_plan(struct isms_risk_plan_row **out, size_t *count, struct 
                                 "SELECT " PLAN_COLUMNS "(SELECT group_concat(control_id, ', ') "
                                 "FROM (SELECT c.control_id FROM risk_controls c "
                                 "WHERE c.org_id = r.org_id AND c.risk_id = r.id "
-                                "ORDER BY c.control_id))" PLAN_FROM
-                                " WHERE t.org_id = $1 ORDER BY t.due_date, t.risk_id, t.id",
+                                "ORDER BY c.control_id)), r.id"
+                                " FROM risks r LEFT JOIN risk_treatment_items t "
+                                "ON t.org_id = r.org_id AND t.risk_id = r.id "
+                                "WHERE r.org_id = $1 AND (r.treatment IS NOT NULL OR t.id IS NOT "
+                                "NULL OR EXISTS (SELECT 1 FROM risk_controls c "
+                                "WHERE c.org_id = r.org_id AND c.risk_id = r.id)) "
+                                "ORDER BY r.id, t.due_date, t.id",
                                 (const int64_t[]){org_id}, 1, add_plan_row, &p);
     isms_store_release(store, db);
     return plan_rows_done(out, count, &p, error);
@@ -1480,7 +1488,7 @@ int isms_store_risk_overdue_items(struct isms_risk_plan_row **out, size_t *count
     if ((error = each_row_text(db, "SELECT count(*) FROM risk_treatment_items t" OVERDUE_WHERE,
                                org_id, today, NULL, read_count, total)) >= 0)
         error = each_row_text(db,
-                              "SELECT " PLAN_COLUMNS "''" PLAN_FROM OVERDUE_WHERE
+                              "SELECT " PLAN_COLUMNS "'', t.risk_id" PLAN_FROM OVERDUE_WHERE
                               " ORDER BY t.due_date, t.risk_id, t.id LIMIT $3",
                               org_id, today, &limit, add_plan_row, &p);
     isms_store_release(store, db);

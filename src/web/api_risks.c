@@ -17,6 +17,7 @@
 #include "web/id_param.h"
 #include "web/request.h"
 #include "web/response.h"
+#include "web/session.h"
 
 #define SVG_MAX (4u << 20)
 #define XLSX_MAX (64u << 20)
@@ -423,7 +424,8 @@ int isms_api_risk_plan_xlsx(struct isms_web_response *res, struct isms_web_reque
 
     if ((error = isms_risk_plan_load(&rows, &n, req->store, req->org.id)) < 0)
         return error;
-    if ((error = isms_export_treatment_plan_xlsx(&buf, &req->org, rows, n)) >= 0 &&
+    if ((error = isms_export_treatment_plan_xlsx(&buf, &req->org, rows, n,
+                                                 isms_web_export_zone(req))) >= 0 &&
         (error = send_buffer(res, &buf,
                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) >=
             0) {

@@ -7,6 +7,7 @@
 #include "web/api.h"
 #include "web/request.h"
 #include "web/response.h"
+#include "web/session.h"
 
 /* Exports are a few hundred KiB; the cap only stops a runaway writer. */
 #define EXPORT_MAX (64u << 20)
@@ -102,10 +103,7 @@ static int send_export(struct isms_web_response *res, struct isms_web_request *r
 
     if ((error = isms_soa_load(&soa, req->store, req->org.id)) < 0)
         return error;
-    /* The user's zone, else Japan's: the file is written for a Japanese ISMS team. */
-    error = export(&buf, &soa, req->session && req->session->time_zone[0]
-                                   ? req->session->time_zone
-                                   : ISMS_TZ_DEFAULT_JA);
+    error = export(&buf, &soa, isms_web_export_zone(req));
     isms_soa_release(&soa);
     if (error < 0)
         goto done;

@@ -29,6 +29,12 @@ const struct isms_session *isms_web_session(const struct isms_web_request *req)
     return req->session;
 }
 
+const char *isms_web_export_zone(const struct isms_web_request *req)
+{
+    return req->session && req->session->time_zone[0] ? req->session->time_zone
+                                                      : ISMS_TZ_DEFAULT_JA;
+}
+
 enum isms_role isms_web_org_role(const struct isms_web_request *req)
 {
     return req->org_role;

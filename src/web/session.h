@@ -39,6 +39,11 @@ struct isms_web_response;
  * MFA step). Borrowed from the request. */
 const struct isms_session *isms_web_session(const struct isms_web_request *req);
 
+/* The time zone of the files a request downloads (xlsx): the signed-in
+ * user's setting, else Asia/Tokyo - they are written for a Japanese ISMS
+ * team. Borrowed. */
+const char *isms_web_export_zone(const struct isms_web_request *req);
+
 /* The user's role in the route's {org} (ISMS_ROLE_ADMIN for a system
  * administrator); ISMS_ROLE_NONE on routes without an org. */
 enum isms_role isms_web_org_role(const struct isms_web_request *req);

@@ -527,8 +527,52 @@ static void treatment_plan_items(void **state)
     assert_int_equal(isms_risk_item_delete(t->store, other, id, saved.id, isms_actor_cli()),
                      ISMS_ENOTFOUND);
     assert_int_equal(isms_risk_item_delete(t->store, org, id, saved.id, isms_actor_cli()), 0);
+    /* The decided risk stays in the plan, as a row without an item. */
     assert_int_equal(isms_risk_plan_load(&rows, &n, t->store, org), 0);
-    assert_int_equal(n, 0);
+    assert_int_equal(n, 1);
+    assert_false(rows[0].has_item);
+    assert_int_equal(rows[0].item.risk_id, id);
+    isms_risk_plan_release(rows, n);
+}
+
+/* First-week report: the plan listed only risks with items, in the order
+ * 1, 2, 1. Every risk with a decision, one block each, in risk order. */
+static void the_plan_lists_every_decided_risk_in_risk_order(void **state)
+{
+    struct test_db *t = *state;
+    int64_t org = make_org(t, "acme", ISMS_ORG_CSC);
+    struct isms_risk_input in = input("計画", 3, 3);
+    struct isms_risk_item_input late = {"後の対策", "SRE", "2026-09-30", 0};
+    struct isms_risk_item_input early = {"先の対策", "SRE", "2026-01-31", 0};
+    struct isms_risk_treatment_item saved;
+    struct isms_risk_plan_row *rows;
+    int64_t first, second, undecided, retained;
+    size_t n;
+
+    in.treatment = ISMS_RISK_MODIFY;
+    first = add(t, org, &in);
+    second = add(t, org, &in);
+    in.treatment = ISMS_RISK_TREATMENT_UNSET;
+    undecided = add(t, org, &in);
+    in.treatment = ISMS_RISK_RETAIN;
+    retained = add(t, org, &in);
+    assert_int_equal(isms_risk_item_save(&saved, t->store, org, first, 0, &late, isms_actor_cli()),
+                     0);
+    assert_int_equal(
+        isms_risk_item_save(&saved, t->store, org, second, 0, &early, isms_actor_cli()), 0);
+    assert_int_equal(
+        isms_risk_item_save(&saved, t->store, org, first, 0, &early, isms_actor_cli()), 0);
+    assert_int_equal(isms_risk_plan_load(&rows, &n, t->store, org), 0);
+    assert_int_equal(n, 4);
+    assert_int_equal(rows[0].item.risk_id, first);
+    assert_string_equal(rows[0].item.action, "先の対策");
+    assert_int_equal(rows[1].item.risk_id, first);
+    assert_string_equal(rows[1].item.action, "後の対策");
+    assert_int_equal(rows[2].item.risk_id, second);
+    assert_int_equal(rows[3].item.risk_id, retained);
+    assert_false(rows[3].has_item);
+    for (size_t i = 0; i < n; i++)
+        assert_true(rows[i].item.risk_id != undecided);
     isms_risk_plan_release(rows, n);
 }
 
@@ -577,6 +621,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(heat_map_counts_per_cell, test_db_setup, test_db_teardown),
         cmocka_unit_test_setup_teardown(status_follows_plan_and_residual, test_db_setup,
                                         test_db_teardown),
+        cmocka_unit_test_setup_teardown(the_plan_lists_every_decided_risk_in_risk_order,
+                                        test_db_setup, test_db_teardown),
         cmocka_unit_test_setup_teardown(treatment_plan_items, test_db_setup, test_db_teardown),
         cmocka_unit_test_setup_teardown(bulk_create_is_all_or_nothing, test_db_setup,
                                         test_db_teardown),
