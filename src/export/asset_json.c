@@ -95,9 +95,9 @@ static int read_enums(struct isms_asset_input *out, const json_t *body)
         (error = isms_json_optional_string(&classification, body, "classification")) < 0)
         return error;
     if (!type)
-        return isms_error_set(ISMS_EINVALID, "'type' is required");
+        return isms_error_set(ISMS_EINVALID, _("'type' is required"));
     if (!classification)
-        return isms_error_set(ISMS_EINVALID, "'classification' is required");
+        return isms_error_set(ISMS_EINVALID, _("'classification' is required"));
     if ((error = isms_asset_type_parse(&out->type, type)) < 0 ||
         (error = isms_asset_classification_parse(&out->classification, classification)) < 0)
         return error;

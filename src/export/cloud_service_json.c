@@ -90,7 +90,7 @@ json_t *isms_json_cloud_service(const struct isms_cloud_service *s)
         if ((error = isms_json_optional_string(&text_, body, key)) < 0)                            \
             return error;                                                                          \
         if (!text_)                                                                                \
-            return isms_error_set(ISMS_EINVALID, "'%s' is required", key);                         \
+            return isms_error_set(ISMS_EINVALID, _("'%s' is required"), key);                         \
         if ((error = parse(&out->field, text_)) < 0)                                               \
             return error;                                                                          \
     } while (0)

@@ -196,7 +196,7 @@ static int get_int(int *out, bool *present, const json_t *obj, const char *key, 
 
     *present = v && !json_is_null(v);
     if (!*present)
-        return required ? isms_error_set(ISMS_EINVALID, "'%s' is required", key) : 0;
+        return required ? isms_error_set(ISMS_EINVALID, _("'%s' is required"), key) : 0;
     if (!json_is_integer(v) || json_integer_value(v) < INT_MIN / 2 ||
         json_integer_value(v) > INT_MAX / 2)
         return isms_error_set(ISMS_EINVALID, "'%s' must be an integer", key);

@@ -87,7 +87,7 @@ static int read_string(char *out, size_t size, const json_t *obj, const char *ke
     const json_t *value = json_object_get(obj, key);
 
     if (!value || json_is_null(value))
-        return isms_error_set(ISMS_EINVALID, "'%s' is required", field);
+        return isms_error_set(ISMS_EINVALID, _("'%s' is required"), field);
     if (!json_is_string(value))
         return isms_error_set(ISMS_EINVALID, "'%s' must be a string", field);
     if (json_string_length(value) >= size)
@@ -103,7 +103,7 @@ static int read_int(int *out, const json_t *obj, const char *key, const char *fi
     const json_t *value = json_object_get(obj, key);
 
     if (!value || json_is_null(value))
-        return isms_error_set(ISMS_EINVALID, "'%s' is required", field);
+        return isms_error_set(ISMS_EINVALID, _("'%s' is required"), field);
     if (!json_is_integer(value) || json_integer_value(value) < -100000 ||
         json_integer_value(value) > 100000)
         return isms_error_set(ISMS_EINVALID, "'%s' must be an integer", field);

@@ -12,7 +12,7 @@
 #include "store/users.h"
 #include "util/error.h"
 
-#define WRONG_CREDENTIALS "name or password is wrong"
+#define WRONG_CREDENTIALS _("name or password is wrong")
 /* last_seen is written at most this often: a request should not be a write. */
 #define TOUCH_INTERVAL_SECONDS 60
 #define ISSUER "isms"
@@ -50,15 +50,14 @@ static int record(const struct attempt_context *ctx, int64_t user_id, const char
 {
     struct isms_login_event_row row = {user_id,         ctx->name, ctx->now, ctx->address,
                                        ctx->user_agent, result,    failure};
-    char message[256];
+    struct isms_error_saved message;
     int rec;
 
-    snprintf(message, sizeof(message), "%s", isms_error_last());
+    isms_error_save(&message);
     rec = isms_store_login_event_insert(ctx->store, &row);
     if (rec < 0 && error == 0)
         return rec;
-    isms_error_set(error, "%s", message);
-    return error;
+    return isms_error_restore(error, &message);
 }
 
 static _Thread_local int64_t retry_after_seconds;
@@ -83,16 +82,25 @@ static int64_t backoff_seconds(int64_t failures)
     return wait < ISMS_AUTH_WINDOW_SECONDS ? wait : ISMS_AUTH_WINDOW_SECONDS;
 }
 
-static int refuse(const struct attempt_context *ctx, int64_t user_id, const char *what,
+/* `from_address`: the address is refused, else the account's back-off. */
+static int refuse(const struct attempt_context *ctx, int64_t user_id, bool from_address,
                   int64_t wait)
 {
+    long long minutes = (long long)(wait + 59) / 60, seconds = (long long)wait;
+
     retry_after_seconds = wait;
-    if (wait >= 120)
-        isms_error_set(ISMS_ELIMIT, "too many failed logins %s; try again in %" PRId64 " minutes",
-                       what, (wait + 59) / 60);
+    if (from_address)
+        isms_error_set(ISMS_ELIMIT,
+                       _("too many failed logins from this address; try again in %lld minutes"),
+                       minutes);
+    else if (wait >= 120)
+        isms_error_set(ISMS_ELIMIT,
+                       _("too many failed logins for this account; try again in %lld minutes"),
+                       minutes);
     else
-        isms_error_set(ISMS_ELIMIT, "too many failed logins %s; try again in %" PRId64 " seconds",
-                       what, wait);
+        isms_error_set(ISMS_ELIMIT,
+                       _("too many failed logins for this account; try again in %lld seconds"),
+                       seconds);
     return record(ctx, user_id, "rate_limited", false, ISMS_ELIMIT);
 }
 
@@ -114,11 +122,11 @@ static int check_rate_limit(const struct attempt_context *ctx, int64_t user_id)
                                            ctx->now - ISMS_AUTH_WINDOW_SECONDS)) < 0)
         return error;
     if (f.by_address >= ISMS_AUTH_MAX_FAILURES_PER_ADDRESS)
-        return refuse(ctx, user_id, "from this address", ISMS_AUTH_WINDOW_SECONDS);
+        return refuse(ctx, user_id, true, ISMS_AUTH_WINDOW_SECONDS);
     if (f.by_name_here == 0)
         return 0;
     wait = backoff_seconds(f.by_name) - (ctx->now - f.last_by_name);
-    return wait > 0 ? refuse(ctx, user_id, "for this account", wait) : 0;
+    return wait > 0 ? refuse(ctx, user_id, false, wait) : 0;
 }
 
 static int check_fields(const struct isms_login_attempt *attempt)
@@ -395,6 +403,22 @@ int isms_auth_login_history(struct isms_login_event **out, size_t *count,
     if (limit < 1 || limit > 100)
         return isms_error_set(ISMS_EINVALID, "limit must be 1 to 100");
     return isms_store_login_events(out, count, store, user_id, limit);
+}
+
+int isms_auth_totp_pending(struct isms_totp_enrolment *out, struct isms_store *store,
+                           int64_t user_id)
+{
+    struct isms_user_credentials cred;
+    int error;
+
+    memset(out, 0, sizeof(*out));
+    if ((error = isms_store_user_credentials(&cred, store, NULL, user_id)) < 0)
+        return error;
+    if (cred.user.totp_enabled || !cred.totp_pending_secret[0])
+        return isms_error_set(ISMS_ENOTFOUND, "no TOTP enrolment is pending");
+    if ((error = open_seed(out->secret, user_id, cred.totp_pending_secret)) < 0)
+        return error;
+    return isms_totp_uri(out->uri, sizeof(out->uri), ISSUER, cred.user.name, out->secret);
 }
 
 int isms_auth_totp_begin(struct isms_totp_enrolment *out, struct isms_store *store,

@@ -129,6 +129,11 @@ struct isms_totp_enrolment {
     char secret[64];
     char uri[512];
 };
+/* The enrolment still waiting for its first code (the same key after a
+ * wrong one, so the app that scanned it keeps working): 0 and *out filled,
+ * ISMS_ENOTFOUND when none is pending. */
+int isms_auth_totp_pending(struct isms_totp_enrolment *out, struct isms_store *store,
+                           int64_t user_id);
 int isms_auth_totp_begin(struct isms_totp_enrolment *out, struct isms_store *store,
                          int64_t user_id, const struct isms_actor *actor);
 

@@ -188,7 +188,7 @@ static int check_input(struct isms_store *store, const struct isms_cloud_service
     int error;
 
     if (!in->name || !*in->name)
-        return isms_error_set(ISMS_EINVALID, "'name' is required");
+        return isms_error_set(ISMS_EINVALID, _("'name' is required"));
     if ((error = check_text(in->name, ISMS_CLOUD_NAME_MAX, false, "name")) < 0 ||
         (error = check_text(in->provider, ISMS_CLOUD_NAME_MAX, false, "provider")) < 0 ||
         (error = check_text(in->department, ISMS_CLOUD_NAME_MAX, false, "department")) < 0 ||

@@ -96,8 +96,8 @@ int isms_membership_find_user(struct isms_user *out, struct isms_store *store, c
         return error;
     if (error < 0 || !visible)
         return isms_error_set(ISMS_ENOTFOUND,
-                              "no user '%.64s' that you can add; a system administrator adds a "
-                              "user to their first organization",
+                              _("no user '%.64s' that you can add; a system administrator adds a "
+                                "user to their first organization"),
                               key ? key : "");
     return 0;
 }

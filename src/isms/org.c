@@ -104,7 +104,7 @@ int isms_org_create(struct isms_org *out, struct isms_store *store, const char *
     int error;
 
     if (!name || !*name)
-        return isms_error_set(ISMS_EINVALID, "organization name is required");
+        return isms_error_set(ISMS_EINVALID, _("organization name is required"));
     if ((error = isms_text_check(name, ISMS_ORG_NAME_MAX, false, "name")) < 0)
         return error;
     if (slug && (error = check_slug(slug)) < 0)

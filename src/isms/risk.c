@@ -132,7 +132,7 @@ static int check_texts(const struct isms_risk_input *in)
     int error;
 
     if (!in->title || !*in->title)
-        return isms_error_set(ISMS_EINVALID, "'title' is required");
+        return isms_error_set(ISMS_EINVALID, _("'title' is required"));
     if (!in->owner || !*in->owner)
         return isms_error_set(ISMS_EINVALID, "'owner' is required: the risk owner "
                                              "(ISO/IEC 27001 6.1.2 c 2)");

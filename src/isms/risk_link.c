@@ -33,7 +33,7 @@ static int find_provider(struct isms_org *out, struct isms_store *store, int64_t
         return error;
     if (error < 0 || !related)
         return isms_error_set(ISMS_ENOTFOUND,
-                              "no provider '%.64s' among this organization's cloud services",
+                              _("no provider '%.64s' among this organization's cloud services"),
                               provider);
     return 0;
 }

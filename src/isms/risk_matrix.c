@@ -145,7 +145,7 @@ static int check_text(const char *text, size_t size, const char *field)
     if (!memchr(text, '\0', size))
         return isms_error_set(ISMS_ETOOBIG, "'%s' is longer than %zu bytes", field, size - 1);
     if (!*text)
-        return isms_error_set(ISMS_EINVALID, "'%s' is required", field);
+        return isms_error_set(ISMS_EINVALID, _("'%s' is required"), field);
     return isms_text_check(text, size - 1, false, field);
 }
 

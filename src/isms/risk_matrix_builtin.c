@@ -16,7 +16,7 @@ static const struct isms_risk_matrix builtins[] = {
         .method = ISMS_RISK_ADDITIVE,
         .likelihood = {
             .min = 0, .max = 4,
-            .name = LABEL("インシデントシナリオの起こりやすさ", "Likelihood of incident scenario"),
+            .name = LABEL("起こりやすさ", "Likelihood"),
             .labels = {
                 LABEL("非常に低い (ほとんど起きない)", "Very low (very unlikely)"),
                 LABEL("低い (起きにくい)", "Low (unlikely)"),
@@ -27,7 +27,7 @@ static const struct isms_risk_matrix builtins[] = {
         },
         .impact = {
             .min = 0, .max = 4,
-            .name = LABEL("事業への影響", "Business impact"),
+            .name = LABEL("結果", "Consequence"),
             .labels = {
                 LABEL("非常に低い", "Very low"),
                 LABEL("低い", "Low"),

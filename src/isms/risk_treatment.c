@@ -305,9 +305,9 @@ static int check_item(const struct isms_risk_item_input *in)
     int error;
 
     if (!in->action || !*in->action)
-        return isms_error_set(ISMS_EINVALID, "'action' is required");
+        return isms_error_set(ISMS_EINVALID, _("'action' is required"));
     if (!in->owner || !*in->owner)
-        return isms_error_set(ISMS_EINVALID, "'owner' is required");
+        return isms_error_set(ISMS_EINVALID, _("'owner' is required"));
     if ((error = isms_text_check(in->action, ISMS_RISK_ACTION_MAX, true, "action")) < 0 ||
         (error = isms_text_check(in->owner, ISMS_RISK_OWNER_MAX, false, "owner")) < 0)
         return error;

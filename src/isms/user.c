@@ -125,12 +125,12 @@ int isms_user_verify_password(struct isms_store *store, int64_t user_id, const c
     int error;
 
     if (!password || strlen(password) > ISMS_PASSWORD_MAX)
-        return isms_error_set(ISMS_EAUTH, "the current password is wrong");
+        return isms_error_set(ISMS_EAUTH, _("the current password is wrong"));
     if ((error = isms_store_user_credentials(&cred, store, NULL, user_id)) < 0)
         return error;
     error = isms_password_verify(cred.password_hash, password);
     if (error == ISMS_EAUTH)
-        return isms_error_set(ISMS_EAUTH, "the current password is wrong");
+        return isms_error_set(ISMS_EAUTH, _("the current password is wrong"));
     return error;
 }
 
@@ -176,8 +176,8 @@ int isms_user_set_time_zone(struct isms_store *store, int64_t user_id, const cha
                             const struct isms_actor *actor)
 {
     if (!zone || (*zone && !isms_tz_known(zone)))
-        return isms_error_set(ISMS_EINVALID, "'%.64s' is not a time zone of the tz database "
-                                             "(e.g. 'Asia/Tokyo', 'UTC')",
+        return isms_error_set(ISMS_EINVALID, _("'%.64s' is not a time zone of the tz database "
+                                               "(e.g. 'Asia/Tokyo', 'UTC')"),
                               zone ? zone : "");
     return isms_store_user_set_time_zone(store, user_id, zone, actor);
 }

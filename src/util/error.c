@@ -2,6 +2,44 @@
 #include "util/error.h"
 
 static _Thread_local char last_message[1024];
+/* The same message in Japanese, formatted from the translated format string
+ * with the same arguments (the user's language is not known where an error
+ * is raised, so both are made). */
+static _Thread_local char last_message_ja[1024];
+static isms_error_translate_fn translate_ja;
+
+void isms_error_set_translator(isms_error_translate_fn fn)
+{
+    translate_ja = fn;
+}
+
+/* The conversion specifications of a printf format, in order: a translation
+ * is used only with exactly the same ones, so a broken catalog entry cannot
+ * read arguments that are not there. */
+static size_t conversion_length(const char *percent)
+{
+    size_t n = 1 + strcspn(percent + 1, "diouxXeEfgGcspn%");
+
+    return percent[n] ? n + 1 : n;
+}
+
+static bool same_conversions(const char *a, const char *b)
+{
+    for (;;) {
+        size_t na, nb;
+
+        a = strchr(a, '%');
+        b = strchr(b, '%');
+        if (!a || !b)
+            return !a && !b;
+        na = conversion_length(a);
+        nb = conversion_length(b);
+        if (na != nb || strncmp(a, b, na) != 0)
+            return false;
+        a += na;
+        b += nb;
+    }
+}
 
 struct error_info {
     int code;
@@ -36,10 +74,17 @@ static const struct error_info *lookup(int code)
 
 int isms_error_set(int code, const char *fmt, ...)
 {
-    va_list ap;
+    const char *ja = translate_ja ? translate_ja(fmt) : NULL;
+    va_list ap, again;
 
     va_start(ap, fmt);
+    va_copy(again, ap);
     vsnprintf(last_message, sizeof(last_message), fmt, ap);
+    if (ja && ja != fmt && same_conversions(fmt, ja))
+        vsnprintf(last_message_ja, sizeof(last_message_ja), ja, again);
+    else
+        memcpy(last_message_ja, last_message, sizeof(last_message));
+    va_end(again);
     va_end(ap);
     return code;
 }
@@ -49,9 +94,28 @@ const char *isms_error_last(void)
     return last_message;
 }
 
+const char *isms_error_last_ja(void)
+{
+    return last_message_ja;
+}
+
+void isms_error_save(struct isms_error_saved *saved)
+{
+    memcpy(saved->en, last_message, sizeof(saved->en));
+    memcpy(saved->ja, last_message_ja, sizeof(saved->ja));
+}
+
+int isms_error_restore(int code, const struct isms_error_saved *saved)
+{
+    memcpy(last_message, saved->en, sizeof(last_message));
+    memcpy(last_message_ja, saved->ja, sizeof(last_message_ja));
+    return code;
+}
+
 void isms_error_clear(void)
 {
     last_message[0] = '\0';
+    last_message_ja[0] = '\0';
 }
 
 const char *isms_error_name(int code)

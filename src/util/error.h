@@ -28,6 +28,26 @@ int isms_error_set(int code, const char *fmt, ...) ISMS_PRINTF(2, 3);
 /* The last message recorded on this thread; never NULL (empty when none). */
 const char *isms_error_last(void);
 
+/* The thread's last message in Japanese: the error's format string looked up
+ * in the translator installed at start-up (the web UI's catalog) and
+ * formatted with the same arguments; the English one where no translation
+ * with the same conversions exists. */
+const char *isms_error_last_ja(void);
+
+/* Returns the Japanese form of a format string, or NULL (kept for the
+ * process; util cannot look into the web UI's catalog itself). */
+typedef const char *(*isms_error_translate_fn)(const char *fmt);
+void isms_error_set_translator(isms_error_translate_fn fn);
+
+/* Both forms of the last message kept across calls that may overwrite it,
+ * then raised again as `code`. */
+struct isms_error_saved {
+    char en[1024];
+    char ja[1024];
+};
+void isms_error_save(struct isms_error_saved *saved);
+int isms_error_restore(int code, const struct isms_error_saved *saved);
+
 void isms_error_clear(void);
 
 /* Stable machine-readable name of a code, e.g. "not_found". */

@@ -23,10 +23,10 @@
  * from itself: the buffer is the same). */
 static int recode(int code)
 {
-    char message[512];
+    struct isms_error_saved message;
 
-    snprintf(message, sizeof(message), "%s", isms_error_last());
-    return isms_error_set(code, "%s", message);
+    isms_error_save(&message);
+    return isms_error_restore(code, &message);
 }
 
 static void attempt_from(struct isms_login_attempt *attempt, const struct isms_web_request *req)

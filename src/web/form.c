@@ -63,9 +63,9 @@ static int add_field(struct isms_form *form, const char *pair, const char *end)
     /* Checked here, once: every page may then take form text as UTF-8. */
     if (!isms_text_valid_utf8(field->name) || !isms_text_valid_utf8(field->value)) {
         error = isms_text_valid_utf8(field->name)
-                    ? isms_error_set(ISMS_EINVALID, "the form field '%.40s' is not valid UTF-8",
+                    ? isms_error_set(ISMS_EINVALID, _("the form field '%.40s' is not valid UTF-8"),
                                      field->name)
-                    : isms_error_set(ISMS_EINVALID, "a form field name is not valid UTF-8");
+                    : isms_error_set(ISMS_EINVALID, _("a form field name is not valid UTF-8"));
         free(field->name);
         free(field->value);
         return error;

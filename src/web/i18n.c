@@ -82,6 +82,16 @@ const char *isms_po_lookup(const struct isms_po *po, const char *msgid)
     return po && po->cap ? slot_for(po, msgid)->msgstr : NULL;
 }
 
+int isms_po_each(const struct isms_po *po, isms_po_visit_fn visit, void *ctx)
+{
+    int rc;
+
+    for (size_t i = 0; po && i < po->cap; i++)
+        if (po->slots[i].msgid && (rc = visit(po, ctx, po->slots[i].msgid, po->slots[i].msgstr)))
+            return rc;
+    return 0;
+}
+
 size_t isms_po_count(const struct isms_po *po)
 {
     return po ? po->count : 0;
@@ -351,6 +361,13 @@ static struct isms_po *japanese;
 static int load_error;
 static char load_message[512];
 
+/* Error messages are raised with English format strings; the catalog's
+ * entry for the same string makes the Japanese one (util/error.h). */
+static const char *japanese_format(const char *fmt)
+{
+    return isms_po_lookup(japanese, fmt);
+}
+
 static void load_builtin(void)
 {
     const struct isms_embedded_file *file = isms_embedded_find(isms_web_views, "ja.po");
@@ -361,6 +378,8 @@ static void load_builtin(void)
         load_error = isms_po_parse(&japanese, "ja.po", (const char *)file->data, file->size);
     if (load_error < 0)
         snprintf(load_message, sizeof(load_message), "%s", isms_error_last());
+    else
+        isms_error_set_translator(japanese_format);
 }
 
 int isms_i18n_load(void)

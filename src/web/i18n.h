@@ -35,6 +35,12 @@ void isms_po_free(struct isms_po *po);
 const char *isms_po_lookup(const struct isms_po *po, const char *msgid);
 size_t isms_po_count(const struct isms_po *po);
 
+/* Calls `visit` for every entry (in no particular order); stops at the first
+ * non-zero return and returns it. */
+typedef int (*isms_po_visit_fn)(const struct isms_po *po, void *ctx, const char *msgid,
+                                const char *msgstr);
+int isms_po_each(const struct isms_po *po, isms_po_visit_fn visit, void *ctx);
+
 /* Parses the embedded po/ja.po; safe to call from several threads and more
  * than once. Fails only on a broken built-in catalog. */
 int isms_i18n_load(void);

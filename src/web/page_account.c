@@ -4,6 +4,8 @@
  * once, the changeable fallback factor of seed 000) and the sign-in history.
  */
 #include "isms_setup.h"
+#include "export/qr_svg.h"
+#include "util/buf.h"
 #include "isms/user.h"
 #include "util/error.h"
 #include "web/form.h"
@@ -35,6 +37,20 @@ struct account_extra {
     char (*codes)[ISMS_RECOVERY_CODE_SIZE];
 };
 
+/* The key, the otpauth:// URI and its QR code for the authenticator app. */
+static int add_enrolment(struct isms_page *page, const struct isms_totp_enrolment *enrolment)
+{
+    struct isms_buf qr = ISMS_BUF_INIT(1u << 20);
+    int error;
+
+    if ((error = isms_qr_svg_data_uri(&qr, enrolment->uri)) == 0)
+        error = isms_page_set(page, "enrolment",
+                              json_pack("{s:s,s:s,s:s}", "secret", enrolment->secret, "uri",
+                                        enrolment->uri, "qr", isms_buf_cstr(&qr)));
+    isms_buf_release(&qr);
+    return error;
+}
+
 static int add_extra(struct isms_page *page, const struct account_extra *extra)
 {
     json_t *codes;
@@ -43,10 +59,7 @@ static int add_extra(struct isms_page *page, const struct account_extra *extra)
     if ((error = isms_page_set_message(page, "error", extra->error)) < 0 ||
         (error = isms_page_set_message(page, "notice", extra->notice)) < 0)
         return error;
-    if (extra->enrolment &&
-        (error = isms_page_set(page, "enrolment",
-                               json_pack("{s:s,s:s}", "secret", extra->enrolment->secret, "uri",
-                                         extra->enrolment->uri))) < 0)
+    if (extra->enrolment && (error = add_enrolment(page, extra->enrolment)) < 0)
         return error;
     if (!extra->codes)
         return 0;
@@ -129,6 +142,7 @@ static int run_action(struct isms_web_response *res, struct isms_web_request *re
     char codes[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_SIZE];
     struct isms_totp_enrolment enrolment;
     struct account_extra extra = {0};
+    struct isms_error_saved message;
     const char *lang = isms_form_get(form, "lang");
     int error;
 
@@ -157,6 +171,16 @@ static int run_action(struct isms_web_response *res, struct isms_web_request *re
             extra.notice = "Two-step verification is on.";
             return render_account(res, req, &extra, 200);
         }
+        /* A mistyped code keeps the enrolment: the key already in the app stays valid. */
+        isms_error_save(&message);
+        if (user_error(error) && isms_auth_totp_pending(&enrolment, req->store,
+                                                        session->user_id) == 0) {
+            extra.enrolment = &enrolment;
+            extra.error = isms_error_last();
+            isms_error_restore(error, &message);
+            return render_account(res, req, &extra, (unsigned)isms_error_http_status(error));
+        }
+        isms_error_restore(error, &message);
     } else if (strcmp(action, "totp_disable") == 0) {
         if ((error = isms_auth_totp_disable(req->store, session->user_id,
                                             isms_form_get(form, "password"), &req->actor)) == 0)

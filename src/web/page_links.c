@@ -56,6 +56,11 @@ int isms_page_set_message(struct isms_page *page, const char *key, const char *m
 {
     if (!msgid)
         return 0;
+    /* The error just raised comes already formatted, with its values: its
+     * Japanese form was made alongside (util/error.h). */
+    if (page->lang == ISMS_LANG_JA && strcmp(msgid, isms_error_last()) == 0 &&
+        strcmp(isms_error_last_ja(), msgid) != 0)
+        return isms_page_set(page, key, json_string(isms_error_last_ja()));
     return isms_page_set(page, key, json_string(isms_page_t(page, msgid)));
 }
 

@@ -212,7 +212,7 @@ int isms_web_request_check_query(const struct isms_web_request *req)
 
     MHD_get_connection_values(req->connection, MHD_GET_ARGUMENT_KIND, check_argument, &check);
     if (check.bad)
-        return isms_error_set(ISMS_EINVALID, "the query parameter '%s' is not valid UTF-8",
+        return isms_error_set(ISMS_EINVALID, _("the query parameter '%s' is not valid UTF-8"),
                               check.bad_name);
     return 0;
 }

@@ -153,7 +153,8 @@ void isms_web_respond_error(struct isms_web_response *res, unsigned status, cons
         isms_web_respond_static(res, 500, ISMS_WEB_JSON_TYPE, oom_body);
 }
 
-void isms_web_respond_failure(struct isms_web_response *res, int error, const char *method,
+void isms_web_respond_failure(struct isms_web_response *res, int error, bool japanese,
+                              const char *method,
                               const char *path)
 {
     int status = isms_error_http_status(error);
@@ -167,7 +168,8 @@ void isms_web_respond_failure(struct isms_web_response *res, int error, const ch
                                "internal error; the server log has the details");
         return;
     }
-    isms_web_respond_error(res, (unsigned)status, isms_error_name(error), isms_error_last());
+    isms_web_respond_error(res, (unsigned)status, isms_error_name(error),
+                           japanese ? isms_error_last_ja() : isms_error_last());
 }
 
 static const char data_csp[] = "default-src 'none'; frame-ancestors 'none'";

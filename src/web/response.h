@@ -58,9 +58,11 @@ int isms_web_response_header(struct isms_web_response *res, const char *name, co
 void isms_web_respond_error(struct isms_web_response *res, unsigned status, const char *code,
                             const char *message);
 
-/* The error response for an ISMS_E* code and the thread's last error message.
- * Internal errors are logged to stderr and answered without detail. */
-void isms_web_respond_failure(struct isms_web_response *res, int error, const char *method,
+/* The error response for an ISMS_E* code and the thread's last error message
+ * (its Japanese form when `japanese`; the code stays English). Internal
+ * errors are logged to stderr and answered without detail. */
+void isms_web_respond_failure(struct isms_web_response *res, int error, bool japanese,
+                              const char *method,
                               const char *path);
 
 /* Queues `res` on `connection` with the security headers; Cache-Control:

@@ -1,6 +1,8 @@
 #include "isms_setup.h"
+#include <microhttpd.h>
 #include "isms/org.h"
 #include "util/error.h"
+#include "web/i18n.h"
 #include "web/pages.h"
 #include "web/request.h"
 #include "web/response.h"
@@ -135,6 +137,19 @@ static int prepare(struct isms_web_response *res, struct isms_web_request *req,
     return 0;
 }
 
+/* An API client reads messages in its user's language: the saved setting,
+ * else what the client asks for (Accept-Language); a client that says
+ * nothing (a script) gets English. */
+static bool api_wants_japanese(const struct isms_web_request *req)
+{
+    const struct isms_session *s = req->session;
+    const char *accept = isms_web_request_header(req, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+
+    if (s && s->lang[0])
+        return strcmp(s->lang, "ja") == 0;
+    return accept && isms_i18n_choose(NULL, NULL, accept) == ISMS_LANG_JA;
+}
+
 /* Page paths get their errors as translated HTML pages (page_error.c), the
  * API keeps its JSON. `status` 0 takes the status from `error`. */
 static void respond_failure(struct isms_web_response *res, struct isms_web_request *req,
@@ -144,7 +159,7 @@ static void respond_failure(struct isms_web_response *res, struct isms_web_reque
     if (isms_page_path(req->path) && isms_page_error(res, req, error, status, allow) == 0)
         return;
     isms_web_response_release(res);
-    isms_web_respond_failure(res, error, req->method, req->path);
+    isms_web_respond_failure(res, error, api_wants_japanese(req), req->method, req->path);
 }
 
 void isms_web_respond_failure_for(struct isms_web_response *res, struct isms_web_request *req,
@@ -171,13 +186,14 @@ static void dispatch(struct isms_web_response *res, struct isms_web_request *req
         snprintf(message, sizeof(message), "'%.40s' is not allowed here; use %s", req->method,
                  allow);
         if (isms_page_path(req->path)) {
-            isms_error_set(ISMS_EINVALID, "%s", message);
+            isms_error_set(ISMS_EINVALID, "'%.40s' is not allowed here; use %s", req->method,
+                           allow);
             respond_failure(res, req, ISMS_EINVALID, 405, allow);
             return;
         }
         isms_web_respond_error(res, 405, "method_not_allowed", message);
         if (isms_web_response_header(res, "Allow", allow) < 0)
-            isms_web_respond_failure(res, ISMS_ENOMEM, req->method, req->path);
+            isms_web_respond_failure(res, ISMS_ENOMEM, false, req->method, req->path);
         return;
     }
     if ((error = prepare(res, req, route)) > 0)
@@ -188,7 +204,7 @@ static void dispatch(struct isms_web_response *res, struct isms_web_request *req
         /* A handler may have half-built a response before failing. */
         respond_failure(res, req, error, 0, NULL);
         if (error == ISMS_ELIMIT && isms_web_retry_after(res) < 0)
-            isms_web_respond_failure(res, ISMS_ENOMEM, req->method, req->path);
+            isms_web_respond_failure(res, ISMS_ENOMEM, false, req->method, req->path);
     }
 }
 
@@ -196,5 +212,5 @@ void isms_web_dispatch(struct isms_web_response *res, struct isms_web_request *r
 {
     dispatch(res, req);
     if (isms_web_presession_cookie(res, req) < 0)
-        isms_web_respond_failure(res, ISMS_ENOMEM, req->method, req->path);
+        isms_web_respond_failure(res, ISMS_ENOMEM, false, req->method, req->path);
 }

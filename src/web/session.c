@@ -216,7 +216,8 @@ static bool csrf_matches(const struct isms_web_request *req, const char *expecte
 
 static int refuse_csrf(void)
 {
-    return isms_error_set(ISMS_EPERM, "missing or wrong CSRF token; reload the page and try again");
+    return isms_error_set(ISMS_EPERM,
+                          _("missing or wrong CSRF token; reload the page and try again"));
 }
 
 /* A public form (sign-in, logout, language) posted by a browser: the

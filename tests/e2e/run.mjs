@@ -131,7 +131,7 @@ async function main() {
             await page.check('[data-testid=bulk-form] input[name=applicability][value=excluded]');
             await Promise.all([page.waitForNavigation(), page.click('[data-testid=bulk-submit]')]);
             check(await page.isVisible('[data-testid=error]'), 'no error shown');
-            check((await page.textContent('[data-testid=error]')).includes('除外の理由'), 'error not translated');
+            check((await page.textContent('[data-testid=error]')).includes('除外した理由'), 'error not translated');
             check(await page.isChecked('input[name=control][value="A.7.4"]'), 'selection lost');
         });
 
@@ -220,7 +220,7 @@ async function main() {
             await page.selectOption('#residual_likelihood', '1');
             await Promise.all([page.waitForNavigation(), page.click('[data-testid=save-risk]')]);
             check(await page.isVisible('[data-testid=error]'), 'no error shown');
-            check((await page.textContent('[data-testid=error]')).includes('残留リスクの影響'), 'error not translated');
+            check((await page.textContent('[data-testid=error]')).includes('残留リスクの結果'), 'error not translated');
             check((await page.inputValue('#title')) === '残留リスクが片方だけ', 'title lost');
             check((await page.inputValue('#residual_likelihood')) === '1', 'residual likelihood lost');
         });
@@ -417,6 +417,20 @@ async function main() {
             const uri = await page.textContent('[data-testid=totp-uri]');
             check(uri.startsWith('otpauth://totp/'), `bad URI ${uri}`);
             totpSecret = (await page.textContent('[data-testid=totp-secret]')).trim();
+            const qr = await page.getAttribute('[data-testid=totp-qr]', 'src');
+            check(qr.startsWith('data:image/svg+xml;base64,'), `no QR image: ${qr && qr.slice(0, 40)}`);
+            const svg = Buffer.from(qr.split(',')[1], 'base64').toString('utf8');
+            check(svg.startsWith('<svg') && svg.includes('<path'), 'the QR image is not an SVG code');
+            check(await page.evaluate(() => document.querySelector('[data-testid=totp-qr]').naturalWidth > 0),
+                  'the browser did not draw the QR code');
+            await screenshot(page, 'totp-enrolment');
+            // One wrong code keeps the enrolment and its key (the app already has it).
+            const right = totp(totpSecret);
+            await page.fill('#code', String((Number(right) + 1) % 1000000).padStart(6, '0'));
+            await Promise.all([page.waitForNavigation(), page.click('form:has(input[value=totp_confirm]) button')]);
+            check(await page.isVisible('[data-testid=error]'), 'a wrong code was not refused');
+            check((await page.textContent('[data-testid=totp-secret]')).trim() === totpSecret,
+                  'a wrong code changed the key');
             totpStep = Math.floor(Date.now() / 30000);
             await page.fill('#code', totp(totpSecret));
             await Promise.all([page.waitForNavigation(), page.click('form:has(input[value=totp_confirm]) button')]);

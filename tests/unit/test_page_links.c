@@ -65,7 +65,7 @@ static void roles_and_registers_use_jis_friendly_japanese(void **state)
     (void)state;
     assert_int_equal(isms_i18n_load(), 0);
     assert_string_equal(isms_i18n_text(ISMS_LANG_JA, "Administrator"), "管理者");
-    assert_string_equal(isms_i18n_text(ISMS_LANG_JA, "ISMS manager"), "ISMS責任者");
+    assert_string_equal(isms_i18n_text(ISMS_LANG_JA, "ISMS manager"), "ISMS管理責任者");
     assert_string_equal(isms_i18n_text(ISMS_LANG_JA, "Risk owner"), "リスク所有者");
     assert_string_equal(isms_i18n_text(ISMS_LANG_JA, "Auditor (read only)"), "監査員（閲覧のみ）");
     assert_string_equal(isms_i18n_text(ISMS_LANG_JA, "Information asset register"), "情報資産台帳");
