@@ -56,6 +56,11 @@ int isms_threat_get_own(struct isms_own_threat *out, struct isms_store *store, i
 /* True for "enisa", "x1601", "ipa" and "own". */
 bool isms_threat_source_valid(const char *source);
 
+/* A threat reference as people read it: "enisa" + "R9" -> "ENISA R9",
+ * "ipa" + "3" -> "IPA 10大脅威 3" (the source's name in the language). */
+void isms_threat_ref_label(char *out, size_t size, const char *source, const char *id,
+                           bool japanese);
+
 /* What a reference names, whichever source it is from. */
 struct isms_threat_info {
     char ref[ISMS_THREAT_REF_MAX + 1]; /* canonical "SOURCE:ID" */

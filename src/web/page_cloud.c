@@ -243,12 +243,29 @@ static json_t *form_json(struct isms_page *page, const struct cloud_form *f)
         options(page, costs, ISMS_ARRAY_SIZE(costs), f->cost));
 }
 
-static json_t *layer_list(const char *const *layers)
+/* The stack's layers (isms/cloud_service.h names them) in the page's words. */
+static const char *layer_label(const char *layer)
+{
+    static const char *const labels[][2] = {
+        {"facility", "Facility"},       {"hardware", "Hardware"},
+        {"network", "Network"},         {"virtualization", "Virtualization"},
+        {"os", "Operating system"},     {"middleware", "Middleware"},
+        {"application", "Application"}, {"data", "Data"},
+        {"accounts", "Accounts"},
+    };
+
+    for (size_t i = 0; i < ISMS_ARRAY_SIZE(labels); i++)
+        if (strcmp(labels[i][0], layer) == 0)
+            return labels[i][1];
+    return layer;
+}
+
+static json_t *layer_list(const struct isms_page *page, const char *const *layers)
 {
     json_t *out = json_array();
 
     for (size_t i = 0; out && layers[i]; i++)
-        json_array_append_new(out, json_string(layers[i]));
+        json_array_append_new(out, json_string(isms_page_t(page, layer_label(layers[i]))));
     return out;
 }
 
@@ -258,8 +275,8 @@ static json_t *judgement_json(const struct isms_page *page, const struct isms_cl
     return json_pack("{s:I,s:i,s:b,s:o,s:o,s:o}", "id", (json_int_t)s->id, "category",
                      s->judgement.category, "legitimate", s->judgement.legitimate, "reasons",
                      reason_list(page, s->judgement.reasons), "csp_layers",
-                     layer_list(isms_cloud_model_csp_layers(s->model)), "csc_layers",
-                     layer_list(isms_cloud_model_csc_layers(s->model)));
+                     layer_list(page, isms_cloud_model_csp_layers(s->model)), "csc_layers",
+                     layer_list(page, isms_cloud_model_csc_layers(s->model)));
 }
 
 static int render_form(struct isms_web_response *res, struct isms_web_request *req,

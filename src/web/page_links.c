@@ -5,6 +5,8 @@
  * messages and redirects of their forms.
  */
 #include "isms_setup.h"
+#include "catalog/catalog.h"
+#include "isms/control_attributes.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "web/id_param.h"
@@ -50,6 +52,25 @@ bool isms_page_is_user_error(int error)
 {
     return error == ISMS_EINVALID || error == ISMS_ETOOBIG || error == ISMS_ENOTFOUND ||
            error == ISMS_ECONFLICT;
+}
+
+json_t *isms_page_attributes(const struct isms_page *page, const struct isms_control *c)
+{
+    bool ja = page->lang == ISMS_LANG_JA;
+    json_t *list = json_array();
+    char tags[512];
+
+    for (int k = 0; list && k < ISMS_ATTR_KINDS; k++) {
+        const char *values = isms_attribute_values(c, (enum isms_attribute_kind)k);
+        if (!*values)
+            continue;
+        isms_attribute_tags(tags, sizeof(tags), values, ja);
+        json_array_append_new(list,
+                              json_pack("{s:s,s:s}", "name",
+                                        isms_attribute_name((enum isms_attribute_kind)k, ja),
+                                        "tags", tags));
+    }
+    return list;
 }
 
 int isms_page_set_message(struct isms_page *page, const char *key, const char *msgid)

@@ -32,14 +32,16 @@ static const char *lang_of(const struct isms_page *page)
 static json_t *threat(const struct isms_page *page, const struct isms_risk *r)
 {
     struct isms_threat_info info;
-    char ref[ISMS_THREAT_REF_MAX + 1];
+    char ref[ISMS_THREAT_REF_MAX + 1], label[ISMS_THREAT_REF_MAX + 40];
 
     if (!r->threat_source[0])
         return json_null();
     snprintf(ref, sizeof(ref), "%s:%s", r->threat_source, r->threat_id);
+    isms_threat_ref_label(label, sizeof(label), r->threat_source, r->threat_id,
+                          page->lang == ISMS_LANG_JA);
     if (isms_threat_resolve(&info, page->req->store, page->req->org.id, ref) < 0)
-        return json_pack("{s:s,s:s}", "ref", ref, "name", "");
-    return json_pack("{s:s,s:s}", "ref", info.ref, "name",
+        return json_pack("{s:s,s:s}", "ref", label, "name", "");
+    return json_pack("{s:s,s:s}", "ref", label, "name",
                      isms_page_pick(page, info.name_en, info.name_ja));
 }
 

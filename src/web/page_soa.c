@@ -379,12 +379,12 @@ static json_t *control_facts(const struct isms_page *page, const struct isms_soa
 {
     const struct isms_control *c = e->control;
 
-    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:b,s:b,s:o}", "id", e->control_id, "title",
+    return json_pack("{s:s,s:s,s:s,s:s,s:o,s:b,s:b,s:o}", "id", e->control_id, "title",
                      isms_page_pick(page, c->title_en, c->title_ja), "other_title",
                      page->lang == ISMS_LANG_JA ? c->title_en : c->title_ja, "summary",
-                     isms_page_pick(page, c->summary_en, c->summary_ja), "control_type",
-                     c->control_type, "properties", c->security_properties, "csc", c->cloud_csc,
-                     "csp", c->cloud_csp, "updated", isms_page_time(page, e->updated_at));
+                     isms_page_pick(page, c->summary_en, c->summary_ja), "attributes",
+                     isms_page_attributes(page, c), "csc", c->cloud_csc, "csp", c->cloud_csp,
+                     "updated", isms_page_time(page, e->updated_at));
 }
 
 static int render_entry(struct isms_web_response *res, struct isms_web_request *req,

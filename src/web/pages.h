@@ -68,6 +68,11 @@ const char *isms_page_safe_next(const char *next);
  * application/x-www-form-urlencoded or is malformed. Release it always. */
 int isms_page_form(struct isms_form *out, const struct isms_web_request *req);
 
+/* The five ISO/IEC 27002:2022 attributes of `c` that it has, as
+ * [{"name": "管理策タイプ", "tags": "#予防"}, ...] in the page's language. */
+struct isms_control;
+json_t *isms_page_attributes(const struct isms_page *page, const struct isms_control *c);
+
 /* A stored UTC timestamp ("2026-12-03T07:12:53Z") as the page's reader
  * reads it, in page->zone: "2026年12月3日 16:12" on a Japanese page (the
  * zone's abbreviation after it unless the zone is Asia/Tokyo), "3 Dec 2026,

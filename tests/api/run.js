@@ -86,7 +86,7 @@ function parseBlock(lines, start, file) {
     if (expectText !== null && expectText.trimStart().startsWith('@')) {
         block.directives = expectText.split('\n').filter((l) => l.trim() !== '').map((l, k) => {
             const d = /^@([a-z-]+)(?: (.*))?$/.exec(l.trim());
-            if (!d || !['prefix', 'contains', 'lines', 'bytes', 'min-bytes', 'cell', 'cell-date'].includes(d[1]))
+            if (!d || !['prefix', 'contains', 'lacks', 'lines', 'bytes', 'min-bytes', 'cell', 'cell-date'].includes(d[1]))
                 throw new CaseError(`${block.line}: unknown body directive "${l}"`);
             return { name: d[1], arg: d[2] === undefined ? '' : d[2], text: l.trim(), index: k };
         });
@@ -296,6 +296,8 @@ function checkDirective(d, body) {
     }
     case 'contains':
         return body.includes(directiveBytes(d.arg)) ? null : { expected: d.arg, actual: undefined, why: 'body does not contain' };
+    case 'lacks':
+        return body.includes(directiveBytes(d.arg)) ? { expected: `no ${d.arg}`, actual: d.arg, why: 'body contains' } : null;
     case 'lines': {
         let n = 0;
         for (const byte of body) if (byte === 0x0a) n++;
