@@ -76,6 +76,12 @@ struct state {
     size_t rows_seen;
     size_t capacity; /* of the out->rows arrays */
     int fatal; /* an error that stops the parse */
+    /* The org's cloud service register, when importing into an org: a row
+     * naming a service outside it is an error of that row, in the same pass
+     * as every other. Not looked at when only parsing (resolve false). */
+    bool resolve;
+    const struct isms_cloud_service *services;
+    size_t service_count;
 };
 
 static void add_error(struct isms_asset_import *out, size_t line, size_t column, const char *header,
@@ -252,6 +258,18 @@ struct row {
     bool bad;
 };
 
+static int64_t find_service(const struct isms_cloud_service *services, size_t count,
+                            const char *name)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(services[i].name, name) == 0)
+            return services[i].id;
+    for (size_t i = 0; i < count; i++)
+        if (strcasecmp(services[i].name, name) == 0)
+            return services[i].id;
+    return 0;
+}
+
 static void row_error(struct state *st, struct row *r, enum column_kind kind, const char *message)
 {
     size_t col = r->column_of[kind];
@@ -411,6 +429,13 @@ static void read_data_row(struct state *st)
     parse_retention(st, &r);
     if (!r.bad && isms_asset_check(&r.in, &field) < 0)
         row_error(st, &r, kind_of_field(field), isms_error_last());
+    if (r.cloud_name && st->resolve &&
+        !(r.in.cloud_service_id = find_service(st->services, st->service_count, r.cloud_name))) {
+        char message[160];
+        snprintf(message, sizeof(message),
+                 "cloud service '%.80s' is not in the cloud service register", r.cloud_name);
+        row_error(st, &r, COL_CLOUD, message);
+    }
     if (r.bad)
         st->out->rows_with_errors++;
     else
@@ -502,9 +527,11 @@ static int summarise(struct isms_asset_import *out, int fatal_code)
     return 0;
 }
 
-int isms_asset_import_parse(struct isms_asset_import *out, const char *data, size_t len)
+static int parse(struct isms_asset_import *out, const char *data, size_t len, bool resolve,
+                 const struct isms_cloud_service *services, size_t service_count)
 {
-    struct state st = {.out = out};
+    struct state st = {
+        .out = out, .resolve = resolve, .services = services, .service_count = service_count};
 
     memset(out, 0, sizeof(*out));
     isms_buf_init(&st.fields, ROW_BYTES_MAX);
@@ -525,51 +552,24 @@ int isms_asset_import_parse(struct isms_asset_import *out, const char *data, siz
     return summarise(out, st.fatal);
 }
 
-static int64_t find_service(const struct isms_cloud_service *services, size_t count,
-                            const char *name)
+int isms_asset_import_parse(struct isms_asset_import *out, const char *data, size_t len)
 {
-    for (size_t i = 0; i < count; i++)
-        if (strcmp(services[i].name, name) == 0)
-            return services[i].id;
-    for (size_t i = 0; i < count; i++)
-        if (strcasecmp(services[i].name, name) == 0)
-            return services[i].id;
-    return 0;
-}
-
-static int resolve_cloud_services(struct isms_asset_import *out, struct isms_store *store,
-                                  int64_t org_id)
-{
-    struct isms_cloud_service *services = NULL;
-    size_t count = 0, bad_rows = 0;
-    int error;
-
-    if ((error = isms_cloud_service_list(&services, &count, store, org_id)) < 0)
-        return error;
-    for (size_t i = 0; i < out->count; i++) {
-        if (!out->cloud_names[i])
-            continue;
-        if ((out->rows[i].cloud_service_id = find_service(services, count, out->cloud_names[i])))
-            continue;
-        bad_rows++;
-        add_error(out, out->lines[i], out->cloud_column, out->cloud_header,
-                  "cloud service '%.80s' is not in the cloud service register",
-                  out->cloud_names[i]);
-    }
-    free(services);
-    out->rows_with_errors += bad_rows;
-    return bad_rows ? isms_error_set(ISMS_EINVALID, "%zu rows have errors; nothing was imported",
-                                     out->rows_with_errors)
-                    : 0;
+    return parse(out, data, len, false, NULL, 0);
 }
 
 int isms_asset_import(struct isms_asset_import *out, struct isms_store *store, int64_t org_id,
                       const char *data, size_t len, const struct isms_actor *actor)
 {
+    struct isms_cloud_service *services = NULL;
+    size_t count = 0;
     int error;
 
-    if ((error = isms_asset_import_parse(out, data, len)) < 0 ||
-        (error = resolve_cloud_services(out, store, org_id)) < 0)
+    memset(out, 0, sizeof(*out));
+    if ((error = isms_cloud_service_list(&services, &count, store, org_id)) < 0)
+        return error;
+    error = parse(out, data, len, true, services, count);
+    free(services);
+    if (error < 0)
         return error;
     if (out->count == 0)
         return isms_error_set(ISMS_EINVALID, "the file has a header but no assets");
