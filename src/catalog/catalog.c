@@ -8,6 +8,7 @@
 #include "catalog/catalog.h"
 #include "util/embedded.h"
 #include "util/error.h"
+#include "util/text.h"
 #include "util/tsv.h"
 
 extern const struct isms_embedded_file isms_catalog_data[];
@@ -232,4 +233,17 @@ const struct isms_control *isms_catalog_find(const struct isms_catalog *catalog,
         if (strcmp(catalog->controls[i].id, id) == 0)
             return &catalog->controls[i];
     return NULL;
+}
+
+bool isms_control_matches(const struct isms_control *control, const char *query)
+{
+    const char *fields[] = {control->id,         control->title_en,  control->title_ja,
+                            control->summary_en, control->summary_ja};
+
+    if (!query || !*query)
+        return true;
+    for (size_t i = 0; i < ISMS_ARRAY_SIZE(fields); i++)
+        if (isms_text_search(fields[i], query))
+            return true;
+    return false;
 }

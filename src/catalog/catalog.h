@@ -60,4 +60,10 @@ const struct isms_catalog *isms_catalog_get(const char *key);
 /* The control `id` in `catalog`, or NULL. */
 const struct isms_control *isms_catalog_find(const struct isms_catalog *catalog, const char *id);
 
+/* True when `query` (NULL or "" match everything) is in the control's id,
+ * titles or summaries, in either language, ASCII case and the spelling
+ * variants of JIS terms folded (util/text.h): "脆弱性" finds 8.8, whose
+ * JIS title writes ぜい弱性. */
+bool isms_control_matches(const struct isms_control *control, const char *query);
+
 #endif

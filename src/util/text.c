@@ -57,3 +57,60 @@ int isms_text_check(const char *s, size_t max, bool multiline, const char *field
     }
     return 0;
 }
+
+/* Variant -> the spelling both are folded to. Longer variants first where
+ * one contains another. */
+static const struct {
+    const char *from, *to;
+} variants[] = {
+    {"情報セキュリティイベント", "情報セキュリティ事象"},
+    {"ぜい弱", "脆弱"},
+    {"漏洩", "漏えい"},
+    {"改竄", "改ざん"},
+    {"毀損", "き損"},
+    {"逼迫", "ひっ迫"},
+    {"順守", "遵守"},
+    {"取り扱い", "取扱い"},
+    {"サプライヤー", "供給者"},
+    {"サプライヤ", "供給者"},
+    {"クラウドサービスカスタマー", "クラウドサービスカスタマ"},
+    {"クラウドサービスプロバイダー", "クラウドサービスプロバイダ"},
+};
+
+void isms_text_fold(char *out, size_t size, const char *in)
+{
+    size_t used = 0;
+
+    if (!size)
+        return;
+    while (*in && used + 1 < size) {
+        bool replaced = false;
+        for (size_t i = 0; i < ISMS_ARRAY_SIZE(variants) && !replaced; i++) {
+            size_t n = strlen(variants[i].from), m = strlen(variants[i].to);
+            if (strncmp(in, variants[i].from, n) == 0 && used + m < size) {
+                memcpy(out + used, variants[i].to, m);
+                used += m;
+                in += n;
+                replaced = true;
+            }
+        }
+        if (replaced)
+            continue;
+        out[used++] = (*in >= 'A' && *in <= 'Z') ? (char)(*in - 'A' + 'a') : *in;
+        in++;
+    }
+    out[used] = '\0';
+}
+
+bool isms_text_search(const char *text, const char *query)
+{
+    char folded_text[4096], folded_query[512];
+
+    if (!query || !*query)
+        return true;
+    if (!text)
+        return false;
+    isms_text_fold(folded_text, sizeof(folded_text), text);
+    isms_text_fold(folded_query, sizeof(folded_query), query);
+    return strstr(folded_text, folded_query) != NULL;
+}

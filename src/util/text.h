@@ -10,4 +10,13 @@ bool isms_text_valid_utf8(const char *s);
  * ISMS_EINVALID/ISMS_ETOOBIG with a message naming `field`. */
 int isms_text_check(const char *s, size_t max, bool multiline, const char *field);
 
+/* `in` folded for searching: ASCII letters lower-cased and the spelling
+ * variants of JIS terms written one way (脆弱 for ぜい弱, 漏えい for 漏洩,
+ * 改ざん for 改竄, 遵守 for 順守, 情報セキュリティ事象 for 情報セキュリティ
+ * イベント, ...), so that either spelling finds the other. Cut to `size`. */
+void isms_text_fold(char *out, size_t size, const char *in);
+
+/* True when folded `text` contains folded `query` (an empty query matches). */
+bool isms_text_search(const char *text, const char *query);
+
 #endif

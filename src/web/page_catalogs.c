@@ -5,6 +5,7 @@
 #include "isms_setup.h"
 #include "catalog/catalog.h"
 #include "util/error.h"
+#include "util/text.h"
 #include "web/pages.h"
 #include "web/request.h"
 #include "web/response.h"
@@ -32,35 +33,6 @@ int isms_page_catalogs(struct isms_web_response *res, struct isms_web_request *r
         return error;
     }
     return isms_page_respond(res, &page, "catalogs.html", 200);
-}
-
-/* ASCII case-insensitive substring test; other bytes (Japanese) compare exactly. */
-static bool contains(const char *text, const char *needle)
-{
-    size_t n = strlen(needle);
-
-    for (; *text; text++) {
-        size_t i = 0;
-        while (i < n && text[i]) {
-            unsigned char a = (unsigned char)text[i], b = (unsigned char)needle[i];
-            if (a >= 'A' && a <= 'Z')
-                a = (unsigned char)(a - 'A' + 'a');
-            if (b >= 'A' && b <= 'Z')
-                b = (unsigned char)(b - 'A' + 'a');
-            if (a != b)
-                break;
-            i++;
-        }
-        if (i == n)
-            return true;
-    }
-    return n == 0;
-}
-
-static bool matches(const struct isms_control *control, const char *query)
-{
-    return !query || !*query || contains(control->id, query) ||
-           contains(control->title_en, query) || contains(control->title_ja, query);
 }
 
 static const char *theme_label(const char *group)
@@ -119,7 +91,7 @@ int isms_page_catalog(struct isms_web_response *res, struct isms_web_request *re
         return error;
     rows = json_array();
     for (size_t i = 0; rows && i < catalog->count; i++)
-        if (matches(&catalog->controls[i], query))
+        if (isms_control_matches(&catalog->controls[i], query))
             json_array_append_new(rows, control_row(&page, &catalog->controls[i]));
     if ((error = isms_page_set(&page, "catalog",
                                json_pack("{s:s,s:s,s:I,s:b,s:b}", "key", catalog->key, "name",

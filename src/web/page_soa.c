@@ -10,6 +10,7 @@
 #include "isms/soa_labels.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/text.h"
 #include "web/form.h"
 #include "web/pages.h"
 #include "web/request.h"
@@ -140,22 +141,6 @@ static int read_filter(struct soa_filter *f, const char *status, const char *q)
     return 0;
 }
 
-static bool ascii_contains(const char *text, const char *needle)
-{
-    size_t n = strlen(needle);
-
-    for (; *text; text++) {
-        size_t i = 0;
-        while (i < n && text[i] &&
-               (text[i] | (text[i] >= 'A' && text[i] <= 'Z' ? 0x20 : 0)) ==
-                   (needle[i] | (needle[i] >= 'A' && needle[i] <= 'Z' ? 0x20 : 0)))
-            i++;
-        if (i == n)
-            return true;
-    }
-    return n == 0;
-}
-
 static bool shown(const struct isms_soa_entry *e, const struct soa_filter *f)
 {
     bool status_ok = strcmp(f->status, "all") == 0 ||
@@ -166,9 +151,9 @@ static bool shown(const struct isms_soa_entry *e, const struct soa_filter *f)
                      (strcmp(f->status, "excluded") == 0 &&
                       e->applicability == ISMS_SOA_NOT_APPLICABLE);
 
-    return status_ok && (!*f->q || ascii_contains(e->control_id, f->q) ||
-                         ascii_contains(e->control->title_en, f->q) ||
-                         ascii_contains(e->control->title_ja, f->q));
+    /* The SoA's id ("A.5.1") as well as the catalog's ("5.1"). */
+    return status_ok &&
+           (isms_text_search(e->control_id, f->q) || isms_control_matches(e->control, f->q));
 }
 
 static bool is_selected(const struct isms_form *form, const char *id)

@@ -136,6 +136,26 @@ static void timestamps_convert_to_the_users_zone(void **state)
     assert_false(isms_tz_known(""));
 }
 
+/* Either spelling of a JIS term finds the other; ASCII case is folded. */
+static void search_folds_jis_spelling_variants(void **state)
+{
+    char out[64];
+
+    (void)state;
+    isms_text_fold(out, sizeof(out), "技術的ぜい弱性の管理");
+    assert_string_equal(out, "技術的脆弱性の管理");
+    isms_text_fold(out, sizeof(out), "Data LEAKAGE 漏洩");
+    assert_string_equal(out, "data leakage 漏えい");
+    assert_true(isms_text_search("技術的ぜい弱性の管理", "脆弱性"));
+    assert_true(isms_text_search("技術的脆弱性の管理", "ぜい弱性"));
+    assert_true(isms_text_search("情報セキュリティ事象の報告", "情報セキュリティイベント"));
+    assert_true(isms_text_search("Information Backup", "backup"));
+    assert_true(isms_text_search("anything", ""));
+    assert_false(isms_text_search("情報のバックアップ", "脆弱性"));
+    isms_text_fold(out, 4, "ぜい弱");
+    assert_true(strlen(out) < 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -148,6 +168,7 @@ int main(void)
         cmocka_unit_test(csv_quotes_and_neutralises_formulas),
         cmocka_unit_test(errors_map_to_http_and_exit_statuses),
         cmocka_unit_test(timestamps_convert_to_the_users_zone),
+        cmocka_unit_test(search_folds_jis_spelling_variants),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
