@@ -55,6 +55,54 @@ static json_t *reasons(unsigned bits)
     return array;
 }
 
+/* The 5.23 agreement: {"contract", "sla", "data_location", "exit_plan",
+ * "certifications": ["ismap", ...], "contract_end": "YYYY-MM-DD" or null}. */
+static json_t *agreement(const struct isms_cloud_agreement *a)
+{
+    json_t *obj = json_object(), *certs = json_array();
+
+    for (unsigned bit = 1; certs && bit <= ISMS_CLOUD_CERT_ALL; bit <<= 1)
+        if (a->certifications & bit)
+            json_array_append_new(certs, json_string(isms_cloud_cert_name(bit)));
+    if (isms_json_set(obj, "contract", json_string(a->contract)) &&
+        isms_json_set(obj, "sla", json_string(a->sla)) &&
+        isms_json_set(obj, "data_location", json_string(a->data_location)) &&
+        isms_json_set(obj, "exit_plan", json_string(a->exit_plan)) &&
+        isms_json_set(obj, "certifications", certs) &&
+        isms_json_set(obj, "contract_end",
+                      a->contract_end[0] ? json_string(a->contract_end) : json_null()))
+        return obj;
+    json_decref(obj);
+    return NULL;
+}
+
+static int read_agreement(struct isms_cloud_agreement_input *out, const json_t *body)
+{
+    const json_t *certs = json_object_get(body, "certifications");
+    const json_t *end = json_object_get(body, "contract_end");
+    const json_t *item;
+    size_t i;
+    int error;
+
+    if ((error = isms_json_optional_string(&out->contract, body, "contract")) < 0 ||
+        (error = isms_json_optional_string(&out->sla, body, "sla")) < 0 ||
+        (error = isms_json_optional_string(&out->data_location, body, "data_location")) < 0 ||
+        (error = isms_json_optional_string(&out->exit_plan, body, "exit_plan")) < 0)
+        return error;
+    if (end && !json_is_null(end) && !json_is_string(end))
+        return isms_error_set(ISMS_EINVALID, "'contract_end' must be a date (YYYY-MM-DD) or null");
+    out->contract_end = json_is_string(end) ? json_string_value(end) : NULL;
+    if (certs && !json_is_null(certs) && !json_is_array(certs))
+        return isms_error_set(ISMS_EINVALID, "'certifications' must be a list");
+    json_array_foreach(certs, i, item) {
+        unsigned bit;
+        if ((error = isms_cloud_cert_parse(&bit, json_string_value(item))) < 0)
+            return error;
+        out->certifications |= bit;
+    }
+    return 0;
+}
+
 json_t *isms_json_cloud_service(const struct isms_cloud_service *s)
 {
     const struct isms_cloud_judgement *j = &s->judgement;
@@ -76,6 +124,7 @@ json_t *isms_json_cloud_service(const struct isms_cloud_service *s)
         isms_json_set(obj, "judgement", json_string(j->legitimate ? "legitimate" : "shadow")) &&
         isms_json_set(obj, "shadow_reasons", reasons(j->reasons)) &&
         isms_json_set(obj, "notes", json_string(s->notes)) &&
+        isms_json_set(obj, "agreement", agreement(&s->agreement)) &&
         isms_json_set(obj, "created_at", json_string(s->created_at)) &&
         isms_json_set(obj, "updated_at", json_string(s->updated_at)))
         return obj;
@@ -133,7 +182,10 @@ int isms_json_cloud_service_input(struct isms_cloud_service_input *out, const ch
         (error = isms_json_optional_string(&out->responsibility_notes, body,
                                            "responsibility_notes")) < 0 ||
         (error = isms_json_optional_string(&out->notes, body, "notes")) < 0 ||
-        (error = read_provider_org(provider_org, id_buf, body)) < 0)
+        (error = read_provider_org(provider_org, id_buf, body)) < 0 ||
+        (error = read_agreement(&out->agreement, json_object_get(body, "agreement")
+                                                     ? json_object_get(body, "agreement")
+                                                     : body)) < 0)
         return error;
     READ_ENUM(model, "service_model", isms_cloud_model_parse);
     READ_ENUM(managed_by, "managed_by", isms_cloud_managed_by_parse);

@@ -2,6 +2,7 @@
 #include <strings.h>
 #include "isms/cloud_service.h"
 #include "isms/org.h"
+#include "isms/retention.h"
 #include "store/cloud_services.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -182,6 +183,64 @@ static int check_text(const char *s, size_t max, bool multiline, const char *fie
     return isms_text_check(s ? s : "", max, multiline, field);
 }
 
+static const struct {
+    unsigned bit;
+    const char *name, *label;
+} certs[] = {
+    {ISMS_CLOUD_CERT_ISMAP, "ismap", "ISMAP"},
+    {ISMS_CLOUD_CERT_ISO27001, "iso27001", "ISO/IEC 27001"},
+    {ISMS_CLOUD_CERT_ISO27017, "iso27017", "ISO/IEC 27017"},
+    {ISMS_CLOUD_CERT_SOC2, "soc2", "SOC 2"},
+};
+
+const char *isms_cloud_cert_name(unsigned bit)
+{
+    for (size_t i = 0; i < ISMS_ARRAY_SIZE(certs); i++)
+        if (certs[i].bit == bit)
+            return certs[i].name;
+    return NULL;
+}
+
+const char *isms_cloud_cert_label(unsigned bit)
+{
+    for (size_t i = 0; i < ISMS_ARRAY_SIZE(certs); i++)
+        if (certs[i].bit == bit)
+            return certs[i].label;
+    return NULL;
+}
+
+int isms_cloud_cert_parse(unsigned *bit, const char *name)
+{
+    for (size_t i = 0; name && i < ISMS_ARRAY_SIZE(certs); i++)
+        if (strcmp(certs[i].name, name) == 0) {
+            *bit = certs[i].bit;
+            return 0;
+        }
+    return isms_error_set(ISMS_EINVALID,
+                          "certification must be 'ismap', 'iso27001', 'iso27017' or 'soc2', "
+                          "not '%.40s'",
+                          name ? name : "");
+}
+
+static int check_agreement(const struct isms_cloud_agreement_input *a)
+{
+    struct isms_date end;
+    int error;
+
+    if ((error = check_text(a->contract, ISMS_CLOUD_TEXT_MAX, true, "contract")) < 0 ||
+        (error = check_text(a->sla, ISMS_CLOUD_TEXT_MAX, true, "sla")) < 0 ||
+        (error = check_text(a->data_location, ISMS_CLOUD_NAME_MAX, false, "data_location")) < 0 ||
+        (error = check_text(a->exit_plan, ISMS_CLOUD_TEXT_MAX, true, "exit_plan")) < 0)
+        return error;
+    if (a->certifications & ~ISMS_CLOUD_CERT_ALL)
+        return isms_error_set(ISMS_EINVALID, "unknown certification");
+    if (a->contract_end && *a->contract_end && isms_date_parse(&end, a->contract_end) < 0)
+        return isms_error_set(ISMS_EINVALID, "'contract_end' must be a date (YYYY-MM-DD), not "
+                                             "'%.40s'",
+                              a->contract_end);
+    return 0;
+}
+
 static int check_input(struct isms_store *store, const struct isms_cloud_service_input *in)
 {
     struct isms_org provider;
@@ -194,7 +253,8 @@ static int check_input(struct isms_store *store, const struct isms_cloud_service
         (error = check_text(in->department, ISMS_CLOUD_NAME_MAX, false, "department")) < 0 ||
         (error = check_text(in->responsibility_notes, ISMS_CLOUD_TEXT_MAX, true,
                             "responsibility_notes")) < 0 ||
-        (error = check_text(in->notes, ISMS_CLOUD_TEXT_MAX, true, "notes")) < 0)
+        (error = check_text(in->notes, ISMS_CLOUD_TEXT_MAX, true, "notes")) < 0 ||
+        (error = check_agreement(&in->agreement)) < 0)
         return error;
     if (in->model < ISMS_CLOUD_IAAS || in->model > ISMS_CLOUD_SAAS)
         return isms_error_set(ISMS_EINVALID, "'service_model' must be 'iaas', 'paas' or 'saas'");
@@ -227,7 +287,13 @@ static void copy_input(struct isms_cloud_service *s, const struct isms_cloud_ser
     COPY(responsibility_notes, in->responsibility_notes);
     COPY(department, in->department);
     COPY(notes, in->notes);
+    COPY(agreement.contract, in->agreement.contract);
+    COPY(agreement.sla, in->agreement.sla);
+    COPY(agreement.data_location, in->agreement.data_location);
+    COPY(agreement.exit_plan, in->agreement.exit_plan);
+    COPY(agreement.contract_end, in->agreement.contract_end);
 #undef COPY
+    s->agreement.certifications = in->agreement.certifications;
     s->provider_org_id = in->provider_org_id;
     s->provider_org_name[0] = '\0';
     s->model = in->model;
@@ -308,4 +374,11 @@ int isms_cloud_service_delete(struct isms_store *store, int64_t org_id, int64_t 
                               const struct isms_actor *actor)
 {
     return isms_store_cloud_service_delete(store, org_id, id, actor);
+}
+
+int isms_cloud_service_contracts_ending(struct isms_cloud_service **out, size_t *count,
+                                        struct isms_store *store, int64_t org_id,
+                                        const char *until, int limit)
+{
+    return isms_store_cloud_contracts_ending(out, count, store, org_id, until, limit);
 }

@@ -93,6 +93,39 @@ const char *const *isms_cloud_model_csc_layers(enum isms_cloud_model model);
 #define ISMS_CLOUD_NAME_MAX 200
 #define ISMS_CLOUD_TEXT_MAX 2000
 
+/* The provider's certifications a customer relies on (a bit set). */
+#define ISMS_CLOUD_CERT_ISMAP 0x1u
+#define ISMS_CLOUD_CERT_ISO27001 0x2u
+#define ISMS_CLOUD_CERT_ISO27017 0x4u
+#define ISMS_CLOUD_CERT_SOC2 0x8u
+#define ISMS_CLOUD_CERT_ALL 0xfu
+
+/* "ismap", "iso27001", "iso27017", "soc2" for one bit; NULL otherwise. */
+const char *isms_cloud_cert_name(unsigned bit);
+/* The printed name: "ISMAP", "ISO/IEC 27001", "ISO/IEC 27017", "SOC 2". */
+const char *isms_cloud_cert_label(unsigned bit);
+int isms_cloud_cert_parse(unsigned *bit, const char *name);
+
+/* What ISO/IEC 27001:2022 5.23 asks to be agreed for a service. Texts may be
+ * NULL for empty; contract_end "YYYY-MM-DD" or NULL/"" (open-ended). */
+struct isms_cloud_agreement_input {
+    const char *contract;      /* contract or terms of service, with its reference */
+    const char *sla;           /* service levels agreed */
+    const char *data_location; /* country or region the data is kept in */
+    const char *exit_plan;     /* data return and deletion at the end of use */
+    unsigned certifications;   /* ISMS_CLOUD_CERT_* */
+    const char *contract_end;
+};
+
+struct isms_cloud_agreement {
+    char contract[ISMS_CLOUD_TEXT_MAX + 1];
+    char sla[ISMS_CLOUD_TEXT_MAX + 1];
+    char data_location[ISMS_CLOUD_NAME_MAX + 1];
+    char exit_plan[ISMS_CLOUD_TEXT_MAX + 1];
+    unsigned certifications;
+    char contract_end[11]; /* "" when open-ended */
+};
+
 /* What a user enters. Texts may be NULL for empty. */
 struct isms_cloud_service_input {
     const char *name;
@@ -106,6 +139,7 @@ struct isms_cloud_service_input {
     enum isms_cloud_purpose purpose;
     enum isms_cloud_cost_bearer cost_bearer;
     const char *notes;
+    struct isms_cloud_agreement_input agreement;
 };
 
 struct isms_cloud_service {
@@ -123,6 +157,7 @@ struct isms_cloud_service {
     enum isms_cloud_purpose purpose;
     enum isms_cloud_cost_bearer cost_bearer;
     char notes[ISMS_CLOUD_TEXT_MAX + 1];
+    struct isms_cloud_agreement agreement;
     struct isms_cloud_judgement judgement; /* computed */
     char created_at[ISMS_TIMESTAMP_SIZE];
     char updated_at[ISMS_TIMESTAMP_SIZE];
@@ -151,5 +186,11 @@ int isms_cloud_service_get(struct isms_cloud_service *out, struct isms_store *st
 /* All services of org `org_id` by name; *out is owned by the caller (free()). */
 int isms_cloud_service_list(struct isms_cloud_service **out, size_t *count,
                             struct isms_store *store, int64_t org_id);
+
+/* Services of org `org_id` whose contract ends on or before `until`
+ * ("YYYY-MM-DD"), soonest first, at most `limit`; *out owned (free()). */
+int isms_cloud_service_contracts_ending(struct isms_cloud_service **out, size_t *count,
+                                        struct isms_store *store, int64_t org_id,
+                                        const char *until, int limit);
 
 #endif

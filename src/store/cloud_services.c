@@ -12,7 +12,8 @@
 #define SELECT_SERVICE                                                                         \
     "SELECT c.id, c.org_id, c.name, c.provider, c.provider_org_id, p.name, c.service_model, "   \
     "c.responsibility_notes, c.department, c.managed_by, c.risk_assessment, c.purpose, "        \
-    "c.cost_bearer, c.notes, c.created_at, c.updated_at "                                     \
+    "c.cost_bearer, c.notes, c.created_at, c.updated_at, c.contract, c.sla, "                  \
+    "c.data_location, c.exit_plan, c.certifications, c.contract_end "                           \
     "FROM cloud_services c LEFT JOIN orgs p ON p.id = c.provider_org_id "
 
 static int read_row(void *item, struct isms_stmt *st)
@@ -33,6 +34,16 @@ static int read_row(void *item, struct isms_stmt *st)
     isms_store_copy_text(s->notes, sizeof(s->notes), isms_stmt_text(st, 13));
     isms_store_copy_text(s->created_at, sizeof(s->created_at), isms_stmt_text(st, 14));
     isms_store_copy_text(s->updated_at, sizeof(s->updated_at), isms_stmt_text(st, 15));
+    isms_store_copy_text(s->agreement.contract, sizeof(s->agreement.contract),
+                         isms_stmt_text(st, 16));
+    isms_store_copy_text(s->agreement.sla, sizeof(s->agreement.sla), isms_stmt_text(st, 17));
+    isms_store_copy_text(s->agreement.data_location, sizeof(s->agreement.data_location),
+                         isms_stmt_text(st, 18));
+    isms_store_copy_text(s->agreement.exit_plan, sizeof(s->agreement.exit_plan),
+                         isms_stmt_text(st, 19));
+    s->agreement.certifications = (unsigned)isms_stmt_int64(st, 20);
+    isms_store_copy_text(s->agreement.contract_end, sizeof(s->agreement.contract_end),
+                         isms_stmt_text(st, 21));
     if ((error = isms_cloud_model_parse(&s->model, isms_stmt_text(st, 6))) < 0 ||
         (error = isms_cloud_managed_by_parse(&s->managed_by, isms_stmt_text(st, 9))) < 0 ||
         (error = isms_cloud_risk_parse(&s->risk_assessment, isms_stmt_text(st, 10))) < 0 ||
@@ -60,7 +71,15 @@ static int bind_fields(struct isms_stmt *st, const struct isms_cloud_service *s)
         (error = isms_stmt_bind_text(st, 11, isms_cloud_purpose_name(s->purpose))) < 0 ||
         (error = isms_stmt_bind_text(st, 12, isms_cloud_cost_name(s->cost_bearer))) < 0 ||
         (error = isms_stmt_bind_text(st, 13, s->notes)) < 0 ||
-        (error = isms_stmt_bind_text(st, 14, s->updated_at)) < 0)
+        (error = isms_stmt_bind_text(st, 14, s->updated_at)) < 0 ||
+        (error = isms_stmt_bind_text(st, 15, s->agreement.contract)) < 0 ||
+        (error = isms_stmt_bind_text(st, 16, s->agreement.sla)) < 0 ||
+        (error = isms_stmt_bind_text(st, 17, s->agreement.data_location)) < 0 ||
+        (error = isms_stmt_bind_text(st, 18, s->agreement.exit_plan)) < 0 ||
+        (error = isms_stmt_bind_int64(st, 19, s->agreement.certifications)) < 0 ||
+        (error = s->agreement.contract_end[0]
+                     ? isms_stmt_bind_text(st, 20, s->agreement.contract_end)
+                     : isms_stmt_bind_null(st, 20)) < 0)
         return error;
     return 0;
 }
@@ -98,8 +117,10 @@ static int insert_row(struct isms_db *db, struct isms_cloud_service *s)
              &st, db,
              "INSERT INTO cloud_services (org_id, name, provider, provider_org_id, "
              "service_model, responsibility_notes, department, managed_by, risk_assessment, "
-             "purpose, cost_bearer, notes, updated_at, created_at) "
-             "VALUES ($1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $2) "
+             "purpose, cost_bearer, notes, updated_at, created_at, contract, sla, data_location, "
+             "exit_plan, certifications, contract_end) "
+             "VALUES ($1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $2, $15, $16, "
+             "$17, $18, $19, $20) "
              "RETURNING id")) < 0 ||
         (error = isms_stmt_bind_int64(st, 1, s->org_id)) < 0 ||
         (error = isms_stmt_bind_text(st, 2, s->created_at)) < 0 ||
@@ -125,7 +146,9 @@ static int update_row(struct isms_db *db, struct isms_cloud_service *s)
              "UPDATE cloud_services SET name = $3, provider = $4, provider_org_id = $5, "
              "service_model = $6, responsibility_notes = $7, department = $8, managed_by = $9, "
              "risk_assessment = $10, purpose = $11, cost_bearer = $12, notes = $13, "
-             "updated_at = $14 WHERE org_id = $1 AND id = $2")) < 0 ||
+             "updated_at = $14, contract = $15, sla = $16, data_location = $17, "
+             "exit_plan = $18, certifications = $19, contract_end = $20 "
+             "WHERE org_id = $1 AND id = $2")) < 0 ||
         (error = isms_stmt_bind_int64(st, 1, s->org_id)) < 0 ||
         (error = isms_stmt_bind_int64(st, 2, s->id)) < 0 || (error = bind_fields(st, s)) < 0)
         goto done;
@@ -237,4 +260,43 @@ int isms_store_cloud_service_list(struct isms_cloud_service **out, size_t *count
     if (error == 0)
         *out = items;
     return error;
+}
+
+int isms_store_cloud_contracts_ending(struct isms_cloud_service **out, size_t *count,
+                                      struct isms_store *store, int64_t org_id,
+                                      const char *until, int limit)
+{
+    struct isms_db *db = isms_store_acquire(store);
+    struct isms_cloud_service *items = NULL;
+    struct isms_stmt *st = NULL;
+    size_t n = 0;
+    int error;
+
+    *out = NULL;
+    *count = 0;
+    if (!(items = calloc((size_t)(limit > 0 ? limit : 1), sizeof(*items)))) {
+        error = isms_error_set(ISMS_ENOMEM, "out of memory");
+        goto done;
+    }
+    if ((error = isms_db_prepare(&st, db,
+                                 SELECT_SERVICE "WHERE c.org_id = $1 AND c.contract_end IS NOT NULL "
+                                                "AND c.contract_end <= $2 "
+                                                "ORDER BY c.contract_end, c.name LIMIT $3")) < 0 ||
+        (error = isms_stmt_bind_int64(st, 1, org_id)) < 0 ||
+        (error = isms_stmt_bind_text(st, 2, until)) < 0 ||
+        (error = isms_stmt_bind_int64(st, 3, limit)) < 0)
+        goto done;
+    while ((error = isms_stmt_step(st)) == 1 && n < (size_t)limit)
+        if ((error = read_row(&items[n++], st)) < 0)
+            goto done;
+done:
+    isms_stmt_finalize(st);
+    isms_store_release(store, db);
+    if (error < 0) {
+        free(items);
+        return error;
+    }
+    *out = items;
+    *count = n;
+    return 0;
 }

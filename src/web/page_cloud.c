@@ -135,6 +135,8 @@ int isms_page_cloud_services(struct isms_web_response *res, struct isms_web_requ
 struct cloud_form {
     const char *name, *provider, *provider_org, *model, *responsibility, *department;
     const char *managed_by, *risk, *purpose, *cost, *notes;
+    const char *contract, *sla, *data_location, *exit_plan, *contract_end;
+    unsigned certifications;
     char provider_org_id[24];
 };
 
@@ -152,6 +154,16 @@ static void form_from_post(struct cloud_form *f, const struct isms_form *form)
     f->purpose = isms_form_get(form, "purpose");
     f->cost = isms_form_get(form, "cost_bearer");
     f->notes = isms_form_get(form, "notes");
+    f->contract = isms_form_get(form, "contract");
+    f->sla = isms_form_get(form, "sla");
+    f->data_location = isms_form_get(form, "data_location");
+    f->exit_plan = isms_form_get(form, "exit_plan");
+    f->contract_end = isms_form_get(form, "contract_end");
+    for (size_t i = 0; isms_form_get_nth(form, "certification", i); i++) {
+        unsigned bit;
+        if (isms_cloud_cert_parse(&bit, isms_form_get_nth(form, "certification", i)) == 0)
+            f->certifications |= bit;
+    }
 }
 
 static void form_from_service(struct cloud_form *f, const struct isms_cloud_service *s)
@@ -170,6 +182,12 @@ static void form_from_service(struct cloud_form *f, const struct isms_cloud_serv
     f->purpose = isms_cloud_purpose_name(s->purpose);
     f->cost = isms_cloud_cost_name(s->cost_bearer);
     f->notes = s->notes;
+    f->contract = s->agreement.contract;
+    f->sla = s->agreement.sla;
+    f->data_location = s->agreement.data_location;
+    f->exit_plan = s->agreement.exit_plan;
+    f->contract_end = s->agreement.contract_end;
+    f->certifications = s->agreement.certifications;
 }
 
 static int parse_choice(const char *text, const char *what)
@@ -189,6 +207,8 @@ static int to_input(struct isms_cloud_service_input *in, const struct cloud_form
     in->responsibility_notes = f->responsibility;
     in->department = f->department;
     in->notes = f->notes;
+    in->agreement = (struct isms_cloud_agreement_input){
+        f->contract, f->sla, f->data_location, f->exit_plan, f->certifications, f->contract_end};
     if ((error = parse_choice(f->model, "service model")) < 0 ||
         (error = isms_cloud_model_parse(&in->model, f->model)) < 0 ||
         (error = parse_choice(f->managed_by, "management")) < 0 ||
@@ -228,10 +248,32 @@ static json_t *provider_options(struct isms_web_request *req, const char *chosen
     return out;
 }
 
+static json_t *cert_options(unsigned chosen)
+{
+    json_t *out = json_array();
+
+    for (unsigned bit = 1; out && bit <= ISMS_CLOUD_CERT_ALL; bit <<= 1)
+        json_array_append_new(out, json_pack("{s:s,s:s,s:b}", "value", isms_cloud_cert_name(bit),
+                                             "label", isms_cloud_cert_label(bit), "checked",
+                                             (chosen & bit) != 0));
+    return out;
+}
+
+#define TEXT(s) ((s) ? (s) : "")
+
+static json_t *agreement_json(const struct cloud_form *f)
+{
+    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:o}", "contract", TEXT(f->contract), "sla",
+                     TEXT(f->sla), "data_location", TEXT(f->data_location), "exit_plan",
+                     TEXT(f->exit_plan), "contract_end", TEXT(f->contract_end), "certifications",
+                     cert_options(f->certifications));
+}
+
 static json_t *form_json(struct isms_page *page, const struct cloud_form *f)
 {
     return json_pack(
-        "{s:s,s:s,s:s,s:s,s:s,s:o*,s:o,s:o,s:o,s:o,s:o}", "name", f->name ? f->name : "",
+        "{s:o,s:s,s:s,s:s,s:s,s:s,s:o*,s:o,s:o,s:o,s:o,s:o}", "agreement", agreement_json(f),
+        "name", f->name ? f->name : "",
         "provider", f->provider ? f->provider : "", "responsibility",
         f->responsibility ? f->responsibility : "", "department",
         f->department ? f->department : "", "notes", f->notes ? f->notes : "", "provider_orgs",

@@ -101,6 +101,34 @@ static int add_overdue(struct isms_page *page, const struct isms_date *today)
                                    total > (int64_t)n, "items", list));
 }
 
+/* Cloud contracts ending within the same window (5.23: the exit plan is due
+ * then), those already ended first. */
+static int add_contract_ends(struct isms_page *page, const struct isms_date *today)
+{
+    struct isms_retention_period window = {.days = DELETION_WINDOW_DAYS};
+    char until[ISMS_DATE_SIZE], now[ISMS_DATE_SIZE];
+    struct isms_cloud_service *services = NULL;
+    struct isms_date limit;
+    size_t n = 0;
+    json_t *list;
+    int error;
+
+    isms_date_add(&limit, today, &window);
+    isms_date_format(until, &limit);
+    isms_date_format(now, today);
+    if ((error = isms_cloud_service_contracts_ending(&services, &n, page->req->store,
+                                                     page->req->org.id, until, LIST_MAX)) < 0)
+        return error;
+    list = json_array();
+    for (size_t i = 0; list && i < n; i++)
+        json_array_append_new(list, json_pack("{s:I,s:s,s:s,s:b}", "id", (json_int_t)services[i].id,
+                                              "name", services[i].name, "end",
+                                              services[i].agreement.contract_end, "ended",
+                                              strcmp(services[i].agreement.contract_end, now) < 0));
+    free(services);
+    return isms_page_set(page, "contract_ends", json_pack("{s:o}", "services", list));
+}
+
 /* Assets whose deletion is due before today + the window: the overdue
  * ones first (the list is by due date). */
 static int add_deletions(struct isms_page *page, const struct isms_date *today)
@@ -164,7 +192,8 @@ int isms_page_dashboard(struct isms_web_response *res, struct isms_web_request *
         return error;
     if ((error = isms_page_add_soa_summary(&page)) < 0 || (error = add_risk_bands(&page)) < 0 ||
         (error = add_awaiting(&page)) < 0 || (error = add_overdue(&page, &today)) < 0 ||
-        (error = add_deletions(&page, &today)) < 0 || (error = add_shadow_cloud(&page)) < 0) {
+        (error = add_deletions(&page, &today)) < 0 ||
+        (error = add_contract_ends(&page, &today)) < 0 || (error = add_shadow_cloud(&page)) < 0) {
         isms_page_release(&page);
         return error;
     }
