@@ -457,7 +457,8 @@ function check(block, res, vars) {
             return { path: `header ${h.name}`, expected: want, actual: got, why: 'header' };
     }
     for (const d of block.directives) {
-        const r = checkDirective(d, res.body);
+        // Values captured so far ({{name}}) stand in directives as in requests.
+        const r = checkDirective(Object.assign({}, d, { arg: substitute(d.arg, vars, block.line) }), res.body);
         if (r) return Object.assign({ path: d.text }, r);
     }
     if (block.expect !== null) {
