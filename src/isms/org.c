@@ -124,6 +124,30 @@ int isms_org_create(struct isms_org *out, struct isms_store *store, const char *
     return error;
 }
 
+int isms_org_update(struct isms_org *out, struct isms_store *store, int64_t id, const char *name,
+                    const char *slug, const struct isms_actor *actor)
+{
+    struct isms_org old, org;
+    int error;
+
+    if ((error = isms_store_org_by_id(&old, store, id)) < 0)
+        return error;
+    org = old;
+    if (name && *name) {
+        if ((error = isms_text_check(name, ISMS_ORG_NAME_MAX, false, "name")) < 0)
+            return error;
+        snprintf(org.name, sizeof(org.name), "%s", name);
+    }
+    if (slug && *slug) {
+        if ((error = check_slug(slug)) < 0)
+            return error;
+        snprintf(org.slug, sizeof(org.slug), "%s", slug);
+    }
+    if ((error = isms_store_org_update(store, &org, &old, actor)) < 0)
+        return error;
+    return isms_store_org_by_id(out, store, id);
+}
+
 int isms_org_get(struct isms_org *out, struct isms_store *store, int64_t id)
 {
     return isms_store_org_by_id(out, store, id);

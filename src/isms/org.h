@@ -38,6 +38,12 @@ int isms_org_role_parse(enum isms_org_role *out, const char *name);
 int isms_org_create(struct isms_org *out, struct isms_store *store, const char *name,
                     const char *slug, enum isms_org_role role, const struct isms_actor *actor);
 
+/* Renames org `id` and/or changes its slug (NULL or "" keeps a field): the
+ * same rules as creation; ISMS_ECONFLICT for a slug in use. The change is
+ * audited as `actor`'s. Fills *out. Old links with the old slug answer 404. */
+int isms_org_update(struct isms_org *out, struct isms_store *store, int64_t id, const char *name,
+                    const char *slug, const struct isms_actor *actor);
+
 /* Looks an org up by numeric id or slug ("12" or "acme"). ISMS_ENOTFOUND if none. */
 int isms_org_find(struct isms_org *out, struct isms_store *store, const char *id_or_slug);
 int isms_org_get(struct isms_org *out, struct isms_store *store, int64_t id);

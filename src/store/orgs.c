@@ -152,3 +152,41 @@ int isms_store_org_providers(struct isms_org **out, size_t *count, struct isms_s
     };
     return isms_store_select_all((void **)out, count, store, &q);
 }
+
+struct org_rename {
+    const struct isms_org *org; /* the new name and slug */
+    const struct isms_org *old;
+};
+
+static int update_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+{
+    const struct org_rename *r = ctx;
+    struct isms_stmt *st = NULL;
+    int error;
+
+    if ((error = isms_db_prepare(&st, db, "UPDATE orgs SET name = $2, slug = $3 WHERE id = $1")) <
+            0 ||
+        (error = isms_stmt_bind_int64(st, 1, r->org->id)) < 0 ||
+        (error = isms_stmt_bind_text(st, 2, r->org->name)) < 0 ||
+        (error = isms_stmt_bind_text(st, 3, r->org->slug)) < 0)
+        goto done;
+    if ((error = isms_stmt_step(st)) == ISMS_ECONFLICT)
+        error = isms_error_set(ISMS_ECONFLICT, "an organization with slug '%s' already exists",
+                               r->org->slug);
+done:
+    isms_stmt_finalize(st);
+    if (error < 0)
+        return error;
+    return isms_store_audit_json(db, actor, r->org->id, "org.update", r->org->slug,
+                                 json_pack("{s:s, s:s, s:s, s:s}", "slug", r->org->slug, "name",
+                                           r->org->name, "old_slug", r->old->slug, "old_name",
+                                           r->old->name));
+}
+
+int isms_store_org_update(struct isms_store *store, const struct isms_org *org,
+                          const struct isms_org *old, const struct isms_actor *actor)
+{
+    struct org_rename r = {org, old};
+
+    return isms_store_write(store, actor, NULL, update_audited, &r);
+}

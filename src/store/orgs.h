@@ -11,6 +11,11 @@ struct isms_actor;
 int isms_store_org_insert(struct isms_store *store, struct isms_org *org,
                           const struct isms_actor *actor);
 
+/* Writes org->name and org->slug of org->id (`old` is what they were, for the
+ * journal), audited as "org.update"; ISMS_ECONFLICT for a slug in use. */
+int isms_store_org_update(struct isms_store *store, const struct isms_org *org,
+                          const struct isms_org *old, const struct isms_actor *actor);
+
 /* ISMS_ENOTFOUND when there is no such org. */
 int isms_store_org_by_id(struct isms_org *out, struct isms_store *store, int64_t id);
 int isms_store_org_by_slug(struct isms_org *out, struct isms_store *store, const char *slug);

@@ -14,6 +14,7 @@ int isms_api_health(struct isms_web_response *res, struct isms_web_request *req)
 int isms_api_orgs_list(struct isms_web_response *res, struct isms_web_request *req);
 int isms_api_orgs_create(struct isms_web_response *res, struct isms_web_request *req);
 int isms_api_orgs_get(struct isms_web_response *res, struct isms_web_request *req);
+int isms_api_orgs_put(struct isms_web_response *res, struct isms_web_request *req);
 
 int isms_api_catalogs_list(struct isms_web_response *res, struct isms_web_request *req);
 int isms_api_catalogs_get(struct isms_web_response *res, struct isms_web_request *req);

@@ -60,3 +60,16 @@ int isms_api_orgs_get(struct isms_web_response *res, struct isms_web_request *re
 {
     return isms_web_respond_json(res, 200, isms_json_org(&req->org));
 }
+
+int isms_api_orgs_put(struct isms_web_response *res, struct isms_web_request *req)
+{
+    const char *name, *slug;
+    struct isms_org org;
+    int error;
+
+    if ((error = isms_web_json_string(&name, req->json, "name")) < 0 ||
+        (error = isms_web_json_string(&slug, req->json, "slug")) < 0 ||
+        (error = isms_org_update(&org, req->store, req->org.id, name, slug, &req->actor)) < 0)
+        return error;
+    return isms_web_respond_json(res, 200, isms_json_org(&org));
+}

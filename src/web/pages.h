@@ -155,6 +155,8 @@ int isms_page_cloud_services_post(struct isms_web_response *res, struct isms_web
 int isms_page_cloud_service(struct isms_web_response *res, struct isms_web_request *req);
 int isms_page_cloud_service_post(struct isms_web_response *res, struct isms_web_request *req);
 int isms_page_cloud_service_delete(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_org_settings(struct isms_web_response *res, struct isms_web_request *req);
+int isms_page_org_settings_post(struct isms_web_response *res, struct isms_web_request *req);
 int isms_page_members(struct isms_web_response *res, struct isms_web_request *req);
 int isms_page_members_post(struct isms_web_response *res, struct isms_web_request *req);
 int isms_page_member_delete(struct isms_web_response *res, struct isms_web_request *req);

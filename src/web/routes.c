@@ -41,6 +41,7 @@ const struct isms_web_route isms_web_routes[] = {
     {"GET", "/api/orgs", isms_api_orgs_list, 0},
     {"POST", "/api/orgs", isms_api_orgs_create, ISMS_WEB_ADMIN | JSON},
     {"GET", "/api/orgs/{org}", isms_api_orgs_get, ORG},
+    {"PUT", "/api/orgs/{org}", isms_api_orgs_put, ORG | ISMS_WEB_ORG_ADMIN | JSON},
 
     {"GET", "/api/catalogs", isms_api_catalogs_list, 0},
     {"GET", "/api/catalogs/{key}", isms_api_catalogs_get, 0},
@@ -146,6 +147,8 @@ const struct isms_web_route isms_web_routes[] = {
     {"GET", "/orgs/{org}/cloud-services/{id}", isms_page_cloud_service, ORG},
     {"POST", "/orgs/{org}/cloud-services/{id}", isms_page_cloud_service_post, ORG},
     {"POST", "/orgs/{org}/cloud-services/{id}/delete", isms_page_cloud_service_delete, ORG},
+    {"GET", "/orgs/{org}/settings", isms_page_org_settings, ORG | ISMS_WEB_ORG_ADMIN},
+    {"POST", "/orgs/{org}/settings", isms_page_org_settings_post, ORG | ISMS_WEB_ORG_ADMIN},
     {"GET", "/orgs/{org}/members", isms_page_members, ORG | ISMS_WEB_ORG_ADMIN},
     {"POST", "/orgs/{org}/members", isms_page_members_post, ORG | ISMS_WEB_ORG_ADMIN},
     {"POST", "/orgs/{org}/members/{user}/delete", isms_page_member_delete,

@@ -266,6 +266,32 @@ async function main() {
             check((await assetCount(page, base)) === 3, 'the forced POST deleted an asset');
         });
 
+        await step('an org with a Japanese name gets its own slug, matrix criteria and threats on the settings page', async () => {
+            await createOrg(page, base, '株式会社テスト', 'csc');
+            const href = await page.getAttribute('a[href^="/orgs/org"]:has-text("株式会社テスト")', 'href');
+            check(/^\/orgs\/org(-\d+)?$/.test(href), `a Japanese name got the slug ${href}`);
+            await page.goto(`${base}${href}`);
+            await submit(page, '[data-testid=nav-settings]');
+            check(new URL(page.url()).pathname === `${href}/settings`, `settings at ${page.url()}`);
+            await page.fill('#o-name', '株式会社テスト（東京）');
+            await page.fill('#o-slug', 'test-tokyo');
+            await submit(page, '[data-testid=rename-form] button[type=submit]');
+            check(new URL(page.url()).pathname === '/orgs/test-tokyo/settings', `after the rename at ${page.url()}`);
+            check(await page.inputValue('#o-name') === '株式会社テスト（東京）', 'the name was not saved');
+            await page.fill('#o-threshold', '3');
+            await submit(page, '[data-testid=matrix-form] button[type=submit]');
+            check(await page.inputValue('#o-threshold') === '3', 'the acceptance criteria were not saved');
+            await page.fill('#t-ja', '委託先による持ち出し');
+            await page.fill('#t-cat', '人的');
+            await submit(page, '[data-testid=threat-form] button[type=submit]');
+            check((await page.textContent('[data-testid=own-threats]')).includes('委託先による持ち出し'), 'the threat is not listed');
+            await shot(page, 'org-settings');
+            await page.goto(`${base}/orgs/test-tokyo/risks/new`);
+            check((await page.textContent('#threat')).includes('委託先による持ち出し'), 'the own threat is not offered on a risk');
+            const old = await page.goto(`${base}${href}/settings`);
+            check(old.status() === 404, `the old slug still answers ${old.status()}`);
+        });
+
         await step('no script or console errors on any page', async () => {
             check(pageErrors.length === 0, pageErrors.join('\n'));
         });
