@@ -13,6 +13,7 @@
 #include "isms_setup.h"
 #include <ctype.h>
 #include "util/error.h"
+#include "util/text.h"
 #include "web/i18n.h"
 
 static char *read_file(const char *path, size_t *len)
@@ -117,38 +118,12 @@ static void check_c_source(const struct isms_po *po, const char *path, const cha
     }
 }
 
-static size_t conversion_length(const char *percent)
-{
-    size_t n = 1 + strcspn(percent + 1, "diouxXeEfgGcspn%");
-
-    return percent[n] ? n + 1 : n;
-}
-
-/* "%s ... %d" of msgid and msgstr, in order. */
-static bool same_conversions(const char *a, const char *b)
-{
-    for (;;) {
-        size_t na, nb;
-
-        a = strchr(a, '%');
-        b = strchr(b, '%');
-        if (!a || !b)
-            return !a && !b;
-        na = conversion_length(a);
-        nb = conversion_length(b);
-        if (na != nb || strncmp(a, b, na) != 0)
-            return false;
-        a += na;
-        b += nb;
-    }
-}
-
 static int check_formats(const struct isms_po *po, void *ctx, const char *msgid,
                          const char *msgstr)
 {
     (void)po;
     (void)ctx;
-    if (strchr(msgid, '%') && *msgstr && !same_conversions(msgid, msgstr)) {
+    if (strchr(msgid, '%') && *msgstr && !isms_text_same_conversions(msgid, msgstr)) {
         fprintf(stderr, "po/ja.po: \"%s\": the translation changes its %% conversions\n", msgid);
         missing++;
     }

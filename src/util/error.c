@@ -1,5 +1,6 @@
 #include "isms_setup.h"
 #include "util/error.h"
+#include "util/text.h"
 
 static _Thread_local char last_message[1024];
 /* The same message in Japanese, formatted from the translated format string
@@ -11,34 +12,6 @@ static isms_error_translate_fn translate_ja;
 void isms_error_set_translator(isms_error_translate_fn fn)
 {
     translate_ja = fn;
-}
-
-/* The conversion specifications of a printf format, in order: a translation
- * is used only with exactly the same ones, so a broken catalog entry cannot
- * read arguments that are not there. */
-static size_t conversion_length(const char *percent)
-{
-    size_t n = 1 + strcspn(percent + 1, "diouxXeEfgGcspn%");
-
-    return percent[n] ? n + 1 : n;
-}
-
-static bool same_conversions(const char *a, const char *b)
-{
-    for (;;) {
-        size_t na, nb;
-
-        a = strchr(a, '%');
-        b = strchr(b, '%');
-        if (!a || !b)
-            return !a && !b;
-        na = conversion_length(a);
-        nb = conversion_length(b);
-        if (na != nb || strncmp(a, b, na) != 0)
-            return false;
-        a += na;
-        b += nb;
-    }
 }
 
 struct error_info {
@@ -80,7 +53,7 @@ int isms_error_set(int code, const char *fmt, ...)
     va_start(ap, fmt);
     va_copy(again, ap);
     vsnprintf(last_message, sizeof(last_message), fmt, ap);
-    if (ja && ja != fmt && same_conversions(fmt, ja))
+    if (ja && ja != fmt && isms_text_same_conversions(fmt, ja))
         vsnprintf(last_message_ja, sizeof(last_message_ja), ja, again);
     else
         memcpy(last_message_ja, last_message, sizeof(last_message));
