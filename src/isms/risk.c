@@ -458,7 +458,8 @@ static int check_residual(const struct isms_risk *r)
 int isms_risk_accept(struct isms_risk *out, struct isms_store *store, int64_t org_id, int64_t id,
                      const char *accepted_by, const struct isms_actor *actor)
 {
-    struct isms_risk_acceptance acceptance = {accepted_by, 0, NULL, false};
+    struct isms_risk_acceptance acceptance = {.accepted_by = accepted_by};
+    int64_t overdue = 0;
     struct isms_risk r;
     int error;
 
@@ -466,8 +467,11 @@ int isms_risk_accept(struct isms_risk *out, struct isms_store *store, int64_t or
         return error;
     if (!accepted_by || !*accepted_by)
         error = isms_error_set(ISMS_EINVALID, "'accepted_by' is required: the risk owner's name");
-    else if ((error = check_accepted_by(&r, accepted_by)) == 0)
-        error = check_residual(&r);
+    else if ((error = check_accepted_by(&r, accepted_by)) == 0 &&
+             (error = check_residual(&r)) == 0)
+        error = isms_risk_overdue_count(&overdue, store, org_id, id);
+    acceptance.residual_level = r.residual_level;
+    acceptance.overdue_items = (int)overdue;
     isms_risk_release(&r);
     if (error < 0)
         return error;
@@ -485,7 +489,8 @@ static int decide_acceptor(struct isms_risk_acceptance *acceptance, const struct
                            const struct isms_risk_acceptor *who)
 {
     if (is_owner(r, who)) {
-        *acceptance = (struct isms_risk_acceptance){who->display_name, who->user_id, NULL, false};
+        *acceptance = (struct isms_risk_acceptance){.accepted_by = who->display_name,
+                                                    .accepted_by_user_id = who->user_id};
         return 0;
     }
     if (!who->may_act_for_owner)
@@ -493,23 +498,60 @@ static int decide_acceptor(struct isms_risk_acceptance *acceptance, const struct
                               "only the risk owner '%s' (or a manager on their behalf) can "
                               "accept risk %" PRId64,
                               r->owner, r->id);
-    *acceptance = (struct isms_risk_acceptance){r->owner, 0, NULL, true};
+    *acceptance = (struct isms_risk_acceptance){.accepted_by = r->owner,
+                                                .on_behalf_of_owner = true};
+    return 0;
+}
+
+int isms_risk_overdue_count(int64_t *out, struct isms_store *store, int64_t org_id, int64_t id)
+{
+    char now[ISMS_TIMESTAMP_SIZE], today[11];
+
+    isms_time_now(now);
+    snprintf(today, sizeof(today), "%.10s", now);
+    return isms_store_risk_overdue_count(out, store, org_id, id, today);
+}
+
+static int check_statement(const struct isms_risk_acceptance_input *in, bool on_behalf)
+{
+    int error;
+
+    if (!in->confirmed)
+        return isms_error_set(ISMS_EINVALID,
+                              _("confirm that the residual risk is accepted as it is"));
+    if (in->comment &&
+        (error = isms_text_check(in->comment, ISMS_RISK_TEXT_MAX, true, "comment")) < 0)
+        return error;
+    if (on_behalf && (!in->reason || !*in->reason))
+        return isms_error_set(ISMS_EINVALID, _("give the reason for recording the acceptance on "
+                                               "the risk owner's behalf"));
+    if (in->reason && (error = isms_text_check(in->reason, ISMS_RISK_TEXT_MAX, true, "reason")) < 0)
+        return error;
     return 0;
 }
 
 int isms_risk_accept_as_user(struct isms_risk *out, struct isms_store *store, int64_t org_id,
                              int64_t id, const struct isms_risk_acceptor *who,
-                             const char *accepted_by, const struct isms_actor *actor)
+                             const struct isms_risk_acceptance_input *in,
+                             const struct isms_actor *actor)
 {
     struct isms_risk_acceptance acceptance;
+    int64_t overdue = 0;
     struct isms_risk r;
     int error;
 
     if ((error = isms_store_risk_get(&r, store, org_id, id)) < 0)
         return error;
-    if ((error = check_accepted_by(&r, accepted_by)) == 0 &&
-        (error = decide_acceptor(&acceptance, &r, who)) == 0)
-        error = check_residual(&r);
+    if ((error = check_accepted_by(&r, in->accepted_by)) == 0 &&
+        (error = decide_acceptor(&acceptance, &r, who)) == 0 &&
+        (error = check_residual(&r)) == 0 &&
+        (error = check_statement(in, acceptance.on_behalf_of_owner)) == 0 &&
+        (error = isms_risk_overdue_count(&overdue, store, org_id, id)) == 0) {
+        acceptance.comment = in->comment;
+        acceptance.reason = acceptance.on_behalf_of_owner ? in->reason : NULL;
+        acceptance.residual_level = r.residual_level;
+        acceptance.overdue_items = (int)overdue;
+    }
     /* acceptance may point into r: store it before releasing r. */
     if (error == 0)
         error = store_acceptance(out, store, org_id, id, &acceptance, actor);

@@ -104,6 +104,12 @@ struct isms_risk {
     char accepted_by[ISMS_RISK_OWNER_MAX + 1]; /* "" while not accepted */
     char accepted_at[ISMS_TIMESTAMP_SIZE];      /* "" while not accepted */
     int64_t accepted_by_user_id; /* the signed-in owner who accepted; 0: CLI or on their behalf */
+    /* The acceptance record (6.1.3 f), valid while accepted_at is set. */
+    char accepted_comment[ISMS_RISK_TEXT_MAX + 1];
+    int accepted_level;          /* the residual level that was accepted */
+    bool accepted_on_behalf;     /* a manager recorded it for the owner ... */
+    char accepted_reason[ISMS_RISK_TEXT_MAX + 1]; /* ... for this reason */
+    int accepted_overdue_items;  /* plan items overdue when it was accepted */
     bool shared;
     enum isms_risk_status status;
     int open_items; /* treatment plan items planned or in progress */
@@ -208,17 +214,31 @@ struct isms_risk_acceptor {
     bool may_act_for_owner;   /* org admin or manager */
 };
 
+/* What the accepting user states (ISO/IEC 27001 6.1.3 f). */
+struct isms_risk_acceptance_input {
+    bool confirmed;            /* "I accept the residual risk": required */
+    const char *comment;       /* the owner's words; may be NULL */
+    const char *reason;        /* required when recorded on the owner's behalf */
+    const char *accepted_by;   /* may be NULL; else must be risk.owner */
+};
+
 /* Acceptance by a signed-in user. The user is the owner when risk.owner is
  * their login or display name: the acceptance records their display name
  * and user id. Otherwise an org admin or manager may record the owner's
- * acceptance on their behalf: accepted_by is then the owner as written on
- * the risk and the audit detail says "on_behalf_of_owner". Anyone else gets
- * ISMS_EPERM. `accepted_by` (may be NULL) is the name the client expects to
- * be recorded for the owner; when given it must be risk.owner (ISMS_EINVALID
- * otherwise). ISMS_EINVALID without residual scores. */
+ * acceptance on their behalf, giving the reason: accepted_by is then the
+ * owner as written on the risk, marked as recorded on their behalf. Anyone
+ * else gets ISMS_EPERM. The record keeps the comment, the residual level
+ * accepted and how many plan items were overdue then (accepting is allowed
+ * while they are, and remembered). ISMS_EINVALID without residual scores,
+ * without the confirmation, or on the owner's behalf without a reason. */
 int isms_risk_accept_as_user(struct isms_risk *out, struct isms_store *store, int64_t org_id,
                              int64_t id, const struct isms_risk_acceptor *who,
-                             const char *accepted_by, const struct isms_actor *actor);
+                             const struct isms_risk_acceptance_input *in,
+                             const struct isms_actor *actor);
+
+/* The open plan items of risk `id` past their due date (today in UTC), for
+ * the warning shown before an acceptance and the acceptance record. */
+int isms_risk_overdue_count(int64_t *out, struct isms_store *store, int64_t org_id, int64_t id);
 
 /* Risks of org `org_id` matching `filter`, highest level first. Release
  * with isms_risk_list_release(). */

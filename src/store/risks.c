@@ -26,8 +26,10 @@
     "AND t.risk_id = r.id AND t.status IN ('planned', 'in_progress')), "                           \
     "r.accepted_by_user_id, "                                                                      \
     "(SELECT count(*) FROM risk_treatment_items t WHERE t.org_id = r.org_id "                      \
-    "AND t.risk_id = r.id AND t.status <> 'cancelled')"
-#define RISK_COLUMN_COUNT 32
+    "AND t.risk_id = r.id AND t.status <> 'cancelled'), "                                          \
+    "r.accepted_comment, r.accepted_level, r.accepted_on_behalf, r.accepted_reason, "              \
+    "r.accepted_overdue_items"
+#define RISK_COLUMN_COUNT 37
 
 /* Grows *array of `size`-byte elements so index n fits. */
 static int grow(void **array, size_t *cap, size_t n, size_t size)
@@ -96,6 +98,11 @@ static int read_risk(void *item, struct isms_stmt *st)
     r->open_items = (int)isms_stmt_int64(st, 29);
     r->accepted_by_user_id = isms_stmt_int64(st, 30);
     r->plan_items = (int)isms_stmt_int64(st, 31);
+    isms_store_copy_text(r->accepted_comment, sizeof(r->accepted_comment), isms_stmt_text(st, 32));
+    r->accepted_level = (int)isms_stmt_int64(st, 33);
+    r->accepted_on_behalf = isms_stmt_int64(st, 34) != 0;
+    isms_store_copy_text(r->accepted_reason, sizeof(r->accepted_reason), isms_stmt_text(st, 35));
+    r->accepted_overdue_items = (int)isms_stmt_int64(st, 36);
     r->status = isms_risk_status_of(r);
     return 0;
 }
@@ -384,7 +391,9 @@ static int update_row(struct isms_db *db, const struct isms_risk *r, bool clear_
               "treatment = $15, residual_likelihood = $16, residual_impact = $17, "
               "residual_vulnerability = $18, residual_level = $19, residual_band = $20, "
               "shared = $21, updated_at = $22, residual_acceptable = $23, accepted_by = NULL, "
-              "accepted_at = NULL, accepted_by_user_id = NULL WHERE org_id = $1 AND id = $24"
+              "accepted_at = NULL, accepted_by_user_id = NULL, accepted_comment = NULL, "
+              "accepted_level = NULL, accepted_on_behalf = 0, accepted_reason = NULL, "
+              "accepted_overdue_items = 0 WHERE org_id = $1 AND id = $24"
             : "UPDATE risks SET title = $2, threat_source = $3, threat_id = $4, "
               "risk_source = $5, event = $6, consequence = $7, owner = $8, matrix_key = $9, "
               "likelihood = $10, impact = $11, vulnerability = $12, level = $13, band = $14, "
@@ -526,15 +535,17 @@ int isms_store_risk_get_shared(struct isms_risk *out, struct isms_store *store, 
  * recorded for the owner by someone else (the event's actor). */
 static json_t *acceptance_detail(const struct isms_risk_acceptance *a)
 {
-    json_t *detail =
-        json_pack("{s:s, s:s}", "accepted_by", a->accepted_by, "accepted_at", a->accepted_at);
+    json_t *detail = json_pack("{s:s, s:s, s:i, s:i}", "accepted_by", a->accepted_by,
+                               "accepted_at", a->accepted_at, "residual_level", a->residual_level,
+                               "overdue_items", a->overdue_items);
 
     if (detail && a->accepted_by_user_id &&
         json_object_set_new(detail, "accepted_by_user_id", json_integer(a->accepted_by_user_id)) <
             0)
         goto fail;
     if (detail && a->on_behalf_of_owner &&
-        json_object_set_new(detail, "on_behalf_of_owner", json_true()) < 0)
+        (json_object_set_new(detail, "on_behalf_of_owner", json_true()) < 0 ||
+         json_object_set_new(detail, "reason", json_string(a->reason ? a->reason : "")) < 0))
         goto fail;
     return detail;
 fail:
@@ -557,7 +568,9 @@ static int accept_audited(struct isms_db *db, const struct isms_actor *actor, vo
 
     if ((error = isms_db_prepare(&st, db,
                                  "UPDATE risks SET accepted_by = $3, accepted_at = $4, "
-                                 "accepted_by_user_id = $5 "
+                                 "accepted_by_user_id = $5, accepted_comment = $6, "
+                                 "accepted_level = $7, accepted_on_behalf = $8, "
+                                 "accepted_reason = $9, accepted_overdue_items = $10 "
                                  "WHERE org_id = $1 AND id = $2")) >= 0 &&
         (error = isms_stmt_bind_int64(st, 1, w->org_id)) >= 0 &&
         (error = isms_stmt_bind_int64(st, 2, w->id)) >= 0 &&
@@ -565,6 +578,12 @@ static int accept_audited(struct isms_db *db, const struct isms_actor *actor, vo
         (error = isms_stmt_bind_text(st, 4, a->accepted_at)) >= 0 &&
         (error = a->accepted_by_user_id ? isms_stmt_bind_int64(st, 5, a->accepted_by_user_id)
                                         : isms_stmt_bind_null(st, 5)) >= 0 &&
+        (error = isms_stmt_bind_text(st, 6, a->comment ? a->comment : "")) >= 0 &&
+        (error = isms_stmt_bind_int64(st, 7, a->residual_level)) >= 0 &&
+        (error = isms_stmt_bind_int64(st, 8, a->on_behalf_of_owner)) >= 0 &&
+        (error = a->reason ? isms_stmt_bind_text(st, 9, a->reason)
+                           : isms_stmt_bind_null(st, 9)) >= 0 &&
+        (error = isms_stmt_bind_int64(st, 10, a->overdue_items)) >= 0 &&
         (error = isms_stmt_step(st)) >= 0 && isms_stmt_changes(st) == 0)
         error = not_found(w->id);
     isms_stmt_finalize(st);
@@ -1505,4 +1524,21 @@ int isms_store_risk_awaiting_acceptance(struct isms_risk_list *out, struct isms_
                      "SELECT " RISK_COLUMNS " FROM risks r" AWAITING_WHERE
                      " ORDER BY r.residual_level DESC, r.id LIMIT $2",
                      (const int64_t[]){org_id, limit}, 2);
+}
+
+int isms_store_risk_overdue_count(int64_t *out, struct isms_store *store, int64_t org_id,
+                                  int64_t risk_id, const char *today)
+{
+    struct isms_db *db = isms_store_acquire(store);
+    const int64_t limit = risk_id; /* $3: the risk, bound like each_row_text's limit */
+    int error;
+
+    *out = 0;
+    error = each_row_text(db,
+                          "SELECT count(*) FROM risk_treatment_items t WHERE t.org_id = $1 "
+                          "AND t.due_date < $2 AND t.risk_id = $3 "
+                          "AND t.status IN ('planned', 'in_progress')",
+                          org_id, today, &limit, read_count, out);
+    isms_store_release(store, db);
+    return error;
 }

@@ -54,8 +54,16 @@ struct isms_risk_acceptance {
     const char *accepted_by; /* the name shown */
     int64_t accepted_by_user_id; /* the signed-in owner; 0: CLI or on the owner's behalf */
     const char *accepted_at;
-    bool on_behalf_of_owner; /* the actor recorded it for the owner (audit detail) */
+    bool on_behalf_of_owner; /* the actor recorded it for the owner */
+    const char *comment;     /* the owner's words; may be NULL */
+    int residual_level;      /* what was accepted */
+    const char *reason;      /* why on the owner's behalf; NULL otherwise */
+    int overdue_items;       /* plan items overdue at that moment */
 };
+
+/* *out: open plan items of risk `risk_id` due before `today` (YYYY-MM-DD). */
+int isms_store_risk_overdue_count(int64_t *out, struct isms_store *store, int64_t org_id,
+                                  int64_t risk_id, const char *today);
 
 /* Records the owner's acceptance, audited as "risk.accept". ISMS_ENOTFOUND
  * if no such risk. */

@@ -255,14 +255,19 @@ int isms_api_risk_accept(struct isms_web_response *res, struct isms_web_request 
     const struct isms_session *s = req->session;
     const struct isms_risk_acceptor who = {s->user_id, s->name, s->display_name,
                                            req->org_role >= ISMS_ROLE_MANAGER};
-    const char *accepted_by;
+    const json_t *confirm = json_object_get(req->json, "confirm");
+    struct isms_risk_acceptance_input in = {json_is_true(confirm), NULL, NULL, NULL};
     struct isms_risk r;
     int64_t id = 0;
     int error;
 
+    if (confirm && !json_is_boolean(confirm))
+        return isms_error_set(ISMS_EINVALID, "'confirm' must be true or false");
     if ((error = risk_param(&id, req)) < 0 ||
-        (error = isms_web_json_string(&accepted_by, req->json, "accepted_by")) < 0 ||
-        (error = isms_risk_accept_as_user(&r, req->store, req->org.id, id, &who, accepted_by,
+        (error = isms_web_json_string(&in.accepted_by, req->json, "accepted_by")) < 0 ||
+        (error = isms_web_json_string(&in.comment, req->json, "comment")) < 0 ||
+        (error = isms_web_json_string(&in.reason, req->json, "reason")) < 0 ||
+        (error = isms_risk_accept_as_user(&r, req->store, req->org.id, id, &who, &in,
                                           &req->actor)) < 0)
         return error;
     return respond_risk(res, req, 200, &r);

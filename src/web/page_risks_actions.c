@@ -165,6 +165,7 @@ int isms_page_risk_accept_post(struct isms_web_response *res, struct isms_web_re
     const struct isms_session *s = isms_web_session(req);
     struct isms_page_risk_retry retry = {0};
     struct isms_risk_acceptor who = {0};
+    struct isms_risk_acceptance_input in = {0};
     struct isms_form form;
     struct isms_risk r;
     int64_t id = 0;
@@ -175,10 +176,14 @@ int isms_page_risk_accept_post(struct isms_web_response *res, struct isms_web_re
     if (s)
         who = (struct isms_risk_acceptor){s->user_id, s->name, s->display_name,
                                           req->org_role >= ISMS_ROLE_MANAGER};
-    if ((error = begin(&form, &id, req)) == 0 &&
-        (error = isms_risk_accept_as_user(&r, req->store, req->org.id, id, &who, NULL,
-                                          &req->actor)) == 0)
-        isms_risk_release(&r);
+    if ((error = begin(&form, &id, req)) == 0) {
+        in.confirmed = isms_form_get(&form, "confirm") != NULL;
+        in.comment = isms_form_get(&form, "comment");
+        in.reason = isms_form_get(&form, "reason");
+        if ((error = isms_risk_accept_as_user(&r, req->store, req->org.id, id, &who, &in,
+                                              &req->actor)) == 0)
+            isms_risk_release(&r);
+    }
     if (error == ISMS_EPERM) /* another risk owner: the page says who may accept */
         error = isms_error_set(ISMS_EINVALID, "only the risk owner can accept the residual risk");
     error = finish(res, req, id, error, &retry, "?accepted=1#acceptance");

@@ -194,13 +194,21 @@ static int add_acceptance(struct isms_page *page, const struct isms_risk *r)
     const struct isms_session *s = isms_web_session(page->req);
     bool owner = s && (strcmp(r->owner, s->name) == 0 || strcmp(r->owner, s->display_name) == 0);
     bool proxy = !owner && page->req->org_role >= ISMS_ROLE_MANAGER;
-    json_t *o = json_pack("{s:b,s:b,s:b,s:b,s:b,s:s,s:o}", "required",
-                          isms_risk_acceptance_required(r->has_residual, r->residual_acceptable,
-                                                        r->accepted_at),
-                          "not_assessed", !r->has_residual, "accepted", r->accepted_at[0] != '\0',
-                          "as_owner", owner, "on_behalf",
-                          proxy, "by", r->accepted_by, "at",
-                          r->accepted_at[0] ? isms_page_time(page, r->accepted_at) : json_string(""));
+    int64_t overdue = 0;
+    json_t *o;
+
+    if (!r->accepted_at[0] &&
+        isms_risk_overdue_count(&overdue, page->req->store, page->req->org.id, r->id) < 0)
+        return ISMS_ERROR;
+    o = json_pack("{s:b,s:b,s:b,s:b,s:b,s:s,s:o,s:s,s:i,s:b,s:s,s:i,s:I}", "required",
+                  isms_risk_acceptance_required(r->has_residual, r->residual_acceptable,
+                                                r->accepted_at),
+                  "not_assessed", !r->has_residual, "accepted", r->accepted_at[0] != '\0',
+                  "as_owner", owner, "on_behalf", proxy, "by", r->accepted_by, "at",
+                  isms_page_time(page, r->accepted_at), "comment", r->accepted_comment,
+                  "level", r->accepted_level, "recorded_on_behalf", r->accepted_on_behalf,
+                  "reason", r->accepted_reason, "overdue_then", r->accepted_overdue_items,
+                  "overdue_now", (json_int_t)overdue);
 
     return isms_page_set(page, "acceptance", o);
 }

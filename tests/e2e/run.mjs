@@ -277,10 +277,23 @@ async function main() {
             check((await page.locator('[data-testid=risk-link]').count()) === 1, 'the band link does not list the risk');
         });
 
-        await step('the risk owner accepts the residual risk; who and when are recorded', async () => {
+        await step('the risk owner accepts the residual risk with a comment and a confirmation; who, when, the level and the overdue item are recorded', async () => {
             await page.goto(`${base}${riskPath}`);
+            // The plan has an overdue item: the page warns before the acceptance.
+            check(await page.isVisible('[data-testid=overdue-warning]'), 'no warning about the overdue item');
+            await page.fill('#accept-comment', '四半期ごとの見直しを条件に受容');
+            // Without the confirmation the browser does not send the form.
+            await page.click('[data-testid=accept-risk]');
+            check(new URL(page.url()).pathname === riskPath && !new URL(page.url()).search.includes('accepted'),
+                  'accepted without the confirmation');
+            await page.check('[data-testid=accept-confirm]');
             await Promise.all([page.waitForNavigation(), page.click('[data-testid=accept-risk]')]);
+            check((await page.textContent('[data-testid=acceptance-comment]')).includes('四半期ごとの見直しを条件に受容'),
+                  'the comment is not shown');
+            check((await page.textContent('[data-testid=acceptance-overdue]')).includes('1'),
+                  'the overdue item at acceptance is not recorded');
             const text = await page.textContent('[data-testid=acceptance]');
+            check(text.includes('残留リスクのレベル'), `the accepted level is not shown: ${text}`);
             // In Japanese, in Asia/Tokyo: 「2026年12月3日 16:12」, never an ISO timestamp.
             check(text.includes('受容済') && text.includes('Administrator') && /\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d/.test(text),
                 `acceptance not recorded: ${text}`);
