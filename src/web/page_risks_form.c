@@ -8,6 +8,7 @@
  * everything the user typed.
  */
 #include "isms_setup.h"
+#include "isms/membership.h"
 #include "catalog/threats.h"
 #include "isms/asset.h"
 #include "isms/org.h"
@@ -298,6 +299,25 @@ static json_t *scores(const struct isms_page *page, const struct isms_risk_matri
 
 /* ------------------------------------------------------------ render */
 
+/* The org's members by the name a risk records for them (the display name,
+ * else the login): the owner field offers them, so the owner a manager
+ * picks is the signed-in user who gets the acceptance button. */
+static json_t *member_names(const struct isms_page *page)
+{
+    struct isms_member *members = NULL;
+    json_t *list = json_array();
+    size_t n = 0;
+
+    if (isms_membership_list(&members, &n, page->req->store, page->req->org.id) < 0)
+        return list;
+    for (size_t i = 0; list && i < n; i++)
+        json_array_append_new(list, json_string(members[i].display_name[0]
+                                                    ? members[i].display_name
+                                                    : members[i].name));
+    free(members);
+    return list;
+}
+
 static int render(struct isms_web_response *res, struct isms_web_request *req, int64_t risk_id,
                   const struct isms_risk_matrix *m, const struct risk_form *f,
                   const char *error_text, unsigned status)
@@ -327,6 +347,9 @@ static int render(struct isms_web_response *res, struct isms_web_request *req, i
         (error = isms_page_set(&page, "treatments", treatment_options(&page, f->treatment))) < 0 ||
         (error = isms_page_set(&page, "scores", scores(&page, m, f))) < 0 ||
         (error = isms_page_set(&page, "editing", json_boolean(risk_id != 0))) < 0 ||
+        (error = isms_page_set(&page, "members", member_names(&page))) < 0 ||
+        (error = isms_page_set(&page, "owner_locked",
+                               json_boolean(risk_id != 0 && !req->actor.is_manager))) < 0 ||
         (error_text && (error = isms_page_set_message(&page, "error", error_text)) < 0)) {
         isms_page_release(&page);
         return error;
