@@ -70,7 +70,8 @@ static void form_from_risk(struct risk_form *f, struct score_text *t, const stru
     }
     f->shared = r->shared;
     f->asset_count = r->asset_count < ISMS_RISK_ASSETS_MAX ? r->asset_count : ISMS_RISK_ASSETS_MAX;
-    memcpy(f->assets, r->asset_ids, f->asset_count * sizeof(*f->assets));
+    if (f->asset_count) /* a risk without assets has no array at all */
+        memcpy(f->assets, r->asset_ids, f->asset_count * sizeof(*f->assets));
 }
 
 static int read_form(struct risk_form *f, const struct isms_form *form)
