@@ -49,9 +49,11 @@ static json_t *acceptance(const struct isms_risk *r)
     return json_pack("{s:s, s:s, s:o, s:s, s:i, s:b, s:o, s:i}", "accepted_by", r->accepted_by,
                      "accepted_at", r->accepted_at, "accepted_by_user_id",
                      r->accepted_by_user_id ? json_integer(r->accepted_by_user_id) : json_null(),
-                     "comment", r->accepted_comment, "residual_level", r->accepted_level,
+                     "comment", r->accepted_comment ? r->accepted_comment : "", "residual_level",
+                     r->accepted_level,
                      "on_behalf_of_owner", r->accepted_on_behalf, "reason",
-                     r->accepted_on_behalf ? json_string(r->accepted_reason) : json_null(),
+                     r->accepted_on_behalf && r->accepted_reason ? json_string(r->accepted_reason)
+                                                                 : json_null(),
                      "overdue_items", r->accepted_overdue_items);
 }
 

@@ -112,6 +112,9 @@ void isms_risk_release(struct isms_risk *risk)
     free(risk->consequence);
     free(risk->asset_ids);
     free(risk->controls);
+    free(risk->accepted_comment);
+    free(risk->accepted_reason);
+    risk->accepted_comment = risk->accepted_reason = NULL;
     risk->risk_source = risk->event = risk->consequence = NULL;
     risk->asset_ids = NULL;
     risk->controls = NULL;
@@ -393,6 +396,7 @@ int isms_risk_update(struct isms_risk *out, struct isms_store *store, int64_t or
     }
     r = old;
     r.risk_source = r.event = r.consequence = NULL;
+    r.accepted_comment = r.accepted_reason = NULL;
     r.asset_ids = NULL;
     r.controls = NULL;
     r.asset_count = r.control_count = 0;

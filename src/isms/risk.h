@@ -105,10 +105,10 @@ struct isms_risk {
     char accepted_at[ISMS_TIMESTAMP_SIZE];      /* "" while not accepted */
     int64_t accepted_by_user_id; /* the signed-in owner who accepted; 0: CLI or on their behalf */
     /* The acceptance record (6.1.3 f), valid while accepted_at is set. */
-    char accepted_comment[ISMS_RISK_TEXT_MAX + 1];
+    char *accepted_comment;      /* owned, never NULL once read ("" for none) */
     int accepted_level;          /* the residual level that was accepted */
     bool accepted_on_behalf;     /* a manager recorded it for the owner ... */
-    char accepted_reason[ISMS_RISK_TEXT_MAX + 1]; /* ... for this reason */
+    char *accepted_reason;       /* ... for this reason; owned, never NULL once read */
     int accepted_overdue_items;  /* plan items overdue when it was accepted */
     bool shared;
     enum isms_risk_status status;

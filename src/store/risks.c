@@ -98,10 +98,13 @@ static int read_risk(void *item, struct isms_stmt *st)
     r->open_items = (int)isms_stmt_int64(st, 29);
     r->accepted_by_user_id = isms_stmt_int64(st, 30);
     r->plan_items = (int)isms_stmt_int64(st, 31);
-    isms_store_copy_text(r->accepted_comment, sizeof(r->accepted_comment), isms_stmt_text(st, 32));
+    /* Heap texts, like the descriptions: a page of 1000 risks would otherwise
+     * carry 8 MB of mostly empty buffers. */
+    if ((error = isms_store_dup_text(&r->accepted_comment, isms_stmt_text(st, 32))) < 0 ||
+        (error = isms_store_dup_text(&r->accepted_reason, isms_stmt_text(st, 35))) < 0)
+        return error;
     r->accepted_level = (int)isms_stmt_int64(st, 33);
     r->accepted_on_behalf = isms_stmt_int64(st, 34) != 0;
-    isms_store_copy_text(r->accepted_reason, sizeof(r->accepted_reason), isms_stmt_text(st, 35));
     r->accepted_overdue_items = (int)isms_stmt_int64(st, 36);
     r->status = isms_risk_status_of(r);
     return 0;

@@ -205,9 +205,9 @@ static int add_acceptance(struct isms_page *page, const struct isms_risk *r)
                                                 r->accepted_at),
                   "not_assessed", !r->has_residual, "accepted", r->accepted_at[0] != '\0',
                   "as_owner", owner, "on_behalf", proxy, "by", r->accepted_by, "at",
-                  isms_page_time(page, r->accepted_at), "comment", r->accepted_comment,
+                  isms_page_time(page, r->accepted_at), "comment", r->accepted_comment ? r->accepted_comment : "",
                   "level", r->accepted_level, "recorded_on_behalf", r->accepted_on_behalf,
-                  "reason", r->accepted_reason, "overdue_then", r->accepted_overdue_items,
+                  "reason", r->accepted_reason ? r->accepted_reason : "", "overdue_then", r->accepted_overdue_items,
                   "overdue_now", (json_int_t)overdue);
 
     return isms_page_set(page, "acceptance", o);
