@@ -344,26 +344,30 @@ int isms_store_user_update(struct isms_store *store, const struct isms_user *use
                                             update_user_row, user});
 }
 
+/* A setting of the user's own, one text column: audited as `action` with
+ * {`key`: value}. `sql` takes the user id as $1 and the value as $2. */
+static int set_setting(struct isms_store *store, int64_t user_id, const char *action,
+                       const char *key, const char *sql, const char *value,
+                       const struct isms_actor *actor)
+{
+    return change_user(store, actor,
+                       (struct user_change){user_id, action, json_pack("{s:s}", key, value),
+                                            update_text_column,
+                                            &(struct text_column){sql, value}});
+}
+
 int isms_store_user_set_lang(struct isms_store *store, int64_t user_id, const char *lang,
                              const struct isms_actor *actor)
 {
-    return change_user(
-        store, actor,
-        (struct user_change){user_id, "user.lang", json_pack("{s:s}", "lang", lang),
-                             update_text_column,
-                             &(struct text_column){"UPDATE users SET lang = $2 WHERE id = $1",
-                                                   lang}});
+    return set_setting(store, user_id, "user.lang", "lang",
+                       "UPDATE users SET lang = $2 WHERE id = $1", lang, actor);
 }
 
 int isms_store_user_set_time_zone(struct isms_store *store, int64_t user_id, const char *zone,
                                   const struct isms_actor *actor)
 {
-    return change_user(
-        store, actor,
-        (struct user_change){user_id, "user.time_zone", json_pack("{s:s}", "time_zone", zone),
-                             update_text_column,
-                             &(struct text_column){
-                                 "UPDATE users SET time_zone = $2 WHERE id = $1", zone}});
+    return set_setting(store, user_id, "user.time_zone", "time_zone",
+                       "UPDATE users SET time_zone = $2 WHERE id = $1", zone, actor);
 }
 
 static int mark_must_change(struct isms_db *db, const struct user_change *change)
