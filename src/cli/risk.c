@@ -326,7 +326,7 @@ static int show_risk(struct isms_store *store, const struct isms_org *org, struc
             printf("  control %s\n", r->controls[i]);
         if (r->has_provider)
             printf("  depends on %s risk #%" PRId64 ": %s (level %d, %s)\n",
-                   r->provider.org_slug, r->provider.risk_id, r->provider.title,
+                   r->provider.org_slug, r->provider.risk_number, r->provider.title,
                    r->provider.level, isms_risk_status_name(r->provider.status));
         for (size_t i = 0; i < n; i++)
             printf("  %" PRId64 " risk(s) of %s depend on it\n", deps[i].risk_count,

@@ -65,6 +65,7 @@ json_t *isms_json_risk_provider_view(const struct isms_risk_provider_view *v)
     bool ok;
 
     if (!isms_json_set(risk, "id", json_integer(v->risk_id)) ||
+        !isms_json_set(risk, "number", json_integer(v->risk_number)) ||
         !isms_json_set(risk, "title", json_string(v->title)) ||
         !isms_json_set(risk, "level", json_integer(v->level)) ||
         !isms_json_set(risk, "band", band(v->band)) ||
@@ -135,6 +136,7 @@ static json_t *risk_core(const struct isms_risk *r)
 
     return isms_json_done(
         obj, isms_json_set(obj, "id", json_integer(r->id)) &&
+                 isms_json_set(obj, "number", json_integer(r->number)) &&
                  isms_json_set(obj, "title", json_string(r->title)) &&
                  isms_json_set(obj, "threat", threat_ref(r)) &&
                  isms_json_set(obj, "owner", json_string(r->owner)) &&

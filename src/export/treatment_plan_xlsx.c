@@ -31,7 +31,7 @@ enum {
 };
 
 static const char *const headers[COLUMNS] = {
-    "リスクID / Risk ID",
+    "リスク番号 / Risk No.",
     "リスク / Risk",
     "リスク所有者 / Risk owner",
     "リスクレベル / Risk level",
@@ -104,7 +104,7 @@ static void write_row(lxw_worksheet *ws, lxw_row_t row, const struct isms_risk_p
     else
         snprintf(status, sizeof(status), "対応策なし / no plan item yet");
     acceptance_text(acceptance, sizeof(acceptance), r, zone);
-    worksheet_write_number(ws, row, COL_RISK_ID, (double)r->item.risk_id, fmt);
+    worksheet_write_number(ws, row, COL_RISK_ID, (double)r->risk_number, fmt);
     worksheet_write_string(ws, row, COL_RISK, r->risk_title, fmt);
     worksheet_write_string(ws, row, COL_RISK_OWNER, r->risk_owner, fmt);
     worksheet_write_number(ws, row, COL_LEVEL, r->level, fmt);

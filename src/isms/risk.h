@@ -74,6 +74,7 @@ struct isms_risk_provider_view {
     char org_slug[ISMS_ORG_SLUG_MAX + 1];
     char org_name[ISMS_ORG_NAME_MAX + 1];
     int64_t risk_id;
+    int64_t risk_number; /* the provider's own number of it */
     char title[ISMS_RISK_TITLE_MAX + 1];
     int level;
     enum isms_risk_band band;
@@ -83,6 +84,7 @@ struct isms_risk_provider_view {
 
 struct isms_risk {
     int64_t id;
+    int64_t number; /* the org's own risk number (#1 is its first), what people read */
     int64_t org_id;
     char title[ISMS_RISK_TITLE_MAX + 1];
     char threat_source[ISMS_RISK_THREAT_SOURCE_MAX + 1];

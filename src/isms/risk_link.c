@@ -83,6 +83,7 @@ static void fill_view(struct isms_risk_provider_view *v, const struct isms_org *
     snprintf(v->org_slug, sizeof(v->org_slug), "%s", provider->slug);
     snprintf(v->org_name, sizeof(v->org_name), "%s", provider->name);
     v->risk_id = r->id;
+    v->risk_number = r->number;
     snprintf(v->title, sizeof(v->title), "%s", r->title);
     v->level = r->level;
     v->band = r->band;

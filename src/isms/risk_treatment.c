@@ -53,7 +53,7 @@ bool isms_risk_acceptance_required(bool has_residual, bool residual_acceptable,
 /* --- the SoA side of selecting a control --- */
 
 struct merge_ctx {
-    int64_t risk_id;
+    int64_t risk_number; /* the org's number of the risk, as its line names it */
     const char *title;
 };
 
@@ -96,13 +96,13 @@ static int add_line(struct isms_soa_entry *e, const struct merge_ctx *ctx, bool 
     struct isms_buf text = ISMS_BUF_INIT(ISMS_SOA_TEXT_MAX);
     int error;
 
-    if (find_line(e->inclusion_justification, ctx->risk_id))
+    if (find_line(e->inclusion_justification, ctx->risk_number))
         return 0;
     error = isms_buf_puts(&text, e->inclusion_justification);
     if (error >= 0 && text.len > 0)
         error = isms_buf_putc(&text, '\n');
     if (error >= 0)
-        error = isms_buf_printf(&text, "risk #%" PRId64 ": %s", ctx->risk_id, ctx->title);
+        error = isms_buf_printf(&text, "risk #%" PRId64 ": %s", ctx->risk_number, ctx->title);
     if (error == ISMS_ETOOBIG)
         error = 0;
     else if (error >= 0 && (error = replace_justification(e, &text)) >= 0)
@@ -159,7 +159,7 @@ static int merge_removed(struct isms_soa_entry *e, struct isms_store_soa_change 
 {
     int error;
 
-    if ((error = remove_line(e, ctx->risk_id, &c->changed)) < 0)
+    if ((error = remove_line(e, ctx->risk_number, &c->changed)) < 0)
         return error;
     if (c->other_risks == 0 && (e->inclusion_basis & ISMS_SOA_BASIS_RISK) &&
         ((e->inclusion_basis & ~ISMS_SOA_BASIS_RISK) || *e->inclusion_justification)) {
@@ -252,7 +252,7 @@ int isms_risk_controls_set(struct isms_risk *out, struct isms_store *store, int6
                               ISMS_RISK_CONTROLS_MAX);
     if ((error = isms_risk_get(&r, store, org_id, risk_id)) < 0)
         return error;
-    ctx = (struct merge_ctx){risk_id, r.title};
+    ctx = (struct merge_ctx){r.number, r.title};
     if ((error = control_set_build(&set, store, &r, controls, count)) >= 0)
         error = isms_store_risk_controls_apply(store, org_id, risk_id, set.entries, set.selected,
                                                set.count, merge, &ctx, false, actor);
@@ -271,7 +271,7 @@ int isms_risk_delete(struct isms_store *store, int64_t org_id, int64_t id,
 
     if ((error = isms_store_risk_get(&r, store, org_id, id)) < 0)
         return error;
-    ctx = (struct merge_ctx){id, r.title};
+    ctx = (struct merge_ctx){r.number, r.title};
     if ((error = control_set_build(&set, store, &r, NULL, 0)) >= 0)
         error = isms_store_risk_controls_apply(store, org_id, id, set.entries, set.selected,
                                                set.count, merge, &ctx, true, actor);

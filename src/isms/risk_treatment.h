@@ -49,6 +49,7 @@ struct isms_risk_item_input {
 struct isms_risk_plan_row {
     bool has_item;                        /* false: a decided risk with no plan item yet */
     struct isms_risk_treatment_item item; /* item.risk_id is set either way */
+    int64_t risk_number;                  /* the org's number of the risk */
     char risk_title[ISMS_RISK_TITLE_MAX + 1];
     char risk_owner[ISMS_RISK_OWNER_MAX + 1];
     int level;

@@ -28,8 +28,8 @@
     "(SELECT count(*) FROM risk_treatment_items t WHERE t.org_id = r.org_id "                      \
     "AND t.risk_id = r.id AND t.status <> 'cancelled'), "                                          \
     "r.accepted_comment, r.accepted_level, r.accepted_on_behalf, r.accepted_reason, "              \
-    "r.accepted_overdue_items"
-#define RISK_COLUMN_COUNT 37
+    "r.accepted_overdue_items, r.number"
+#define RISK_COLUMN_COUNT 38
 
 /* Grows *array of `size`-byte elements so index n fits. */
 static int grow(void **array, size_t *cap, size_t n, size_t size)
@@ -104,6 +104,7 @@ static int read_risk(void *item, struct isms_stmt *st)
         (error = isms_store_dup_text(&r->accepted_reason, isms_stmt_text(st, 35))) < 0)
         return error;
     r->accepted_level = (int)isms_stmt_int64(st, 33);
+    r->number = isms_stmt_int64(st, 37);
     r->accepted_on_behalf = isms_stmt_int64(st, 34) != 0;
     r->accepted_overdue_items = (int)isms_stmt_int64(st, 36);
     r->status = isms_risk_status_of(r);
@@ -307,11 +308,14 @@ static int insert_row(struct isms_db *db, struct isms_risk *r)
         "INSERT INTO risks (org_id, title, threat_source, threat_id, risk_source, event, "
         "consequence, owner, matrix_key, likelihood, impact, vulnerability, level, band, "
         "treatment, residual_likelihood, residual_impact, residual_vulnerability, residual_level, "
-        "residual_band, shared, updated_at, residual_acceptable, created_at) VALUES ($1, $2, $3, "
-        "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
-        "$23, $22) RETURNING id");
+        "residual_band, shared, updated_at, residual_acceptable, created_at, number) VALUES ($1, "
+        "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
+        "$21, $22, $23, $22, "
+        "(SELECT coalesce(max(n.number), 0) + 1 FROM risks n WHERE n.org_id = $1)) "
+        "RETURNING id, number");
     if (error >= 0 && (error = bind_fields(st, r)) >= 0 && (error = isms_stmt_step(st)) == 1) {
         r->id = isms_stmt_int64(st, 0);
+        r->number = isms_stmt_int64(st, 1);
         error = 0;
     }
     isms_stmt_finalize(st);
@@ -1176,6 +1180,7 @@ static int add_plan_row(void *ctx, struct isms_stmt *st)
     if (row->has_item && (error = read_item(&row->item, st)) < 0)
         return error;
     row->item.risk_id = isms_stmt_int64(st, 19);
+    row->risk_number = isms_stmt_int64(st, 20);
     isms_store_copy_text(row->risk_title, sizeof(row->risk_title), isms_stmt_text(st, 9));
     isms_store_copy_text(row->risk_owner, sizeof(row->risk_owner), isms_stmt_text(st, 10));
     row->level = (int)isms_stmt_int64(st, 11);
@@ -1222,7 +1227,7 @@ int isms_store_risk_plan(struct isms_risk_plan_row **out, size_t *count, struct 
                                 "SELECT " PLAN_COLUMNS "(SELECT group_concat(control_id, ', ') "
                                 "FROM (SELECT c.control_id FROM risk_controls c "
                                 "WHERE c.org_id = r.org_id AND c.risk_id = r.id "
-                                "ORDER BY c.control_id)), r.id"
+                                "ORDER BY c.control_id)), r.id, r.number"
                                 " FROM risks r LEFT JOIN risk_treatment_items t "
                                 "ON t.org_id = r.org_id AND t.risk_id = r.id "
                                 "WHERE r.org_id = $1 AND (r.treatment IS NOT NULL OR t.id IS NOT "
@@ -1510,7 +1515,7 @@ int isms_store_risk_overdue_items(struct isms_risk_plan_row **out, size_t *count
     if ((error = each_row_text(db, "SELECT count(*) FROM risk_treatment_items t" OVERDUE_WHERE,
                                org_id, today, NULL, read_count, total)) >= 0)
         error = each_row_text(db,
-                              "SELECT " PLAN_COLUMNS "'', t.risk_id" PLAN_FROM OVERDUE_WHERE
+                              "SELECT " PLAN_COLUMNS "'', t.risk_id, r.number" PLAN_FROM OVERDUE_WHERE
                               " ORDER BY t.due_date, t.risk_id, t.id LIMIT $3",
                               org_id, today, &limit, add_plan_row, &p);
     isms_store_release(store, db);

@@ -90,9 +90,10 @@ static int add_overdue(struct isms_page *page, const struct isms_date *today)
     list = json_array();
     for (size_t i = 0; list && i < n; i++) {
         const struct isms_risk_treatment_item *it = &rows[i].item;
-        json_array_append_new(list, json_pack("{s:s,s:s,s:s,s:I,s:s}", "action", it->action,
+        json_array_append_new(list, json_pack("{s:s,s:s,s:s,s:I,s:I,s:s}", "action", it->action,
                                               "owner", it->owner, "due", it->due_date, "risk_id",
-                                              (json_int_t)it->risk_id, "risk_title",
+                                              (json_int_t)it->risk_id, "risk_number",
+                                              (json_int_t)rows[i].risk_number, "risk_title",
                                               rows[i].risk_title));
     }
     isms_risk_plan_release(rows, n);

@@ -149,7 +149,8 @@ static int add_pagination(struct isms_page *page, const struct list_query *lq, i
 static json_t *risk_row(const struct isms_page *page, const struct isms_risk *r)
 {
     json_t *row = json_pack(
-        "{s:I,s:s,s:s,s:o,s:s,s:s,s:s}", "id", (json_int_t)r->id, "title", r->title, "owner",
+        "{s:I,s:I,s:s,s:s,s:o,s:s,s:s,s:s}", "id", (json_int_t)r->id, "number",
+        (json_int_t)r->number, "title", r->title, "owner",
         r->owner, "level", isms_page_risk_level(page, r->level, r->band), "treatment",
         isms_page_t(page, isms_page_risk_treatment_label(r->treatment)), "status",
         isms_page_t(page, isms_page_risk_status_label(r->status)), "status_key",

@@ -82,8 +82,8 @@ static json_t *risk_facts(const struct isms_page *page, const struct isms_risk *
                           const struct isms_risk_matrix *m)
 {
     json_t *o = json_pack(
-        "{s:I,s:s,s:o,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:s,s:s,s:s,s:s,s:b,s:o,s:o}", "id",
-        (json_int_t)r->id, "title", r->title, "threat", threat(page, r), "risk_source",
+        "{s:I,s:I,s:s,s:o,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:s,s:s,s:s,s:s,s:b,s:o,s:o}", "id",
+        (json_int_t)r->id, "number", (json_int_t)r->number, "title", r->title, "threat", threat(page, r), "risk_source",
         r->risk_source, "event", r->event, "consequence", r->consequence, "owner", r->owner,
         "assets", assets(page, r), "scores", scores(page, m, &r->score), "level",
         isms_page_risk_level(page, r->level, r->band), "treatment",
@@ -246,7 +246,7 @@ static json_t *shared_choices(const struct isms_page *page, const char *provider
     list = json_array();
     for (size_t i = 0; list && i < n; i++) {
         snprintf(id, sizeof(id), "%" PRId64, views[i].risk_id);
-        snprintf(label, sizeof(label), "#%" PRId64 " %s (%d · %s)", views[i].risk_id,
+        snprintf(label, sizeof(label), "#%" PRId64 " %s (%d · %s)", views[i].risk_number,
                  views[i].title, views[i].level, isms_risk_band_name(views[i].band, lang_of(page)));
         json_array_append_new(list, isms_page_option(id, label, false));
     }
@@ -260,8 +260,8 @@ static json_t *provider_view(const struct isms_page *page, const struct isms_ris
 
     if (!r->has_provider)
         return json_null();
-    return json_pack("{s:s,s:I,s:s,s:o,s:s}", "provider_name", p->org_name, "risk_id",
-                     (json_int_t)p->risk_id, "title", p->title, "level",
+    return json_pack("{s:s,s:I,s:s,s:o,s:s}", "provider_name", p->org_name, "risk_number",
+                     (json_int_t)p->risk_number, "title", p->title, "level",
                      isms_page_risk_level(page, p->level, p->band), "status",
                      isms_page_t(page, isms_page_risk_status_label(p->status)));
 }
@@ -403,7 +403,8 @@ int isms_page_risk_delete_confirm(struct isms_web_response *res, struct isms_web
     if ((error = isms_page_init(&page, req, "risks", "Delete risk")) < 0)
         goto done;
     if ((error = isms_page_set(&page, "risk",
-                               json_pack("{s:I,s:s,s:I,s:b,s:I,s:b}", "id", (json_int_t)r.id,
+                               json_pack("{s:I,s:I,s:s,s:I,s:b,s:I,s:b}", "id", (json_int_t)r.id, "number",
+                                         (json_int_t)r.number,
                                          "title", r.title, "controls",
                                          (json_int_t)r.control_count, "has_controls",
                                          r.control_count > 0, "dependents",
