@@ -19,9 +19,12 @@
 #include "catalog/catalog.h"
 #include "isms/actor.h"
 #include "isms/asset.h"
+#include "isms/cloud_service.h"
+#include "isms/membership.h"
 #include "isms/org.h"
 #include "isms/risk.h"
 #include "isms/risk_link.h"
+#include "isms/user.h"
 #include "store/store.h"
 #include "util/error.h"
 
@@ -88,6 +91,24 @@ static const char *const owners[] = {
     "セキュリティ室長", "カスタマーサポート部長", "製造部長", "研究所長", "監査室長", "広報部長",
 };
 
+/* The owners as members of `org` (risk owners are users of their org). */
+static int make_owners(struct isms_store *store, int64_t org)
+{
+    struct isms_user user;
+    char login[40];
+    int error;
+
+    for (size_t i = 0; i < ISMS_ARRAY_SIZE(owners); i++) {
+        snprintf(login, sizeof(login), "owner-%" PRId64 "-%zu", org, i + 1);
+        if ((error = isms_user_create(&user, store, login, owners[i], "bench-owner-password",
+                                      false, isms_actor_cli())) < 0 ||
+            (error = isms_membership_set(store, org, user.id, ISMS_ROLE_RISK_OWNER,
+                                         isms_actor_cli())) < 0)
+            return error;
+    }
+    return 0;
+}
+
 /* `all_shared`: every risk is shared (a provider's), else about 1 in 16. */
 static int make_risks(int64_t *first_risk, struct isms_store *store, int64_t org, size_t n,
                       int64_t first_asset, size_t assets, bool all_shared)
@@ -101,6 +122,8 @@ static int make_risks(int64_t *first_risk, struct isms_store *store, int64_t org
         error = isms_error_set(ISMS_ENOMEM, "out of memory");
         goto done;
     }
+    if ((error = make_owners(store, org)) < 0)
+        goto done;
     for (size_t i = 0; i < n; i++) {
         uint32_t r = next_random();
         snprintf(titles + i * NAME_SIZE, NAME_SIZE, "リスク %06zu クラウド設定の不備", i + 1);
@@ -127,6 +150,19 @@ done:
     return error;
 }
 
+/* The customer takes a service from the provider: what lets it link to the
+ * provider's shared risks (isms/risk_link.h). */
+static int use_provider(struct isms_store *store, int64_t customer, int64_t provider)
+{
+    const struct isms_cloud_service_input in = {
+        .name = "IaaS", .provider_org_id = provider, .model = ISMS_CLOUD_IAAS,
+        .managed_by = ISMS_CLOUD_MANAGED_IT, .risk_assessment = ISMS_CLOUD_RISK_DONE,
+        .purpose = ISMS_CLOUD_PURPOSE_WITHIN, .cost_bearer = ISMS_CLOUD_COST_COMPANY};
+    struct isms_cloud_service s;
+
+    return isms_cloud_service_create(&s, store, customer, &in, isms_actor_cli());
+}
+
 /* A provider org with PROVIDER_RISKS shared risks; every second risk of
  * `customer` (ids first_risk..first_risk + risks - 1) links to one of them. */
 static int make_links(struct isms_store *store, const char *customer_slug, int64_t customer,
@@ -145,7 +181,8 @@ static int make_links(struct isms_store *store, const char *customer_slug, int64
             0 ||
         (error = make_assets(&first_asset, store, provider.id, PROVIDER_ASSETS)) < 0 ||
         (error = make_risks(&first_shared, store, provider.id, PROVIDER_RISKS, first_asset,
-                            PROVIDER_ASSETS, true)) < 0)
+                            PROVIDER_ASSETS, true)) < 0 ||
+        (error = use_provider(store, customer, provider.id)) < 0)
         return error;
     for (size_t i = 0; i < risks; i += 2, links++) {
         if ((error = isms_risk_link_set(&linked, store, customer, first_risk + (int64_t)i,

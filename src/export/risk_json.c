@@ -137,6 +137,9 @@ static json_t *risk_core(const struct isms_risk *r)
     return isms_json_done(
         obj, isms_json_set(obj, "id", json_integer(r->id)) &&
                  isms_json_set(obj, "number", json_integer(r->number)) &&
+                 isms_json_set(obj, "owner_user_id", r->owner_user_id
+                                                         ? json_integer(r->owner_user_id)
+                                                         : json_null()) &&
                  isms_json_set(obj, "title", json_string(r->title)) &&
                  isms_json_set(obj, "threat", threat_ref(r)) &&
                  isms_json_set(obj, "owner", json_string(r->owner)) &&

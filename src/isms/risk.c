@@ -264,14 +264,45 @@ static int check_sharing(struct isms_store *store, int64_t org_id, bool shared)
     return 0;
 }
 
+/* The owner a user of the org: a member (or a system administrator), by
+ * login or display name; the risk records the display name. An owner of
+ * before that names no user may stay as it is, not be given anew. */
+static int resolve_owner(struct isms_risk *r, struct isms_store *store, int64_t org_id,
+                         const char *owner, const struct isms_risk *old)
+{
+    char shown[ISMS_RISK_OWNER_MAX + 1];
+    int64_t user_id;
+    int error;
+
+    if ((error = isms_store_risk_owner_find(&user_id, shown, sizeof(shown), store, org_id,
+                                            owner)) < 0)
+        return error;
+    if (user_id) {
+        r->owner_user_id = user_id;
+        snprintf(r->owner, sizeof(r->owner), "%s", shown);
+        return 0;
+    }
+    if (old && !old->owner_user_id && strcmp(owner, old->owner) == 0) {
+        r->owner_user_id = 0;
+        return 0;
+    }
+    return isms_error_set(ISMS_EINVALID,
+                          _("the risk owner '%.64s' is not a member of this organization: "
+                            "choose one of its members"),
+                          owner);
+}
+
 static int prepare(struct isms_risk *r, struct isms_store *store, int64_t org_id,
-                   const struct isms_risk_input *in, const struct isms_risk_matrix *m)
+                   const struct isms_risk_input *in, const struct isms_risk_matrix *m,
+                   const struct isms_risk *old)
 {
     int error;
 
     if ((error = check_texts(in)) < 0 || (error = check_sharing(store, org_id, in->shared)) < 0 ||
         (error = resolve_threat(r, store, org_id, in->threat)) < 0 ||
-        (error = assess(r, in, m)) < 0 || (error = copy_assets(r, in)) < 0)
+        (error = assess(r, in, m)) < 0 ||
+        (error = resolve_owner(r, store, org_id, in->owner, old)) < 0 ||
+        (error = copy_assets(r, in)) < 0)
         return error;
     isms_time_now(r->updated_at);
     return 0;
@@ -297,7 +328,7 @@ int isms_risk_create(struct isms_risk *out, struct isms_store *store, int64_t or
     int error;
 
     if ((error = matrix_for(&m, store, org_id, in->matrix_key)) < 0 ||
-        (error = prepare(&r, store, org_id, in, &m)) < 0 ||
+        (error = prepare(&r, store, org_id, in, &m, NULL)) < 0 ||
         (error = isms_store_risk_insert(store, &r, actor)) < 0) {
         isms_risk_release(&r);
         return error;
@@ -306,12 +337,23 @@ int isms_risk_create(struct isms_risk *out, struct isms_store *store, int64_t or
     return isms_risk_get(out, store, org_id, r.id);
 }
 
+/* The owners of a bulk import, each resolved once before the transaction
+ * (which holds the connection a lookup would need). */
+struct bulk_owner {
+    const char *name; /* as the inputs give it */
+    int64_t user_id;
+    char shown[ISMS_RISK_OWNER_MAX + 1];
+};
+
 struct bulk {
     struct isms_store *store;
     int64_t org_id;
     const struct isms_risk_input *inputs;
     const struct isms_risk_matrix *matrix;
     size_t count;
+    struct bulk_owner *owners; /* distinct owner names */
+    size_t owner_count;
+    size_t *owner_of;          /* inputs[i]'s index in owners */
 };
 
 static bool own_threat(const char *ref)
@@ -339,7 +381,50 @@ static int bulk_next(struct isms_risk *out, size_t i, void *ctx)
         snprintf(reason, sizeof(reason), "%s", isms_error_last());
         return isms_error_set(error, "risk %zu: %s", i + 1, reason);
     }
+    out->owner_user_id = b->owners[b->owner_of[i]].user_id;
+    snprintf(out->owner, sizeof(out->owner), "%s", b->owners[b->owner_of[i]].shown);
     isms_time_now(out->updated_at);
+    return 0;
+}
+
+static int check_bulk(struct isms_store *store, int64_t org_id,
+                      const struct isms_risk_input *inputs, size_t count,
+                      struct isms_risk *scratch);
+
+/* Resolves each distinct owner name once (resolve_owner's rule, no owner of
+ * before in an import); an input's error names its position. */
+static int resolve_bulk_owners(struct bulk *b)
+{
+    struct isms_risk probe = {0};
+    size_t cap = 0;
+    int error;
+
+    if (!(b->owner_of = calloc(b->count + 1, sizeof(*b->owner_of))))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    for (size_t i = 0; i < b->count; i++) {
+        const char *name = b->inputs[i].owner ? b->inputs[i].owner : "";
+        size_t k = 0;
+        while (k < b->owner_count && strcmp(b->owners[k].name, name) != 0)
+            k++;
+        if (k == b->owner_count) {
+            if (b->owner_count == cap) {
+                struct bulk_owner *grown = realloc(b->owners, (cap ? cap * 2 : 8) * sizeof(*grown));
+                if (!grown)
+                    return isms_error_set(ISMS_ENOMEM, "out of memory");
+                b->owners = grown;
+                cap = cap ? cap * 2 : 8;
+            }
+            if (*name && (error = resolve_owner(&probe, b->store, b->org_id, name, NULL)) < 0) {
+                char reason[256];
+                snprintf(reason, sizeof(reason), "%s", isms_error_last());
+                return isms_error_set(error, "risk %zu: %s", i + 1, reason);
+            }
+            b->owners[k] = (struct bulk_owner){name, probe.owner_user_id, ""};
+            snprintf(b->owners[k].shown, sizeof(b->owners[k].shown), "%s", *name ? probe.owner : "");
+            b->owner_count++;
+        }
+        b->owner_of[i] = k;
+    }
     return 0;
 }
 
@@ -348,12 +433,29 @@ int isms_risk_create_many(int64_t *first_id_out, struct isms_store *store, int64
                           const struct isms_actor *actor)
 {
     struct isms_risk_matrix m;
-    struct bulk b = {store, org_id, inputs, &m, count};
+    struct bulk b = {store, org_id, inputs, &m, count, NULL, 0, NULL};
     struct isms_risk scratch = {0};
     int error;
 
-    if ((error = isms_risk_matrix_for_org(&m, store, org_id)) < 0)
+    if ((error = isms_risk_matrix_for_org(&m, store, org_id)) < 0 ||
+        (error = resolve_bulk_owners(&b)) < 0) {
+        free(b.owners), free(b.owner_of);
         return error;
+    }
+    error = check_bulk(store, org_id, inputs, count, &scratch);
+    if (error == 0)
+        error = isms_store_risk_insert_many(first_id_out, store, org_id, count, bulk_next, &b,
+                                            actor);
+    free(b.owners), free(b.owner_of);
+    return error;
+}
+
+static int check_bulk(struct isms_store *store, int64_t org_id,
+                      const struct isms_risk_input *inputs, size_t count,
+                      struct isms_risk *scratch)
+{
+    int error;
+
     for (size_t i = 0; i < count; i++) {
         if (inputs[i].shared && (error = check_sharing(store, org_id, true)) < 0)
             return error;
@@ -361,10 +463,10 @@ int isms_risk_create_many(int64_t *first_id_out, struct isms_store *store, int64
             return isms_error_set(ISMS_EINVALID, "risk %zu: an import uses the organization's "
                                                  "matrix", i + 1);
         if (own_threat(inputs[i].threat) &&
-            (error = resolve_threat(&scratch, store, org_id, inputs[i].threat)) < 0)
+            (error = resolve_threat(scratch, store, org_id, inputs[i].threat)) < 0)
             return error;
     }
-    return isms_store_risk_insert_many(first_id_out, store, org_id, count, bulk_next, &b, actor);
+    return 0;
 }
 
 static bool same_residual(const struct isms_risk *a, const struct isms_risk *b)
@@ -386,14 +488,6 @@ int isms_risk_update(struct isms_risk *out, struct isms_store *store, int64_t or
 
     if ((error = isms_store_risk_get(&old, store, org_id, id)) < 0)
         return error;
-    /* ISO/IEC 27001 6.1.2 c) 2): the organization assigns risk owners; an
-     * owner handing the risk to themselves could then accept it. */
-    if (!actor->is_manager && in->owner && strcmp(in->owner, old.owner) != 0) {
-        isms_risk_release(&old);
-        return isms_error_set(ISMS_EPERM, "only an ISMS manager or administrator may change "
-                                          "the owner of risk %" PRId64,
-                              id);
-    }
     r = old;
     r.risk_source = r.event = r.consequence = NULL;
     r.accepted_comment = r.accepted_reason = NULL;
@@ -402,8 +496,17 @@ int isms_risk_update(struct isms_risk *out, struct isms_store *store, int64_t or
     r.asset_count = r.control_count = 0;
     if ((error = matrix_for(&m, store, org_id, in->matrix_key ? in->matrix_key : old.matrix_key)) <
             0 ||
-        (error = prepare(&r, store, org_id, in, &m)) < 0)
+        (error = prepare(&r, store, org_id, in, &m, &old)) < 0)
         goto done;
+    /* ISO/IEC 27001 6.1.2 c) 2): the organization assigns risk owners; an
+     * owner handing the risk to themselves could then accept it. */
+    if (!actor->is_manager &&
+        (r.owner_user_id != old.owner_user_id || strcmp(r.owner, old.owner) != 0)) {
+        error = isms_error_set(ISMS_EPERM, "only an ISMS manager or administrator may change "
+                                           "the owner of risk %" PRId64,
+                               id);
+        goto done;
+    }
     /* An acceptance was given for the residual values the owner saw. */
     clear_acceptance = old.accepted_at[0] && !same_residual(&old, &r);
     error = isms_store_risk_update(store, &r, clear_acceptance, actor);
@@ -443,12 +546,25 @@ static int store_acceptance(struct isms_risk *out, struct isms_store *store, int
     return isms_risk_get(out, store, org_id, id);
 }
 
-static int check_accepted_by(const struct isms_risk *r, const char *accepted_by)
+/* `accepted_by`, when given, names the owner: the name shown, or for an
+ * owner user their login or display name. */
+static int check_accepted_by(struct isms_store *store, const struct isms_risk *r,
+                             const char *accepted_by)
 {
-    if (accepted_by && strcmp(accepted_by, r->owner) != 0)
-        return isms_error_set(ISMS_EINVALID, "only the risk owner '%s' can accept risk %" PRId64,
-                              r->owner, r->id);
-    return 0;
+    char shown[ISMS_RISK_OWNER_MAX + 1];
+    int64_t user_id = 0;
+    int error;
+
+    if (!accepted_by || strcmp(accepted_by, r->owner) == 0)
+        return 0;
+    if (r->owner_user_id &&
+        (error = isms_store_risk_owner_find(&user_id, shown, sizeof(shown), store, r->org_id,
+                                            accepted_by)) < 0)
+        return error;
+    if (user_id && user_id == r->owner_user_id)
+        return 0;
+    return isms_error_set(ISMS_EINVALID, "only the risk owner '%s' can accept risk %" PRId64,
+                          r->owner, r->id);
 }
 
 static int check_residual(const struct isms_risk *r)
@@ -471,7 +587,7 @@ int isms_risk_accept(struct isms_risk *out, struct isms_store *store, int64_t or
         return error;
     if (!accepted_by || !*accepted_by)
         error = isms_error_set(ISMS_EINVALID, "'accepted_by' is required: the risk owner's name");
-    else if ((error = check_accepted_by(&r, accepted_by)) == 0 &&
+    else if ((error = check_accepted_by(store, &r, accepted_by)) == 0 &&
              (error = check_residual(&r)) == 0)
         error = isms_risk_overdue_count(&overdue, store, org_id, id);
     acceptance.residual_level = r.residual_level;
@@ -482,10 +598,18 @@ int isms_risk_accept(struct isms_risk *out, struct isms_store *store, int64_t or
     return store_acceptance(out, store, org_id, id, &acceptance, actor);
 }
 
+bool isms_risk_owned_by(const struct isms_risk *r, int64_t user_id, const char *name,
+                        const char *display_name)
+{
+    if (r->owner_user_id)
+        return user_id == r->owner_user_id;
+    return (name && strcmp(r->owner, name) == 0) ||
+           (display_name && strcmp(r->owner, display_name) == 0);
+}
+
 static bool is_owner(const struct isms_risk *r, const struct isms_risk_acceptor *who)
 {
-    return (who->name && strcmp(r->owner, who->name) == 0) ||
-           (who->display_name && strcmp(r->owner, who->display_name) == 0);
+    return isms_risk_owned_by(r, who->user_id, who->name, who->display_name);
 }
 
 /* Fills `acceptance` for `who`: themselves as owner, or the owner by proxy. */
@@ -546,7 +670,7 @@ int isms_risk_accept_as_user(struct isms_risk *out, struct isms_store *store, in
 
     if ((error = isms_store_risk_get(&r, store, org_id, id)) < 0)
         return error;
-    if ((error = check_accepted_by(&r, in->accepted_by)) == 0 &&
+    if ((error = check_accepted_by(store, &r, in->accepted_by)) == 0 &&
         (error = decide_acceptor(&acceptance, &r, who)) == 0 &&
         (error = check_residual(&r)) == 0 &&
         (error = check_statement(in, acceptance.on_behalf_of_owner)) == 0 &&

@@ -85,6 +85,7 @@ struct isms_risk_provider_view {
 struct isms_risk {
     int64_t id;
     int64_t number; /* the org's own risk number (#1 is its first), what people read */
+    int64_t owner_user_id; /* the risk owner as a user; 0 for an owner of before */
     int64_t org_id;
     char title[ISMS_RISK_TITLE_MAX + 1];
     char threat_source[ISMS_RISK_THREAT_SOURCE_MAX + 1];
@@ -215,6 +216,11 @@ struct isms_risk_acceptor {
     const char *display_name;
     bool may_act_for_owner;   /* org admin or manager */
 };
+
+/* True when the user owns risk `r`: its owner user, or for an owner of
+ * before that names no user, their login or display name. */
+bool isms_risk_owned_by(const struct isms_risk *r, int64_t user_id, const char *name,
+                        const char *display_name);
 
 /* What the accepting user states (ISO/IEC 27001 6.1.3 f). */
 struct isms_risk_acceptance_input {

@@ -28,8 +28,8 @@
     "(SELECT count(*) FROM risk_treatment_items t WHERE t.org_id = r.org_id "                      \
     "AND t.risk_id = r.id AND t.status <> 'cancelled'), "                                          \
     "r.accepted_comment, r.accepted_level, r.accepted_on_behalf, r.accepted_reason, "              \
-    "r.accepted_overdue_items, r.number"
-#define RISK_COLUMN_COUNT 38
+    "r.accepted_overdue_items, r.number, r.owner_user_id"
+#define RISK_COLUMN_COUNT 39
 
 /* Grows *array of `size`-byte elements so index n fits. */
 static int grow(void **array, size_t *cap, size_t n, size_t size)
@@ -105,6 +105,7 @@ static int read_risk(void *item, struct isms_stmt *st)
         return error;
     r->accepted_level = (int)isms_stmt_int64(st, 33);
     r->number = isms_stmt_int64(st, 37);
+    r->owner_user_id = isms_stmt_int64(st, 38);
     r->accepted_on_behalf = isms_stmt_int64(st, 34) != 0;
     r->accepted_overdue_items = (int)isms_stmt_int64(st, 36);
     r->status = isms_risk_status_of(r);
@@ -298,6 +299,16 @@ static int refuse_if_depended_on(struct isms_db *db, int64_t org_id, int64_t ris
 }
 
 /* Inserts the row and its assets on `db` (inside the caller's transaction). */
+/* The owner as a user (kept beside the name shown; 0 stores NULL). */
+static int set_owner_user(struct isms_db *db, const struct isms_risk *r)
+{
+    return isms_store_each_row(db,
+                               "UPDATE risks SET owner_user_id = NULLIF($3, 0) "
+                               "WHERE org_id = $1 AND id = $2",
+                               (const int64_t[]){r->org_id, r->id, r->owner_user_id}, 3, NULL,
+                               NULL);
+}
+
 static int insert_row(struct isms_db *db, struct isms_risk *r)
 {
     struct isms_stmt *st = NULL;
@@ -319,6 +330,8 @@ static int insert_row(struct isms_db *db, struct isms_risk *r)
         error = 0;
     }
     isms_stmt_finalize(st);
+    if (error >= 0)
+        error = set_owner_user(db, r);
     return error < 0 ? error : insert_assets(db, r);
 }
 
@@ -431,6 +444,8 @@ static int update_audited(struct isms_db *db, const struct isms_actor *actor, vo
         error = refuse_if_depended_on(db, r->org_id, r->id, "stop sharing");
     if (error >= 0)
         error = update_row(db, r, u->clear_acceptance);
+    if (error >= 0)
+        error = set_owner_user(db, r);
     if (error >= 0)
         error = isms_store_each_row(db,
                                     "DELETE FROM risk_assets WHERE org_id = $1 "
@@ -1549,4 +1564,33 @@ int isms_store_risk_overdue_count(int64_t *out, struct isms_store *store, int64_
                           org_id, today, &limit, read_count, out);
     isms_store_release(store, db);
     return error;
+}
+
+int isms_store_risk_owner_find(int64_t *user_id, char *shown, size_t shown_size,
+                               struct isms_store *store, int64_t org_id, const char *name)
+{
+    struct isms_db *db = isms_store_acquire(store);
+    struct isms_stmt *st = NULL;
+    int error;
+
+    *user_id = 0;
+    if ((error = isms_db_prepare(&st, db,
+                                 "SELECT u.id, CASE WHEN u.display_name <> '' THEN u.display_name "
+                                 "ELSE u.name END FROM users u "
+                                 "WHERE u.disabled = 0 AND (u.name = $2 OR u.display_name = $2) "
+                                 "AND (u.is_admin = 1 OR EXISTS (SELECT 1 FROM memberships m "
+                                 "WHERE m.org_id = $1 AND m.user_id = u.id)) "
+                                 "ORDER BY (u.name = $2) DESC, u.id LIMIT 1")) < 0 ||
+        (error = isms_stmt_bind_int64(st, 1, org_id)) < 0 ||
+        (error = isms_stmt_bind_text(st, 2, name)) < 0)
+        goto done;
+    if ((error = isms_stmt_step(st)) == 1) {
+        *user_id = isms_stmt_int64(st, 0);
+        isms_store_copy_text(shown, shown_size, isms_stmt_text(st, 1));
+        error = 0;
+    }
+done:
+    isms_stmt_finalize(st);
+    isms_store_release(store, db);
+    return error < 0 ? error : 0;
 }

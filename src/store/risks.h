@@ -61,6 +61,12 @@ struct isms_risk_acceptance {
     int overdue_items;       /* plan items overdue at that moment */
 };
 
+/* The user `name` (login or display name) names, when they may own risks of
+ * org `org_id`: an enabled member of it, or a system administrator. Sets
+ * *user_id (0 when none) and `shown` (the display name, else the login). */
+int isms_store_risk_owner_find(int64_t *user_id, char *shown, size_t shown_size,
+                               struct isms_store *store, int64_t org_id, const char *name);
+
 /* *out: open plan items of risk `risk_id` due before `today` (YYYY-MM-DD). */
 int isms_store_risk_overdue_count(int64_t *out, struct isms_store *store, int64_t org_id,
                                   int64_t risk_id, const char *today);

@@ -192,7 +192,7 @@ static int add_items(struct isms_page *page, const struct isms_risk *r,
 static int add_acceptance(struct isms_page *page, const struct isms_risk *r)
 {
     const struct isms_session *s = isms_web_session(page->req);
-    bool owner = s && (strcmp(r->owner, s->name) == 0 || strcmp(r->owner, s->display_name) == 0);
+    bool owner = s && isms_risk_owned_by(r, s->user_id, s->name, s->display_name);
     bool proxy = !owner && page->req->org_role >= ISMS_ROLE_MANAGER;
     int64_t overdue = 0;
     json_t *o;

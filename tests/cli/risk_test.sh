@@ -13,6 +13,14 @@ expect 2 "unknown subcommand" -- "$isms" risk frobnicate
 expect 0 "init" -- "$isms" init
 expect 0 "provider org" -- "$isms" org add "Data Center" --slug dc --role csp
 expect 0 "customer org" -- "$isms" org add "Customer" --slug cust --role csc
+# Risk owners are members of their org.
+expect 0 "provider's risk owner" -- "$isms" user add dcops --display-name "DC Ops"
+expect 0 "in dc" -- "$isms" user role dcops --org dc --role risk_owner
+expect 0 "customer's risk owner" -- "$isms" user add cio --display-name CIO
+expect 0 "in cust" -- "$isms" user role cio --org cust --role risk_owner
+expect 2 "an owner outside the org is refused" -- "$isms" risk add --org cust --title x \
+    --owner "DC Ops" --likelihood 1 --impact 1
+check "the refusal says why" contains "$err" "is not a member of this organization"
 
 expect 2 "add needs --org" -- "$isms" risk add --title x --owner o --likelihood 1 --impact 1
 expect 2 "add needs the scores" -- "$isms" risk add --org dc --title x --owner o

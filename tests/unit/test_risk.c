@@ -10,12 +10,16 @@
 #include "isms/soa.h"
 #include "util/error.h"
 #include "test_helpers.h"
+#include "test_owner.h"
 
 static int64_t make_org(struct test_db *t, const char *slug, enum isms_org_role role)
 {
     struct isms_org org;
 
     assert_int_equal(isms_org_create(&org, t->store, slug, slug, role, isms_actor_cli()), 0);
+    /* The owners this file's risks name, as members (test_owner.h). */
+    static const char *const owners[] = {"情報システム部", "情報システム部長", "CIO", "CISO"};
+    test_add_owners(t, org.id, owners, sizeof(owners) / sizeof(*owners));
     return org.id;
 }
 

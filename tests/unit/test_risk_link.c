@@ -9,6 +9,7 @@
 #include "util/error.h"
 #include "test_cloud_use.h"
 #include "test_helpers.h"
+#include "test_owner.h"
 
 struct world {
     int64_t provider, customer, other_customer, other_provider;
@@ -20,6 +21,9 @@ static int64_t make_org(struct test_db *t, const char *slug, enum isms_org_role 
     struct isms_org org;
 
     assert_int_equal(isms_org_create(&org, t->store, slug, slug, role, isms_actor_cli()), 0);
+    /* The owners this file's risks name, as members (test_owner.h). */
+    static const char *const owners[] = {"DC運用責任者", "CIO", "y", "me"};
+    test_add_owners(t, org.id, owners, sizeof(owners) / sizeof(*owners));
     return org.id;
 }
 

@@ -8,6 +8,7 @@
 #include "util/error.h"
 #include "test_cloud_use.h"
 #include "test_helpers.h"
+#include "test_owner.h"
 
 /* A customer's list reads its provider risks for a whole page at once
  * (isms_risk_link_fill_list): each linked risk must still show its own
@@ -29,6 +30,9 @@ static int64_t make_org(struct test_db *t, const char *slug, enum isms_org_role 
     struct isms_org org;
 
     assert_int_equal(isms_org_create(&org, t->store, slug, slug, role, isms_actor_cli()), 0);
+    /* The owners this file's risks name, as members (test_owner.h). */
+    static const char *const owners[] = {"CIO"};
+    test_add_owners(t, org.id, owners, sizeof(owners) / sizeof(*owners));
     return org.id;
 }
 

@@ -10,6 +10,7 @@
 #include "isms/risk_treatment.h"
 #include "util/error.h"
 #include "test_helpers.h"
+#include "test_owner.h"
 
 static int64_t make_org(struct test_db *t, const char *slug)
 {
@@ -17,6 +18,9 @@ static int64_t make_org(struct test_db *t, const char *slug)
 
     assert_int_equal(isms_org_create(&org, t->store, slug, slug, ISMS_ORG_CSC, isms_actor_cli()),
                      0);
+    /* The owners this file's risks name, as members (test_owner.h). */
+    static const char *const owners[] = {"情報システム部長"};
+    test_add_owners(t, org.id, owners, sizeof(owners) / sizeof(*owners));
     return org.id;
 }
 
