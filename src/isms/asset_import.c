@@ -91,7 +91,7 @@ static void add_error(struct isms_asset_import *out, size_t line, size_t column,
                       const char *fmt, ...)
 {
     struct isms_import_error *e;
-    va_list ap;
+    va_list ap, again;
 
     out->errors_total++;
     if (out->error_count == ISMS_IMPORT_ERRORS_MAX)
@@ -103,7 +103,16 @@ static void add_error(struct isms_asset_import *out, size_t line, size_t column,
     e->column = column;
     snprintf(e->header, sizeof(e->header), "%s", header ? header : "");
     va_start(ap, fmt);
+    va_copy(again, ap);
     vsnprintf(e->message, sizeof(e->message), fmt, ap);
+    /* The Japanese form beside it: pages and the API answer in the user's
+     * language. A "%s" message is translated as the text it is. */
+    if (strcmp(fmt, "%s") == 0)
+        snprintf(e->message_ja, sizeof(e->message_ja), "%s",
+                 isms_error_translate(va_arg(again, const char *)));
+    else
+        isms_error_vformat_ja(e->message_ja, sizeof(e->message_ja), fmt, again);
+    va_end(again);
     va_end(ap);
 }
 
@@ -413,7 +422,7 @@ static void read_data_row(struct state *st)
     for (size_t i = st->ncolumns; i < st->nfields; i++)
         if (*cell(st, i)) {
             r.bad = true;
-            add_error(st->out, st->row_line, i + 1, "", "the row has more cells than the header");
+            add_error(st->out, st->row_line, i + 1, "", _("the row has more cells than the header"));
             break;
         }
     r.in.name = r.texts[COL_NAME];
@@ -422,19 +431,19 @@ static void read_data_row(struct state *st)
     r.in.notes = r.texts[COL_NOTES];
     r.cloud_name = r.texts[COL_CLOUD] && *r.texts[COL_CLOUD] ? r.texts[COL_CLOUD] : NULL;
     if (!*r.in.name)
-        row_error(st, &r, COL_NAME, "a name is required");
+        row_error(st, &r, COL_NAME, _("a name is required"));
     if (!*r.in.owner)
-        row_error(st, &r, COL_OWNER, "an owner is required");
+        row_error(st, &r, COL_OWNER, _("an owner is required"));
     parse_enums(st, &r);
     parse_retention(st, &r);
     if (!r.bad && isms_asset_check(&r.in, &field) < 0)
         row_error(st, &r, kind_of_field(field), isms_error_last());
     if (r.cloud_name && st->resolve &&
         !(r.in.cloud_service_id = find_service(st->services, st->service_count, r.cloud_name))) {
-        char message[160];
-        snprintf(message, sizeof(message),
-                 "cloud service '%.80s' is not in the cloud service register", r.cloud_name);
-        row_error(st, &r, COL_CLOUD, message);
+        size_t col = r.column_of[COL_CLOUD];
+        r.bad = true;
+        add_error(st->out, st->row_line, col, col ? st->headers[col - 1] : column_label(COL_CLOUD),
+                  _("cloud service '%.80s' is not in the cloud service register"), r.cloud_name);
     }
     if (r.bad)
         st->out->rows_with_errors++;
@@ -522,7 +531,7 @@ static int summarise(struct isms_asset_import *out, int fatal_code)
         return isms_error_set(fatal_code, "%s", out->error_count ? out->errors[0].message
                                                                  : "the import failed");
     if (out->errors_total)
-        return isms_error_set(ISMS_EINVALID, "%zu rows have errors; nothing was imported",
+        return isms_error_set(ISMS_EINVALID, _("%zu rows have errors; nothing was imported"),
                               out->rows_with_errors);
     return 0;
 }

@@ -28,6 +28,7 @@ struct isms_import_error {
     size_t column; /* 1-based column; 0: the row or file as a whole */
     char header[64];    /* that column's header as written in the file ("" for 0) */
     char message[240];
+    char message_ja[400]; /* the same in Japanese (util/error.h) */
 };
 
 struct isms_asset_import {

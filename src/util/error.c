@@ -62,6 +62,25 @@ int isms_error_set(int code, const char *fmt, ...)
     return code;
 }
 
+const char *isms_error_translate(const char *text)
+{
+    const char *ja;
+
+    if (!text)
+        return "";
+    if (text == last_message || strcmp(text, last_message) == 0)
+        return last_message_ja;
+    ja = translate_ja ? translate_ja(text) : NULL;
+    return ja && *ja ? ja : text;
+}
+
+void isms_error_vformat_ja(char *out, size_t size, const char *fmt, va_list ap)
+{
+    const char *ja = translate_ja ? translate_ja(fmt) : NULL;
+
+    vsnprintf(out, size, ja && *ja && isms_text_same_conversions(fmt, ja) ? ja : fmt, ap);
+}
+
 const char *isms_error_last(void)
 {
     return last_message;

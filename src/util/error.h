@@ -39,6 +39,14 @@ const char *isms_error_last_ja(void);
 typedef const char *(*isms_error_translate_fn)(const char *fmt);
 void isms_error_set_translator(isms_error_translate_fn fn);
 
+/* `text` in Japanese when the translator knows it, else `text` itself
+ * (the thread's last error gives its Japanese form). Borrowed. */
+const char *isms_error_translate(const char *text);
+
+/* Formats `fmt` with `ap` in Japanese (the translated format when its
+ * conversions are the same) into `out`, cut to `size`. */
+void isms_error_vformat_ja(char *out, size_t size, const char *fmt, va_list ap);
+
 /* Both forms of the last message kept across calls that may overwrite it,
  * then raised again as `code`. */
 struct isms_error_saved {

@@ -13,7 +13,7 @@
 
 #define FILE_FIELD "file"
 
-static json_t *error_rows(const struct isms_asset_import *import)
+static json_t *error_rows(const struct isms_page *page, const struct isms_asset_import *import)
 {
     json_t *rows = json_array();
 
@@ -21,7 +21,9 @@ static json_t *error_rows(const struct isms_asset_import *import)
         const struct isms_import_error *e = &import->errors[i];
         json_array_append_new(rows, json_pack("{s:I,s:I,s:s,s:s}", "line", (json_int_t)e->line,
                                               "column", (json_int_t)e->column, "header",
-                                              e->header, "message", e->message));
+                                              e->header, "message",
+                                              page->lang == ISMS_LANG_JA ? e->message_ja
+                                                                         : e->message));
     }
     return rows;
 }
@@ -30,7 +32,7 @@ static int add_result(struct isms_page *page, const struct isms_asset_import *im
 {
     return isms_page_set(
         page, "result",
-        json_pack("{s:o,s:b,s:I,s:I,s:b,s:s}", "errors", error_rows(import), "has_errors",
+        json_pack("{s:o,s:b,s:I,s:I,s:b,s:s}", "errors", error_rows(page, import), "has_errors",
                   import->error_count > 0, "errors_total",
                   (json_int_t)import->errors_total, "rows_with_errors",
                   (json_int_t)import->rows_with_errors, "more",

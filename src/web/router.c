@@ -137,19 +137,6 @@ static int prepare(struct isms_web_response *res, struct isms_web_request *req,
     return 0;
 }
 
-/* An API client reads messages in its user's language: the saved setting,
- * else what the client asks for (Accept-Language); a client that says
- * nothing (a script) gets English. */
-static bool api_wants_japanese(const struct isms_web_request *req)
-{
-    const struct isms_session *s = req->session;
-    const char *accept = isms_web_request_header(req, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
-
-    if (s && s->lang[0])
-        return strcmp(s->lang, "ja") == 0;
-    return accept && isms_i18n_choose(NULL, NULL, accept) == ISMS_LANG_JA;
-}
-
 /* Page paths get their errors as translated HTML pages (page_error.c), the
  * API keeps its JSON. `status` 0 takes the status from `error`. */
 static void respond_failure(struct isms_web_response *res, struct isms_web_request *req,
@@ -159,7 +146,7 @@ static void respond_failure(struct isms_web_response *res, struct isms_web_reque
     if (isms_page_path(req->path) && isms_page_error(res, req, error, status, allow) == 0)
         return;
     isms_web_response_release(res);
-    isms_web_respond_failure(res, error, api_wants_japanese(req), req->method, req->path);
+    isms_web_respond_failure(res, error, isms_web_wants_japanese(req), req->method, req->path);
 }
 
 void isms_web_respond_failure_for(struct isms_web_response *res, struct isms_web_request *req,

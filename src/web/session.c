@@ -4,6 +4,7 @@
 #include "isms/membership.h"
 #include "util/error.h"
 #include "web/form.h"
+#include "web/i18n.h"
 #include "web/multipart.h"
 #include "web/request.h"
 #include "web/response.h"
@@ -27,6 +28,16 @@ void isms_web_session_set_secure_cookies(bool secure)
 const struct isms_session *isms_web_session(const struct isms_web_request *req)
 {
     return req->session;
+}
+
+bool isms_web_wants_japanese(const struct isms_web_request *req)
+{
+    const struct isms_session *s = req->session;
+    const char *accept = isms_web_request_header(req, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+
+    if (s && s->lang[0])
+        return strcmp(s->lang, "ja") == 0;
+    return accept && isms_i18n_choose(NULL, NULL, accept) == ISMS_LANG_JA;
 }
 
 const char *isms_web_export_zone(const struct isms_web_request *req)

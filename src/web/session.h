@@ -39,6 +39,11 @@ struct isms_web_response;
  * MFA step). Borrowed from the request. */
 const struct isms_session *isms_web_session(const struct isms_web_request *req);
 
+/* The language of an API answer's messages: the signed-in user's setting,
+ * else the client's Accept-Language; a client that says nothing (a script)
+ * gets English. Pages choose theirs in isms_page_init. */
+bool isms_web_wants_japanese(const struct isms_web_request *req);
+
 /* The time zone of the files a request downloads (xlsx): the signed-in
  * user's setting, else Asia/Tokyo - they are written for a Japanese ISMS
  * team. Borrowed. */
