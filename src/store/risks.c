@@ -309,6 +309,22 @@ static int set_owner_user(struct isms_db *db, const struct isms_risk *r)
                                NULL);
 }
 
+/* The org's next risk number, from its counter (never reused). */
+static int next_number(struct isms_db *db, struct isms_risk *r)
+{
+    int error = isms_store_each_row(db,
+                                    "INSERT INTO risk_number_counters (org_id, last_number) "
+                                    "VALUES ($1, 1) ON CONFLICT (org_id) DO UPDATE "
+                                    "SET last_number = last_number + 1",
+                                    &r->org_id, 1, NULL, NULL);
+
+    if (error < 0)
+        return error;
+    return isms_store_query_int64(&r->number, db,
+                                  "SELECT last_number FROM risk_number_counters WHERE org_id = $1",
+                                  &r->org_id, 1);
+}
+
 static int insert_row(struct isms_db *db, struct isms_risk *r)
 {
     struct isms_stmt *st = NULL;
@@ -321,10 +337,10 @@ static int insert_row(struct isms_db *db, struct isms_risk *r)
         "treatment, residual_likelihood, residual_impact, residual_vulnerability, residual_level, "
         "residual_band, shared, updated_at, residual_acceptable, created_at, number) VALUES ($1, "
         "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
-        "$21, $22, $23, $22, "
-        "(SELECT coalesce(max(n.number), 0) + 1 FROM risks n WHERE n.org_id = $1)) "
-        "RETURNING id, number");
-    if (error >= 0 && (error = bind_fields(st, r)) >= 0 && (error = isms_stmt_step(st)) == 1) {
+        "$21, $22, $23, $22, $24) RETURNING id, number");
+    if (error >= 0 && (error = next_number(db, r)) >= 0 && (error = bind_fields(st, r)) >= 0 &&
+        (error = isms_stmt_bind_int64(st, 24, r->number)) >= 0 &&
+        (error = isms_stmt_step(st)) == 1) {
         r->id = isms_stmt_int64(st, 0);
         r->number = isms_stmt_int64(st, 1);
         error = 0;
