@@ -117,7 +117,7 @@ static int find_cloud_service(int64_t *out, struct isms_store *store, int64_t or
         if (strcmp(services[i].name, ref) == 0)
             *out = services[i].id;
     free(services);
-    return *out ? 0 : isms_error_set(ISMS_EINVALID, "'%s' is not in the cloud service register",
+    return *out ? 0 : isms_error_set(ISMS_EINVALID, _("'%s' is not in the cloud service register"),
                                      ref);
 }
 
@@ -258,7 +258,7 @@ static int asset_show(struct isms_store *store, const struct isms_org *org,
     int error;
 
     if (parse_number(&id, id_text, "id", INT64_MAX) < 0)
-        return isms_cli_fail(isms_error_set(ISMS_ENOTFOUND, "asset '%s' not found", id_text));
+        return isms_cli_fail(isms_error_set(ISMS_ENOTFOUND, _("asset '%s' not found"), id_text));
     if ((error = isms_asset_get(&asset, store, org->id, id)) < 0)
         return isms_cli_fail(error);
     isms_cli_print_json(isms_json_asset(&asset));

@@ -90,10 +90,10 @@ static int show_catalog(const struct catalog_args *args, const char *key, const 
     const struct isms_control *c;
 
     if (!cat)
-        return isms_cli_fail(isms_error_set(ISMS_ENOTFOUND, "catalog '%s' not found", key));
+        return isms_cli_fail(isms_error_set(ISMS_ENOTFOUND, _("catalog '%s' not found"), key));
     if (control) {
         if (!(c = isms_catalog_find(cat, control)))
-            return isms_cli_fail(isms_error_set(ISMS_ENOTFOUND, "control '%s' not found in '%s'",
+            return isms_cli_fail(isms_error_set(ISMS_ENOTFOUND, _("control '%s' not found in '%s'"),
                                                 control, key));
         if (args->json)
             isms_cli_print_json(isms_json_control(c, cat->key));

@@ -163,7 +163,7 @@ static int cloud_show(struct isms_store *store, const struct isms_org *org, cons
     errno = 0;
     id = *id_text >= '0' && *id_text <= '9' ? strtoll(id_text, &end, 10) : 0;
     if (id <= 0 || errno || *end)
-        return isms_cli_fail(isms_error_set(ISMS_ENOTFOUND, "cloud service '%s' not found",
+        return isms_cli_fail(isms_error_set(ISMS_ENOTFOUND, _("cloud service '%s' not found"),
                                             id_text));
     if (!(s = malloc(sizeof(*s))))
         return isms_cli_fail(isms_error_set(ISMS_ENOMEM, "out of memory"));

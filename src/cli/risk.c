@@ -346,7 +346,7 @@ static int risk_id_arg(int64_t *out, int positional, char **rest)
     if (positional < 1)
         return isms_cli_usage_error("risk", "this subcommand needs a RISK id");
     if (parse_int(out, rest[0], "risk") < 0 || *out <= 0)
-        return isms_cli_fail(isms_error_set(ISMS_ENOTFOUND, "risk '%s' not found", rest[0]));
+        return isms_cli_fail(isms_error_set(ISMS_ENOTFOUND, _("risk '%s' not found"), rest[0]));
     return 0;
 }
 
@@ -444,7 +444,7 @@ static int risk_list(struct isms_store *store, const struct isms_org *org, struc
 
     if (a->filter.control_id) {
         if (isms_soa_control_resolve(control, NULL, NULL, a->filter.control_id) < 0)
-            return isms_cli_fail(isms_error_set(ISMS_EINVALID, "'%s' is not an SoA control",
+            return isms_cli_fail(isms_error_set(ISMS_EINVALID, _("'%s' is not an SoA control"),
                                                 a->filter.control_id));
         a->filter.control_id = control;
     }

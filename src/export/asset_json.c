@@ -69,7 +69,7 @@ static int get_int(int64_t *out, const json_t *body, const char *key, int64_t ab
     if (!value || json_is_null(value))
         return 0;
     if (!json_is_integer(value))
-        return isms_error_set(ISMS_EINVALID, "'%s' must be an integer", key);
+        return isms_error_set(ISMS_EINVALID, _("'%s' must be an integer"), key);
     *out = json_integer_value(value);
     return 0;
 }
@@ -80,7 +80,7 @@ static int get_cia(int *out, const json_t *body, const char *key)
     int error = get_int(&value, body, key, 0);
 
     if (error == 0 && (value < ISMS_ASSET_CIA_MIN || value > ISMS_ASSET_CIA_MAX))
-        return isms_error_set(ISMS_EINVALID, "'%s' must be %d to %d", key, ISMS_ASSET_CIA_MIN,
+        return isms_error_set(ISMS_EINVALID, _("'%s' must be %d to %d"), key, ISMS_ASSET_CIA_MIN,
                               ISMS_ASSET_CIA_MAX);
     *out = (int)value;
     return error;
@@ -125,7 +125,7 @@ int isms_json_asset_input(struct isms_asset_input *out, const json_t *body)
         (error = isms_json_optional_string(&basis_date, body, "retention_basis_date")) < 0)
         return error;
     if (cloud_service_id < 0)
-        return isms_error_set(ISMS_EINVALID, "'cloud_service_id' must be positive");
+        return isms_error_set(ISMS_EINVALID, _("'cloud_service_id' must be positive"));
     out->cloud_service_id = cloud_service_id;
     return isms_retention_parse(&out->retention, period, basis, basis_date);
 }

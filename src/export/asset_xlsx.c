@@ -36,7 +36,7 @@ static int write_row(void *ctx, const struct isms_asset *asset)
     struct isms_asset_row row;
 
     if (s->row + 1 >= LXW_ROW_MAX)
-        return isms_error_set(ISMS_ETOOBIG, "too many assets for one worksheet");
+        return isms_error_set(ISMS_ETOOBIG, _("too many assets for one worksheet"));
     s->row++;
     isms_asset_row_render(&row, asset);
     for (lxw_col_t c = 0; c < ISMS_ASSET_COLUMNS; c++) {

@@ -90,10 +90,10 @@ static int read_agreement(struct isms_cloud_agreement_input *out, const json_t *
         (error = isms_json_optional_string(&out->exit_plan, body, "exit_plan")) < 0)
         return error;
     if (end && !json_is_null(end) && !json_is_string(end))
-        return isms_error_set(ISMS_EINVALID, "'contract_end' must be a date (YYYY-MM-DD) or null");
+        return isms_error_set(ISMS_EINVALID, _("'contract_end' must be a date (YYYY-MM-DD) or null"));
     out->contract_end = json_is_string(end) ? json_string_value(end) : NULL;
     if (certs && !json_is_null(certs) && !json_is_array(certs))
-        return isms_error_set(ISMS_EINVALID, "'certifications' must be a list");
+        return isms_error_set(ISMS_EINVALID, _("'certifications' must be a list"));
     json_array_foreach(certs, i, item) {
         unsigned bit;
         if ((error = isms_cloud_cert_parse(&bit, json_string_value(item))) < 0)
@@ -167,7 +167,7 @@ static int read_provider_org(const char **out, char id_buf[24], const json_t *bo
         *out = id_buf;
         return 0;
     }
-    return isms_error_set(ISMS_EINVALID, "'provider_org' must be an organization id or slug");
+    return isms_error_set(ISMS_EINVALID, _("'provider_org' must be an organization id or slug"));
 }
 
 int isms_json_cloud_service_input(struct isms_cloud_service_input *out, const char **provider_org,

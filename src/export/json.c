@@ -218,11 +218,11 @@ static int parse_basis(unsigned *out, const json_t *body)
     if (!list || json_is_null(list))
         return 0;
     if (!json_is_array(list))
-        return isms_error_set(ISMS_EINVALID, "'inclusion_basis' must be an array of strings");
+        return isms_error_set(ISMS_EINVALID, _("'inclusion_basis' must be an array of strings"));
     for (size_t i = 0; i < json_array_size(list); i++) {
         const json_t *item = json_array_get(list, i);
         if (!json_is_string(item))
-            return isms_error_set(ISMS_EINVALID, "'inclusion_basis' must be an array of strings");
+            return isms_error_set(ISMS_EINVALID, _("'inclusion_basis' must be an array of strings"));
         if ((error = isms_soa_basis_parse(&bit, json_string_value(item))) < 0)
             return error;
         *out |= bit;
@@ -248,10 +248,10 @@ int isms_json_soa_decision(struct isms_soa_decision *out, const json_t *body)
     int error;
 
     if (!json_is_object(body))
-        return isms_error_set(ISMS_EINVALID, "an SoA decision must be a JSON object");
+        return isms_error_set(ISMS_EINVALID, _("an SoA decision must be a JSON object"));
     applicable = json_object_get(body, "applicable");
     if (!json_is_boolean(applicable))
-        return isms_error_set(ISMS_EINVALID, "'applicable' must be true or false");
+        return isms_error_set(ISMS_EINVALID, _("'applicable' must be true or false"));
     d.applicability = json_is_true(applicable) ? ISMS_SOA_APPLICABLE : ISMS_SOA_NOT_APPLICABLE;
     for (size_t i = 0; i < ISMS_ARRAY_SIZE(fields); i++)
         if ((error = isms_json_optional_string(fields[i].out, body, fields[i].key)) < 0)

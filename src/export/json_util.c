@@ -42,10 +42,10 @@ int isms_json_optional_string(const char **out, const json_t *body, const char *
     if (!value || json_is_null(value))
         return 0;
     if (!json_is_string(value))
-        return isms_error_set(ISMS_EINVALID, "'%s' must be a string", key);
+        return isms_error_set(ISMS_EINVALID, _("'%s' must be a string"), key);
     /* A built json_t may hold NUL bytes that a C string would silently cut. */
     if (strlen(json_string_value(value)) != json_string_length(value))
-        return isms_error_set(ISMS_EINVALID, "'%s' must not contain NUL characters", key);
+        return isms_error_set(ISMS_EINVALID, _("'%s' must not contain NUL characters"), key);
     *out = json_string_value(value);
     return 0;
 }

@@ -210,7 +210,7 @@ static int get_int(int *out, bool *present, const json_t *obj, const char *key, 
         return required ? isms_error_set(ISMS_EINVALID, _("'%s' is required"), key) : 0;
     if (!json_is_integer(v) || json_integer_value(v) < INT_MIN / 2 ||
         json_integer_value(v) > INT_MAX / 2)
-        return isms_error_set(ISMS_EINVALID, "'%s' must be an integer", key);
+        return isms_error_set(ISMS_EINVALID, _("'%s' must be an integer"), key);
     *out = (int)json_integer_value(v);
     return 0;
 }
@@ -238,7 +238,7 @@ static int get_residual(struct isms_risk_input *in, const json_t *body)
     if (!in->has_residual)
         return 0;
     if (!json_is_object(v))
-        return isms_error_set(ISMS_EINVALID, "'residual' must be an object or null");
+        return isms_error_set(ISMS_EINVALID, _("'residual' must be an object or null"));
     if ((error = get_score(&in->residual, v)) < 0) {
         snprintf(reason, sizeof(reason), "%s", isms_error_last());
         return isms_error_set(error, "residual %s", reason);
@@ -256,16 +256,16 @@ static int get_assets(struct isms_risk_input *in, int64_t **assets_out, const js
     if (!v || json_is_null(v))
         return 0;
     if (!json_is_array(v))
-        return isms_error_set(ISMS_EINVALID, "'assets' must be an array of asset ids");
+        return isms_error_set(ISMS_EINVALID, _("'assets' must be an array of asset ids"));
     if (n > ISMS_RISK_ASSETS_MAX)
-        return isms_error_set(ISMS_ETOOBIG, "a risk names at most %d assets", ISMS_RISK_ASSETS_MAX);
+        return isms_error_set(ISMS_ETOOBIG, _("a risk names at most %d assets"), ISMS_RISK_ASSETS_MAX);
     if (!(ids = calloc(n + 1, sizeof(*ids))))
         return isms_error_set(ISMS_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {
         const json_t *id = json_array_get(v, i);
         if (!json_is_integer(id) || json_integer_value(id) <= 0) {
             free(ids);
-            return isms_error_set(ISMS_EINVALID, "'assets' must be an array of asset ids");
+            return isms_error_set(ISMS_EINVALID, _("'assets' must be an array of asset ids"));
         }
         ids[i] = json_integer_value(id);
     }
@@ -297,7 +297,7 @@ int isms_json_risk_input(struct isms_risk_input *out, int64_t **assets_out, cons
 
     *assets_out = NULL;
     if (!json_is_object(body))
-        return isms_error_set(ISMS_EINVALID, "a risk must be a JSON object");
+        return isms_error_set(ISMS_EINVALID, _("a risk must be a JSON object"));
     for (size_t i = 0; i < ISMS_ARRAY_SIZE(texts); i++)
         if ((error = isms_json_optional_string(texts[i].out, body, texts[i].key)) < 0)
             return error;
@@ -307,7 +307,7 @@ int isms_json_risk_input(struct isms_risk_input *out, int64_t **assets_out, cons
         return error;
     shared = json_object_get(body, "shared");
     if (shared && !json_is_boolean(shared))
-        return isms_error_set(ISMS_EINVALID, "'shared' must be true or false");
+        return isms_error_set(ISMS_EINVALID, _("'shared' must be true or false"));
     in.shared = json_is_true(shared);
     if ((error = get_assets(&in, assets_out, body)) < 0)
         return error;
@@ -322,7 +322,7 @@ int isms_json_risk_item_input(struct isms_risk_item_input *out, const json_t *bo
     int error;
 
     if (!json_is_object(body))
-        return isms_error_set(ISMS_EINVALID, "a treatment item must be a JSON object");
+        return isms_error_set(ISMS_EINVALID, _("a treatment item must be a JSON object"));
     if ((error = isms_json_optional_string(&in.action, body, "action")) < 0 ||
         (error = isms_json_optional_string(&in.owner, body, "owner")) < 0 ||
         (error = isms_json_optional_string(&in.due_date, body, "due_date")) < 0 ||

@@ -89,9 +89,9 @@ static int read_string(char *out, size_t size, const json_t *obj, const char *ke
     if (!value || json_is_null(value))
         return isms_error_set(ISMS_EINVALID, _("'%s' is required"), field);
     if (!json_is_string(value))
-        return isms_error_set(ISMS_EINVALID, "'%s' must be a string", field);
+        return isms_error_set(ISMS_EINVALID, _("'%s' must be a string"), field);
     if (json_string_length(value) >= size)
-        return isms_error_set(ISMS_ETOOBIG, "'%s' is longer than %zu bytes", field, size - 1);
+        return isms_error_set(ISMS_ETOOBIG, _("'%s' is longer than %zu bytes"), field, size - 1);
     memcpy(out, json_string_value(value), json_string_length(value) + 1);
     return 0;
 }
@@ -106,7 +106,7 @@ static int read_int(int *out, const json_t *obj, const char *key, const char *fi
         return isms_error_set(ISMS_EINVALID, _("'%s' is required"), field);
     if (!json_is_integer(value) || json_integer_value(value) < -100000 ||
         json_integer_value(value) > 100000)
-        return isms_error_set(ISMS_EINVALID, "'%s' must be an integer", field);
+        return isms_error_set(ISMS_EINVALID, _("'%s' must be an integer"), field);
     *out = (int)json_integer_value(value);
     return 0;
 }
@@ -115,7 +115,7 @@ static int read_object(const json_t **out, const json_t *obj, const char *key, c
 {
     *out = json_object_get(obj, key);
     if (!*out || !json_is_object(*out))
-        return isms_error_set(ISMS_EINVALID, "'%s' must be an object", field);
+        return isms_error_set(ISMS_EINVALID, _("'%s' must be an object"), field);
     return 0;
 }
 
@@ -145,7 +145,7 @@ static int read_labels(struct isms_risk_scale *s, const json_t *labels, const ch
         const json_t *value = json_object_get(item, "value");
         snprintf(field, sizeof(field), "%s.labels[%zu]", axis, i);
         if (!json_is_object(item))
-            return isms_error_set(ISMS_EINVALID, "'%s' must be an object", field);
+            return isms_error_set(ISMS_EINVALID, _("'%s' must be an object"), field);
         if (value && !(json_is_integer(value) && json_integer_value(value) == s->min + (int)i))
             return isms_error_set(ISMS_EINVALID, "'%s.value' must be %d", field,
                                   s->min + (int)i);
@@ -199,13 +199,13 @@ int isms_json_risk_matrix_definition(struct isms_risk_matrix *out, const json_t 
 
     memset(&m, 0, sizeof(m));
     if (!json_is_object(body))
-        return isms_error_set(ISMS_EINVALID, "a risk matrix definition must be a JSON object");
+        return isms_error_set(ISMS_EINVALID, _("a risk matrix definition must be a JSON object"));
     if ((error = read_string(m.key, sizeof(m.key), body, "key", "key")) < 0 ||
         (error = read_string(m.name_ja, sizeof(m.name_ja), body, "name_ja", "name_ja")) < 0 ||
         (error = read_string(m.name_en, sizeof(m.name_en), body, "name_en", "name_en")) < 0)
         return error;
     if (!json_is_string(method))
-        return isms_error_set(ISMS_EINVALID, "'method' must be a string");
+        return isms_error_set(ISMS_EINVALID, _("'method' must be a string"));
     if ((error = isms_risk_method_parse(&m.method, json_string_value(method))) < 0 ||
         (error = read_scale(&m.likelihood, body, "likelihood")) < 0 ||
         (error = read_scale(&m.impact, body, "impact")) < 0)

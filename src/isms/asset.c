@@ -55,8 +55,8 @@ static int term_parse(int *out, const struct term *terms, size_t count, const ch
     for (size_t v = 1; v < count && used < sizeof(accepted); v++)
         used += (size_t)snprintf(accepted + used, sizeof(accepted) - used, "%s'%s'",
                                  v == 1 ? "" : ", ", terms[v].name);
-    return isms_error_set(ISMS_EINVALID, "'%s' must be one of %s (or its Japanese label), not "
-                                         "'%.40s'", field, accepted, text ? text : "");
+    return isms_error_set(ISMS_EINVALID, _("'%s' must be one of %s (or its Japanese label), not "
+                                         "'%.40s'"), field, accepted, text ? text : "");
 }
 
 const char *isms_asset_type_name(enum isms_asset_type type)
@@ -128,7 +128,7 @@ static int check_cia(const char **field_out, int value, const char *field)
     if (value >= ISMS_ASSET_CIA_MIN && value <= ISMS_ASSET_CIA_MAX)
         return 0;
     return fail_field(field_out, field,
-                      isms_error_set(ISMS_EINVALID, "'%s' must be %d to %d, not %d", field,
+                      isms_error_set(ISMS_EINVALID, _("'%s' must be %d to %d, not %d"), field,
                                      ISMS_ASSET_CIA_MIN, ISMS_ASSET_CIA_MAX, value));
 }
 
@@ -159,14 +159,14 @@ int isms_asset_check(const struct isms_asset_input *in, const char **field_out)
         return error;
     if (in->cloud_service_id < 0)
         return fail_field(field_out, "cloud_service_id",
-                          isms_error_set(ISMS_EINVALID, "'cloud_service_id' must be positive"));
+                          isms_error_set(ISMS_EINVALID, _("'cloud_service_id' must be positive")));
     /* Rules come from isms_retention_parse; a hand-built one must be as sound. */
     if (r->basis > ISMS_RETENTION_FIXED_DATE ||
         (r->basis == ISMS_RETENTION_NONE && !r->period.permanent &&
          (r->period.years || r->period.months || r->period.days)) ||
         (r->basis == ISMS_RETENTION_FIXED_DATE && !isms_date_is_set(&r->basis_date)))
         return fail_field(field_out, "retention_basis",
-                          isms_error_set(ISMS_EINVALID, "the retention rule is incomplete"));
+                          isms_error_set(ISMS_EINVALID, _("the retention rule is incomplete")));
     return 0;
 }
 
@@ -284,9 +284,9 @@ int isms_asset_list(struct isms_asset_page *out, struct isms_store *store, int64
 
     memset(out, 0, sizeof(*out));
     if (f.limit > ISMS_ASSET_LIST_MAX)
-        return isms_error_set(ISMS_EINVALID, "'limit' must be at most %d", ISMS_ASSET_LIST_MAX);
+        return isms_error_set(ISMS_EINVALID, _("'limit' must be at most %d"), ISMS_ASSET_LIST_MAX);
     if (f.name_contains && strlen(f.name_contains) > ISMS_ASSET_QUERY_MAX)
-        return isms_error_set(ISMS_ETOOBIG, "the name filter is longer than %d bytes",
+        return isms_error_set(ISMS_ETOOBIG, _("the name filter is longer than %d bytes"),
                               ISMS_ASSET_QUERY_MAX);
     if (f.limit == 0)
         f.limit = ISMS_ASSET_LIST_DEFAULT;
@@ -314,7 +314,7 @@ int isms_asset_each(struct isms_store *store, int64_t org_id,
                     const struct isms_asset_filter *filter, isms_asset_visit_fn visit, void *ctx)
 {
     if (filter->name_contains && strlen(filter->name_contains) > ISMS_ASSET_QUERY_MAX)
-        return isms_error_set(ISMS_ETOOBIG, "the name filter is longer than %d bytes",
+        return isms_error_set(ISMS_ETOOBIG, _("the name filter is longer than %d bytes"),
                               ISMS_ASSET_QUERY_MAX);
     return isms_store_asset_query(store, org_id, filter, visit, ctx);
 }

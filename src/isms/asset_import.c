@@ -256,7 +256,7 @@ static int parse_cia(int *out, const char *text)
             *out = words[i].value;
             return 0;
         }
-    return isms_error_set(ISMS_EINVALID, "must be 1, 2 or 3 (or 低/中/高), not '%.40s'", text);
+    return isms_error_set(ISMS_EINVALID, _("must be 1, 2 or 3 (or 低/中/高), not '%.40s'"), text);
 }
 
 struct row {
@@ -581,7 +581,7 @@ int isms_asset_import(struct isms_asset_import *out, struct isms_store *store, i
     if (error < 0)
         return error;
     if (out->count == 0)
-        return isms_error_set(ISMS_EINVALID, "the file has a header but no assets");
+        return isms_error_set(ISMS_EINVALID, _("the file has a header but no assets"));
     return isms_asset_create_many(&out->first_id, store, org_id, out->rows, out->count, actor);
 }
 

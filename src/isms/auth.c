@@ -132,14 +132,14 @@ static int check_rate_limit(const struct attempt_context *ctx, int64_t user_id)
 static int check_fields(const struct isms_login_attempt *attempt)
 {
     if (!attempt->name || !*attempt->name || !attempt->password || !*attempt->password)
-        return isms_error_set(ISMS_EINVALID, "'name' and 'password' are required");
+        return isms_error_set(ISMS_EINVALID, _("'name' and 'password' are required"));
     if (strlen(attempt->name) > ISMS_USER_NAME_MAX || strlen(attempt->password) > ISMS_PASSWORD_MAX)
-        return isms_error_set(ISMS_EINVALID, "'name' or 'password' is too long");
+        return isms_error_set(ISMS_EINVALID, _("'name' or 'password' is too long"));
     if (attempt->totp && attempt->recovery_code)
-        return isms_error_set(ISMS_EINVALID, "give either 'totp' or 'recovery_code', not both");
+        return isms_error_set(ISMS_EINVALID, _("give either 'totp' or 'recovery_code', not both"));
     if ((attempt->totp && strlen(attempt->totp) > 16) ||
         (attempt->recovery_code && strlen(attempt->recovery_code) > 64))
-        return isms_error_set(ISMS_EINVALID, "the second-factor code is too long");
+        return isms_error_set(ISMS_EINVALID, _("the second-factor code is too long"));
     return 0;
 }
 
@@ -192,8 +192,8 @@ static int open_seed(char out[ISMS_TOTP_SECRET_TEXT], int64_t user_id, const cha
     seed_context(context, user_id);
     if (isms_secret_open(out, ISMS_TOTP_SECRET_TEXT, key, context, stored) < 0)
         return isms_error_set(ISMS_EAUTH,
-                              "the authenticator code cannot be checked: the server's secret key "
-                              "is not the one TOTP was set up with; use a recovery code");
+                              _("the authenticator code cannot be checked: the server's secret key "
+                              "is not the one TOTP was set up with; use a recovery code"));
     return 0;
 }
 
@@ -322,7 +322,7 @@ static int find_session(struct isms_session *out, int64_t *last_seen, struct ism
     int error;
 
     if (!token || strlen(token) != ISMS_TOKEN_TEXT_SIZE - 1)
-        return isms_error_set(ISMS_EAUTH, "not signed in");
+        return isms_error_set(ISMS_EAUTH, _("not signed in"));
     if ((error = isms_sha256_hex(hash, token)) < 0)
         return error;
     return isms_store_session_find(out, last_seen, store, hash);
@@ -345,15 +345,15 @@ int isms_auth_complete_mfa(struct isms_login_result *out, struct isms_store *sto
     int error;
 
     if (!attempt->totp == !attempt->recovery_code)
-        return isms_error_set(ISMS_EINVALID, "give either 'totp' or 'recovery_code'");
+        return isms_error_set(ISMS_EINVALID, _("give either 'totp' or 'recovery_code'"));
     if ((attempt->totp && strlen(attempt->totp) > 16) ||
         (attempt->recovery_code && strlen(attempt->recovery_code) > 64))
-        return isms_error_set(ISMS_EINVALID, "the second-factor code is too long");
+        return isms_error_set(ISMS_EINVALID, _("the second-factor code is too long"));
     if ((error = find_session(&pending, &last_seen, store, pending_token)) < 0)
         return error;
     context_init(&ctx, store, attempt, pending.name);
     if (!pending.mfa_pending || !session_alive(&pending, last_seen, ctx.now))
-        return isms_error_set(ISMS_EAUTH, "no login is waiting for a second factor; sign in again");
+        return isms_error_set(ISMS_EAUTH, _("no login is waiting for a second factor; sign in again"));
     if ((error = check_rate_limit(&ctx, pending.user_id)) < 0 ||
         (error = isms_store_user_credentials(&cred, store, NULL, pending.user_id)) < 0)
         return error;
@@ -372,7 +372,7 @@ int isms_auth_session(struct isms_session *out, struct isms_store *store, const 
     if (!session_alive(out, last_seen, now)) {
         isms_store_session_delete_id(store, out->id);
         memset(out, 0, sizeof(*out));
-        return isms_error_set(ISMS_EAUTH, "the session has expired; sign in again");
+        return isms_error_set(ISMS_EAUTH, _("the session has expired; sign in again"));
     }
     if (now - last_seen >= TOUCH_INTERVAL_SECONDS &&
         (error = isms_store_session_touch(store, out->id, now)) < 0)
@@ -401,7 +401,7 @@ int isms_auth_login_history(struct isms_login_event **out, size_t *count,
                             struct isms_store *store, int64_t user_id, int limit)
 {
     if (limit < 1 || limit > 100)
-        return isms_error_set(ISMS_EINVALID, "limit must be 1 to 100");
+        return isms_error_set(ISMS_EINVALID, _("limit must be 1 to 100"));
     return isms_store_login_events(out, count, store, user_id, limit);
 }
 
@@ -415,7 +415,7 @@ int isms_auth_totp_pending(struct isms_totp_enrolment *out, struct isms_store *s
     if ((error = isms_store_user_credentials(&cred, store, NULL, user_id)) < 0)
         return error;
     if (cred.user.totp_enabled || !cred.totp_pending_secret[0])
-        return isms_error_set(ISMS_ENOTFOUND, "no TOTP enrolment is pending");
+        return isms_error_set(ISMS_ENOTFOUND, _("no TOTP enrolment is pending"));
     if ((error = open_seed(out->secret, user_id, cred.totp_pending_secret)) < 0)
         return error;
     return isms_totp_uri(out->uri, sizeof(out->uri), ISSUER, cred.user.name, out->secret);
@@ -431,7 +431,7 @@ int isms_auth_totp_begin(struct isms_totp_enrolment *out, struct isms_store *sto
     if ((error = isms_store_user_by_id(&user, store, user_id)) < 0)
         return error;
     if (user.totp_enabled)
-        return isms_error_set(ISMS_ECONFLICT, "TOTP is already on; turn it off first to change it");
+        return isms_error_set(ISMS_ECONFLICT, _("TOTP is already on; turn it off first to change it"));
     if ((error = isms_totp_secret_new(out->secret)) < 0 ||
         (error = isms_totp_uri(out->uri, sizeof(out->uri), ISSUER, user.name, out->secret)) < 0 ||
         (error = seal_seed(sealed, user_id, out->secret)) < 0)
@@ -465,7 +465,7 @@ int isms_auth_totp_confirm(char codes_out[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVER
     if ((error = isms_store_user_credentials(&cred, store, NULL, user_id)) < 0)
         return error;
     if (!cred.totp_pending_secret[0])
-        return isms_error_set(ISMS_EINVALID, "no TOTP enrolment is pending; start one first");
+        return isms_error_set(ISMS_EINVALID, _("no TOTP enrolment is pending; start one first"));
     if ((error = open_seed(seed, user_id, cred.totp_pending_secret)) < 0 ||
         (error = isms_totp_verify(&step, seed, code ? code : "",
                                   time(NULL), 0)) < 0 ||
@@ -514,7 +514,7 @@ int isms_auth_recovery_regenerate(
     if ((error = isms_store_user_by_id(&user, store, user_id)) < 0)
         return error;
     if (!user.totp_enabled)
-        return isms_error_set(ISMS_EINVALID, "recovery codes back up TOTP; turn TOTP on first");
+        return isms_error_set(ISMS_EINVALID, _("recovery codes back up TOTP; turn TOTP on first"));
     if ((error = isms_auth_check_current_password(store, user_id, password, actor)) < 0)
         return error;
     if ((error = new_codes(codes_out, hashes)) < 0)

@@ -67,7 +67,7 @@ static int term_parse(int *out, const struct term *terms, size_t count, const ch
     for (size_t v = 1; v < count && used < sizeof(accepted); v++)
         used += (size_t)snprintf(accepted + used, sizeof(accepted) - used, "%s'%s'",
                                  v == 1 ? "" : v + 1 == count ? " or " : ", ", terms[v].name);
-    return isms_error_set(ISMS_EINVALID, "'%s' must be %s, not '%.40s'", field, accepted,
+    return isms_error_set(ISMS_EINVALID, _("'%s' must be %s, not '%.40s'"), field, accepted,
                           text ? text : "");
 }
 
@@ -217,8 +217,8 @@ int isms_cloud_cert_parse(unsigned *bit, const char *name)
             return 0;
         }
     return isms_error_set(ISMS_EINVALID,
-                          "certification must be 'ismap', 'iso27001', 'iso27017' or 'soc2', "
-                          "not '%.40s'",
+                          _("certification must be 'ismap', 'iso27001', 'iso27017' or 'soc2', "
+                          "not '%.40s'"),
                           name ? name : "");
 }
 
@@ -233,10 +233,10 @@ static int check_agreement(const struct isms_cloud_agreement_input *a)
         (error = check_text(a->exit_plan, ISMS_CLOUD_TEXT_MAX, true, "exit_plan")) < 0)
         return error;
     if (a->certifications & ~ISMS_CLOUD_CERT_ALL)
-        return isms_error_set(ISMS_EINVALID, "unknown certification");
+        return isms_error_set(ISMS_EINVALID, _("unknown certification"));
     if (a->contract_end && *a->contract_end && isms_date_parse(&end, a->contract_end) < 0)
-        return isms_error_set(ISMS_EINVALID, "'contract_end' must be a date (YYYY-MM-DD), not "
-                                             "'%.40s'",
+        return isms_error_set(ISMS_EINVALID, _("'contract_end' must be a date (YYYY-MM-DD), not "
+                                             "'%.40s'"),
                               a->contract_end);
     return 0;
 }
@@ -257,25 +257,25 @@ static int check_input(struct isms_store *store, const struct isms_cloud_service
         (error = check_agreement(&in->agreement)) < 0)
         return error;
     if (in->model < ISMS_CLOUD_IAAS || in->model > ISMS_CLOUD_SAAS)
-        return isms_error_set(ISMS_EINVALID, "'service_model' must be 'iaas', 'paas' or 'saas'");
+        return isms_error_set(ISMS_EINVALID, _("'service_model' must be 'iaas', 'paas' or 'saas'"));
     if (in->managed_by < ISMS_CLOUD_MANAGED_IT || in->managed_by > ISMS_CLOUD_MANAGED_INDIVIDUAL)
-        return isms_error_set(ISMS_EINVALID, "'managed_by' is required");
+        return isms_error_set(ISMS_EINVALID, _("'managed_by' is required"));
     if (in->risk_assessment < ISMS_CLOUD_RISK_DONE ||
         in->risk_assessment > ISMS_CLOUD_RISK_NOT_DONE)
-        return isms_error_set(ISMS_EINVALID, "'risk_assessment' is required");
+        return isms_error_set(ISMS_EINVALID, _("'risk_assessment' is required"));
     if (in->purpose < ISMS_CLOUD_PURPOSE_WITHIN || in->purpose > ISMS_CLOUD_PURPOSE_UNAPPROVED)
-        return isms_error_set(ISMS_EINVALID, "'purpose' is required");
+        return isms_error_set(ISMS_EINVALID, _("'purpose' is required"));
     if (in->cost_bearer < ISMS_CLOUD_COST_COMPANY || in->cost_bearer > ISMS_CLOUD_COST_INDIVIDUAL)
-        return isms_error_set(ISMS_EINVALID, "'cost_bearer' is required");
+        return isms_error_set(ISMS_EINVALID, _("'cost_bearer' is required"));
     if (in->provider_org_id == 0)
         return 0;
     if ((error = isms_org_get(&provider, store, in->provider_org_id)) < 0)
         return error == ISMS_ENOTFOUND
-                   ? isms_error_set(ISMS_EINVALID, "'provider_org' is not an organization")
+                   ? isms_error_set(ISMS_EINVALID, _("'provider_org' is not an organization"))
                    : error;
     if (provider.role == ISMS_ORG_CSC)
-        return isms_error_set(ISMS_EINVALID, "'provider_org' must be a cloud service provider "
-                                             "(an org with role 'csp' or 'both')");
+        return isms_error_set(ISMS_EINVALID, _("'provider_org' must be a cloud service provider "
+                                             "(an org with role 'csp' or 'both')"));
     return 0;
 }
 

@@ -29,7 +29,7 @@ int isms_role_parse(enum isms_role *out, const char *name)
         return 0;
     }
     return isms_error_set(ISMS_EINVALID,
-                          "role must be 'admin', 'manager', 'risk_owner' or 'auditor', not '%.64s'",
+                          _("role must be 'admin', 'manager', 'risk_owner' or 'auditor', not '%.64s'"),
                           name ? name : "");
 }
 
@@ -41,13 +41,13 @@ int isms_membership_find_org(struct isms_org *org_out, enum isms_role *role_out,
     long long id;
 
     if (!id_or_slug || !*id_or_slug)
-        return isms_error_set(ISMS_EINVALID, "organization id or slug is required");
+        return isms_error_set(ISMS_EINVALID, _("organization id or slug is required"));
     errno = 0;
     id = strtoll(id_or_slug, &end, 10);
     if (*end == '\0' && errno == 0 && id > 0)
         return isms_store_membership_org(org_out, role_out, store, id, NULL, user_id, is_admin);
     if (strlen(id_or_slug) > ISMS_ORG_SLUG_MAX || (*end == '\0' && end != id_or_slug))
-        return isms_error_set(ISMS_ENOTFOUND, "organization '%.64s' not found", id_or_slug);
+        return isms_error_set(ISMS_ENOTFOUND, _("organization '%.64s' not found"), id_or_slug);
     return isms_store_membership_org(org_out, role_out, store, 0, id_or_slug, user_id, is_admin);
 }
 
@@ -107,7 +107,7 @@ int isms_membership_set(struct isms_store *store, int64_t org_id, int64_t user_i
 {
     isms_role_name(role);
     if (role == ISMS_ROLE_NONE)
-        return isms_error_set(ISMS_EINVALID, "a member needs a role");
+        return isms_error_set(ISMS_EINVALID, _("a member needs a role"));
     return isms_store_membership_set(store, org_id, user_id, role, actor);
 }
 

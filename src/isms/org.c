@@ -26,7 +26,7 @@ int isms_org_role_parse(enum isms_org_role *out, const char *name)
         *out = (enum isms_org_role)r;
         return 0;
     }
-    return isms_error_set(ISMS_EINVALID, "role must be 'csc', 'csp' or 'both', not '%s'",
+    return isms_error_set(ISMS_EINVALID, _("role must be 'csc', 'csp' or 'both', not '%s'"),
                           name ? name : "");
 }
 
@@ -41,18 +41,18 @@ static int check_slug(const char *slug)
     bool has_letter = false;
 
     if (len == 0 || len > ISMS_ORG_SLUG_MAX)
-        return isms_error_set(ISMS_EINVALID, "slug must be 1 to %d characters", ISMS_ORG_SLUG_MAX);
+        return isms_error_set(ISMS_EINVALID, _("slug must be 1 to %d characters"), ISMS_ORG_SLUG_MAX);
     for (const char *p = slug; *p; p++) {
         if (!slug_char(*p))
-            return isms_error_set(ISMS_EINVALID, "slug '%s' may only contain a-z, 0-9 and '-'",
+            return isms_error_set(ISMS_EINVALID, _("slug '%s' may only contain a-z, 0-9 and '-'"),
                                   slug);
         has_letter |= *p >= 'a' && *p <= 'z';
     }
     /* A slug of digits alone would be mistaken for an id. */
     if (!has_letter)
-        return isms_error_set(ISMS_EINVALID, "slug '%s' needs at least one letter", slug);
+        return isms_error_set(ISMS_EINVALID, _("slug '%s' needs at least one letter"), slug);
     if (slug[0] == '-' || slug[len - 1] == '-')
-        return isms_error_set(ISMS_EINVALID, "slug '%s' may not start or end with '-'", slug);
+        return isms_error_set(ISMS_EINVALID, _("slug '%s' may not start or end with '-'"), slug);
     return 0;
 }
 
@@ -159,13 +159,13 @@ int isms_org_find(struct isms_org *out, struct isms_store *store, const char *id
     long long id;
 
     if (!id_or_slug || !*id_or_slug)
-        return isms_error_set(ISMS_EINVALID, "organization id or slug is required");
+        return isms_error_set(ISMS_EINVALID, _("organization id or slug is required"));
     errno = 0;
     id = strtoll(id_or_slug, &end, 10);
     if (*end == '\0' && errno == 0 && id > 0)
         return isms_store_org_by_id(out, store, id);
     if (check_slug(id_or_slug) < 0)
-        return isms_error_set(ISMS_ENOTFOUND, "organization '%s' not found", id_or_slug);
+        return isms_error_set(ISMS_ENOTFOUND, _("organization '%s' not found"), id_or_slug);
     return isms_store_org_by_slug(out, store, id_or_slug);
 }
 

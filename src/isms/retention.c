@@ -61,7 +61,7 @@ int isms_date_parse(struct isms_date *out, const char *text)
     *out = d;
     return 0;
 bad:
-    return isms_error_set(ISMS_EINVALID, "'%.40s' is not a date (YYYY-MM-DD)", text ? text : "");
+    return isms_error_set(ISMS_EINVALID, _("'%.40s' is not a date (YYYY-MM-DD)"), text ? text : "");
 }
 
 void isms_date_format(char out[ISMS_DATE_SIZE], const struct isms_date *date)
@@ -238,8 +238,8 @@ int isms_retention_period_parse(struct isms_retention_period *out, const char *t
     *out = period;
     return 0;
 bad:
-    return isms_error_set(ISMS_EINVALID, "'%.40s' is not a retention period (e.g. '10y', '6m', "
-                                         "'1y6m', '90d', '10年', 'permanent')", text ? text : "");
+    return isms_error_set(ISMS_EINVALID, _("'%.40s' is not a retention period (e.g. '10y', '6m', "
+                                         "'1y6m', '90d', '10年', 'permanent')"), text ? text : "");
 }
 
 void isms_retention_period_format(char out[ISMS_RETENTION_PERIOD_SIZE],
@@ -298,9 +298,9 @@ int isms_retention_basis_parse(enum isms_retention_basis *out, const char *text)
             return 0;
         }
     }
-    return isms_error_set(ISMS_EINVALID, "retention basis must be 'created', 'contract_end', "
+    return isms_error_set(ISMS_EINVALID, _("retention basis must be 'created', 'contract_end', "
                                          "'employment_end', 'last_use' or 'fixed_date', not "
-                                         "'%.40s'", text ? text : "");
+                                         "'%.40s'"), text ? text : "");
 }
 
 static bool empty(const char *s)
@@ -318,19 +318,19 @@ int isms_retention_parse(struct isms_retention *out, const char *period, const c
     if (empty(period) && empty(basis) && empty(basis_date))
         return 0;
     if (empty(period))
-        return isms_error_set(ISMS_EINVALID, "a retention basis needs a retention period");
+        return isms_error_set(ISMS_EINVALID, _("a retention basis needs a retention period"));
     if ((error = isms_retention_period_parse(&r.period, period)) < 0)
         return error;
     if (empty(basis) && !r.period.permanent)
-        return isms_error_set(ISMS_EINVALID, "a retention period needs a retention basis "
-                                             "(what it is counted from)");
+        return isms_error_set(ISMS_EINVALID, _("a retention period needs a retention basis "
+                                             "(what it is counted from)"));
     if (!empty(basis) && (error = isms_retention_basis_parse(&r.basis, basis)) < 0)
         return error;
     if (!empty(basis_date) && isms_date_parse(&r.basis_date, basis_date) < 0)
-        return isms_error_set(ISMS_EINVALID, "retention basis date '%.40s' is not a date "
-                                             "(YYYY-MM-DD)", basis_date);
+        return isms_error_set(ISMS_EINVALID, _("retention basis date '%.40s' is not a date "
+                                             "(YYYY-MM-DD)"), basis_date);
     if (r.basis == ISMS_RETENTION_FIXED_DATE && !isms_date_is_set(&r.basis_date))
-        return isms_error_set(ISMS_EINVALID, "a 'fixed_date' retention basis needs its date");
+        return isms_error_set(ISMS_EINVALID, _("a 'fixed_date' retention basis needs its date"));
     *out = r;
     return 0;
 }

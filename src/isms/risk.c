@@ -59,7 +59,7 @@ int isms_risk_treatment_parse(enum isms_risk_treatment *out, const char *name)
             return 0;
         }
     return isms_error_set(ISMS_EINVALID,
-                          "treatment must be 'modify', 'retain', 'avoid' or 'share', not '%s'",
+                          _("treatment must be 'modify', 'retain', 'avoid' or 'share', not '%s'"),
                           name ? name : "");
 }
 
@@ -137,8 +137,8 @@ static int check_texts(const struct isms_risk_input *in)
     if (!in->title || !*in->title)
         return isms_error_set(ISMS_EINVALID, _("'title' is required"));
     if (!in->owner || !*in->owner)
-        return isms_error_set(ISMS_EINVALID, "'owner' is required: the risk owner "
-                                             "(ISO/IEC 27001 6.1.2 c 2)");
+        return isms_error_set(ISMS_EINVALID, _("'owner' is required: the risk owner "
+                                             "(ISO/IEC 27001 6.1.2 c 2)"));
     if ((error = isms_text_check(in->title, ISMS_RISK_TITLE_MAX, false, "title")) < 0 ||
         (error = isms_text_check(in->owner, ISMS_RISK_OWNER_MAX, false, "owner")) < 0 ||
         (error = isms_text_check(in->risk_source ? in->risk_source : "", ISMS_RISK_TEXT_MAX, true,
@@ -149,11 +149,11 @@ static int check_texts(const struct isms_risk_input *in)
                                  "consequence")) < 0)
         return error;
     if (in->asset_count > ISMS_RISK_ASSETS_MAX)
-        return isms_error_set(ISMS_ETOOBIG, "a risk names at most %d assets",
+        return isms_error_set(ISMS_ETOOBIG, _("a risk names at most %d assets"),
                               ISMS_RISK_ASSETS_MAX);
     for (size_t i = 0; i < in->asset_count; i++)
         if (in->asset_ids[i] <= 0)
-            return isms_error_set(ISMS_EINVALID, "asset ids are positive integers");
+            return isms_error_set(ISMS_EINVALID, _("asset ids are positive integers"));
     return 0;
 }
 
@@ -225,9 +225,9 @@ static int resolve_threat(struct isms_risk *r, struct isms_store *store, int64_t
     if (!ref || !*ref)
         return 0;
     if (strlen(ref) > ISMS_THREAT_REF_MAX)
-        return isms_error_set(ISMS_EINVALID, "'threat' is not a threat reference");
+        return isms_error_set(ISMS_EINVALID, _("'threat' is not a threat reference"));
     if ((error = isms_threat_resolve(&info, store, org_id, ref)) < 0)
-        return error == ISMS_ENOTFOUND ? isms_error_set(ISMS_EINVALID, "unknown threat '%s'", ref)
+        return error == ISMS_ENOTFOUND ? isms_error_set(ISMS_EINVALID, _("unknown threat '%s'"), ref)
                                        : error;
     snprintf(r->threat_source, sizeof(r->threat_source), "%s", info.source);
     snprintf(r->threat_id, sizeof(r->threat_id), "%s", info.id);
@@ -259,8 +259,8 @@ static int check_sharing(struct isms_store *store, int64_t org_id, bool shared)
     if ((error = isms_org_get(&org, store, org_id)) < 0)
         return error;
     if (org.role != ISMS_ORG_CSP && org.role != ISMS_ORG_BOTH)
-        return isms_error_set(ISMS_EINVALID, "only a cloud service provider (role csp or both) "
-                                             "shares risks with its customers");
+        return isms_error_set(ISMS_EINVALID, _("only a cloud service provider (role csp or both) "
+                                             "shares risks with its customers"));
     return 0;
 }
 
@@ -316,7 +316,7 @@ static int matrix_for(struct isms_risk_matrix *m, struct isms_store *store, int6
     if (!key)
         return isms_risk_matrix_for_org(m, store, org_id);
     if ((error = isms_risk_matrix_find(m, store, org_id, key)) == ISMS_ENOTFOUND)
-        return isms_error_set(ISMS_EINVALID, "unknown risk matrix '%s'", key);
+        return isms_error_set(ISMS_EINVALID, _("unknown risk matrix '%s'"), key);
     return error;
 }
 
@@ -586,7 +586,7 @@ int isms_risk_accept(struct isms_risk *out, struct isms_store *store, int64_t or
     if ((error = isms_store_risk_get(&r, store, org_id, id)) < 0)
         return error;
     if (!accepted_by || !*accepted_by)
-        error = isms_error_set(ISMS_EINVALID, "'accepted_by' is required: the risk owner's name");
+        error = isms_error_set(ISMS_EINVALID, _("'accepted_by' is required: the risk owner's name"));
     else if ((error = check_accepted_by(store, &r, accepted_by)) == 0 &&
              (error = check_residual(&r)) == 0)
         error = isms_risk_overdue_count(&overdue, store, org_id, id);
@@ -696,9 +696,9 @@ int isms_risk_list(struct isms_risk_list *out, struct isms_store *store, int64_t
     if (f.limit == 0)
         f.limit = ISMS_RISK_LIST_DEFAULT;
     if (f.limit < 1 || f.limit > ISMS_RISK_LIST_MAX)
-        return isms_error_set(ISMS_EINVALID, "'limit' must be 1..%d", ISMS_RISK_LIST_MAX);
+        return isms_error_set(ISMS_EINVALID, _("'limit' must be 1..%d"), ISMS_RISK_LIST_MAX);
     if (f.offset < 0)
-        return isms_error_set(ISMS_EINVALID, "'offset' must not be negative");
+        return isms_error_set(ISMS_EINVALID, _("'offset' must not be negative"));
     if (f.query && (error = isms_text_check(f.query, ISMS_RISK_QUERY_MAX, false, "q")) < 0)
         return error;
     if (f.owner && (error = isms_text_check(f.owner, ISMS_RISK_OWNER_MAX, false, "owner")) < 0)

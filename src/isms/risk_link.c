@@ -47,11 +47,11 @@ static int check_parties(struct isms_org *provider_out, struct isms_store *store
     if ((error = isms_org_get(&customer, store, org_id)) < 0)
         return error;
     if (!is_customer(customer.role))
-        return isms_error_set(ISMS_EINVALID, "only a cloud service customer (role csc or both) "
-                                             "links its risks to a provider's");
+        return isms_error_set(ISMS_EINVALID, _("only a cloud service customer (role csc or both) "
+                                             "links its risks to a provider's"));
     if (isms_org_find(&named, store, provider) == 0 && named.id == org_id)
-        return isms_error_set(ISMS_EINVALID, "a risk cannot depend on a risk of its own "
-                                             "organization");
+        return isms_error_set(ISMS_EINVALID, _("a risk cannot depend on a risk of its own "
+                                             "organization"));
     return find_provider(provider_out, store, org_id, provider);
 }
 
@@ -66,7 +66,7 @@ int isms_risk_link_set(struct isms_risk *out, struct isms_store *store, int64_t 
         if ((error = check_parties(&provider_org, store, org_id, provider)) < 0)
             return error;
         if (provider_risk_id <= 0)
-            return isms_error_set(ISMS_EINVALID, "'provider_risk' must be a risk id");
+            return isms_error_set(ISMS_EINVALID, _("'provider_risk' must be a risk id"));
     }
     if ((error = isms_store_risk_link(store, org_id, risk_id, provider_org.id,
                                       provider ? provider_risk_id : 0, actor)) < 0)
@@ -178,7 +178,7 @@ int isms_risk_shared_list(struct isms_risk_provider_view **out, size_t *count, i
     if (limit == 0)
         limit = ISMS_RISK_LIST_DEFAULT;
     if (limit < 1 || limit > ISMS_RISK_LIST_MAX || offset < 0)
-        return isms_error_set(ISMS_EINVALID, "'limit' must be 1..%d and 'offset' not negative",
+        return isms_error_set(ISMS_EINVALID, _("'limit' must be 1..%d and 'offset' not negative"),
                               ISMS_RISK_LIST_MAX);
     if ((error = find_provider(&org, store, org_id, provider)) < 0 ||
         (error = isms_store_risk_shared_list(&list, store, org.id, limit, offset)) < 0)

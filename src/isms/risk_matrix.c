@@ -143,7 +143,7 @@ static int check_key(const char *key)
 static int check_text(const char *text, size_t size, const char *field)
 {
     if (!memchr(text, '\0', size))
-        return isms_error_set(ISMS_ETOOBIG, "'%s' is longer than %zu bytes", field, size - 1);
+        return isms_error_set(ISMS_ETOOBIG, _("'%s' is longer than %zu bytes"), field, size - 1);
     if (!*text)
         return isms_error_set(ISMS_EINVALID, _("'%s' is required"), field);
     return isms_text_check(text, size - 1, false, field);
@@ -212,7 +212,7 @@ int isms_risk_matrix_validate(const struct isms_risk_matrix *m)
         (error = check_text(m->name_en, sizeof(m->name_en), "name_en")) < 0)
         return error;
     if (m->method < ISMS_RISK_ADDITIVE || m->method > ISMS_RISK_ASSET_THREAT_VULNERABILITY)
-        return isms_error_set(ISMS_EINVALID, "unknown method");
+        return isms_error_set(ISMS_EINVALID, _("unknown method"));
     if ((error = check_scale(&m->likelihood, "likelihood")) < 0 ||
         (error = check_scale(&m->impact, "impact")) < 0)
         return error;

@@ -13,7 +13,7 @@ int isms_risk_matrix_find(struct isms_risk_matrix *out, struct isms_store *store
     const struct isms_risk_matrix *builtin = isms_risk_matrix_builtin(key);
 
     if (!key || !*key)
-        return isms_error_set(ISMS_EINVALID, "risk matrix key is required");
+        return isms_error_set(ISMS_EINVALID, _("risk matrix key is required"));
     if (builtin) {
         *out = *builtin;
         return 0;
@@ -53,7 +53,7 @@ int isms_risk_matrix_define(struct isms_risk_matrix *out, struct isms_store *sto
     if ((error = isms_risk_matrix_validate(&m)) < 0)
         return error;
     if (isms_risk_matrix_builtin(m.key))
-        return isms_error_set(ISMS_ECONFLICT, "'%s' is a built-in risk matrix; choose another key",
+        return isms_error_set(ISMS_ECONFLICT, _("'%s' is a built-in risk matrix; choose another key"),
                               m.key);
     if (m.method != ISMS_RISK_ASSET_THREAT_VULNERABILITY)
         memset(&m.vulnerability, 0, sizeof(m.vulnerability));

@@ -6,7 +6,7 @@
 static int check_limit(int64_t limit)
 {
     if (limit < 1 || limit > ISMS_RISK_SUMMARY_LIMIT_MAX)
-        return isms_error_set(ISMS_EINVALID, "'limit' must be 1..%d", ISMS_RISK_SUMMARY_LIMIT_MAX);
+        return isms_error_set(ISMS_EINVALID, _("'limit' must be 1..%d"), ISMS_RISK_SUMMARY_LIMIT_MAX);
     return 0;
 }
 

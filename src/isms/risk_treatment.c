@@ -40,8 +40,8 @@ int isms_risk_item_status_parse(enum isms_risk_item_status *out, const char *nam
             *out = (enum isms_risk_item_status)i;
             return 0;
         }
-    return isms_error_set(ISMS_EINVALID, "status must be 'planned', 'in_progress', 'done' or "
-                                         "'cancelled', not '%s'", name ? name : "");
+    return isms_error_set(ISMS_EINVALID, _("status must be 'planned', 'in_progress', 'done' or "
+                                         "'cancelled', not '%s'"), name ? name : "");
 }
 
 bool isms_risk_acceptance_required(bool has_residual, bool residual_acceptable,
@@ -227,8 +227,8 @@ static int control_set_build(struct control_set *s, struct isms_store *store,
         return isms_error_set(ISMS_ENOMEM, "out of memory");
     for (size_t i = 0; i < count; i++) {
         if (isms_soa_control_resolve(canonical, NULL, NULL, wanted[i]) < 0)
-            return isms_error_set(ISMS_EINVALID, "'%s' is not an Annex A or ISO/IEC 27017 "
-                                                 "control", wanted[i]);
+            return isms_error_set(ISMS_EINVALID, _("'%s' is not an Annex A or ISO/IEC 27017 "
+                                                 "control"), wanted[i]);
         if ((error = control_set_add(s, store, r->org_id, canonical, true)) < 0)
             return error;
     }
@@ -248,7 +248,7 @@ int isms_risk_controls_set(struct isms_risk *out, struct isms_store *store, int6
     int error;
 
     if (count > ISMS_RISK_CONTROLS_MAX)
-        return isms_error_set(ISMS_ETOOBIG, "a risk selects at most %d controls",
+        return isms_error_set(ISMS_ETOOBIG, _("a risk selects at most %d controls"),
                               ISMS_RISK_CONTROLS_MAX);
     if ((error = isms_risk_get(&r, store, org_id, risk_id)) < 0)
         return error;
@@ -312,10 +312,10 @@ static int check_item(const struct isms_risk_item_input *in)
         (error = isms_text_check(in->owner, ISMS_RISK_OWNER_MAX, false, "owner")) < 0)
         return error;
     if (!valid_date(in->due_date))
-        return isms_error_set(ISMS_EINVALID, "'due_date' must be a date YYYY-MM-DD");
+        return isms_error_set(ISMS_EINVALID, _("'due_date' must be a date YYYY-MM-DD"));
     if (in->status &&
         (in->status < ISMS_RISK_ITEM_PLANNED || in->status > ISMS_RISK_ITEM_CANCELLED))
-        return isms_error_set(ISMS_EINVALID, "unknown treatment item status");
+        return isms_error_set(ISMS_EINVALID, _("unknown treatment item status"));
     return 0;
 }
 

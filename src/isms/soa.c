@@ -35,7 +35,7 @@ int isms_soa_implementation_parse(enum isms_soa_implementation *out, const char 
             return 0;
         }
     return isms_error_set(ISMS_EINVALID,
-                          "implementation must be 'yes', 'partial', 'no' or 'planned', not '%s'",
+                          _("implementation must be 'yes', 'partial', 'no' or 'planned', not '%s'"),
                           name ? name : "");
 }
 
@@ -53,7 +53,7 @@ int isms_soa_responsibility_parse(enum isms_soa_responsibility *out, const char 
             *out = (enum isms_soa_responsibility)i;
             return 0;
         }
-    return isms_error_set(ISMS_EINVALID, "responsibility must be 'csc', 'csp' or 'shared', not '%s'",
+    return isms_error_set(ISMS_EINVALID, _("responsibility must be 'csc', 'csp' or 'shared', not '%s'"),
                           name ? name : "");
 }
 
@@ -72,8 +72,8 @@ int isms_soa_basis_parse(unsigned *bit_out, const char *name)
             *bit_out = 1u << i;
             return 0;
         }
-    return isms_error_set(ISMS_EINVALID, "inclusion basis must be 'risk', 'legal', 'contract' or "
-                                         "'best_practice', not '%s'", name ? name : "");
+    return isms_error_set(ISMS_EINVALID, _("inclusion basis must be 'risk', 'legal', 'contract' or "
+                                         "'best_practice', not '%s'"), name ? name : "");
 }
 
 enum isms_soa_responsibility isms_soa_default_responsibility(enum isms_org_role role)
@@ -116,7 +116,7 @@ int isms_soa_control_resolve(char canonical[ISMS_SOA_ID_MAX + 1],
     const struct isms_control *c = NULL;
 
     if (!id || strlen(id) > ISMS_SOA_ID_MAX)
-        return isms_error_set(ISMS_ENOTFOUND, "control not found");
+        return isms_error_set(ISMS_ENOTFOUND, _("control not found"));
     if (strncasecmp(id, "A.", 2) == 0)
         c = isms_catalog_find(annex_a, id + 2);
     else if (strncasecmp(id, "CLD.", 4) == 0) {
@@ -127,8 +127,8 @@ int isms_soa_control_resolve(char canonical[ISMS_SOA_ID_MAX + 1],
         c = isms_catalog_find(annex_a, id);
     }
     if (!c)
-        return isms_error_set(ISMS_ENOTFOUND, "control '%s' is not in the Statement of "
-                                              "Applicability", id);
+        return isms_error_set(ISMS_ENOTFOUND, _("control '%s' is not in the Statement of "
+                                              "Applicability"), id);
     snprintf(canonical, ISMS_SOA_ID_MAX + 1, "%s%s", c->id[0] == 'C' ? "" : "A.", c->id);
     if (control_out)
         *control_out = c;
@@ -224,9 +224,9 @@ static int check_decision(const struct isms_soa_decision *d)
     int error;
 
     if (d->applicability != ISMS_SOA_APPLICABLE && d->applicability != ISMS_SOA_NOT_APPLICABLE)
-        return isms_error_set(ISMS_EINVALID, "'applicable' must be true or false");
+        return isms_error_set(ISMS_EINVALID, _("'applicable' must be true or false"));
     if ((d->inclusion_basis & ~ISMS_SOA_BASIS_ALL) != 0)
-        return isms_error_set(ISMS_EINVALID, "unknown inclusion basis");
+        return isms_error_set(ISMS_EINVALID, _("unknown inclusion basis"));
     if ((error = isms_text_check(d->inclusion_justification ? d->inclusion_justification : "",
                                  ISMS_SOA_TEXT_MAX, true, "inclusion_justification")) < 0 ||
         (error = isms_text_check(d->exclusion_justification ? d->exclusion_justification : "",

@@ -15,7 +15,7 @@ static int check_input(const struct isms_threat_input *in)
     int error;
 
     if ((!in->name_ja || !*in->name_ja) && (!in->name_en || !*in->name_en))
-        return isms_error_set(ISMS_EINVALID, "a threat needs 'name_ja' or 'name_en'");
+        return isms_error_set(ISMS_EINVALID, _("a threat needs 'name_ja' or 'name_en'"));
     if ((error = check_optional(in->name_ja, ISMS_THREAT_NAME_MAX, false, "name_ja")) < 0 ||
         (error = check_optional(in->name_en, ISMS_THREAT_NAME_MAX, false, "name_en")) < 0 ||
         (error = check_optional(in->category, ISMS_THREAT_CATEGORY_MAX, false, "category")) < 0 ||
@@ -97,7 +97,7 @@ static int parse_own_id(int64_t *out, const char *id)
     errno = 0;
     value = strtoll(id, &end, 10);
     if (!*id || *end || errno || value <= 0)
-        return isms_error_set(ISMS_ENOTFOUND, "threat 'own:%s' not found", id);
+        return isms_error_set(ISMS_ENOTFOUND, _("threat 'own:%s' not found"), id);
     *out = value;
     return 0;
 }
@@ -128,14 +128,14 @@ int isms_threat_resolve(struct isms_threat_info *out, struct isms_store *store, 
 
     if (!colon || colon == ref || (size_t)(colon - ref) >= sizeof(source) ||
         strlen(ref) > ISMS_THREAT_REF_MAX)
-        return isms_error_set(ISMS_EINVALID, "threat reference must look like 'enisa:R9', not "
-                                             "'%.63s'", ref ? ref : "");
+        return isms_error_set(ISMS_EINVALID, _("threat reference must look like 'enisa:R9', not "
+                                             "'%.63s'"), ref ? ref : "");
     memset(out, 0, sizeof(*out));
     memcpy(source, ref, (size_t)(colon - ref));
     source[colon - ref] = '\0';
     if (!isms_threat_source_valid(source))
-        return isms_error_set(ISMS_EINVALID, "unknown threat source '%s' (enisa, x1601, ipa or "
-                                             "own)", source);
+        return isms_error_set(ISMS_EINVALID, _("unknown threat source '%s' (enisa, x1601, ipa or "
+                                             "own)"), source);
     snprintf(out->source, sizeof(out->source), "%s", source);
     if (strcmp(source, ISMS_THREAT_SOURCE_OWN) == 0) {
         if ((error = resolve_own(out, store, org_id, colon + 1)) < 0)
@@ -145,7 +145,7 @@ int isms_threat_resolve(struct isms_threat_info *out, struct isms_store *store, 
         snprintf(out->name_ja, sizeof(out->name_ja), "%s", t->name_ja);
         snprintf(out->name_en, sizeof(out->name_en), "%s", t->name_en);
     } else {
-        return isms_error_set(ISMS_ENOTFOUND, "threat '%s' not found", ref);
+        return isms_error_set(ISMS_ENOTFOUND, _("threat '%s' not found"), ref);
     }
     snprintf(out->ref, sizeof(out->ref), "%s:%s", out->source, out->id);
     return 0;

@@ -16,15 +16,15 @@ int isms_user_check_name(const char *name)
     size_t len = name ? strlen(name) : 0;
 
     if (len == 0 || len > ISMS_USER_NAME_MAX)
-        return isms_error_set(ISMS_EINVALID, "user name must be 1 to %d characters",
+        return isms_error_set(ISMS_EINVALID, _("user name must be 1 to %d characters"),
                               ISMS_USER_NAME_MAX);
     for (const char *p = name; *p; p++)
         if (!name_char(*p))
             return isms_error_set(ISMS_EINVALID,
-                                  "user name '%.64s' may only contain a-z, 0-9, '.', '_' and '-'",
+                                  _("user name '%.64s' may only contain a-z, 0-9, '.', '_' and '-'"),
                                   name);
     if (!((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= '0' && name[0] <= '9')))
-        return isms_error_set(ISMS_EINVALID, "user name '%.64s' must start with a letter or digit",
+        return isms_error_set(ISMS_EINVALID, _("user name '%.64s' must start with a letter or digit"),
                               name);
     return 0;
 }
@@ -44,14 +44,14 @@ int isms_user_check_password(const char *password)
     int error;
 
     if (!password)
-        return isms_error_set(ISMS_EINVALID, "a password is required");
+        return isms_error_set(ISMS_EINVALID, _("a password is required"));
     if (strlen(password) > ISMS_PASSWORD_MAX)
-        return isms_error_set(ISMS_EINVALID, "password must be at most %d bytes",
+        return isms_error_set(ISMS_EINVALID, _("password must be at most %d bytes"),
                               ISMS_PASSWORD_MAX);
     if ((error = isms_text_check(password, ISMS_PASSWORD_MAX, false, "password")) < 0)
         return error;
     if (count_code_points(password) < ISMS_PASSWORD_MIN)
-        return isms_error_set(ISMS_EINVALID, "password must be at least %d characters",
+        return isms_error_set(ISMS_EINVALID, _("password must be at least %d characters"),
                               ISMS_PASSWORD_MIN);
     return 0;
 }
@@ -59,7 +59,7 @@ int isms_user_check_password(const char *password)
 static int check_display_name(const char *display_name)
 {
     if (!*display_name)
-        return isms_error_set(ISMS_EINVALID, "display name must not be empty");
+        return isms_error_set(ISMS_EINVALID, _("display name must not be empty"));
     return isms_text_check(display_name, ISMS_USER_DISPLAY_MAX, false, "display_name");
 }
 
@@ -93,7 +93,7 @@ int isms_user_get(struct isms_user *out, struct isms_store *store, int64_t id)
 int isms_user_find(struct isms_user *out, struct isms_store *store, const char *name)
 {
     if (!name || !*name || strlen(name) > ISMS_USER_NAME_MAX)
-        return isms_error_set(ISMS_ENOTFOUND, "user '%.64s' not found", name ? name : "");
+        return isms_error_set(ISMS_ENOTFOUND, _("user '%.64s' not found"), name ? name : "");
     return isms_store_user_by_name(out, store, name);
 }
 
@@ -192,6 +192,6 @@ int isms_user_set_lang(struct isms_store *store, int64_t user_id, const char *la
                        const struct isms_actor *actor)
 {
     if (!lang || (strcmp(lang, "ja") != 0 && strcmp(lang, "en") != 0 && *lang))
-        return isms_error_set(ISMS_EINVALID, "lang must be 'ja', 'en' or '' (browser default)");
+        return isms_error_set(ISMS_EINVALID, _("lang must be 'ja', 'en' or '' (browser default)"));
     return isms_store_user_set_lang(store, user_id, lang, actor);
 }

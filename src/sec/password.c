@@ -34,7 +34,7 @@ int isms_password_verify(const char *encoded, const char *password)
     if (rc == ARGON2_OK)
         return 0;
     if (rc == ARGON2_VERIFY_MISMATCH)
-        return isms_error_set(ISMS_EAUTH, "wrong password");
+        return isms_error_set(ISMS_EAUTH, _("wrong password"));
     return isms_error_set(rc == ARGON2_MEMORY_ALLOCATION_ERROR ? ISMS_ENOMEM : ISMS_ERROR,
                           "cannot check the password: %s", argon2_error_message(rc));
 }

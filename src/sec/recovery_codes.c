@@ -45,11 +45,11 @@ int isms_recovery_code_hash(char out[ISMS_TOKEN_TEXT_SIZE], const char *typed)
         if (*p == '-' || *p == ' ')
             continue;
         if (n == ISMS_RECOVERY_CODE_CHARS || (c = canonical_char(*p)) < 0)
-            return isms_error_set(ISMS_EAUTH, "wrong recovery code");
+            return isms_error_set(ISMS_EAUTH, _("wrong recovery code"));
         code[n++] = (char)c;
     }
     if (n != ISMS_RECOVERY_CODE_CHARS)
-        return isms_error_set(ISMS_EAUTH, "wrong recovery code");
+        return isms_error_set(ISMS_EAUTH, _("wrong recovery code"));
     code[n] = '\0';
     return isms_sha256_hex(out, code);
 }

@@ -94,7 +94,7 @@ int isms_totp_verify(int64_t *step_out, const char *secret, const char *code, ti
     int error, rc, position = 0;
 
     if (!code || !well_formed(code))
-        return isms_error_set(ISMS_EAUTH, "the code must be %d digits", ISMS_TOTP_DIGITS);
+        return isms_error_set(ISMS_EAUTH, _("the code must be %d digits"), ISMS_TOTP_DIGITS);
     if ((error = ready()) < 0 || (error = decode_secret(&key, &key_len, secret)) < 0)
         return error;
     rc = oath_totp_validate3_callback(key, key_len, now, ISMS_TOTP_STEP_SECONDS,
@@ -103,9 +103,9 @@ int isms_totp_verify(int64_t *step_out, const char *secret, const char *code, ti
                                       (void *)code);
     free(key);
     if (rc < 0)
-        return isms_error_set(ISMS_EAUTH, "wrong code");
+        return isms_error_set(ISMS_EAUTH, _("wrong code"));
     if ((int64_t)counter <= last_step)
-        return isms_error_set(ISMS_EAUTH, "this code was already used; wait for the next one");
+        return isms_error_set(ISMS_EAUTH, _("this code was already used; wait for the next one"));
     *step_out = (int64_t)counter;
     return 0;
 }

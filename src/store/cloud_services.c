@@ -103,7 +103,7 @@ static int audit(struct isms_db *db, const struct isms_actor *actor, const char 
 static int name_conflict(int error, const struct isms_cloud_service *s)
 {
     return error == ISMS_ECONFLICT
-               ? isms_error_set(ISMS_ECONFLICT, "a cloud service named '%s' is already registered",
+               ? isms_error_set(ISMS_ECONFLICT, _("a cloud service named '%s' is already registered"),
                                 s->name)
                : error;
 }

@@ -47,7 +47,7 @@ int isms_store_membership_org(struct isms_org *org_out, enum isms_role *role_out
     if ((error = isms_stmt_step(st)) == 1)
         error = read_org(org_out, role_out, st);
     else if (error == 0 && slug)
-        error = isms_error_set(ISMS_ENOTFOUND, "organization '%s' not found", slug);
+        error = isms_error_set(ISMS_ENOTFOUND, _("organization '%s' not found"), slug);
     else if (error == 0)
         error = isms_error_set(ISMS_ENOTFOUND, "organization %" PRId64 " not found", id);
 done:

@@ -37,7 +37,7 @@ static int insert_row(struct isms_db *db, struct isms_org *org)
         org->id = isms_stmt_int64(st, 0);
         error = 0;
     } else if (error == ISMS_ECONFLICT) {
-        error = isms_error_set(ISMS_ECONFLICT, "an organization with slug '%s' already exists",
+        error = isms_error_set(ISMS_ECONFLICT, _("an organization with slug '%s' already exists"),
                                org->slug);
     }
 done:
@@ -80,7 +80,7 @@ static int select_one(struct isms_org *out, struct isms_store *store, const char
     if ((error = isms_stmt_step(st)) == 1)
         error = read_row(out, st);
     else if (error == 0)
-        error = isms_error_set(ISMS_ENOTFOUND, "organization '%s' not found",
+        error = isms_error_set(ISMS_ENOTFOUND, _("organization '%s' not found"),
                                text_key ? text_key : "");
 done:
     isms_stmt_finalize(st);
@@ -171,7 +171,7 @@ static int update_audited(struct isms_db *db, const struct isms_actor *actor, vo
         (error = isms_stmt_bind_text(st, 3, r->org->slug)) < 0)
         goto done;
     if ((error = isms_stmt_step(st)) == ISMS_ECONFLICT)
-        error = isms_error_set(ISMS_ECONFLICT, "an organization with slug '%s' already exists",
+        error = isms_error_set(ISMS_ECONFLICT, _("an organization with slug '%s' already exists"),
                                r->org->slug);
 done:
     isms_stmt_finalize(st);

@@ -109,7 +109,7 @@ int isms_store_select_one(void *item, struct isms_store *store, const struct ism
     if ((error = isms_stmt_step(st)) == 1)
         error = q->read(item, st);
     else if (error == 0)
-        error = isms_error_set(ISMS_ENOTFOUND, "not found");
+        error = isms_error_set(ISMS_ENOTFOUND, _("not found"));
 done:
     isms_stmt_finalize(st);
     isms_store_release(store, db);

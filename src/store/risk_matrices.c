@@ -100,7 +100,7 @@ int isms_store_risk_matrix_get(struct isms_risk_matrix *out, struct isms_store *
         (error = isms_stmt_bind_text(st, 2, key)) < 0)
         goto done;
     if ((error = isms_stmt_step(st)) == 0)
-        error = isms_error_set(ISMS_ENOTFOUND, "risk matrix '%s' not found", key);
+        error = isms_error_set(ISMS_ENOTFOUND, _("risk matrix '%s' not found"), key);
     else if (error == 1 && (error = read_matrix_row(out, st)) == 0)
         error = read_details(db, org_id, out);
 done:

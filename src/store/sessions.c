@@ -103,7 +103,7 @@ int isms_store_session_find(struct isms_session *out, int64_t *last_seen,
         isms_store_copy_text(out->time_zone, sizeof(out->time_zone), isms_stmt_text(st, 13));
         error = 0;
     } else if (error == 0) {
-        error = isms_error_set(ISMS_EAUTH, "not signed in");
+        error = isms_error_set(ISMS_EAUTH, _("not signed in"));
     }
 done:
     isms_stmt_finalize(st);

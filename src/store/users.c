@@ -125,7 +125,7 @@ static int insert_user_row(struct isms_db *db, struct isms_user *user, const cha
         user->id = isms_stmt_int64(st, 0);
         error = 0;
     } else if (error == ISMS_ECONFLICT) {
-        error = isms_error_set(ISMS_ECONFLICT, "a user named '%s' already exists", user->name);
+        error = isms_error_set(ISMS_ECONFLICT, _("a user named '%s' already exists"), user->name);
     }
 done:
     isms_stmt_finalize(st);
@@ -188,7 +188,7 @@ static int select_user(struct isms_user *out, struct isms_store *store, const ch
         read_user(out, st);
         error = 0;
     } else if (error == 0) {
-        error = name ? isms_error_set(ISMS_ENOTFOUND, "user '%s' not found", name)
+        error = name ? isms_error_set(ISMS_ENOTFOUND, _("user '%s' not found"), name)
                      : isms_error_set(ISMS_ENOTFOUND, "user %" PRId64 " not found", id);
     }
     isms_stmt_finalize(st);
@@ -232,7 +232,7 @@ int isms_store_user_credentials(struct isms_user_credentials *out, struct isms_s
         read_credentials(out, st);
         error = 0;
     } else if (error == 0) {
-        error = isms_error_set(ISMS_ENOTFOUND, "user not found");
+        error = isms_error_set(ISMS_ENOTFOUND, _("user not found"));
     }
     isms_stmt_finalize(st);
     isms_store_release(store, db);
@@ -480,7 +480,7 @@ int isms_store_user_totp_used(struct isms_store *store, int64_t user_id, int64_t
         error = isms_stmt_changes(st) == 1
                     ? 0
                     : isms_error_set(ISMS_EAUTH,
-                                     "this code was already used; wait for the next one");
+                                     _("this code was already used; wait for the next one"));
     isms_stmt_finalize(st);
     isms_store_release(store, db);
     return error;
@@ -514,7 +514,7 @@ static int mark_code_used(struct isms_db *db, const struct user_change *change)
         (error = isms_stmt_bind_text(st, 3, now)) == 0 && (error = isms_stmt_step(st)) >= 0)
         error = isms_stmt_changes(st) == 1
                     ? 0
-                    : isms_error_set(ISMS_EAUTH, "wrong or already used recovery code");
+                    : isms_error_set(ISMS_EAUTH, _("wrong or already used recovery code"));
     isms_stmt_finalize(st);
     return error;
 }

@@ -47,13 +47,13 @@ int isms_text_check(const char *s, size_t max, bool multiline, const char *field
     size_t len = strlen(s);
 
     if (len > max)
-        return isms_error_set(ISMS_ETOOBIG, "'%s' is longer than %zu bytes", field, max);
+        return isms_error_set(ISMS_ETOOBIG, _("'%s' is longer than %zu bytes"), field, max);
     if (!isms_text_valid_utf8(s))
-        return isms_error_set(ISMS_EINVALID, "'%s' is not valid UTF-8", field);
+        return isms_error_set(ISMS_EINVALID, _("'%s' is not valid UTF-8"), field);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         bool allowed = *p == '\t' || (multiline && (*p == '\n' || *p == '\r'));
         if ((*p < 0x20 || *p == 0x7f) && !allowed)
-            return isms_error_set(ISMS_EINVALID, "'%s' contains a control character", field);
+            return isms_error_set(ISMS_EINVALID, _("'%s' contains a control character"), field);
     }
     return 0;
 }

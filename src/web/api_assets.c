@@ -30,7 +30,7 @@ static int parse_count(size_t *out, const char *text, const char *what)
     errno = 0;
     v = *text >= '0' && *text <= '9' ? strtoull(text, &end, 10) : 0;
     if (!(*text >= '0' && *text <= '9') || errno || *end || v > 100000000ull)
-        return isms_error_set(ISMS_EINVALID, "'%s' must be a non-negative integer, not '%.40s'",
+        return isms_error_set(ISMS_EINVALID, _("'%s' must be a non-negative integer, not '%.40s'"),
                               what, text);
     *out = (size_t)v;
     return 0;
@@ -54,7 +54,7 @@ static int read_filter(struct isms_asset_filter *f, const struct isms_web_reques
         (due && *due && (error = isms_date_parse(&f->due_before, due)) < 0))
         return error;
     if (f->name_contains && strlen(f->name_contains) > ISMS_ASSET_QUERY_MAX)
-        return isms_error_set(ISMS_EINVALID, "'q' is longer than %d bytes", ISMS_ASSET_QUERY_MAX);
+        return isms_error_set(ISMS_EINVALID, _("'q' is longer than %d bytes"), ISMS_ASSET_QUERY_MAX);
     return 0;
 }
 
@@ -72,7 +72,7 @@ int isms_api_assets_list(struct isms_web_response *res, struct isms_web_request 
             0)
         return error;
     if (isms_web_request_query(req, "limit") && filter.limit == 0)
-        return isms_error_set(ISMS_EINVALID, "'limit' must be 1 to %d", ISMS_ASSET_LIST_MAX);
+        return isms_error_set(ISMS_EINVALID, _("'limit' must be 1 to %d"), ISMS_ASSET_LIST_MAX);
     if ((error = isms_asset_list(&page, req->store, req->org.id, &filter)) < 0)
         return error;
     items = json_array();

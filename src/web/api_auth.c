@@ -158,7 +158,7 @@ static int parse_limit(int *out, const char *text)
     errno = 0;
     n = strtol(text, &end, 10);
     if (errno || end == text || *end || n < 1 || n > 100)
-        return isms_error_set(ISMS_EINVALID, "limit must be 1 to 100");
+        return isms_error_set(ISMS_EINVALID, _("limit must be 1 to 100"));
     *out = (int)n;
     return 0;
 }
@@ -254,7 +254,7 @@ int isms_api_me_password(struct isms_web_response *res, struct isms_web_request 
         (error = isms_web_json_string(&next, req->json, "new_password")) < 0)
         return error;
     if (!current || !next)
-        return isms_error_set(ISMS_EINVALID, "'current_password' and 'new_password' are required");
+        return isms_error_set(ISMS_EINVALID, _("'current_password' and 'new_password' are required"));
     /* Re-authentication: a stolen session alone cannot take over the account. */
     if ((error = isms_auth_check_current_password(req->store, req->session->user_id, current,
                                                   &req->actor)) < 0)

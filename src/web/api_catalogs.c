@@ -24,7 +24,7 @@ int isms_api_catalogs_list(struct isms_web_response *res, struct isms_web_reques
 static int find_catalog(const struct isms_catalog **out, const char *key)
 {
     if (!(*out = isms_catalog_get(key)))
-        return isms_error_set(ISMS_ENOTFOUND, "catalog '%s' not found", key);
+        return isms_error_set(ISMS_ENOTFOUND, _("catalog '%s' not found"), key);
     return 0;
 }
 
@@ -48,6 +48,6 @@ int isms_api_catalogs_control(struct isms_web_response *res, struct isms_web_req
     if ((error = find_catalog(&catalog, isms_web_request_param(req, "key"))) < 0)
         return error;
     if (!(control = isms_catalog_find(catalog, id)))
-        return isms_error_set(ISMS_ENOTFOUND, "control '%s' not found in '%s'", id, catalog->key);
+        return isms_error_set(ISMS_ENOTFOUND, _("control '%s' not found in '%s'"), id, catalog->key);
     return isms_web_respond_json(res, 200, isms_json_control(control, catalog->key));
 }

@@ -49,8 +49,8 @@ static int read_input(struct isms_cloud_service_input *in, struct isms_web_reque
         return 0;
     if ((error = isms_org_find(&provider, req->store, provider_ref)) < 0)
         return error == ISMS_ENOTFOUND
-                   ? isms_error_set(ISMS_EINVALID, "'provider_org' '%.40s' is not an "
-                                                   "organization", provider_ref)
+                   ? isms_error_set(ISMS_EINVALID, _("'provider_org' '%.40s' is not an "
+                                                   "organization"), provider_ref)
                    : error;
     in->provider_org_id = provider.id;
     return 0;

@@ -44,7 +44,7 @@ int isms_api_orgs_create(struct isms_web_response *res, struct isms_web_request 
         (error = isms_web_json_string(&slug, req->json, "slug")) < 0)
         return error;
     if (!role_name)
-        return isms_error_set(ISMS_EINVALID, "'role' is required: 'csc', 'csp' or 'both'");
+        return isms_error_set(ISMS_EINVALID, _("'role' is required: 'csc', 'csp' or 'both'"));
     if ((error = isms_org_role_parse(&role, role_name)) < 0 ||
         (error = isms_org_create(&org, req->store, name, slug, role, &req->actor)) < 0)
         return error;

@@ -40,7 +40,7 @@ int isms_api_risk_matrices_get(struct isms_web_response *res, struct isms_web_re
     const struct isms_risk_matrix *m = isms_risk_matrix_builtin(key);
 
     if (!m)
-        return isms_error_set(ISMS_ENOTFOUND, "risk matrix '%.63s' not found", key);
+        return isms_error_set(ISMS_ENOTFOUND, _("risk matrix '%.63s' not found"), key);
     return isms_web_respond_json(res, 200, isms_json_risk_matrix(m));
 }
 
@@ -87,7 +87,7 @@ int isms_api_org_risk_matrix_put(struct isms_web_response *res, struct isms_web_
     int error;
 
     if (use && !json_is_string(use))
-        return isms_error_set(ISMS_EINVALID, "'use' must be a matrix key");
+        return isms_error_set(ISMS_EINVALID, _("'use' must be a matrix key"));
     if (use) {
         error = isms_risk_matrix_use(&m, req->store, &req->actor, req->org.id,
                                      json_string_value(use));

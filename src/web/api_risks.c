@@ -77,7 +77,7 @@ static int query_bool(int *out, const struct isms_web_request *req, const char *
     else if (strcmp(v, "0") == 0 || strcmp(v, "false") == 0)
         *out = -1;
     else
-        return isms_error_set(ISMS_EINVALID, "'%s' must be 1 or 0", name);
+        return isms_error_set(ISMS_EINVALID, _("'%s' must be 1 or 0"), name);
     return 0;
 }
 
@@ -90,7 +90,7 @@ static int parse_band(enum isms_risk_band *out, const char *name)
             *out = (enum isms_risk_band)(ISMS_RISK_LOW + i);
             return 0;
         }
-    return isms_error_set(ISMS_EINVALID, "'band' must be 'low', 'medium' or 'high', not '%s'",
+    return isms_error_set(ISMS_EINVALID, _("'band' must be 'low', 'medium' or 'high', not '%s'"),
                           name);
 }
 
@@ -235,13 +235,13 @@ int isms_api_risk_controls_put(struct isms_web_response *res, struct isms_web_re
     if ((error = risk_param(&id, req)) < 0)
         return error;
     if (!json_is_array(list))
-        return isms_error_set(ISMS_EINVALID, "'controls' must be an array of control ids");
+        return isms_error_set(ISMS_EINVALID, _("'controls' must be an array of control ids"));
     if (n > ISMS_RISK_CONTROLS_MAX)
-        return isms_error_set(ISMS_ETOOBIG, "a risk selects at most %d controls",
+        return isms_error_set(ISMS_ETOOBIG, _("a risk selects at most %d controls"),
                               ISMS_RISK_CONTROLS_MAX);
     for (size_t i = 0; i < n; i++)
         if (!(ids[i] = json_string_value(json_array_get(list, i))))
-            return isms_error_set(ISMS_EINVALID, "'controls' must be an array of control ids");
+            return isms_error_set(ISMS_EINVALID, _("'controls' must be an array of control ids"));
     if ((error = isms_risk_controls_set(&r, req->store, req->org.id, id, ids, n, &req->actor)) <
         0)
         return error;
@@ -262,7 +262,7 @@ int isms_api_risk_accept(struct isms_web_response *res, struct isms_web_request 
     int error;
 
     if (confirm && !json_is_boolean(confirm))
-        return isms_error_set(ISMS_EINVALID, "'confirm' must be true or false");
+        return isms_error_set(ISMS_EINVALID, _("'confirm' must be true or false"));
     if ((error = risk_param(&id, req)) < 0 ||
         (error = isms_web_json_string(&in.accepted_by, req->json, "accepted_by")) < 0 ||
         (error = isms_web_json_string(&in.comment, req->json, "comment")) < 0 ||
@@ -293,7 +293,7 @@ int isms_api_risk_link_put(struct isms_web_response *res, struct isms_web_reques
         return error;
     }
     if (provider && !json_is_integer(risk))
-        return isms_error_set(ISMS_EINVALID, "'provider_risk' must be the provider's risk id");
+        return isms_error_set(ISMS_EINVALID, _("'provider_risk' must be the provider's risk id"));
     if ((error = isms_risk_link_set(&r, req->store, req->org.id, id, provider,
                                     provider ? json_integer_value(risk) : 0, &req->actor)) < 0)
         return error;

@@ -23,7 +23,7 @@ static int undecided_only(bool *out, const struct isms_web_request *req)
         *out = true;
         return 0;
     }
-    return isms_error_set(ISMS_EINVALID, "'undecided' must be 1 or 0");
+    return isms_error_set(ISMS_EINVALID, _("'undecided' must be 1 or 0"));
 }
 
 /* Drops decided entries from a rendered SoA; the summary keeps counting all

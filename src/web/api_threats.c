@@ -43,13 +43,13 @@ static int read_filters(const char **source, const char **q, const struct isms_w
     *source = isms_web_request_query(req, "source");
     *q = isms_web_request_query(req, "q");
     if (*q && strlen(*q) > QUERY_MAX)
-        return isms_error_set(ISMS_EINVALID, "'q' is longer than %d bytes", QUERY_MAX);
+        return isms_error_set(ISMS_EINVALID, _("'q' is longer than %d bytes"), QUERY_MAX);
     if (*q && !**q)
         *q = NULL;
     if (*source && strcmp(*source, ISMS_THREAT_SOURCE_OWN) == 0)
         return isms_error_set(ISMS_EINVALID, "own threats are listed at /api/orgs/{org}/threats");
     if (*source && !isms_threat_source_get(*source))
-        return isms_error_set(ISMS_EINVALID, "'source' must be enisa, x1601 or ipa, not '%.40s'",
+        return isms_error_set(ISMS_EINVALID, _("'source' must be enisa, x1601 or ipa, not '%.40s'"),
                               *source);
     return 0;
 }
@@ -103,7 +103,7 @@ int isms_api_threats_get(struct isms_web_response *res, struct isms_web_request 
     if ((error = isms_threats_load()) < 0)
         return error;
     if (!(t = isms_threat_builtin_find(source, id)))
-        return isms_error_set(ISMS_ENOTFOUND, "threat '%.20s:%.40s' not found", source, id);
+        return isms_error_set(ISMS_ENOTFOUND, _("threat '%.20s:%.40s' not found"), source, id);
     return isms_web_respond_json(res, 200, isms_json_threat(t));
 }
 
@@ -154,7 +154,7 @@ int isms_api_org_threats_get(struct isms_web_response *res, struct isms_web_requ
     errno = 0;
     id = strtoll(id_text, &end, 10);
     if (*end || errno || id <= 0)
-        return isms_error_set(ISMS_ENOTFOUND, "threat 'own:%.40s' not found", id_text);
+        return isms_error_set(ISMS_ENOTFOUND, _("threat 'own:%.40s' not found"), id_text);
     if ((error = isms_threat_get_own(&t, req->store, req->org.id, id)) < 0)
         return error;
     return isms_web_respond_json(res, 200, isms_json_own_threat(&t));

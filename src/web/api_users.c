@@ -52,7 +52,7 @@ static int read_bool(int *out, const json_t *body, const char *key)
     if (!value || json_is_null(value))
         return 0;
     if (!json_is_boolean(value))
-        return isms_error_set(ISMS_EINVALID, "'%s' must be true or false", key);
+        return isms_error_set(ISMS_EINVALID, _("'%s' must be true or false"), key);
     *out = json_is_true(value);
     return 0;
 }
@@ -70,7 +70,7 @@ int isms_api_users_create(struct isms_web_response *res, struct isms_web_request
         (error = read_bool(&is_admin, req->json, "is_admin")) < 0)
         return error;
     if (!name || !password)
-        return isms_error_set(ISMS_EINVALID, "'name' and 'password' are required");
+        return isms_error_set(ISMS_EINVALID, _("'name' and 'password' are required"));
     if ((error = isms_user_create(&user, req->store, name, display_name, password, is_admin == 1,
                                   &req->actor)) < 0)
         return error;
@@ -99,7 +99,7 @@ static int check_self(const struct isms_web_request *req, const struct isms_user
         return 0;
     if (changes->is_admin == 0 || changes->disabled == 1)
         return isms_error_set(ISMS_ECONFLICT,
-                              "you cannot disable yourself or drop your own administrator rights");
+                              _("you cannot disable yourself or drop your own administrator rights"));
     return 0;
 }
 

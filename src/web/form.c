@@ -26,7 +26,7 @@ static int decode(char **out, const char *from, const char *to)
             c += 2;
         } else if (*c == '\0') {
             free(text);
-            return isms_error_set(ISMS_EINVALID, "a form field holds a NUL byte");
+            return isms_error_set(ISMS_EINVALID, _("a form field holds a NUL byte"));
         } else {
             *w++ = *c;
         }
@@ -43,7 +43,7 @@ static int add_field(struct isms_form *form, const char *pair, const char *end)
     int error;
 
     if (form->count == ISMS_FORM_FIELDS_MAX)
-        return isms_error_set(ISMS_ETOOBIG, "the form has more than %d fields",
+        return isms_error_set(ISMS_ETOOBIG, _("the form has more than %d fields"),
                               ISMS_FORM_FIELDS_MAX);
     if (form->count % 16 == 0) {
         struct isms_form_field *grown =

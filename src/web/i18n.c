@@ -38,7 +38,7 @@ int isms_lang_parse(enum isms_lang *out, const char *code)
         *out = ISMS_LANG_EN;
         return 0;
     }
-    return isms_error_set(ISMS_EINVALID, "'%.40s' is not a supported language (ja, en)",
+    return isms_error_set(ISMS_EINVALID, _("'%.40s' is not a supported language (ja, en)"),
                           code ? code : "");
 }
 

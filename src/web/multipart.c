@@ -50,14 +50,14 @@ static int add_text(struct parse_state *st, const char *key, const char *data, u
 
     if (!field)
         return st->out->fields.count == ISMS_MULTIPART_FIELDS_MAX
-                   ? isms_error_set(ISMS_ETOOBIG, "the form has more than %d fields",
+                   ? isms_error_set(ISMS_ETOOBIG, _("the form has more than %d fields"),
                                     ISMS_MULTIPART_FIELDS_MAX)
                    : isms_error_set(ISMS_ENOMEM, "out of memory");
     len = strlen(field->value);
     if (memchr(data, '\0', size))
-        return isms_error_set(ISMS_EINVALID, "the form field '%.40s' holds a NUL byte", key);
+        return isms_error_set(ISMS_EINVALID, _("the form field '%.40s' holds a NUL byte"), key);
     if (len + size > ISMS_MULTIPART_FIELD_MAX)
-        return isms_error_set(ISMS_ETOOBIG, "the form field '%.40s' is longer than %d bytes",
+        return isms_error_set(ISMS_ETOOBIG, _("the form field '%.40s' is longer than %d bytes"),
                               key, ISMS_MULTIPART_FIELD_MAX);
     if (!(grown = realloc(field->value, len + size + 1)))
         return isms_error_set(ISMS_ENOMEM, "out of memory");
@@ -78,7 +78,7 @@ static int add_file(struct parse_state *st, const char *filename, const char *da
     if (size == 0 || out->file.max == 0)
         return 0;
     if (isms_buf_put(&out->file, data, size) < 0)
-        return isms_error_set(ISMS_ETOOBIG, "the uploaded file is larger than %zu bytes",
+        return isms_error_set(ISMS_ETOOBIG, _("the uploaded file is larger than %zu bytes"),
                               out->file.max);
     return 0;
 }
@@ -110,17 +110,17 @@ int isms_multipart_parse(struct isms_multipart *out, const struct isms_web_reque
     memset(out, 0, sizeof(*out));
     isms_buf_init(&out->file, file_max);
     if (!isms_multipart_is(req))
-        return isms_error_set(ISMS_EINVALID, "the form must be sent as '%s'", MULTIPART_TYPE);
+        return isms_error_set(ISMS_EINVALID, _("the form must be sent as '%s'"), MULTIPART_TYPE);
     /* The processor reads the boundary from the connection's Content-Type. */
     if (!(pp = MHD_create_post_processor(req->connection, PROCESSOR_BUFFER, on_part, &st)))
-        return isms_error_set(ISMS_EINVALID, "the upload has no usable multipart boundary");
+        return isms_error_set(ISMS_EINVALID, _("the upload has no usable multipart boundary"));
     ok = req->body.len == 0 ||
          MHD_post_process(pp, isms_buf_cstr(&req->body), req->body.len) == MHD_YES;
     ok = (MHD_destroy_post_processor(pp) == MHD_YES) && ok;
     if (st.error < 0)
         return st.error;
     if (!ok)
-        return isms_error_set(ISMS_EINVALID, "the upload is not well-formed multipart/form-data");
+        return isms_error_set(ISMS_EINVALID, _("the upload is not well-formed multipart/form-data"));
     return 0;
 }
 

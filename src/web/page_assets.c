@@ -264,7 +264,7 @@ int isms_page_asset_new(struct isms_web_response *res, struct isms_web_request *
     struct asset_form f = {0};
 
     if (req->org_role < ISMS_ROLE_MANAGER)
-        return isms_error_set(ISMS_EPERM, "only ISMS managers and administrators may register assets");
+        return isms_error_set(ISMS_EPERM, _("only ISMS managers and administrators may register assets"));
     f.c = f.i = f.a = "2";
     return render_form(res, req, &f, NULL, NULL, 200);
 }
@@ -368,10 +368,10 @@ static int read_list_query(struct list_query *lq, struct isms_asset_filter *filt
         char *end;
         lq->page = strtol(page, &end, 10);
         if (*end || lq->page < 1 || lq->page > PAGE_NUMBER_MAX)
-            return isms_error_set(ISMS_EINVALID, "the page number must be a positive integer");
+            return isms_error_set(ISMS_EINVALID, _("the page number must be a positive integer"));
     }
     if (!blank(lq->q) && strlen(lq->q) > ISMS_ASSET_QUERY_MAX)
-        return isms_error_set(ISMS_EINVALID, "the search text is longer than %d bytes",
+        return isms_error_set(ISMS_EINVALID, _("the search text is longer than %d bytes"),
                               ISMS_ASSET_QUERY_MAX);
     filter->name_contains = blank(lq->q) ? NULL : lq->q;
     if ((!blank(lq->type) && (error = isms_asset_type_parse(&filter->type, lq->type)) < 0) ||

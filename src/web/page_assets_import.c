@@ -61,7 +61,7 @@ static int render(struct isms_web_response *res, struct isms_web_request *req,
 int isms_page_assets_import(struct isms_web_response *res, struct isms_web_request *req)
 {
     if (req->org_role < ISMS_ROLE_MANAGER)
-        return isms_error_set(ISMS_EPERM, "only ISMS managers and administrators may import assets");
+        return isms_error_set(ISMS_EPERM, _("only ISMS managers and administrators may import assets"));
     return render(res, req, NULL, NULL, NULL, 200);
 }
 

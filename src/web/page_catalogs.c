@@ -84,9 +84,9 @@ int isms_page_catalog(struct isms_web_response *res, struct isms_web_request *re
     int error;
 
     if (!catalog)
-        return isms_error_set(ISMS_ENOTFOUND, "no catalog '%s'", isms_web_request_param(req, "key"));
+        return isms_error_set(ISMS_ENOTFOUND, _("no catalog '%s'"), isms_web_request_param(req, "key"));
     if (query && strlen(query) > QUERY_MAX)
-        return isms_error_set(ISMS_EINVALID, "the search text is longer than %d bytes", QUERY_MAX);
+        return isms_error_set(ISMS_EINVALID, _("the search text is longer than %d bytes"), QUERY_MAX);
     if ((error = isms_page_init(&page, req, "catalogs", "Control catalogs")) < 0)
         return error;
     rows = json_array();

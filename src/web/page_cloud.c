@@ -362,7 +362,7 @@ int isms_page_cloud_service_new(struct isms_web_response *res, struct isms_web_r
 
     if (req->org_role < ISMS_ROLE_MANAGER)
         return isms_error_set(ISMS_EPERM,
-                              "only ISMS managers and administrators may register cloud services");
+                              _("only ISMS managers and administrators may register cloud services"));
     return render_form(res, req, &f, NULL, NULL, 200);
 }
 

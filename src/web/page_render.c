@@ -277,7 +277,7 @@ int isms_page_form(struct isms_form *out, const struct isms_web_request *req)
 {
     memset(out, 0, sizeof(*out));
     if (!isms_web_request_is_form(req))
-        return isms_error_set(ISMS_EINVALID, "the form must be sent as '%s'",
+        return isms_error_set(ISMS_EINVALID, _("the form must be sent as '%s'"),
                               ISMS_WEB_FORM_TYPE);
     return isms_form_parse(out, isms_buf_cstr(&req->body), req->body.len);
 }

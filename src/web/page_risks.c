@@ -44,7 +44,7 @@ static int parse_band(struct list_query *lq)
             lq->filter.band = (enum isms_risk_band)(ISMS_RISK_LOW + i);
             return 0;
         }
-    return isms_error_set(ISMS_EINVALID, "unknown band '%.20s'", lq->band);
+    return isms_error_set(ISMS_EINVALID, _("unknown band '%.20s'"), lq->band);
 }
 
 static int parse_page(struct list_query *lq, const char *text)
@@ -58,7 +58,7 @@ static int parse_page(struct list_query *lq, const char *text)
     errno = 0;
     v = strtoll(text, &end, 10);
     if (errno || *end || v < 1 || v > PAGE_MAX)
-        return isms_error_set(ISMS_EINVALID, "unknown page '%.20s'", text);
+        return isms_error_set(ISMS_EINVALID, _("unknown page '%.20s'"), text);
     lq->page = v;
     return 0;
 }
@@ -77,7 +77,7 @@ static int read_query(struct list_query *lq, const struct isms_web_request *req)
     lq->residual = view && strcmp(view, "residual") == 0;
     if ((lq->owner && strlen(lq->owner) > ISMS_RISK_OWNER_MAX) ||
         (lq->q && strlen(lq->q) > ISMS_RISK_QUERY_MAX))
-        return isms_error_set(ISMS_EINVALID, "the search text is longer than %d bytes",
+        return isms_error_set(ISMS_EINVALID, _("the search text is longer than %d bytes"),
                               ISMS_RISK_QUERY_MAX);
     if ((error = parse_band(lq)) < 0 || (error = parse_page(lq, query(req, "page"))) < 0)
         return error;

@@ -64,7 +64,7 @@ static int change_controls(struct isms_web_request *req, int64_t id, const char 
         if (strcmp(r.controls[i], control) != 0)
             ids[n++] = r.controls[i];
     if (add && n == ISMS_RISK_CONTROLS_MAX)
-        error = isms_error_set(ISMS_ETOOBIG, "a risk selects at most %d controls",
+        error = isms_error_set(ISMS_ETOOBIG, _("a risk selects at most %d controls"),
                                ISMS_RISK_CONTROLS_MAX);
     else {
         if (add)

@@ -96,7 +96,7 @@ static int read_form(struct risk_form *f, const struct isms_form *form)
     f->shared = isms_form_get(form, "shared") != NULL;
     for (size_t i = 0; (v = isms_form_get_nth(form, "asset", i)) != NULL; i++) {
         if (f->asset_count == ISMS_RISK_ASSETS_MAX)
-            return isms_error_set(ISMS_ETOOBIG, "a risk names at most %d assets",
+            return isms_error_set(ISMS_ETOOBIG, _("a risk names at most %d assets"),
                                   ISMS_RISK_ASSETS_MAX);
         if ((error = isms_page_parse_id(&f->assets[f->asset_count++], v, "asset")) < 0)
             return error;

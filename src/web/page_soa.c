@@ -135,9 +135,9 @@ static int read_filter(struct soa_filter *f, const char *status, const char *q)
     f->q = q ? q : "";
     if (strcmp(f->status, "all") != 0 && strcmp(f->status, "undecided") != 0 &&
         strcmp(f->status, "applicable") != 0 && strcmp(f->status, "excluded") != 0)
-        return isms_error_set(ISMS_EINVALID, "unknown status filter '%.40s'", f->status);
+        return isms_error_set(ISMS_EINVALID, _("unknown status filter '%.40s'"), f->status);
     if (strlen(f->q) > QUERY_MAX)
-        return isms_error_set(ISMS_EINVALID, "the search text is longer than %d bytes", QUERY_MAX);
+        return isms_error_set(ISMS_EINVALID, _("the search text is longer than %d bytes"), QUERY_MAX);
     return 0;
 }
 

@@ -33,5 +33,5 @@ int isms_page_static(struct isms_web_response *res, struct isms_web_request *req
         isms_web_respond_static(res, 200, served[i].type, (const char *)file->data);
         return isms_web_response_header(res, "Cache-Control", "public, max-age=31536000, immutable");
     }
-    return isms_error_set(ISMS_ENOTFOUND, "no static file '%s'", name);
+    return isms_error_set(ISMS_ENOTFOUND, _("no static file '%s'"), name);
 }

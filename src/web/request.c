@@ -34,9 +34,9 @@ static bool parse_ip(struct ip_address *out, const char *text)
 int isms_web_trusted_proxy_add(const char *address)
 {
     if (trusted_proxy_count == TRUSTED_PROXY_MAX)
-        return isms_error_set(ISMS_EINVALID, "at most %d trusted proxies", TRUSTED_PROXY_MAX);
+        return isms_error_set(ISMS_EINVALID, _("at most %d trusted proxies"), TRUSTED_PROXY_MAX);
     if (!address || !parse_ip(&trusted_proxies[trusted_proxy_count], address))
-        return isms_error_set(ISMS_EINVALID, "'%.64s' is not a numeric IPv4 or IPv6 address",
+        return isms_error_set(ISMS_EINVALID, _("'%.64s' is not a numeric IPv4 or IPv6 address"),
                               address ? address : "");
     trusted_proxy_count++;
     return 0;
@@ -150,7 +150,7 @@ bool isms_web_request_too_big(const struct isms_web_request *req)
 
 int isms_web_request_too_big_error(const struct isms_web_request *req)
 {
-    return isms_error_set(ISMS_ETOOBIG, "the request body exceeds %zu bytes", req->body_max);
+    return isms_error_set(ISMS_ETOOBIG, _("the request body exceeds %zu bytes"), req->body_max);
 }
 
 uint64_t isms_web_request_content_length(const struct isms_web_request *req)
@@ -255,11 +255,11 @@ int isms_web_request_parse_json(struct isms_web_request *req)
     /* Duplicate keys would let two readers of the same body disagree. */
     doc = json_loadb(isms_buf_cstr(&req->body), req->body.len, JSON_REJECT_DUPLICATES, &err);
     if (!doc)
-        return isms_error_set(ISMS_EINVALID, "malformed JSON: %s (line %d, column %d)", err.text,
+        return isms_error_set(ISMS_EINVALID, _("malformed JSON: %s (line %d, column %d)"), err.text,
                               err.line, err.column);
     if (!json_is_object(doc)) {
         json_decref(doc);
-        return isms_error_set(ISMS_EINVALID, "the request body must be a JSON object");
+        return isms_error_set(ISMS_EINVALID, _("the request body must be a JSON object"));
     }
     json_decref(req->json);
     req->json = doc;

@@ -166,14 +166,14 @@ static void dispatch(struct isms_web_response *res, struct isms_web_request *req
     case ISMS_WEB_MATCH_FOUND:
         break;
     case ISMS_WEB_MATCH_NO_PATH:
-        isms_error_set(ISMS_ENOTFOUND, "no such endpoint '%.900s'", req->path);
+        isms_error_set(ISMS_ENOTFOUND, _("no such endpoint '%.900s'"), req->path);
         respond_failure(res, req, ISMS_ENOTFOUND, 0, NULL);
         return;
     case ISMS_WEB_MATCH_NO_METHOD:
         snprintf(message, sizeof(message), "'%.40s' is not allowed here; use %s", req->method,
                  allow);
         if (isms_page_path(req->path)) {
-            isms_error_set(ISMS_EINVALID, "'%.40s' is not allowed here; use %s", req->method,
+            isms_error_set(ISMS_EINVALID, _("'%.40s' is not allowed here; use %s"), req->method,
                            allow);
             respond_failure(res, req, ISMS_EINVALID, 405, allow);
             return;

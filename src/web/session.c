@@ -269,7 +269,7 @@ static int resolve_org(struct isms_web_request *req, unsigned needs)
     req->actor.is_manager = req->org_role >= ISMS_ROLE_MANAGER;
     need = is_unsafe(req->method) ? role_to_write(needs) : ISMS_ROLE_AUDITOR;
     if (req->org_role < need)
-        return isms_error_set(ISMS_EPERM, "your role in '%s' is %s; this needs %s or above",
+        return isms_error_set(ISMS_EPERM, _("your role in '%s' is %s; this needs %s or above"),
                               req->org.slug, isms_role_name(req->org_role), isms_role_name(need));
     return 0;
 }
@@ -279,8 +279,8 @@ static int refuse_anonymous(struct isms_web_response *res, const struct isms_web
     if (!is_api_path(req->path) && !is_unsafe(req->method))
         return redirect_to_login(res, req);
     if (req->session_mfa_pending)
-        return isms_error_set(ISMS_EAUTH, "finish signing in with your second factor first");
-    return isms_error_set(ISMS_EAUTH, "sign in first (POST /api/session)");
+        return isms_error_set(ISMS_EAUTH, _("finish signing in with your second factor first"));
+    return isms_error_set(ISMS_EAUTH, _("sign in first (POST /api/session)"));
 }
 
 /* A generated password was handed over: the user chooses their own before
@@ -294,7 +294,7 @@ static int refuse_until_password_changed(struct isms_web_response *res,
             return ISMS_ENOMEM;
         return 1;
     }
-    return isms_error_set(ISMS_EPERM, "choose a new password first (PUT /api/me/password)");
+    return isms_error_set(ISMS_EPERM, _("choose a new password first (PUT /api/me/password)"));
 }
 
 int isms_web_session_authorize(struct isms_web_response *res, struct isms_web_request *req,
