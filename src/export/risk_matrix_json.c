@@ -147,7 +147,7 @@ static int read_labels(struct isms_risk_scale *s, const json_t *labels, const ch
         if (!json_is_object(item))
             return isms_error_set(ISMS_EINVALID, _("'%s' must be an object"), field);
         if (value && !(json_is_integer(value) && json_integer_value(value) == s->min + (int)i))
-            return isms_error_set(ISMS_EINVALID, "'%s.value' must be %d", field,
+            return isms_error_set(ISMS_EINVALID, _("'%s.value' must be %d"), field,
                                   s->min + (int)i);
         if ((error = read_label(&s->labels[i], item, field)) < 0)
             return error;
@@ -171,7 +171,7 @@ static int read_scale(struct isms_risk_scale *s, const json_t *body, const char 
         return error;
     if (s->min < 0 || s->max < s->min || s->max - s->min + 1 < ISMS_RISK_SCALE_LEVELS_MIN ||
         s->max - s->min + 1 > ISMS_RISK_SCALE_LEVELS_MAX)
-        return isms_error_set(ISMS_EINVALID, "%s must have %d to %d levels from min >= 0",
+        return isms_error_set(ISMS_EINVALID, _("%s must have %d to %d levels from min >= 0"),
                               axis, ISMS_RISK_SCALE_LEVELS_MIN, ISMS_RISK_SCALE_LEVELS_MAX);
     snprintf(field, sizeof(field), "%s.name", axis);
     if ((error = read_object(&name, obj, "name", field)) < 0 ||

@@ -460,8 +460,8 @@ static int check_bulk(struct isms_store *store, int64_t org_id,
         if (inputs[i].shared && (error = check_sharing(store, org_id, true)) < 0)
             return error;
         if (inputs[i].matrix_key)
-            return isms_error_set(ISMS_EINVALID, "risk %zu: an import uses the organization's "
-                                                 "matrix", i + 1);
+            return isms_error_set(ISMS_EINVALID, _("risk %zu: an import uses the organization's "
+                                                 "matrix"), i + 1);
         if (own_threat(inputs[i].threat) &&
             (error = resolve_threat(scratch, store, org_id, inputs[i].threat)) < 0)
             return error;

@@ -28,8 +28,8 @@ int isms_risk_method_parse(enum isms_risk_method *out, const char *name)
             return 0;
         }
     return isms_error_set(ISMS_EINVALID,
-                          "method must be 'additive', 'multiplicative' or "
-                          "'asset_threat_vulnerability', not '%s'",
+                          _("method must be 'additive', 'multiplicative' or "
+                          "'asset_threat_vulnerability', not '%s'"),
                           name ? name : "");
 }
 
@@ -128,14 +128,14 @@ static int check_key(const char *key)
     size_t len = strnlen(key, ISMS_RISK_MATRIX_KEY_MAX + 1);
 
     if (len == 0 || len > ISMS_RISK_MATRIX_KEY_MAX)
-        return isms_error_set(ISMS_EINVALID, "key must be 1 to %d characters",
+        return isms_error_set(ISMS_EINVALID, _("key must be 1 to %d characters"),
                               ISMS_RISK_MATRIX_KEY_MAX);
     for (const char *p = key; *p; p++)
         if (!key_char(*p))
-            return isms_error_set(ISMS_EINVALID, "key '%s' may only contain a-z, 0-9 and '-'",
+            return isms_error_set(ISMS_EINVALID, _("key '%s' may only contain a-z, 0-9 and '-'"),
                                   key);
     if (key[0] == '-' || key[len - 1] == '-')
-        return isms_error_set(ISMS_EINVALID, "key '%s' may not start or end with '-'", key);
+        return isms_error_set(ISMS_EINVALID, _("key '%s' may not start or end with '-'"), key);
     return 0;
 }
 
@@ -167,11 +167,11 @@ static int check_scale(const struct isms_risk_scale *s, const char *axis)
     int error;
 
     if (s->min < 0 || s->max > ISMS_RISK_SCALE_VALUE_MAX || s->min > s->max)
-        return isms_error_set(ISMS_EINVALID, "%s must run from min >= 0 to max <= %d", axis,
+        return isms_error_set(ISMS_EINVALID, _("%s must run from min >= 0 to max <= %d"), axis,
                               ISMS_RISK_SCALE_VALUE_MAX);
     if (s->max - s->min + 1 < ISMS_RISK_SCALE_LEVELS_MIN ||
         s->max - s->min + 1 > ISMS_RISK_SCALE_LEVELS_MAX)
-        return isms_error_set(ISMS_EINVALID, "%s must have %d to %d levels, not %d", axis,
+        return isms_error_set(ISMS_EINVALID, _("%s must have %d to %d levels, not %d"), axis,
                               ISMS_RISK_SCALE_LEVELS_MIN, ISMS_RISK_SCALE_LEVELS_MAX,
                               s->max - s->min + 1);
     snprintf(field, sizeof(field), "%s.name", axis);
@@ -191,14 +191,14 @@ static int check_levels(const struct isms_risk_matrix *m)
 
     isms_risk_matrix_level_range(m, &lo, &hi);
     if (m->acceptance_threshold < lo || m->acceptance_threshold > hi)
-        return isms_error_set(ISMS_EINVALID, "acceptance_threshold %d is outside the levels %d..%d",
+        return isms_error_set(ISMS_EINVALID, _("acceptance_threshold %d is outside the levels %d..%d"),
                               m->acceptance_threshold, lo, hi);
     if (m->medium_from <= lo || m->medium_from > hi)
-        return isms_error_set(ISMS_EINVALID, "bands.medium_from %d must be above %d and at most %d",
+        return isms_error_set(ISMS_EINVALID, _("bands.medium_from %d must be above %d and at most %d"),
                               m->medium_from, lo, hi);
     if (m->high_from <= m->medium_from || m->high_from > hi)
         return isms_error_set(ISMS_EINVALID,
-                              "bands.high_from %d must be above medium_from %d and at most %d",
+                              _("bands.high_from %d must be above medium_from %d and at most %d"),
                               m->high_from, m->medium_from, hi);
     return 0;
 }
@@ -219,7 +219,7 @@ int isms_risk_matrix_validate(const struct isms_risk_matrix *m)
     if (uses_vulnerability(m) && (error = check_scale(&m->vulnerability, "vulnerability")) < 0)
         return error;
     if (!uses_vulnerability(m) && (m->vulnerability.min != 0 || m->vulnerability.max != 0))
-        return isms_error_set(ISMS_EINVALID, "vulnerability is only used by the "
-                                             "asset_threat_vulnerability method");
+        return isms_error_set(ISMS_EINVALID, _("vulnerability is only used by the "
+                                             "asset_threat_vulnerability method"));
     return check_levels(m);
 }

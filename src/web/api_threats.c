@@ -47,7 +47,7 @@ static int read_filters(const char **source, const char **q, const struct isms_w
     if (*q && !**q)
         *q = NULL;
     if (*source && strcmp(*source, ISMS_THREAT_SOURCE_OWN) == 0)
-        return isms_error_set(ISMS_EINVALID, "own threats are listed at /api/orgs/{org}/threats");
+        return isms_error_set(ISMS_EINVALID, _("own threats are listed at /api/orgs/{org}/threats"));
     if (*source && !isms_threat_source_get(*source))
         return isms_error_set(ISMS_EINVALID, _("'source' must be enisa, x1601 or ipa, not '%.40s'"),
                               *source);
