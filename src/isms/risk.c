@@ -387,10 +387,6 @@ static int bulk_next(struct isms_risk *out, size_t i, void *ctx)
     return 0;
 }
 
-static int check_bulk(struct isms_store *store, int64_t org_id,
-                      const struct isms_risk_input *inputs, size_t count,
-                      struct isms_risk *scratch);
-
 /* Resolves each distinct owner name once (resolve_owner's rule, no owner of
  * before in an import); an input's error names its position. */
 static int resolve_bulk_owners(struct bulk *b)
@@ -428,6 +424,25 @@ static int resolve_bulk_owners(struct bulk *b)
     return 0;
 }
 
+static int check_bulk(struct isms_store *store, int64_t org_id,
+                      const struct isms_risk_input *inputs, size_t count,
+                      struct isms_risk *scratch)
+{
+    int error;
+
+    for (size_t i = 0; i < count; i++) {
+        if (inputs[i].shared && (error = check_sharing(store, org_id, true)) < 0)
+            return error;
+        if (inputs[i].matrix_key)
+            return isms_error_set(ISMS_EINVALID, _("risk %zu: an import uses the organization's "
+                                                 "matrix"), i + 1);
+        if (own_threat(inputs[i].threat) &&
+            (error = resolve_threat(scratch, store, org_id, inputs[i].threat)) < 0)
+            return error;
+    }
+    return 0;
+}
+
 int isms_risk_create_many(int64_t *first_id_out, struct isms_store *store, int64_t org_id,
                           const struct isms_risk_input *inputs, size_t count,
                           const struct isms_actor *actor)
@@ -448,25 +463,6 @@ int isms_risk_create_many(int64_t *first_id_out, struct isms_store *store, int64
                                             actor);
     free(b.owners), free(b.owner_of);
     return error;
-}
-
-static int check_bulk(struct isms_store *store, int64_t org_id,
-                      const struct isms_risk_input *inputs, size_t count,
-                      struct isms_risk *scratch)
-{
-    int error;
-
-    for (size_t i = 0; i < count; i++) {
-        if (inputs[i].shared && (error = check_sharing(store, org_id, true)) < 0)
-            return error;
-        if (inputs[i].matrix_key)
-            return isms_error_set(ISMS_EINVALID, _("risk %zu: an import uses the organization's "
-                                                 "matrix"), i + 1);
-        if (own_threat(inputs[i].threat) &&
-            (error = resolve_threat(scratch, store, org_id, inputs[i].threat)) < 0)
-            return error;
-    }
-    return 0;
 }
 
 static bool same_residual(const struct isms_risk *a, const struct isms_risk *b)

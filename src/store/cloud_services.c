@@ -266,37 +266,20 @@ int isms_store_cloud_contracts_ending(struct isms_cloud_service **out, size_t *c
                                       struct isms_store *store, int64_t org_id,
                                       const char *until, int limit)
 {
-    struct isms_db *db = isms_store_acquire(store);
-    struct isms_cloud_service *items = NULL;
-    struct isms_stmt *st = NULL;
-    size_t n = 0;
-    int error;
+    const int64_t params[] = {org_id, limit};
+    const struct isms_store_select q = {
+        .sql = SELECT_SERVICE "WHERE c.org_id = $1 AND c.contract_end IS NOT NULL "
+                              "AND c.contract_end <= $3 ORDER BY c.contract_end, c.name LIMIT $2",
+        .params = params,
+        .param_count = 2,
+        .text = until,
+        .read = read_row,
+        .item_size = sizeof(**out),
+    };
+    void *items;
+    int error = isms_store_select_all(&items, count, store, &q);
 
-    *out = NULL;
-    *count = 0;
-    if (!(items = calloc((size_t)(limit > 0 ? limit : 1), sizeof(*items)))) {
-        error = isms_error_set(ISMS_ENOMEM, "out of memory");
-        goto done;
-    }
-    if ((error = isms_db_prepare(&st, db,
-                                 SELECT_SERVICE "WHERE c.org_id = $1 AND c.contract_end IS NOT NULL "
-                                                "AND c.contract_end <= $2 "
-                                                "ORDER BY c.contract_end, c.name LIMIT $3")) < 0 ||
-        (error = isms_stmt_bind_int64(st, 1, org_id)) < 0 ||
-        (error = isms_stmt_bind_text(st, 2, until)) < 0 ||
-        (error = isms_stmt_bind_int64(st, 3, limit)) < 0)
-        goto done;
-    while ((error = isms_stmt_step(st)) == 1 && n < (size_t)limit)
-        if ((error = read_row(&items[n++], st)) < 0)
-            goto done;
-done:
-    isms_stmt_finalize(st);
-    isms_store_release(store, db);
-    if (error < 0) {
-        free(items);
-        return error;
-    }
-    *out = items;
-    *count = n;
-    return 0;
+    if (error == 0)
+        *out = items;
+    return error;
 }

@@ -64,6 +64,16 @@ static int prepare_bound(struct isms_stmt **st, struct isms_db *db, const char *
     return 0;
 }
 
+static int prepare_select(struct isms_stmt **st, struct isms_db *db,
+                          const struct isms_store_select *q)
+{
+    int error = prepare_bound(st, db, q->sql, q->params, q->param_count);
+
+    if (error == 0 && q->text)
+        error = isms_stmt_bind_text(*st, (int)q->param_count + 1, q->text);
+    return error;
+}
+
 int isms_store_query_int64(int64_t *out, struct isms_db *db, const char *sql,
                            const int64_t *params, size_t count)
 {
@@ -104,7 +114,7 @@ int isms_store_select_one(void *item, struct isms_store *store, const struct ism
     struct isms_stmt *st = NULL;
     int error;
 
-    if ((error = prepare_bound(&st, db, q->sql, q->params, q->param_count)) < 0)
+    if ((error = prepare_select(&st, db, q)) < 0)
         goto done;
     if ((error = isms_stmt_step(st)) == 1)
         error = q->read(item, st);
@@ -137,7 +147,7 @@ int isms_store_select_all(void **out, size_t *count, struct isms_store *store,
     size_t n = 0, cap = 0;
     int error;
 
-    if ((error = prepare_bound(&st, db, q->sql, q->params, q->param_count)) < 0)
+    if ((error = prepare_select(&st, db, q)) < 0)
         goto done;
     while ((error = isms_stmt_step(st)) == 1) {
         if (n == cap && (error = grow(&items, &cap, q->item_size)) < 0)

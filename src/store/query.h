@@ -53,11 +53,13 @@ typedef int (*isms_store_row_fn)(void *item, struct isms_stmt *st);
 int isms_store_each_row(struct isms_db *db, const char *sql, const int64_t *params, size_t count,
                         isms_store_row_fn visit, void *ctx);
 
-/* A SELECT whose parameters are all integers ($1, $2, ... in order). */
+/* A SELECT whose parameters are integers ($1, $2, ... in order), and
+ * optionally one text after them ($(param_count + 1)). */
 struct isms_store_select {
     const char *sql;
     const int64_t *params;
     size_t param_count;
+    const char *text; /* NULL: none */
     isms_store_row_fn read;
     size_t item_size; /* for isms_store_select_all */
 };

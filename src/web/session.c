@@ -72,14 +72,31 @@ static bool is_token(const char *text)
     return n == ISMS_TOKEN_TEXT_SIZE - 1;
 }
 
+static int set_cookie(struct isms_web_response *res, const char *name, const char *value,
+                      const char *extra)
+{
+    char header[256];
+
+    snprintf(header, sizeof(header), "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s", name, value,
+             secure_cookies ? "; Secure" : "", extra);
+    return isms_web_response_header(res, "Set-Cookie", header);
+}
+
+/* The pre-session token the anonymous browser's cookie holds; NULL if none. */
+static const char *presession_cookie(const struct isms_web_request *req)
+{
+    const char *cookie =
+        MHD_lookup_connection_value(req->connection, MHD_COOKIE_KIND, PRESESSION_COOKIE);
+    return is_token(cookie) ? cookie : NULL;
+}
+
 const char *isms_web_presession_token(struct isms_web_request *req)
 {
     const char *cookie;
 
     if (req->presession[0])
         return req->presession;
-    cookie = MHD_lookup_connection_value(req->connection, MHD_COOKIE_KIND, PRESESSION_COOKIE);
-    if (is_token(cookie)) {
+    if ((cookie = presession_cookie(req)) != NULL) {
         snprintf(req->presession, sizeof(req->presession), "%s", cookie);
         return req->presession;
     }
@@ -93,41 +110,22 @@ const char *isms_web_presession_token(struct isms_web_request *req)
 
 int isms_web_presession_cookie(struct isms_web_response *res, const struct isms_web_request *req)
 {
-    char header[192];
+    char max_age[32];
 
     if (!req->presession_fresh)
         return 0;
-    snprintf(header, sizeof(header), "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s",
-             PRESESSION_COOKIE, req->presession, PRESESSION_SECONDS,
-             secure_cookies ? "; Secure" : "");
-    return isms_web_response_header(res, "Set-Cookie", header);
-}
-
-/* The pre-session token the anonymous browser's cookie holds; NULL if none. */
-static const char *presession_cookie(const struct isms_web_request *req)
-{
-    const char *cookie =
-        MHD_lookup_connection_value(req->connection, MHD_COOKIE_KIND, PRESESSION_COOKIE);
-    return is_token(cookie) ? cookie : NULL;
-}
-
-static int set_cookie(struct isms_web_response *res, const char *value, const char *extra)
-{
-    char header[256];
-
-    snprintf(header, sizeof(header), "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s",
-             ISMS_WEB_SESSION_COOKIE, value, secure_cookies ? "; Secure" : "", extra);
-    return isms_web_response_header(res, "Set-Cookie", header);
+    snprintf(max_age, sizeof(max_age), "; Max-Age=%d", PRESESSION_SECONDS);
+    return set_cookie(res, PRESESSION_COOKIE, req->presession, max_age);
 }
 
 int isms_web_session_cookie(struct isms_web_response *res, const char *token)
 {
-    return set_cookie(res, token, "");
+    return set_cookie(res, ISMS_WEB_SESSION_COOKIE, token, "");
 }
 
 int isms_web_session_cookie_clear(struct isms_web_response *res)
 {
-    return set_cookie(res, "", "; Max-Age=0");
+    return set_cookie(res, ISMS_WEB_SESSION_COOKIE, "", "; Max-Age=0");
 }
 
 int isms_web_retry_after(struct isms_web_response *res)
