@@ -10,11 +10,6 @@ static bool is_customer(enum isms_org_role role)
     return role == ISMS_ORG_CSC || role == ISMS_ORG_BOTH;
 }
 
-static bool is_provider(enum isms_org_role role)
-{
-    return role == ISMS_ORG_CSP || role == ISMS_ORG_BOTH;
-}
-
 /* `provider` (id or slug) as a provider of org `org_id`: a provider org
  * that a cloud service of the org's register names, or that one of its risks
  * already depends on. Anything else - no such org, a customer, an unrelated
@@ -23,12 +18,17 @@ static bool is_provider(enum isms_org_role role)
 static int find_provider(struct isms_org *out, struct isms_store *store, int64_t org_id,
                          const char *provider)
 {
+    struct isms_org *providers = NULL;
     bool related = false;
+    size_t n = 0;
     int error;
 
+    /* One rule for "a provider of the org": the list the pages offer. */
     error = isms_org_find(out, store, provider);
-    if (error == 0 && out->id != org_id && is_provider(out->role))
-        error = isms_store_org_uses_provider(&related, store, org_id, out->id);
+    if (error == 0 && (error = isms_store_org_providers(&providers, &n, store, org_id)) == 0)
+        for (size_t i = 0; i < n && !related; i++)
+            related = providers[i].id == out->id;
+    free(providers);
     if (error < 0 && error != ISMS_ENOTFOUND)
         return error;
     if (error < 0 || !related)

@@ -117,24 +117,6 @@ int isms_store_org_list(struct isms_org **out, size_t *count, struct isms_store 
     return error;
 }
 
-int isms_store_org_uses_provider(bool *out, struct isms_store *store, int64_t org_id,
-                                 int64_t provider_id)
-{
-    const int64_t params[] = {org_id, provider_id};
-    struct isms_db *db = isms_store_acquire(store);
-    int64_t found = 0;
-    int error;
-
-    error = isms_store_query_int64(
-        &found, db,
-        "SELECT EXISTS (SELECT 1 FROM cloud_services WHERE org_id = $1 AND provider_org_id = $2) "
-        "OR EXISTS (SELECT 1 FROM risks WHERE org_id = $1 AND provider_org_id = $2)",
-        params, 2);
-    isms_store_release(store, db);
-    *out = error == 0 && found;
-    return error;
-}
-
 int isms_store_org_providers(struct isms_org **out, size_t *count, struct isms_store *store,
                              int64_t org_id)
 {

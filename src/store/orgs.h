@@ -20,13 +20,9 @@ int isms_store_org_update(struct isms_store *store, const struct isms_org *org,
 int isms_store_org_by_id(struct isms_org *out, struct isms_store *store, int64_t id);
 int isms_store_org_by_slug(struct isms_org *out, struct isms_store *store, const char *slug);
 
-/* *out: org `org_id` has `provider_id` as a provider - a cloud service of
- * its register names it, or one of its risks already depends on its risks. */
-int isms_store_org_uses_provider(bool *out, struct isms_store *store, int64_t org_id,
-                                 int64_t provider_id);
-
-/* The providers of org `org_id` in the sense of isms_store_org_uses_provider,
- * by name; *out is owned by the caller (free()). */
+/* The providers of org `org_id`: provider orgs (csp or both, not itself)
+ * that a cloud service of its register names, or that one of its risks
+ * already depends on; by name. *out is owned by the caller (free()). */
 int isms_store_org_providers(struct isms_org **out, size_t *count, struct isms_store *store,
                              int64_t org_id);
 
