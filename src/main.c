@@ -11,7 +11,7 @@ static const struct isms_cli_command commands[] = {
     {"matrix", isms_cli_matrix, "list, show, choose and define risk matrices"},
     {"risk", isms_cli_risk, "the risk register: assess, treat, accept, link, report"},
     {"user", isms_cli_user, "add, list and manage user accounts and their roles"},
-    {"audit", isms_cli_audit, "verify and list the tamper-evident audit log"},
+    {"journal", isms_cli_journal, "verify and list the tamper-evident journal"},
     {"asset", isms_cli_asset, "the information asset register: add, list, import, export"},
     {"cloud", isms_cli_cloud, "the cloud service register and shadow-cloud judgement"},
 };

@@ -30,7 +30,7 @@ int isms_cli_threat(int argc, char **argv);
 int isms_cli_matrix(int argc, char **argv);
 int isms_cli_risk(int argc, char **argv);
 int isms_cli_user(int argc, char **argv);
-int isms_cli_audit(int argc, char **argv);
+int isms_cli_journal(int argc, char **argv);
 int isms_cli_asset(int argc, char **argv);
 int isms_cli_cloud(int argc, char **argv);
 

@@ -8,7 +8,7 @@ static char cli_name[64] = "cli";
 static struct isms_actor cli_actor = {0, cli_name, "", true};
 static pthread_once_t cli_once = PTHREAD_ONCE_INIT;
 
-/* The login name, not $USER alone: sudo and su keep $USER but the audit log
+/* The login name, not $USER alone: sudo and su keep $USER but the journal
  * should name who actually ran the command. */
 static void resolve_cli_name(void)
 {

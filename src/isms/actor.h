@@ -1,7 +1,7 @@
 /*
  * Who is making a change: a signed-in user of the web UI or API, or the
- * command line. Every domain function that writes takes one, so the audit
- * log (store/audit.h) can say who did what.
+ * command line. Every domain function that writes takes one, so the journal
+ * log (store/journal.h) can say who did what.
  */
 #ifndef ISMS_ISMS_ACTOR_H
 #define ISMS_ISMS_ACTOR_H

@@ -93,11 +93,11 @@ bool isms_asset_due(struct isms_date *out, const struct isms_asset_input *in,
 
 /* Validates and stores a new asset of org `org_id`; *out is the stored row
  * (release it). ISMS_EINVALID naming the field, also for a cloud service
- * that is not the org's. Audited as `actor`'s. */
+ * that is not the org's. Journaled as `actor`'s. */
 int isms_asset_create(struct isms_asset *out, struct isms_store *store, int64_t org_id,
                       const struct isms_asset_input *in, const struct isms_actor *actor);
 
-/* Stores `count` validated inputs in one transaction with one audit event
+/* Stores `count` validated inputs in one transaction with one journal event
  * ("asset.import"): all or none. The bulk path of CSV import and of
  * benchmarks. *first_id_out (may be NULL) gets the first new id; the others
  * follow in order. */

@@ -54,7 +54,7 @@ struct isms_asset_import {
 int isms_asset_import_parse(struct isms_asset_import *out, const char *data, size_t len);
 
 /* Parses `data`, resolves cloud service names against org `org_id`'s
- * register and stores every row in one transaction, audited as `actor`'s
+ * register and stores every row in one transaction, journaled as `actor`'s
  * ("asset.import"). On ISMS_EINVALID nothing is stored and out->errors says
  * why. out->count is the number of assets imported. Release *out. */
 int isms_asset_import(struct isms_asset_import *out, struct isms_store *store, int64_t org_id,

@@ -140,7 +140,7 @@ int isms_auth_totp_begin(struct isms_totp_enrolment *out, struct isms_store *sto
 /* Step 2: `code` from the app proves it holds the pending secret; TOTP is
  * then required at login and a fresh set of recovery codes is returned (shown
  * once). ISMS_EAUTH for a wrong code, ISMS_EINVALID when no enrolment is
- * pending. Audited as "user.totp.enable". */
+ * pending. Journaled as "user.totp.enable". */
 #define ISMS_RECOVERY_CODE_COUNT 10
 #define ISMS_RECOVERY_CODE_SIZE ISMS_RECOVERY_CODE_TEXT /* "xxxx-xxxx-xxxx-xxxx" + NUL */
 int isms_auth_totp_confirm(char codes_out[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT],
@@ -159,7 +159,7 @@ int isms_auth_check_current_password(struct isms_store *store, int64_t user_id,
                                      const char *password, const struct isms_actor *actor);
 
 /* Turns TOTP off after isms_auth_check_current_password (ISMS_EAUTH when
- * wrong, ISMS_ELIMIT when rate-limited); the recovery codes go too. Audited
+ * wrong, ISMS_ELIMIT when rate-limited); the recovery codes go too. Journaled
  * as "user.totp.disable". */
 int isms_auth_totp_disable(struct isms_store *store, int64_t user_id, const char *password,
                            const struct isms_actor *actor);
@@ -168,13 +168,13 @@ int isms_auth_totp_disable(struct isms_store *store, int64_t user_id, const char
  * sec/secret_key.h (install it before any TOTP call). This seals the seeds
  * a database from before sealing still holds in plain base32; run once at
  * start-up, it does nothing the second time. *sealed_count gets the number
- * of users whose seeds were sealed (each audited as "user.totp.seal"). */
+ * of users whose seeds were sealed (each journaled as "user.totp.seal"). */
 int isms_auth_seal_stored_seeds(size_t *sealed_count, struct isms_store *store);
 
 /* Replaces the user's recovery codes with a fresh set (shown once), after
  * isms_auth_check_current_password: new codes are a second factor, which a
  * stolen session alone must not mint. ISMS_EINVALID when TOTP is off,
- * ISMS_EAUTH/ISMS_ELIMIT as for that check. Audited as "user.recovery_codes". */
+ * ISMS_EAUTH/ISMS_ELIMIT as for that check. Journaled as "user.recovery_codes". */
 int isms_auth_recovery_regenerate(
     char codes_out[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT], struct isms_store *store,
     int64_t user_id, const char *password, const struct isms_actor *actor);

@@ -165,7 +165,7 @@ struct isms_cloud_service {
 
 /* Validates `in` and stores a new service of org `org_id`; *out is the stored
  * row. ISMS_EINVALID naming the field, ISMS_ECONFLICT when the org already
- * has a service of that name. Audited as `actor`'s. */
+ * has a service of that name. Journaled as `actor`'s. */
 int isms_cloud_service_create(struct isms_cloud_service *out, struct isms_store *store,
                               int64_t org_id, const struct isms_cloud_service_input *in,
                               const struct isms_actor *actor);

@@ -73,12 +73,12 @@ int isms_membership_list(struct isms_member **out, size_t *count, struct isms_st
 int isms_membership_find_user(struct isms_user *out, struct isms_store *store, const char *key,
                               int64_t caller_id, bool caller_is_admin);
 
-/* Gives `user_id` `role` in `org_id` (adds or changes), audited as
+/* Gives `user_id` `role` in `org_id` (adds or changes), journaled as
  * "member.set". ISMS_ENOTFOUND for an unknown user. */
 int isms_membership_set(struct isms_store *store, int64_t org_id, int64_t user_id,
                         enum isms_role role, const struct isms_actor *actor);
 
-/* Removes `user_id` from `org_id`, audited as "member.remove".
+/* Removes `user_id` from `org_id`, journaled as "member.remove".
  * ISMS_ENOTFOUND when the user was not a member. */
 int isms_membership_remove(struct isms_store *store, int64_t org_id, int64_t user_id,
                            const struct isms_actor *actor);

@@ -34,13 +34,13 @@ int isms_org_role_parse(enum isms_org_role *out, const char *name);
 /* Creates an org. `slug` may be NULL: one is derived from the name (ASCII
  * letters and digits) or "org-N". Fills *out with the stored row.
  * ISMS_EINVALID for a bad name/slug, ISMS_ECONFLICT for a taken slug.
- * The creation is audited as `actor`'s. */
+ * The creation is journaled as `actor`'s. */
 int isms_org_create(struct isms_org *out, struct isms_store *store, const char *name,
                     const char *slug, enum isms_org_role role, const struct isms_actor *actor);
 
 /* Renames org `id` and/or changes its slug (NULL or "" keeps a field): the
  * same rules as creation; ISMS_ECONFLICT for a slug in use. The change is
- * audited as `actor`'s. Fills *out. Old links with the old slug answer 404. */
+ * journaled as `actor`'s. Fills *out. Old links with the old slug answer 404. */
 int isms_org_update(struct isms_org *out, struct isms_store *store, int64_t id, const char *name,
                     const char *slug, const struct isms_actor *actor);
 

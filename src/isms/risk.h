@@ -173,12 +173,12 @@ enum isms_risk_status isms_risk_status_of(const struct isms_risk *risk);
 /* Validates `in`, computes the levels on the org's matrix (or in->matrix_key)
  * and stores a new risk of org `org_id`. Fills *out (isms_risk_release it).
  * ISMS_EINVALID naming the field; ISMS_ENOTFOUND for an asset of no such id
- * in this org. Audited as "risk.create". */
+ * in this org. Journaled as "risk.create". */
 int isms_risk_create(struct isms_risk *out, struct isms_store *store, int64_t org_id,
                      const struct isms_risk_input *in, const struct isms_actor *actor);
 
 /* Validates and stores `count` new risks of org `org_id` in one transaction
- * with one audit event ("risk.import"): all or none (the bulk path of
+ * with one journal event ("risk.import"): all or none (the bulk path of
  * imports and benchmarks). Memory stays constant whatever `count` is.
  * *first_id_out (may be NULL) gets the first id; the others follow. */
 int isms_risk_create_many(int64_t *first_id_out, struct isms_store *store, int64_t org_id,
@@ -189,7 +189,7 @@ int isms_risk_create_many(int64_t *first_id_out, struct isms_store *store, int64
  * kept). Changing the residual scores clears the owner's acceptance: it was
  * given for other values. Turning `shared` off while customers' risks link
  * to it is ISMS_ECONFLICT. Changing the owner needs an actor that is a
- * manager (actor->is_manager), ISMS_EPERM otherwise. Audited as
+ * manager (actor->is_manager), ISMS_EPERM otherwise. Journaled as
  * "risk.update". */
 int isms_risk_update(struct isms_risk *out, struct isms_store *store, int64_t org_id, int64_t id,
                      const struct isms_risk_input *in, const struct isms_actor *actor);

@@ -6,7 +6,7 @@
  * agree, in the same transaction: the control becomes applicable with the
  * risk-treatment basis and a justification line "risk #42: <title>" added
  * to whatever justification it had; an excluded control becomes applicable
- * and loses its exclusion justification (the audit detail says so).
+ * and loses its exclusion justification (the journal detail says so).
  * Dropping a control removes that line; the risk basis goes when no other
  * risk selects the control and something else still justifies it.
  */

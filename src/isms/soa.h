@@ -114,7 +114,7 @@ int isms_soa_get(struct isms_soa_entry *out, struct isms_store *store, int64_t o
  * An applicable control needs a basis or a justification; an excluded one
  * needs an exclusion justification and no implementation status.
  * ISMS_EINVALID with a message naming the field otherwise. The decision is
- * audited as `actor`'s. */
+ * journaled as `actor`'s. */
 int isms_soa_decide(struct isms_soa_entry *out, struct isms_store *store, int64_t org_id,
                     const char *control_id, const struct isms_soa_decision *decision,
                     const struct isms_actor *actor);

@@ -38,7 +38,7 @@ struct isms_threat_input {
     const char *description; /* may span lines */
 };
 
-/* Validates and stores a new own threat of org `org_id` (audited as
+/* Validates and stores a new own threat of org `org_id` (journaled as
  * "threat.create"). ISMS_EINVALID/ISMS_ETOOBIG naming the field. */
 int isms_threat_add(struct isms_own_threat *out, struct isms_store *store,
                     const struct isms_actor *actor, int64_t org_id,

@@ -38,7 +38,7 @@ int isms_user_check_name(const char *name);
 int isms_user_check_password(const char *password);
 
 /* Creates a user with `password` (hashed here). `display_name` may be NULL
- * (then the login name). Audited as "user.create". ISMS_ECONFLICT when the
+ * (then the login name). Journaled as "user.create". ISMS_ECONFLICT when the
  * name is taken. */
 int isms_user_create(struct isms_user *out, struct isms_store *store, const char *name,
                      const char *display_name, const char *password, bool is_admin,
@@ -55,7 +55,7 @@ int isms_user_list(struct isms_user **out, size_t *count, struct isms_store *sto
 int isms_user_count(int64_t *out, struct isms_store *store);
 
 /* Sets a new password (hashed here) and ends the user's other sessions
- * (all of them when `keep_session_id` is 0). Audited as "user.password". */
+ * (all of them when `keep_session_id` is 0). Journaled as "user.password". */
 int isms_user_set_password(struct isms_store *store, int64_t user_id, const char *password,
                            int64_t keep_session_id, const struct isms_actor *actor);
 
@@ -64,7 +64,7 @@ int isms_user_set_password(struct isms_store *store, int64_t user_id, const char
 int isms_user_verify_password(struct isms_store *store, int64_t user_id, const char *password);
 
 /* Changes display name, administrator flag and disabled flag; NULL / negative
- * values leave a field as it is. Disabling ends the user's sessions. Audited
+ * values leave a field as it is. Disabling ends the user's sessions. Journaled
  * as "user.update". */
 struct isms_user_changes {
     const char *display_name;
@@ -76,17 +76,17 @@ int isms_user_update(struct isms_user *out, struct isms_store *store, int64_t us
 
 /* An IANA time zone ("Asia/Tokyo") or "" (Asia/Tokyo for Japanese, the
  * browser's otherwise). ISMS_EINVALID for a zone the tz database does not
- * know. Audited as "user.time_zone". */
+ * know. Journaled as "user.time_zone". */
 int isms_user_set_time_zone(struct isms_store *store, int64_t user_id, const char *zone,
                             const struct isms_actor *actor);
 
 /* The user must set a new password at the next sign-in before anything else:
- * for a password generated and handed over. Audited as
+ * for a password generated and handed over. Journaled as
  * "user.password.must_change"; isms_user_set_password clears it. */
 int isms_user_require_password_change(struct isms_store *store, int64_t user_id,
                                       const struct isms_actor *actor);
 
-/* "ja", "en" or "" (follow the browser). Audited as "user.lang". */
+/* "ja", "en" or "" (follow the browser). Journaled as "user.lang". */
 int isms_user_set_lang(struct isms_store *store, int64_t user_id, const char *lang,
                        const struct isms_actor *actor);
 

@@ -2,7 +2,7 @@
 #include <jansson.h>
 #include "isms/asset.h"
 #include "store/assets.h"
-#include "store/audit.h"
+#include "store/journal.h"
 #include "store/db.h"
 #include "store/query.h"
 #include "store/store.h"
@@ -122,7 +122,7 @@ static json_t *asset_detail(const struct isms_asset_input *in, const struct isms
                      "deletion_due", due_text);
 }
 
-static int audit_insert(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
+static int journal_insert(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
                         const struct isms_asset_input *in, const struct isms_date *due,
                         int64_t first_id, size_t count, bool bulk)
 {
@@ -130,10 +130,10 @@ static int audit_insert(struct isms_db *db, const struct isms_actor *actor, int6
 
     if (!bulk) {
         snprintf(entity, sizeof(entity), "asset:%" PRId64, first_id);
-        return isms_store_audit_json(db, actor, org_id, "asset.create", entity,
+        return isms_store_journal_json(db, actor, org_id, "asset.create", entity,
                                      asset_detail(in, due));
     }
-    return isms_store_audit_json(db, actor, org_id, "asset.import", "assets",
+    return isms_store_journal_json(db, actor, org_id, "asset.import", "assets",
                                  json_pack("{s:I, s:I, s:I}", "count", (json_int_t)count,
                                            "first_id", (json_int_t)first_id, "last_id",
                                            (json_int_t)(first_id + (int64_t)count - 1)));
@@ -190,7 +190,7 @@ struct asset_write {
     bool bulk;
 };
 
-static int insert_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int insert_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     struct asset_write *w = ctx;
     int error;
@@ -199,7 +199,7 @@ static int insert_audited(struct isms_db *db, const struct isms_actor *actor, vo
          (error = check_cloud_service(db, w->org_id, w->inputs[0].cloud_service_id)) < 0) ||
         (error = insert_rows(&w->id, db, w->org_id, w->inputs, w->dues, w->count, w->now)) < 0)
         return error;
-    return audit_insert(db, actor, w->org_id, w->inputs, w->dues, w->id, w->count, w->bulk);
+    return journal_insert(db, actor, w->org_id, w->inputs, w->dues, w->id, w->count, w->bulk);
 }
 
 int isms_store_asset_insert(int64_t *first_id, struct isms_store *store, int64_t org_id,
@@ -213,7 +213,7 @@ int isms_store_asset_insert(int64_t *first_id, struct isms_store *store, int64_t
     *first_id = 0;
     if (count == 0)
         return 0;
-    error = isms_store_write(store, actor, NULL, insert_audited, &w);
+    error = isms_store_write(store, actor, NULL, insert_journaled, &w);
     *first_id = w.id;
     return error;
 }
@@ -243,7 +243,7 @@ done:
     return error;
 }
 
-static int update_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int update_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     struct asset_write *w = ctx;
     char entity[48];
@@ -253,7 +253,7 @@ static int update_audited(struct isms_db *db, const struct isms_actor *actor, vo
     if ((error = check_cloud_service(db, w->org_id, w->inputs->cloud_service_id)) < 0 ||
         (error = update_row(db, w->org_id, w->id, w->inputs, w->dues, w->now)) < 0)
         return error;
-    return isms_store_audit_json(db, actor, w->org_id, "asset.update", entity,
+    return isms_store_journal_json(db, actor, w->org_id, "asset.update", entity,
                                  asset_detail(w->inputs, w->dues));
 }
 
@@ -263,7 +263,7 @@ int isms_store_asset_update(struct isms_store *store, int64_t org_id, int64_t id
 {
     struct asset_write w = {org_id, id, in, due, 1, now, false};
 
-    return isms_store_write(store, actor, NULL, update_audited, &w);
+    return isms_store_write(store, actor, NULL, update_journaled, &w);
 }
 
 /* Deletes the asset whose (org_id, id) `ctx` points to. */
@@ -296,7 +296,7 @@ int isms_store_asset_delete(struct isms_store *store, int64_t org_id, int64_t id
 
     snprintf(entity, sizeof(entity), "asset:%" PRId64, id);
     return isms_store_write(store, actor,
-                            &(struct isms_audit_event){org_id, "asset.delete", entity, NULL},
+                            &(struct isms_journal_event){org_id, "asset.delete", entity, NULL},
                             delete_row, key);
 }
 

@@ -9,7 +9,7 @@ struct isms_actor;
 
 /* Inserts `count` validated inputs of org `org_id` with their due dates
  * (`dues[i]` unset: none) and `now` as created/updated time, in one
- * transaction with one prepared statement. One audit event: "asset.create"
+ * transaction with one prepared statement. One journal event: "asset.create"
  * with the asset's fields when `bulk` is false, else "asset.import" with the
  * count and id range. A cloud service that is not the org's is
  * ISMS_EINVALID (with the row index for bulk writes). *first_id gets the
@@ -19,7 +19,7 @@ int isms_store_asset_insert(int64_t *first_id, struct isms_store *store, int64_t
                             size_t count, const char *now, bool bulk,
                             const struct isms_actor *actor);
 
-/* Rewrites asset `id` of org `org_id`, audited. ISMS_ENOTFOUND if none. */
+/* Rewrites asset `id` of org `org_id`, journaled. ISMS_ENOTFOUND if none. */
 int isms_store_asset_update(struct isms_store *store, int64_t org_id, int64_t id,
                             const struct isms_asset_input *in, const struct isms_date *due,
                             const char *now, const struct isms_actor *actor);

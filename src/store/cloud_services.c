@@ -1,7 +1,7 @@
 #include "isms_setup.h"
 #include <jansson.h>
 #include "isms/cloud_service.h"
-#include "store/audit.h"
+#include "store/journal.h"
 #include "store/cloud_services.h"
 #include "store/db.h"
 #include "store/query.h"
@@ -84,13 +84,13 @@ static int bind_fields(struct isms_stmt *st, const struct isms_cloud_service *s)
     return 0;
 }
 
-static int audit(struct isms_db *db, const struct isms_actor *actor, const char *action,
+static int journal(struct isms_db *db, const struct isms_actor *actor, const char *action,
                  const struct isms_cloud_service *s)
 {
     char entity[48];
 
     snprintf(entity, sizeof(entity), "cloud_service:%" PRId64, s->id);
-    return isms_store_audit_json(
+    return isms_store_journal_json(
         db, actor, s->org_id, action, entity,
         json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "name", s->name, "provider",
                   s->provider, "service_model", isms_cloud_model_name(s->model), "department",
@@ -159,32 +159,32 @@ done:
     return error;
 }
 
-static int insert_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int insert_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     struct isms_cloud_service *s = ctx;
     int error = insert_row(db, s);
 
-    return error < 0 ? error : audit(db, actor, "cloud_service.create", s);
+    return error < 0 ? error : journal(db, actor, "cloud_service.create", s);
 }
 
-static int update_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int update_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     struct isms_cloud_service *s = ctx;
     int error = update_row(db, s);
 
-    return error < 0 ? error : audit(db, actor, "cloud_service.update", s);
+    return error < 0 ? error : journal(db, actor, "cloud_service.update", s);
 }
 
 int isms_store_cloud_service_insert(struct isms_store *store, struct isms_cloud_service *s,
                                     const struct isms_actor *actor)
 {
-    return isms_store_write(store, actor, NULL, insert_audited, s);
+    return isms_store_write(store, actor, NULL, insert_journaled, s);
 }
 
 int isms_store_cloud_service_update(struct isms_store *store, struct isms_cloud_service *s,
                                     const struct isms_actor *actor)
 {
-    return isms_store_write(store, actor, NULL, update_audited, s);
+    return isms_store_write(store, actor, NULL, update_journaled, s);
 }
 
 /* Deletes the service whose (org_id, id) `ctx` points to. */
@@ -224,7 +224,7 @@ int isms_store_cloud_service_delete(struct isms_store *store, int64_t org_id, in
 
     snprintf(entity, sizeof(entity), "cloud_service:%" PRId64, id);
     return isms_store_write(
-        store, actor, &(struct isms_audit_event){org_id, "cloud_service.delete", entity, NULL},
+        store, actor, &(struct isms_journal_event){org_id, "cloud_service.delete", entity, NULL},
         delete_row, key);
 }
 

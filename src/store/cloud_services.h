@@ -6,18 +6,18 @@ struct isms_store;
 struct isms_cloud_service;
 struct isms_actor;
 
-/* Inserts `s` (org_id and every field set), sets s->id and audits it as
+/* Inserts `s` (org_id and every field set), sets s->id and journals it as
  * `actor`'s, in one transaction. ISMS_ECONFLICT when the org already has a
  * service of that name. */
 int isms_store_cloud_service_insert(struct isms_store *store, struct isms_cloud_service *s,
                                     const struct isms_actor *actor);
 
-/* Rewrites service s->id of org s->org_id (s is not changed), audited. */
+/* Rewrites service s->id of org s->org_id (s is not changed), journaled. */
 int isms_store_cloud_service_update(struct isms_store *store, struct isms_cloud_service *s,
                                     const struct isms_actor *actor);
 
 /* ISMS_ENOTFOUND when org `org_id` has no service `id`; ISMS_ECONFLICT while
- * assets are stored in it. Audited. */
+ * assets are stored in it. Journaled. */
 int isms_store_cloud_service_delete(struct isms_store *store, int64_t org_id, int64_t id,
                                     const struct isms_actor *actor);
 

@@ -1,6 +1,6 @@
 #include "isms_setup.h"
 #include <jansson.h>
-#include "store/audit.h"
+#include "store/journal.h"
 #include "store/db.h"
 #include "store/memberships.h"
 #include "store/query.h"
@@ -156,13 +156,13 @@ static int member_entity(char *out, size_t size, struct isms_db *db, int64_t use
     return error;
 }
 
-static int audit_member(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
+static int journal_member(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
                         const char *action, const char *entity, enum isms_role role)
 {
     if (!role)
-        return isms_store_audit_append(db, actor,
-                                       &(struct isms_audit_event){org_id, action, entity, NULL});
-    return isms_store_audit_json(db, actor, org_id, action, entity,
+        return isms_store_journal_append(db, actor,
+                                       &(struct isms_journal_event){org_id, action, entity, NULL});
+    return isms_store_journal_json(db, actor, org_id, action, entity,
                                  json_pack("{s:s}", "role", isms_role_name(role)));
 }
 
@@ -195,7 +195,7 @@ struct membership_change {
     enum isms_role role; /* ISMS_ROLE_NONE removes the membership */
 };
 
-static int change_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int change_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     const struct membership_change *c = ctx;
     char entity[80];
@@ -204,7 +204,7 @@ static int change_audited(struct isms_db *db, const struct isms_actor *actor, vo
     if ((error = member_entity(entity, sizeof(entity), db, c->user_id)) < 0 ||
         (error = write_membership(db, c->org_id, c->user_id, c->role)) < 0)
         return error;
-    return audit_member(db, actor, c->org_id, c->role ? "member.set" : "member.remove", entity,
+    return journal_member(db, actor, c->org_id, c->role ? "member.set" : "member.remove", entity,
                         c->role);
 }
 
@@ -213,7 +213,7 @@ static int change(struct isms_store *store, int64_t org_id, int64_t user_id, enu
 {
     struct membership_change c = {org_id, user_id, role};
 
-    return isms_store_write(store, actor, NULL, change_audited, &c);
+    return isms_store_write(store, actor, NULL, change_journaled, &c);
 }
 
 int isms_store_membership_set(struct isms_store *store, int64_t org_id, int64_t user_id,

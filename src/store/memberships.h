@@ -20,7 +20,7 @@ int isms_store_membership_orgs(struct isms_org **out, enum isms_role **roles_out
 int isms_store_membership_list(struct isms_member **out, size_t *count, struct isms_store *store,
                                int64_t org_id);
 
-/* Upsert / delete, each audited with the org's id. */
+/* Upsert / delete, each journaled with the org's id. */
 int isms_store_membership_set(struct isms_store *store, int64_t org_id, int64_t user_id,
                               enum isms_role role, const struct isms_actor *actor);
 int isms_store_membership_delete(struct isms_store *store, int64_t org_id, int64_t user_id,

@@ -1,7 +1,7 @@
 #include "isms_setup.h"
 #include <jansson.h>
 #include "isms/org.h"
-#include "store/audit.h"
+#include "store/journal.h"
 #include "store/db.h"
 #include "store/orgs.h"
 #include "store/query.h"
@@ -45,14 +45,14 @@ done:
     return error;
 }
 
-static int insert_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int insert_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     struct isms_org *org = ctx;
     int error;
 
     if ((error = insert_row(db, org)) < 0)
         return error;
-    return isms_store_audit_json(db, actor, org->id, "org.create", org->slug,
+    return isms_store_journal_json(db, actor, org->id, "org.create", org->slug,
                                  json_pack("{s:s, s:s, s:s}", "slug", org->slug, "name", org->name,
                                            "role", isms_org_role_name(org->role)));
 }
@@ -60,7 +60,7 @@ static int insert_audited(struct isms_db *db, const struct isms_actor *actor, vo
 int isms_store_org_insert(struct isms_store *store, struct isms_org *org,
                           const struct isms_actor *actor)
 {
-    return isms_store_write(store, actor, NULL, insert_audited, org);
+    return isms_store_write(store, actor, NULL, insert_journaled, org);
 }
 
 static int select_one(struct isms_org *out, struct isms_store *store, const char *where,
@@ -140,7 +140,7 @@ struct org_rename {
     const struct isms_org *old;
 };
 
-static int update_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int update_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     const struct org_rename *r = ctx;
     struct isms_stmt *st = NULL;
@@ -159,7 +159,7 @@ done:
     isms_stmt_finalize(st);
     if (error < 0)
         return error;
-    return isms_store_audit_json(db, actor, r->org->id, "org.update", r->org->slug,
+    return isms_store_journal_json(db, actor, r->org->id, "org.update", r->org->slug,
                                  json_pack("{s:s, s:s, s:s, s:s}", "slug", r->org->slug, "name",
                                            r->org->name, "old_slug", r->old->slug, "old_name",
                                            r->old->name));
@@ -170,5 +170,5 @@ int isms_store_org_update(struct isms_store *store, const struct isms_org *org,
 {
     struct org_rename r = {org, old};
 
-    return isms_store_write(store, actor, NULL, update_audited, &r);
+    return isms_store_write(store, actor, NULL, update_journaled, &r);
 }

@@ -6,13 +6,13 @@ struct isms_store;
 struct isms_org;
 struct isms_actor;
 
-/* Inserts `org` (slug, name, role, created_at), sets org->id and audits it
+/* Inserts `org` (slug, name, role, created_at), sets org->id and journals it
  * as `actor`'s, in one transaction. ISMS_ECONFLICT when the slug is taken. */
 int isms_store_org_insert(struct isms_store *store, struct isms_org *org,
                           const struct isms_actor *actor);
 
 /* Writes org->name and org->slug of org->id (`old` is what they were, for the
- * journal), audited as "org.update"; ISMS_ECONFLICT for a slug in use. */
+ * journal), journaled as "org.update"; ISMS_ECONFLICT for a slug in use. */
 int isms_store_org_update(struct isms_store *store, const struct isms_org *org,
                           const struct isms_org *old, const struct isms_actor *actor);
 

@@ -1,6 +1,6 @@
 /* Shared statement shapes of the store (query.h). */
 #include "isms_setup.h"
-#include "store/audit.h"
+#include "store/journal.h"
 #include "store/db.h"
 #include "store/query.h"
 #include "store/store.h"
@@ -18,12 +18,12 @@ int isms_store_dup_text(char **out, const char *text)
     return 0;
 }
 
-int isms_store_audit_json(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
+int isms_store_journal_json(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
                           const char *action, const char *entity, json_t *detail)
 {
     char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    int error = text ? isms_store_audit_append(
-                           db, actor, &(struct isms_audit_event){org_id, action, entity, text})
+    int error = text ? isms_store_journal_append(
+                           db, actor, &(struct isms_journal_event){org_id, action, entity, text})
                      : isms_error_set(ISMS_ENOMEM, "out of memory");
 
     free(text);
@@ -32,7 +32,7 @@ int isms_store_audit_json(struct isms_db *db, const struct isms_actor *actor, in
 }
 
 int isms_store_write(struct isms_store *store, const struct isms_actor *actor,
-                     const struct isms_audit_event *event, isms_store_write_fn write, void *ctx)
+                     const struct isms_journal_event *event, isms_store_write_fn write, void *ctx)
 {
     struct isms_db *db = isms_store_acquire(store);
     int error;
@@ -40,7 +40,7 @@ int isms_store_write(struct isms_store *store, const struct isms_actor *actor,
     if ((error = isms_db_begin(db)) < 0)
         goto done;
     if ((error = write(db, actor, ctx)) < 0 ||
-        (event && (error = isms_store_audit_append(db, actor, event)) < 0)) {
+        (event && (error = isms_store_journal_append(db, actor, event)) < 0)) {
         isms_db_rollback(db);
         goto done;
     }

@@ -1,6 +1,6 @@
 /*
  * The shapes every store file repeats, written once: copying column text,
- * one transaction with its audit event, a single number from a query, and
+ * one transaction with its journal event, a single number from a query, and
  * "select one row" / "select all rows into an array".
  *
  * SQL stays with the caller as fixed text; only values are bound.
@@ -11,7 +11,7 @@
 #include <jansson.h>
 
 struct isms_actor;
-struct isms_audit_event;
+struct isms_journal_event;
 struct isms_db;
 struct isms_stmt;
 struct isms_store;
@@ -22,12 +22,12 @@ void isms_store_copy_text(char *dst, size_t size, const char *src);
 /* *out = a malloc'd copy of `text` (NULL reads as ""); free() it. */
 int isms_store_dup_text(char **out, const char *text);
 
-/* Appends an audit event whose detail is `detail` written compactly with
+/* Appends an journal event whose detail is `detail` written compactly with
  * sorted keys. Steals `detail`; NULL (a failed json_pack) is out of memory. */
-int isms_store_audit_json(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
+int isms_store_journal_json(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
                           const char *action, const char *entity, json_t *detail);
 
-/* The statements of one write, which may append their own audit events as
+/* The statements of one write, which may append their own journal events as
  * `actor`; 0 or a negative ISMS_E*. */
 typedef int (*isms_store_write_fn)(struct isms_db *db, const struct isms_actor *actor,
                                    void *ctx);
@@ -37,7 +37,7 @@ typedef int (*isms_store_write_fn)(struct isms_db *db, const struct isms_actor *
  * only if both succeed, else rolls back. `event` is read after `write`
  * returns, so `write` may fill in the text it points to (a new row's id). */
 int isms_store_write(struct isms_store *store, const struct isms_actor *actor,
-                     const struct isms_audit_event *event, isms_store_write_fn write, void *ctx);
+                     const struct isms_journal_event *event, isms_store_write_fn write, void *ctx);
 
 /* Runs `sql` with params[i] bound to $(i + 1) and sets *out to the first
  * column of its first row, or to 0 when there is no row. */

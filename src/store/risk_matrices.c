@@ -6,7 +6,7 @@
 #include "isms_setup.h"
 #include <jansson.h>
 #include "isms/risk_matrix.h"
-#include "store/audit.h"
+#include "store/journal.h"
 #include "store/db.h"
 #include "store/query.h"
 #include "store/risk_matrices.h"
@@ -261,13 +261,13 @@ static int insert_details(struct isms_db *db, int64_t org_id, struct isms_risk_m
     return error;
 }
 
-static int audit_define(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
+static int journal_define(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
                         const struct isms_risk_matrix *m)
 {
     char entity[96];
 
     snprintf(entity, sizeof(entity), "risk_matrix:%s", m->key);
-    return isms_store_audit_json(
+    return isms_store_journal_json(
         db, actor, org_id, "risk_matrix.define", entity,
         json_pack("{s:I, s:s, s:s, s:i, s:i, s:i, s:[i,i], s:[i,i], s:[i,i]}", "id",
                   (json_int_t)m->id, "method", isms_risk_method_name(m->method), "name_en",
@@ -283,7 +283,7 @@ struct matrix_write {
     const char *key; /* the matrix chosen */
 };
 
-static int save_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int save_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     struct matrix_write *w = ctx;
     char now[ISMS_TIMESTAMP_SIZE];
@@ -294,7 +294,7 @@ static int save_audited(struct isms_db *db, const struct isms_actor *actor, void
         (error = delete_details(db, w->org_id, w->matrix->id)) < 0 ||
         (error = insert_details(db, w->org_id, w->matrix)) < 0)
         return error;
-    return audit_define(db, actor, w->org_id, w->matrix);
+    return journal_define(db, actor, w->org_id, w->matrix);
 }
 
 int isms_store_risk_matrix_save(struct isms_store *store, const struct isms_actor *actor,
@@ -302,7 +302,7 @@ int isms_store_risk_matrix_save(struct isms_store *store, const struct isms_acto
 {
     struct matrix_write w = {.org_id = org_id, .matrix = m};
 
-    return isms_store_write(store, actor, NULL, save_audited, &w);
+    return isms_store_write(store, actor, NULL, save_journaled, &w);
 }
 
 int isms_store_risk_matrix_choice(char *key, struct isms_store *store, int64_t org_id)
@@ -348,13 +348,13 @@ static int upsert_choice(struct isms_db *db, int64_t org_id, const char *key)
     return error < 0 ? error : 0;
 }
 
-static int choose_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int choose_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     struct matrix_write *w = ctx;
     int error = upsert_choice(db, w->org_id, w->key);
 
     return error < 0 ? error
-                     : isms_store_audit_json(db, actor, w->org_id, "risk_matrix.use", "risk_matrix",
+                     : isms_store_journal_json(db, actor, w->org_id, "risk_matrix.use", "risk_matrix",
                                              json_pack("{s:s}", "key", w->key));
 }
 
@@ -363,5 +363,5 @@ int isms_store_risk_matrix_choose(struct isms_store *store, const struct isms_ac
 {
     struct matrix_write w = {.org_id = org_id, .key = key};
 
-    return isms_store_write(store, actor, NULL, choose_audited, &w);
+    return isms_store_write(store, actor, NULL, choose_journaled, &w);
 }

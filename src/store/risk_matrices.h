@@ -16,7 +16,7 @@ int isms_store_risk_matrix_list(struct isms_risk_matrix **out, size_t *count,
                                 struct isms_store *store, int64_t org_id);
 
 /* Inserts `m` (already validated) as org `org_id`'s or replaces its matrix
- * with the same key, sets m->id, audits "risk_matrix.define" in one transaction. */
+ * with the same key, sets m->id, journals "risk_matrix.define" in one transaction. */
 int isms_store_risk_matrix_save(struct isms_store *store, const struct isms_actor *actor,
                                 int64_t org_id, struct isms_risk_matrix *m);
 
@@ -24,7 +24,7 @@ int isms_store_risk_matrix_save(struct isms_store *store, const struct isms_acto
  * ISMS_ENOTFOUND while it has not chosen. */
 int isms_store_risk_matrix_choice(char *key, struct isms_store *store, int64_t org_id);
 
-/* Records that org `org_id` uses matrix `key`, audited as "risk_matrix.use". */
+/* Records that org `org_id` uses matrix `key`, journaled as "risk_matrix.use". */
 int isms_store_risk_matrix_choose(struct isms_store *store, const struct isms_actor *actor,
                                   int64_t org_id, const char *key);
 

@@ -4,7 +4,7 @@
 #include "isms/risk.h"
 #include "isms/risk_link.h"
 #include "isms/risk_treatment.h"
-#include "store/audit.h"
+#include "store/journal.h"
 #include "store/db.h"
 #include "store/query.h"
 #include "store/risks.h"
@@ -184,21 +184,21 @@ static int read_count(void *ctx, struct isms_stmt *st)
     return 0;
 }
 
-/* --- audit --- */
+/* --- journal --- */
 
-static int audit_risk(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
+static int journal_risk(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
                       const char *action, int64_t risk_id, json_t *detail)
 {
     char entity[32];
 
     snprintf(entity, sizeof(entity), "risk:%" PRId64, risk_id);
     if (!detail)
-        return isms_store_audit_append(db, actor,
-                                       &(struct isms_audit_event){org_id, action, entity, NULL});
-    return isms_store_audit_json(db, actor, org_id, action, entity, detail);
+        return isms_store_journal_append(db, actor,
+                                       &(struct isms_journal_event){org_id, action, entity, NULL});
+    return isms_store_journal_json(db, actor, org_id, action, entity, detail);
 }
 
-/* What the audit log records of a created or updated risk. */
+/* What the journal records of a created or updated risk. */
 static json_t *risk_detail(const struct isms_risk *r)
 {
     const char *treatment = isms_risk_treatment_name(r->treatment);
@@ -351,20 +351,20 @@ static int insert_row(struct isms_db *db, struct isms_risk *r)
     return error < 0 ? error : insert_assets(db, r);
 }
 
-static int insert_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int insert_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     struct isms_risk *r = ctx;
     int error;
 
     if ((error = insert_row(db, r)) < 0)
         return error;
-    return audit_risk(db, actor, r->org_id, "risk.create", r->id, risk_detail(r));
+    return journal_risk(db, actor, r->org_id, "risk.create", r->id, risk_detail(r));
 }
 
 int isms_store_risk_insert(struct isms_store *store, struct isms_risk *r,
                            const struct isms_actor *actor)
 {
-    return isms_store_write(store, actor, NULL, insert_audited, r);
+    return isms_store_write(store, actor, NULL, insert_journaled, r);
 }
 
 struct bulk_insert {
@@ -375,7 +375,7 @@ struct bulk_insert {
     int64_t first_id;
 };
 
-static int insert_many_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int insert_many_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     struct bulk_insert *b = ctx;
     int error = 0;
@@ -388,7 +388,7 @@ static int insert_many_audited(struct isms_db *db, const struct isms_actor *acto
     }
     if (error < 0)
         return error;
-    return audit_risk(db, actor, b->org_id, "risk.import", b->first_id,
+    return journal_risk(db, actor, b->org_id, "risk.import", b->first_id,
                       json_pack("{s:I, s:I}", "count", (json_int_t)b->count, "first_id",
                                 (json_int_t)b->first_id));
 }
@@ -401,7 +401,7 @@ int isms_store_risk_insert_many(int64_t *first_id_out, struct isms_store *store,
     struct isms_db *db;
     int error;
 
-    if ((error = isms_store_write(store, actor, NULL, insert_many_audited, &b)) < 0)
+    if ((error = isms_store_write(store, actor, NULL, insert_many_journaled, &b)) < 0)
         return error;
     /* A bulk import changes the data's shape: refresh the planner's statistics
      * so list filters pick their selective index (e.g. owner over band). */
@@ -450,7 +450,7 @@ struct risk_update {
     bool clear_acceptance;
 };
 
-static int update_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int update_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     const struct risk_update *u = ctx;
     const struct isms_risk *r = u->risk;
@@ -471,7 +471,7 @@ static int update_audited(struct isms_db *db, const struct isms_actor *actor, vo
         error = insert_assets(db, r);
     if (error < 0)
         return error;
-    return audit_risk(db, actor, r->org_id, "risk.update", r->id, risk_detail(r));
+    return journal_risk(db, actor, r->org_id, "risk.update", r->id, risk_detail(r));
 }
 
 int isms_store_risk_update(struct isms_store *store, const struct isms_risk *r,
@@ -479,7 +479,7 @@ int isms_store_risk_update(struct isms_store *store, const struct isms_risk *r,
 {
     struct risk_update u = {r, clear_acceptance};
 
-    return isms_store_write(store, actor, NULL, update_audited, &u);
+    return isms_store_write(store, actor, NULL, update_journaled, &u);
 }
 
 /* --- reading one risk --- */
@@ -569,7 +569,7 @@ int isms_store_risk_get_shared(struct isms_risk *out, struct isms_store *store, 
 
 /* --- acceptance --- */
 
-/* The audit detail of an acceptance: who is recorded, and whether it was
+/* the journal detail of an acceptance: who is recorded, and whether it was
  * recorded for the owner by someone else (the event's actor). */
 static json_t *acceptance_detail(const struct isms_risk_acceptance *a)
 {
@@ -597,7 +597,7 @@ struct risk_acceptance_write {
     const struct isms_risk_acceptance *acceptance;
 };
 
-static int accept_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int accept_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     const struct risk_acceptance_write *w = ctx;
     const struct isms_risk_acceptance *a = w->acceptance;
@@ -627,7 +627,7 @@ static int accept_audited(struct isms_db *db, const struct isms_actor *actor, vo
     isms_stmt_finalize(st);
     if (error < 0)
         return error;
-    return audit_risk(db, actor, w->org_id, "risk.accept", w->id, acceptance_detail(a));
+    return journal_risk(db, actor, w->org_id, "risk.accept", w->id, acceptance_detail(a));
 }
 
 int isms_store_risk_accept(struct isms_store *store, int64_t org_id, int64_t id,
@@ -636,7 +636,7 @@ int isms_store_risk_accept(struct isms_store *store, int64_t org_id, int64_t id,
 {
     struct risk_acceptance_write w = {org_id, id, acceptance};
 
-    return isms_store_write(store, actor, NULL, accept_audited, &w);
+    return isms_store_write(store, actor, NULL, accept_journaled, &w);
 }
 
 /* --- listing --- */
@@ -902,11 +902,11 @@ int isms_store_risk_heatmap(struct isms_risk_cell **out, size_t *count, int64_t 
 
 /* --- selected controls --- */
 
-static int soa_audit(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
+static int soa_journal(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
                      int64_t risk_id, const struct isms_soa_entry *e,
                      const struct isms_store_soa_change *change)
 {
-    return isms_store_audit_json(
+    return isms_store_journal_json(
         db, actor, org_id, "soa.decide", e->control_id,
         json_pack("{s:I, s:b, s:b, s:i, s:s, s:b}", "risk", (json_int_t)risk_id, "selected",
                   change->added, "applicable", e->applicability == ISMS_SOA_APPLICABLE,
@@ -975,7 +975,7 @@ static int apply_control(struct isms_db *db, const struct isms_actor *actor,
         return 0;
     if ((error = isms_store_soa_upsert_on(db, w->org_id, e)) < 0)
         return error;
-    return soa_audit(db, actor, w->org_id, w->risk_id, e, &change);
+    return soa_journal(db, actor, w->org_id, w->risk_id, e, &change);
 }
 
 static json_t *controls_detail(const struct controls_write *w)
@@ -991,7 +991,7 @@ static json_t *controls_detail(const struct controls_write *w)
     return list ? json_pack("{s:o}", "controls", list) : NULL;
 }
 
-static int controls_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int controls_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     const struct controls_write *w = ctx;
     const int64_t key[] = {w->org_id, w->risk_id};
@@ -1011,11 +1011,11 @@ static int controls_audited(struct isms_db *db, const struct isms_actor *actor, 
         if ((error = apply_control(db, actor, w, &w->entries[i], w->selected[i])) < 0)
             return error;
     if (!w->delete_risk)
-        return audit_risk(db, actor, w->org_id, "risk.controls", w->risk_id, controls_detail(w));
+        return journal_risk(db, actor, w->org_id, "risk.controls", w->risk_id, controls_detail(w));
     if ((error = isms_store_each_row(db, "DELETE FROM risks WHERE org_id = $1 AND id = $2", key, 2,
                                      NULL, NULL)) < 0)
         return error;
-    return audit_risk(db, actor, w->org_id, "risk.delete", w->risk_id, NULL);
+    return journal_risk(db, actor, w->org_id, "risk.delete", w->risk_id, NULL);
 }
 
 int isms_store_risk_controls_apply(struct isms_store *store, int64_t org_id, int64_t risk_id,
@@ -1025,7 +1025,7 @@ int isms_store_risk_controls_apply(struct isms_store *store, int64_t org_id, int
 {
     struct controls_write w = {org_id, risk_id, entries, selected, count, merge, ctx, delete_risk};
 
-    return isms_store_write(store, actor, NULL, controls_audited, &w);
+    return isms_store_write(store, actor, NULL, controls_journaled, &w);
 }
 
 /* --- treatment plan items --- */
@@ -1132,14 +1132,14 @@ struct item_write {
     const char *action;
 };
 
-static int item_save_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int item_save_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     const struct item_write *w = ctx;
     int error;
 
     if ((error = write_item(db, w->item)) < 0)
         return error;
-    return audit_risk(db, actor, w->item->org_id, w->action, w->item->risk_id,
+    return journal_risk(db, actor, w->item->org_id, w->action, w->item->risk_id,
                       item_detail(w->item));
 }
 
@@ -1148,7 +1148,7 @@ int isms_store_risk_item_save(struct isms_store *store, struct isms_risk_treatme
 {
     struct item_write w = {it, it->id ? "risk.treatment.update" : "risk.treatment.create"};
 
-    return isms_store_write(store, actor, NULL, item_save_audited, &w);
+    return isms_store_write(store, actor, NULL, item_save_journaled, &w);
 }
 
 struct item_delete {
@@ -1157,7 +1157,7 @@ struct item_delete {
     int64_t item_id;
 };
 
-static int item_delete_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int item_delete_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     const struct item_delete *d = ctx;
     struct isms_stmt *st = NULL;
@@ -1176,7 +1176,7 @@ static int item_delete_audited(struct isms_db *db, const struct isms_actor *acto
     isms_stmt_finalize(st);
     if (error < 0)
         return error;
-    return audit_risk(db, actor, d->org_id, "risk.treatment.delete", d->risk_id,
+    return journal_risk(db, actor, d->org_id, "risk.treatment.delete", d->risk_id,
                       json_pack("{s:I}", "item", (json_int_t)d->item_id));
 }
 
@@ -1185,7 +1185,7 @@ int isms_store_risk_item_delete(struct isms_store *store, int64_t org_id, int64_
 {
     struct item_delete d = {org_id, risk_id, item_id};
 
-    return isms_store_write(store, actor, NULL, item_delete_audited, &d);
+    return isms_store_write(store, actor, NULL, item_delete_journaled, &d);
 }
 
 /* --- the treatment plan --- */
@@ -1272,7 +1272,7 @@ int isms_store_risk_plan(struct isms_risk_plan_row **out, size_t *count, struct 
 
 /* --- links --- */
 
-/* The customer side's audit detail: which provider risk it now depends on. */
+/* The customer side's journal detail: which provider risk it now depends on. */
 static json_t *link_detail(int64_t provider_org_id, int64_t provider_risk_id)
 {
     if (!provider_org_id)
@@ -1314,14 +1314,14 @@ done:
     return error < 0 ? error : 0;
 }
 
-/* The provider side's audit row: which customer org linked to (or left) its
+/* The provider side's journal row: which customer org linked to (or left) its
  * risk - the customer's risk id is not the provider's to know. */
-static int audit_provider(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
+static int journal_provider(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
                           int64_t provider_org_id, int64_t provider_risk_id, bool linked)
 {
     if (!provider_org_id)
         return 0;
-    return audit_risk(
+    return journal_risk(
         db, actor, provider_org_id, "risk.linked", provider_risk_id,
         json_pack("{s:I, s:b}", "customer_org", (json_int_t)org_id, "linked", linked));
 }
@@ -1345,7 +1345,7 @@ static int check_shared(struct isms_db *db, const struct risk_link *l)
                                    l->provider_risk_id);
 }
 
-static int link_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int link_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     const struct risk_link *l = ctx;
     struct isms_risk old;
@@ -1354,16 +1354,16 @@ static int link_audited(struct isms_db *db, const struct isms_actor *actor, void
 
     if ((error = select_risk(&old, db, SELECT_RISK, l->org_id, l->risk_id)) < 0 ||
         (error = check_shared(db, l)) < 0 || (error = write_link(db, l)) < 0 ||
-        (error = audit_risk(db, actor, l->org_id, l->provider_org_id ? "risk.link" : "risk.unlink",
+        (error = journal_risk(db, actor, l->org_id, l->provider_org_id ? "risk.link" : "risk.unlink",
                             l->risk_id, link_detail(l->provider_org_id, l->provider_risk_id))) < 0)
         goto done;
     changed =
         old.provider_org_id != l->provider_org_id || old.provider_risk_id != l->provider_risk_id;
-    if (changed && (error = audit_provider(db, actor, l->org_id, old.provider_org_id,
+    if (changed && (error = journal_provider(db, actor, l->org_id, old.provider_org_id,
                                            old.provider_risk_id, false)) < 0)
         goto done;
     if (changed)
-        error = audit_provider(db, actor, l->org_id, l->provider_org_id, l->provider_risk_id, true);
+        error = journal_provider(db, actor, l->org_id, l->provider_org_id, l->provider_risk_id, true);
 done:
     isms_risk_release(&old);
     return error;
@@ -1375,7 +1375,7 @@ int isms_store_risk_link(struct isms_store *store, int64_t org_id, int64_t risk_
 {
     struct risk_link l = {org_id, risk_id, provider_org_id, provider_risk_id};
 
-    return isms_store_write(store, actor, NULL, link_audited, &l);
+    return isms_store_write(store, actor, NULL, link_journaled, &l);
 }
 
 static int read_dependent(void *item, struct isms_stmt *st)

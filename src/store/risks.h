@@ -18,7 +18,7 @@ struct isms_soa_entry;
 struct isms_org;
 
 /* Inserts `risk` (computed fields set by the domain) with its assets, sets
- * risk->id and audits "risk.create", in one transaction. ISMS_ENOTFOUND
+ * risk->id and journals "risk.create", in one transaction. ISMS_ENOTFOUND
  * when an asset id is not one of the org's. */
 int isms_store_risk_insert(struct isms_store *store, struct isms_risk *risk,
                            const struct isms_actor *actor);
@@ -27,14 +27,14 @@ int isms_store_risk_insert(struct isms_store *store, struct isms_risk *risk,
 typedef int (*isms_store_risk_next_fn)(struct isms_risk *out, size_t index, void *ctx);
 
 /* Inserts `count` risks of org `org_id` produced by `next`, all in one
- * transaction with one audit event ("risk.import"): all or none. */
+ * transaction with one journal event ("risk.import"): all or none. */
 int isms_store_risk_insert_many(int64_t *first_id_out, struct isms_store *store, int64_t org_id,
                                 size_t count, isms_store_risk_next_fn next, void *ctx,
                                 const struct isms_actor *actor);
 
 /* Replaces the inputs and computed fields of risk->id and its assets; when
  * `clear_acceptance`, drops the owner's acceptance. When risk->shared is
- * false and customers' risks link to it: ISMS_ECONFLICT. Audits "risk.update". */
+ * false and customers' risks link to it: ISMS_ECONFLICT. Journals "risk.update". */
 int isms_store_risk_update(struct isms_store *store, const struct isms_risk *risk,
                            bool clear_acceptance, const struct isms_actor *actor);
 
@@ -71,7 +71,7 @@ int isms_store_risk_owner_find(int64_t *user_id, char *shown, size_t shown_size,
 int isms_store_risk_overdue_count(int64_t *out, struct isms_store *store, int64_t org_id,
                                   int64_t risk_id, const char *today);
 
-/* Records the owner's acceptance, audited as "risk.accept". ISMS_ENOTFOUND
+/* Records the owner's acceptance, journaled as "risk.accept". ISMS_ENOTFOUND
  * if no such risk. */
 int isms_store_risk_accept(struct isms_store *store, int64_t org_id, int64_t id,
                            const struct isms_risk_acceptance *acceptance,
@@ -106,9 +106,9 @@ typedef int (*isms_store_soa_merge_fn)(struct isms_soa_entry *entry,
 /* In one transaction: makes risk `risk_id` select exactly the entries whose
  * `selected[i]` is true among `entries` (entries not listed are left as they
  * are); for each control added or dropped, re-reads its SoA entry, lets
- * `merge` update it and stores it, audited as "soa.decide"; audits
+ * `merge` update it and stores it, journaled as "soa.decide"; journals
  * "risk.controls". With `delete_risk`, also deletes the risk afterwards
- * (ISMS_ECONFLICT while customers' risks link to it), audited "risk.delete". */
+ * (ISMS_ECONFLICT while customers' risks link to it), journaled "risk.delete". */
 int isms_store_risk_controls_apply(struct isms_store *store, int64_t org_id, int64_t risk_id,
                                    struct isms_soa_entry *entries, const bool *selected,
                                    size_t count, isms_store_soa_merge_fn merge, void *ctx,
@@ -136,7 +136,7 @@ int isms_store_risk_plan(struct isms_risk_plan_row **out, size_t *count,
 
 /* Sets (provider_org_id != 0) or clears the link of risk `risk_id`. The
  * provider risk must still be shared inside the transaction, else
- * ISMS_ENOTFOUND. Audited as "risk.link" for both orgs. */
+ * ISMS_ENOTFOUND. Journaled as "risk.link" for both orgs. */
 int isms_store_risk_link(struct isms_store *store, int64_t org_id, int64_t risk_id,
                          int64_t provider_org_id, int64_t provider_risk_id,
                          const struct isms_actor *actor);

@@ -44,7 +44,7 @@ struct new_session {
     int64_t replace_session_id;
 };
 
-/* Inserts the session, drops the one it replaces and audits the login. */
+/* Inserts the session, drops the one it replaces and journals the login. */
 static int insert_session(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     const struct new_session *new = ctx;
@@ -57,7 +57,7 @@ static int insert_session(struct isms_db *db, const struct isms_actor *actor, vo
                                       &new->replace_session_id, 1, NULL, NULL)) < 0))
         return error;
     snprintf(entity, sizeof(entity), "user:%s", actor->name ? actor->name : "");
-    return isms_store_audit_json(db, actor, 0, "session.login", entity,
+    return isms_store_journal_json(db, actor, 0, "session.login", entity,
                                  json_pack("{s:b}", "mfa_pending", new->row->mfa_pending));
 }
 

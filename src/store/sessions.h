@@ -19,7 +19,7 @@ struct isms_session_row {
 };
 
 /* Inserts a session and, in the same transaction, deletes
- * `replace_session_id` (0: none) and audits "session.login" as `actor`. */
+ * `replace_session_id` (0: none) and journals "session.login" as `actor`. */
 int isms_store_session_insert(struct isms_store *store, int64_t *id_out,
                               const struct isms_session_row *row, int64_t replace_session_id,
                               const struct isms_actor *actor);

@@ -1,7 +1,7 @@
 #include "isms_setup.h"
 #include <jansson.h>
 #include "isms/soa.h"
-#include "store/audit.h"
+#include "store/journal.h"
 #include "store/db.h"
 #include "store/soa.h"
 #include "store/store.h"
@@ -121,7 +121,7 @@ done:
     return error < 0 ? error : 0;
 }
 
-/* The decision as the audit log records it. *out is malloc'd. */
+/* The decision as the journal records it. *out is malloc'd. */
 static int decision_detail(char **out, const struct isms_soa_entry *e)
 {
     const char *impl = isms_soa_implementation_name(e->implementation);
@@ -148,8 +148,8 @@ int isms_store_soa_upsert(struct isms_store *store, int64_t org_id,
     if ((error = decision_detail(&detail, e)) < 0 || (error = isms_db_begin(db)) < 0)
         goto done;
     if ((error = isms_store_soa_upsert_on(db, org_id, e)) < 0 ||
-        (error = isms_store_audit_append(
-             db, actor, &(struct isms_audit_event){org_id, "soa.decide", e->control_id, detail})) <
+        (error = isms_store_journal_append(
+             db, actor, &(struct isms_journal_event){org_id, "soa.decide", e->control_id, detail})) <
             0) {
         isms_db_rollback(db);
         goto done;

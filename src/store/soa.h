@@ -19,13 +19,13 @@ int isms_store_soa_fill_on(struct isms_db *db, int64_t org_id, const char *only_
                            struct isms_soa_entry *entries, size_t count);
 
 /* Inserts or replaces the decision of entry->control_id for org `org_id`
- * and appends it to the audit log, in one transaction. */
+ * and appends it to the journal, in one transaction. */
 int isms_store_soa_upsert(struct isms_store *store, int64_t org_id,
                           const struct isms_soa_entry *entry, const struct isms_actor *actor);
 
 /* The same write on a connection already inside a transaction (for callers
  * that change the SoA as part of a larger change, e.g. risk treatment);
- * the caller appends the audit event. */
+ * the caller appends the journal event. */
 int isms_store_soa_upsert_on(struct isms_db *db, int64_t org_id,
                              const struct isms_soa_entry *entry);
 

@@ -1,7 +1,7 @@
 #include "isms_setup.h"
 #include <jansson.h>
 #include "isms/threat.h"
-#include "store/audit.h"
+#include "store/journal.h"
 #include "store/db.h"
 #include "store/query.h"
 #include "store/store.h"
@@ -50,7 +50,7 @@ done:
     return error;
 }
 
-static int insert_audited(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int insert_journaled(struct isms_db *db, const struct isms_actor *actor, void *ctx)
 {
     struct isms_own_threat *t = ctx;
     char entity[48];
@@ -59,7 +59,7 @@ static int insert_audited(struct isms_db *db, const struct isms_actor *actor, vo
     if ((error = insert_row(db, t)) < 0)
         return error;
     snprintf(entity, sizeof(entity), "threat:%" PRId64, t->id);
-    return isms_store_audit_json(db, actor, t->org_id, "threat.create", entity,
+    return isms_store_journal_json(db, actor, t->org_id, "threat.create", entity,
                                  json_pack("{s:s, s:s, s:s}", "name_ja", t->name_ja, "name_en",
                                            t->name_en, "category", t->category));
 }
@@ -67,7 +67,7 @@ static int insert_audited(struct isms_db *db, const struct isms_actor *actor, vo
 int isms_store_threat_insert(struct isms_store *store, const struct isms_actor *actor,
                              struct isms_own_threat *t)
 {
-    return isms_store_write(store, actor, NULL, insert_audited, t);
+    return isms_store_write(store, actor, NULL, insert_journaled, t);
 }
 
 int isms_store_threat_get(struct isms_own_threat *out, struct isms_store *store, int64_t org_id,

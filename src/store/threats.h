@@ -7,7 +7,7 @@ struct isms_actor;
 struct isms_own_threat;
 
 /* Inserts `t` (validated; org_id, names, category, description, created_at)
- * and sets t->id, audited as "threat.create" in the same transaction. */
+ * and sets t->id, journaled as "threat.create" in the same transaction. */
 int isms_store_threat_insert(struct isms_store *store, const struct isms_actor *actor,
                              struct isms_own_threat *t);
 

@@ -1,6 +1,6 @@
 #include "isms_setup.h"
 #include <jansson.h>
-#include "store/audit.h"
+#include "store/journal.h"
 #include "store/db.h"
 #include "store/query.h"
 #include "store/store.h"
@@ -32,17 +32,17 @@ static int read_user(void *item, struct isms_stmt *st)
     return 0;
 }
 
-/* Appends an audit row whose detail is `detail` (stolen; NULL for none). */
-static int audit(struct isms_db *db, const struct isms_actor *actor, const char *action,
+/* Appends an journal row whose detail is `detail` (stolen; NULL for none). */
+static int journal(struct isms_db *db, const struct isms_actor *actor, const char *action,
                  const char *entity, json_t *detail)
 {
     if (!detail)
-        return isms_store_audit_append(db, actor,
-                                       &(struct isms_audit_event){0, action, entity, NULL});
-    return isms_store_audit_json(db, actor, 0, action, entity, detail);
+        return isms_store_journal_append(db, actor,
+                                       &(struct isms_journal_event){0, action, entity, NULL});
+    return isms_store_journal_json(db, actor, 0, action, entity, detail);
 }
 
-/* "user:NAME" for the audit log; ISMS_ENOTFOUND when the user does not exist. */
+/* "user:NAME" for the journal; ISMS_ENOTFOUND when the user does not exist. */
 static int user_entity(char *out, size_t size, struct isms_db *db, int64_t user_id)
 {
     struct isms_stmt *st = NULL;
@@ -69,7 +69,7 @@ static int exec_ints(struct isms_db *db, const char *sql, const int64_t *values,
 }
 
 /* A write about an existing user, in one transaction: `apply` runs its
- * statements, then `action` on "user:NAME" is audited with `detail`
+ * statements, then `action` on "user:NAME" is journaled with `detail`
  * (owned: NULL for none). `args` are the statements' own values. */
 struct user_change {
     int64_t user_id;
@@ -92,7 +92,7 @@ static int apply_user_change(struct isms_db *db, const struct isms_actor *actor,
         json_decref(detail);
         return error;
     }
-    return audit(db, actor, change->action, entity, detail);
+    return journal(db, actor, change->action, entity, detail);
 }
 
 /* ISMS_ENOTFOUND when the user does not exist; nothing is written then. */
@@ -147,7 +147,7 @@ static int insert_user(struct isms_db *db, const struct isms_actor *actor, void 
     snprintf(entity, sizeof(entity), "user:%s", user->name);
     if ((error = insert_user_row(db, user, new->password_hash)) < 0)
         return error;
-    return audit(db, actor, "user.create", entity,
+    return journal(db, actor, "user.create", entity,
                  json_pack("{s:s, s:s, s:b}", "name", user->name, "display_name",
                            user->display_name, "is_admin", user->is_admin));
 }
@@ -344,7 +344,7 @@ int isms_store_user_update(struct isms_store *store, const struct isms_user *use
                                             update_user_row, user});
 }
 
-/* A setting of the user's own, one text column: audited as `action` with
+/* A setting of the user's own, one text column: journaled as `action` with
  * {`key`: value}. `sql` takes the user id as $1 and the value as $2. */
 static int set_setting(struct isms_store *store, int64_t user_id, const char *action,
                        const char *key, const char *sql, const char *value,

@@ -1,5 +1,5 @@
 /* SQL for users, their credentials and recovery codes (rules in isms/user.c
- * and isms/auth.c). Each write audits itself in the same transaction. */
+ * and isms/auth.c). Each write journals itself in the same transaction. */
 #ifndef ISMS_STORE_USERS_H
 #define ISMS_STORE_USERS_H
 
@@ -37,7 +37,7 @@ int isms_store_user_totp_unsealed(struct isms_user_totp_seeds **out, size_t *cou
                                   struct isms_store *store, const char *sealed_prefix);
 
 /* Replaces `old` seeds by `sealed` ones (same user) if they are still `old`,
- * audited as "user.totp.seal". */
+ * journaled as "user.totp.seal". */
 int isms_store_user_totp_reseal(struct isms_store *store, const struct isms_user_totp_seeds *old,
                                 const struct isms_user_totp_seeds *sealed,
                                 const struct isms_actor *actor);
@@ -57,12 +57,12 @@ int isms_store_user_list(struct isms_user **out, size_t *count, struct isms_stor
 int isms_store_user_count(int64_t *out, struct isms_store *store);
 
 /* Replaces the password hash and deletes the user's sessions except
- * `keep_session_id`, audited as "user.password". */
+ * `keep_session_id`, journaled as "user.password". */
 int isms_store_user_set_password(struct isms_store *store, int64_t user_id, const char *hash,
                                  int64_t keep_session_id, const struct isms_actor *actor);
 
 /* Writes display_name, is_admin and disabled from `user`; deletes the user's
- * sessions when disabled. Audited as "user.update" with `detail` (JSON). */
+ * sessions when disabled. Journaled as "user.update" with `detail` (JSON). */
 int isms_store_user_update(struct isms_store *store, const struct isms_user *user,
                            const char *detail, const struct isms_actor *actor);
 
@@ -76,7 +76,7 @@ int isms_store_user_require_password_change(struct isms_store *store, int64_t us
 
 /* TOTP: the pending secret of an enrolment; enabling moves it into place
  * and stores the new recovery-code hashes; disabling clears secrets and
- * codes. Each audited. */
+ * codes. Each journaled. */
 int isms_store_user_totp_pending(struct isms_store *store, int64_t user_id, const char *secret,
                                  const struct isms_actor *actor);
 int isms_store_user_totp_enable(struct isms_store *store, int64_t user_id, int64_t step,
@@ -90,13 +90,13 @@ int isms_store_user_totp_disable(struct isms_store *store, int64_t user_id,
  * between two logins with one code). */
 int isms_store_user_totp_used(struct isms_store *store, int64_t user_id, int64_t step);
 
-/* Replaces all recovery codes of a user, audited as "user.recovery_codes". */
+/* Replaces all recovery codes of a user, journaled as "user.recovery_codes". */
 int isms_store_recovery_replace(struct isms_store *store, int64_t user_id,
                                 char code_hashes[][ISMS_TOKEN_TEXT_SIZE], size_t code_count,
                                 const struct isms_actor *actor);
 
 /* Marks the unused code with this hash as used: 0, or ISMS_EAUTH when the
- * user has no such unused code. Audited as "user.recovery_code.use". */
+ * user has no such unused code. Journaled as "user.recovery_code.use". */
 int isms_store_recovery_use(struct isms_store *store, int64_t user_id, const char *code_hash,
                             const struct isms_actor *actor);
 

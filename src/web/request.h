@@ -37,7 +37,7 @@ struct isms_web_request {
     struct isms_web_params params;
     json_t *json;        /* the parsed body of a JSON route, owned */
     struct isms_org org; /* the path's {org}, for routes that need one */
-    struct isms_actor actor; /* who the request acts as, for the audit log */
+    struct isms_actor actor; /* who the request acts as, for the journal */
     /* The signed-in user (web/session.h): session points at session_data, or
      * is NULL for an anonymous request. Filled by the dispatcher. */
     struct isms_session session_data;

@@ -67,7 +67,7 @@ expect 2 "unknown format" -- "$isms" soa export --org riyousha --format pdf
 
 # Users: init created the administrator; passwords come from a file, the
 # environment or the generator (printed once).
-for cmd in user audit; do
+for cmd in user journal; do
     expect 0 "$cmd --help" -- "$isms" "$cmd" --help
     check "$cmd --help prints usage" contains "$out" "usage: isms $cmd"
 done
@@ -96,24 +96,24 @@ check "bob disabled in the list" sh -c 'tr -d " \n" <"$1" | grep -q "\"name\":\"
 expect 2 "user without subcommand" -- "$isms" user
 expect 2 "user add without name" -- "$isms" user add
 
-# The audit log: intact, listed, and tampering found.
-expect 0 "audit verify" -- "$isms" audit verify
+# the journal: intact, listed, and tampering found.
+expect 0 "journal verify" -- "$isms" journal verify
 check "verify counts rows" contains "$out" "rows checked"
 check "verify prints the head hash" sh -c 'grep -Eq "^head [0-9a-f]{64}$" "$1"' - "$tmp/out"
-expect 0 "audit list" -- "$isms" audit list --limit 3
+expect 0 "journal list" -- "$isms" journal list --limit 3
 check "newest first: the disable" contains "$out" "user.update"
 check "list shows the CLI actor" contains "$out" "cli:"
-expect 0 "audit list of one org" -- "$isms" audit list --org riyousha --json
+expect 0 "journal list of one org" -- "$isms" journal list --org riyousha --json
 check "org list has the membership" contains "$out" '"action": "member.set"'
 check "org list leaves out other orgs" test "${out#*example-cloud-kk}" = "$out"
-expect 2 "bad limit" -- "$isms" audit list --limit 0
-expect 3 "audit of unknown org" -- "$isms" audit list --org nobody
+expect 2 "bad limit" -- "$isms" journal list --limit 0
+expect 3 "journal of unknown org" -- "$isms" journal list --org nobody
 sqlite3 "$ISMS_DB" ".backup '$tmp/copy.db'"
-sqlite3 "$ISMS_DB" "UPDATE audit_log SET entity = 'user:mallory' WHERE seq = 3"
-expect 1 "an edited row is found" -- "$isms" audit verify
+sqlite3 "$ISMS_DB" "UPDATE journal SET entity = 'user:mallory' WHERE seq = 3"
+expect 1 "an edited row is found" -- "$isms" journal verify
 check "names the edited row" contains "$err" "row 3: row content does not match its hash (edited)"
-sqlite3 "$tmp/copy.db" "DELETE FROM audit_log WHERE seq = 2"
-expect 1 "a deleted row is found" -- "$isms" audit verify --db "$tmp/copy.db"
+sqlite3 "$tmp/copy.db" "DELETE FROM journal WHERE seq = 2"
+expect 1 "a deleted row is found" -- "$isms" journal verify --db "$tmp/copy.db"
 check "names where the row is missing" contains "$err" "row 2: row missing (deleted)"
 
 finish "cli"

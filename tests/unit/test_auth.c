@@ -7,7 +7,7 @@
 #include "isms/user.h"
 #include "sec/secret_key.h"
 #include "sec/totp.h"
-#include "store/audit.h"
+#include "store/journal.h"
 #include "store/db.h"
 #include "store/users.h"
 #include "test_helpers.h"
@@ -266,21 +266,21 @@ static void disabling_totp_needs_the_password(void **state)
     assert_false(result.session.mfa_pending);
 }
 
-/* Every account change lands in the audit log, and the chain holds. */
-static void account_changes_are_audited(void **state)
+/* Every account change lands in the journal, and the chain holds. */
+static void account_changes_are_journaled(void **state)
 {
     struct test_db *t = *state;
     char codes[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT];
     char secret[ISMS_TOTP_SECRET_TEXT];
     struct isms_login_result result;
-    struct isms_audit_report report;
+    struct isms_journal_report report;
     int64_t id = make_user(t, "alice");
 
     assert_int_equal(login(&result, t, "alice", PASSWORD, "192.0.2.1"), 0);
     assert_int_equal(isms_user_set_password(t->store, id, "alice-password-2", 0, isms_actor_cli()),
                      0);
     enrol(t, id, secret, codes, time(NULL));
-    assert_int_equal(isms_store_audit_verify(&report, t->store), 0);
+    assert_int_equal(isms_store_journal_verify(&report, t->store), 0);
     assert_int_equal(report.first_bad, 0);
     /* user.create, session.login, user.password, user.totp.begin, user.totp.enable */
     assert_int_equal(report.rows, 5);
@@ -376,7 +376,7 @@ int main(void)
         T(a_totp_code_signs_in_once),
         T(recovery_codes_work_once_each),
         T(disabling_totp_needs_the_password),
-        T(account_changes_are_audited),
+        T(account_changes_are_journaled),
         T(current_password_checks_are_rate_limited),
         T(totp_seeds_are_sealed_under_the_key),
         T(plain_seeds_are_sealed_once),

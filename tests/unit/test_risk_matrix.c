@@ -8,7 +8,7 @@
 #include "isms/actor.h"
 #include "isms/org.h"
 #include "isms/risk_matrix.h"
-#include "store/audit.h"
+#include "store/journal.h"
 #include "util/error.h"
 #include "test_helpers.h"
 
@@ -270,7 +270,7 @@ static void org_defaults_defines_and_uses_its_own(void **state)
     struct test_db *t = *state;
     int64_t a = make_org(t, "alpha"), b = make_org(t, "beta");
     struct isms_risk_matrix m = custom(4, ISMS_RISK_MULTIPLICATIVE), stored, used, got;
-    struct isms_audit_report report;
+    struct isms_journal_report report;
 
     assert_int_equal(isms_risk_matrix_for_org(&got, t->store, a), 0);
     assert_string_equal(got.key, "iso27005-5x5");
@@ -315,11 +315,11 @@ static void org_defaults_defines_and_uses_its_own(void **state)
     assert_string_equal(list[0].impact.labels[0].en, "Negligible");
     free(list);
 
-    /* Built-in keys are reserved; every change above is in the audit log. */
+    /* Built-in keys are reserved; every change above is in the journal. */
     snprintf(m.key, sizeof(m.key), "jp-atv-3");
     assert_int_equal(isms_risk_matrix_define(&got, t->store, isms_actor_cli(), a, &m),
                      ISMS_ECONFLICT);
-    assert_int_equal(isms_store_audit_verify(&report, t->store), 0);
+    assert_int_equal(isms_store_journal_verify(&report, t->store), 0);
     assert_int_equal(report.first_bad, 0);
     assert_int_equal(report.rows, 2 + 2 + 2); /* 2 orgs, 2 defines, 2 uses */
 }

@@ -1,11 +1,11 @@
 #include "isms_setup.h"
-#include "store/audit_query.h"
+#include "store/journal_query.h"
 #include "store/db.h"
 #include "store/query.h"
 #include "store/store.h"
 #include "util/error.h"
 
-static int read_entry(struct isms_audit_entry *e, struct isms_stmt *st)
+static int read_entry(struct isms_journal_entry *e, struct isms_stmt *st)
 {
     const char *detail = isms_stmt_text(st, 8);
 
@@ -22,12 +22,12 @@ static int read_entry(struct isms_audit_entry *e, struct isms_stmt *st)
     return 0;
 }
 
-int isms_store_audit_list(struct isms_audit_entry **out, size_t *count, struct isms_store *store,
+int isms_store_journal_list(struct isms_journal_entry **out, size_t *count, struct isms_store *store,
                           int64_t org_id, int limit)
 {
     struct isms_db *db = isms_store_acquire(store);
     struct isms_stmt *st = NULL;
-    struct isms_audit_entry *entries = calloc((size_t)(limit > 0 ? limit : 1), sizeof(*entries));
+    struct isms_journal_entry *entries = calloc((size_t)(limit > 0 ? limit : 1), sizeof(*entries));
     size_t n = 0;
     int error;
 
@@ -37,10 +37,10 @@ int isms_store_audit_list(struct isms_audit_entry **out, size_t *count, struct i
     }
     if ((error = isms_db_prepare(&st, db,
                                  org_id ? "SELECT seq, at, org_id, actor_user_id, actor_name, "
-                                          "actor_address, action, entity, detail FROM audit_log "
+                                          "actor_address, action, entity, detail FROM journal "
                                           "WHERE org_id = $1 ORDER BY seq DESC LIMIT $2"
                                         : "SELECT seq, at, org_id, actor_user_id, actor_name, "
-                                          "actor_address, action, entity, detail FROM audit_log "
+                                          "actor_address, action, entity, detail FROM journal "
                                           "WHERE $1 = 0 ORDER BY seq DESC LIMIT $2")) < 0 ||
         (error = isms_stmt_bind_int64(st, 1, org_id)) < 0 ||
         (error = isms_stmt_bind_int64(st, 2, limit)) < 0)
@@ -52,7 +52,7 @@ done:
     isms_stmt_finalize(st);
     isms_store_release(store, db);
     if (error < 0) {
-        isms_audit_entries_free(entries, n);
+        isms_journal_entries_free(entries, n);
         return error;
     }
     *out = entries;
@@ -60,7 +60,7 @@ done:
     return 0;
 }
 
-void isms_audit_entries_free(struct isms_audit_entry *entries, size_t count)
+void isms_journal_entries_free(struct isms_journal_entry *entries, size_t count)
 {
     if (!entries)
         return;

@@ -3,18 +3,18 @@
 #include <jansson.h>
 #include "cli/cli.h"
 #include "isms/org.h"
-#include "store/audit.h"
-#include "store/audit_query.h"
+#include "store/journal.h"
+#include "store/journal_query.h"
 #include "store/store.h"
 #include "util/error.h"
 
 #define LIST_DEFAULT 50
 #define LIST_MAX 10000
 
-static const char audit_help[] =
-    "usage: isms audit verify [--db PATH]\n"
-    "       isms audit list [--org ID|SLUG] [--limit N] [--json] [--db PATH]\n\n"
-    "Every change is appended to the audit log in the same transaction, as one\n"
+static const char journal_help[] =
+    "usage: isms journal verify [--db PATH]\n"
+    "       isms journal list [--org ID|SLUG] [--limit N] [--json] [--db PATH]\n\n"
+    "Every change is appended to the journal in the same transaction, as one\n"
     "row of a SHA-256 hash chain. 'verify' recomputes the chain: it prints the\n"
     "rows checked and the head hash (keep it somewhere else to detect the newest\n"
     "rows being cut off later) and exits 1 naming the first edited or deleted row.\n"
@@ -24,7 +24,7 @@ static const char audit_help[] =
     "  --json         print JSON instead of a table\n"
     "  --db PATH      database file (default: $ISMS_DB or isms.db)\n";
 
-struct audit_args {
+struct journal_args {
     const char *db;
     const char *org;
     int limit;
@@ -39,12 +39,12 @@ static int parse_limit(int *out, const char *value)
     errno = 0;
     n = strtol(value, &end, 10);
     if (errno || end == value || *end || n < 1 || n > LIST_MAX)
-        return isms_cli_usage_error("audit", "--limit must be 1 to %d, not '%s'", LIST_MAX, value);
+        return isms_cli_usage_error("journal", "--limit must be 1 to %d, not '%s'", LIST_MAX, value);
     *out = (int)n;
     return 0;
 }
 
-static int parse_args(struct audit_args *args, int argc, char **argv)
+static int parse_args(struct journal_args *args, int argc, char **argv)
 {
     static const struct option options[] = {
         {"db", required_argument, NULL, 'd'},    {"org", required_argument, NULL, 'o'},
@@ -70,34 +70,34 @@ static int parse_args(struct audit_args *args, int argc, char **argv)
             args->json = true;
             break;
         default:
-            return isms_cli_usage_error("audit", "unknown option");
+            return isms_cli_usage_error("journal", "unknown option");
         }
     }
     if (optind != argc)
-        return isms_cli_usage_error("audit", "unexpected argument '%s'", argv[optind]);
+        return isms_cli_usage_error("journal", "unexpected argument '%s'", argv[optind]);
     return 0;
 }
 
-static int audit_verify(struct isms_store *store)
+static int journal_verify(struct isms_store *store)
 {
-    struct isms_audit_report report;
+    struct isms_journal_report report;
     int error;
 
-    if ((error = isms_store_audit_verify(&report, store)) < 0)
+    if ((error = isms_store_journal_verify(&report, store)) < 0)
         return isms_cli_fail(error);
     if (report.first_bad) {
         fprintf(stderr,
-                "isms: audit log BROKEN at row %" PRId64 ": %s\n"
+                "isms: journal BROKEN at row %" PRId64 ": %s\n"
                 "isms: %" PRId64 " rows before it are intact\n",
                 report.first_bad, report.reason, report.rows);
         return 1;
     }
-    printf("audit log intact: %" PRId64 " rows checked\nhead %s\n", report.rows,
+    printf("journal intact: %" PRId64 " rows checked\nhead %s\n", report.rows,
            report.head[0] ? report.head : "(empty log)");
     return 0;
 }
 
-static json_t *entry_json(const struct isms_audit_entry *e)
+static json_t *entry_json(const struct isms_journal_entry *e)
 {
     json_t *detail = json_loads(e->detail, 0, NULL);
 
@@ -108,16 +108,16 @@ static json_t *entry_json(const struct isms_audit_entry *e)
                      detail ? detail : json_string(e->detail));
 }
 
-static int audit_list(struct isms_store *store, const struct audit_args *args)
+static int journal_list(struct isms_store *store, const struct journal_args *args)
 {
-    struct isms_audit_entry *entries;
+    struct isms_journal_entry *entries;
     struct isms_org org = {0};
     size_t count;
     int error;
 
     if (args->org && (error = isms_org_find(&org, store, args->org)) < 0)
         return isms_cli_fail(error);
-    if ((error = isms_store_audit_list(&entries, &count, store, org.id, args->limit)) < 0)
+    if ((error = isms_store_journal_list(&entries, &count, store, org.id, args->limit)) < 0)
         return isms_cli_fail(error);
     if (args->json) {
         json_t *list = json_array();
@@ -130,29 +130,29 @@ static int audit_list(struct isms_store *store, const struct audit_args *args)
             printf("%-6" PRId64 " %-20s %-20s %-22s %s\n", entries[i].seq, entries[i].at,
                    entries[i].actor_name, entries[i].action, entries[i].entity);
     }
-    isms_audit_entries_free(entries, count);
+    isms_journal_entries_free(entries, count);
     return 0;
 }
 
-int isms_cli_audit(int argc, char **argv)
+int isms_cli_journal(int argc, char **argv)
 {
     static const char *const verbs[] = {"verify", "list", NULL};
-    struct audit_args args = {0};
+    struct journal_args args = {0};
     struct isms_store *store;
     const char *verb = argv[1];
     int status, error;
 
-    status = isms_cli_check_verb(argc, argv, "audit", audit_help,
-                                 "'audit' needs 'verify' or 'list'", verbs);
+    status = isms_cli_check_verb(argc, argv, "journal", journal_help,
+                                 "'journal' needs 'verify' or 'list'", verbs);
     if (status != ISMS_CLI_GO_ON)
         return status;
     if ((status = parse_args(&args, argc - 1, argv + 1)) != 0)
         return status;
     if (strcmp(verb, "verify") == 0 && (args.org || args.json))
-        return isms_cli_usage_error("audit", "'audit verify' takes only --db");
+        return isms_cli_usage_error("journal", "'journal verify' takes only --db");
     if ((error = isms_cli_open_store(&store, isms_cli_db_path(args.db), 1)) < 0)
         return isms_cli_fail(error);
-    status = strcmp(verb, "verify") == 0 ? audit_verify(store) : audit_list(store, &args);
+    status = strcmp(verb, "verify") == 0 ? journal_verify(store) : journal_list(store, &args);
     isms_store_free(store);
     return status;
 }

@@ -1,20 +1,20 @@
 /*
- * The audit log: every change that matters is appended, in the same
+ * the journal: every change that matters is appended, in the same
  * transaction as the change itself, as one row of a SHA-256 hash chain.
  * Each row's hash covers its own fields and the previous row's hash, so
  * editing or deleting any row breaks the chain from that row on
- * (isms_store_audit_verify finds the first break).
+ * (isms_store_journal_verify finds the first break).
  */
-#ifndef ISMS_STORE_AUDIT_H
-#define ISMS_STORE_AUDIT_H
+#ifndef ISMS_STORE_JOURNAL_H
+#define ISMS_STORE_JOURNAL_H
 
 struct isms_db;
 struct isms_store;
 struct isms_actor;
 
-#define ISMS_AUDIT_HASH_HEX 64
+#define ISMS_JOURNAL_HASH_HEX 64
 
-struct isms_audit_event {
+struct isms_journal_event {
     int64_t org_id;     /* 0: not about one organization (users, orgs list) */
     const char *action; /* dotted verb, e.g. "org.create", "soa.decide", "risk.update" */
     const char *entity; /* what was changed: "A.5.23", "risk:42", "user:alice" */
@@ -22,19 +22,19 @@ struct isms_audit_event {
 };
 
 /* Appends `event` by `actor`. Must run inside a write transaction on `db`
- * (isms_db_begin), so the change and its audit row commit or fail together. */
-int isms_store_audit_append(struct isms_db *db, const struct isms_actor *actor,
-                            const struct isms_audit_event *event);
+ * (isms_db_begin), so the change and its journal row commit or fail together. */
+int isms_store_journal_append(struct isms_db *db, const struct isms_actor *actor,
+                            const struct isms_journal_event *event);
 
-struct isms_audit_report {
+struct isms_journal_report {
     int64_t rows;        /* rows checked */
     int64_t first_bad;   /* sequence number of the first broken row; 0 when intact */
     char reason[160];    /* why first_bad is broken */
-    char head[ISMS_AUDIT_HASH_HEX + 1]; /* hash of the last row ("" when empty) */
+    char head[ISMS_JOURNAL_HASH_HEX + 1]; /* hash of the last row ("" when empty) */
 };
 
 /* Recomputes the whole chain. Returns 0 whether or not it is intact (see
  * report->first_bad); negative only when the check itself failed. */
-int isms_store_audit_verify(struct isms_audit_report *report, struct isms_store *store);
+int isms_store_journal_verify(struct isms_journal_report *report, struct isms_store *store);
 
 #endif

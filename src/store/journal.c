@@ -1,5 +1,5 @@
 /*
- * Audit log hash chain. Row n stores hash_n = SHA-256(fields_n || hash_{n-1})
+ * Journal hash chain. Row n stores hash_n = SHA-256(fields_n || hash_{n-1})
  * with every field length-prefixed, so no two different rows serialize alike.
  * Sequence numbers are assigned here (previous + 1) rather than by the
  * database, which lets verify tell a deleted row from a gap it caused.
@@ -9,7 +9,7 @@
 #include "isms_setup.h"
 #include <openssl/evp.h>
 #include "isms/actor.h"
-#include "store/audit.h"
+#include "store/journal.h"
 #include "store/db.h"
 #include "store/store.h"
 #include "util/error.h"
@@ -17,10 +17,10 @@
 #include "util/time.h"
 
 /* The genesis "previous hash". */
-static const char zero_hash[ISMS_AUDIT_HASH_HEX + 1] =
+static const char zero_hash[ISMS_JOURNAL_HASH_HEX + 1] =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
-struct audit_row {
+struct journal_row {
     int64_t seq;
     const char *at;
     int64_t org_id; /* 0 for none */
@@ -51,7 +51,7 @@ static void digest_number(EVP_MD_CTX *ctx, int64_t value)
     digest_field(ctx, text);
 }
 
-static int row_hash(char out[ISMS_AUDIT_HASH_HEX + 1], const struct audit_row *row)
+static int row_hash(char out[ISMS_JOURNAL_HASH_HEX + 1], const struct journal_row *row)
 {
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int md_len = 0;
@@ -73,39 +73,39 @@ static int row_hash(char out[ISMS_AUDIT_HASH_HEX + 1], const struct audit_row *r
     digest_field(ctx, row->prev_hash);
     EVP_DigestFinal_ex(ctx, md, &md_len);
     EVP_MD_CTX_free(ctx);
-    if (md_len * 2 != ISMS_AUDIT_HASH_HEX)
+    if (md_len * 2 != ISMS_JOURNAL_HASH_HEX)
         return isms_error_set(ISMS_ERROR, "SHA-256 gave %u bytes", md_len);
     isms_hex_encode(out, md, md_len);
     return 0;
 }
 
 /* The newest row's seq and hash (0 and the zero hash for an empty log). */
-static int chain_head(int64_t *seq, char hash[ISMS_AUDIT_HASH_HEX + 1], struct isms_db *db)
+static int chain_head(int64_t *seq, char hash[ISMS_JOURNAL_HASH_HEX + 1], struct isms_db *db)
 {
     struct isms_stmt *st = NULL;
     int error;
 
     *seq = 0;
     memcpy(hash, zero_hash, sizeof(zero_hash));
-    if ((error = isms_db_prepare(&st, db, "SELECT seq, hash FROM audit_log "
+    if ((error = isms_db_prepare(&st, db, "SELECT seq, hash FROM journal "
                                           "ORDER BY seq DESC LIMIT 1")) < 0)
         return error;
     if ((error = isms_stmt_step(st)) == 1) {
         *seq = isms_stmt_int64(st, 0);
-        snprintf(hash, ISMS_AUDIT_HASH_HEX + 1, "%s", isms_stmt_text(st, 1));
+        snprintf(hash, ISMS_JOURNAL_HASH_HEX + 1, "%s", isms_stmt_text(st, 1));
         error = 0;
     }
     isms_stmt_finalize(st);
     return error;
 }
 
-static int insert_row(struct isms_db *db, const struct audit_row *row, const char *hash)
+static int insert_row(struct isms_db *db, const struct journal_row *row, const char *hash)
 {
     struct isms_stmt *st = NULL;
     int error;
 
     if ((error = isms_db_prepare(&st, db,
-                                 "INSERT INTO audit_log (seq, at, org_id, actor_user_id, "
+                                 "INSERT INTO journal (seq, at, org_id, actor_user_id, "
                                  "actor_name, actor_address, action, entity, detail, "
                                  "prev_hash, hash) "
                                  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")) < 0)
@@ -130,16 +130,16 @@ done:
     return error;
 }
 
-int isms_store_audit_append(struct isms_db *db, const struct isms_actor *actor,
-                            const struct isms_audit_event *event)
+int isms_store_journal_append(struct isms_db *db, const struct isms_actor *actor,
+                            const struct isms_journal_event *event)
 {
-    char prev[ISMS_AUDIT_HASH_HEX + 1], hash[ISMS_AUDIT_HASH_HEX + 1];
+    char prev[ISMS_JOURNAL_HASH_HEX + 1], hash[ISMS_JOURNAL_HASH_HEX + 1];
     char now[ISMS_TIMESTAMP_SIZE];
-    struct audit_row row;
+    struct journal_row row;
     int error;
 
     if (!actor || !event || !event->action)
-        return isms_error_set(ISMS_ERROR, "audit event without actor or action");
+        return isms_error_set(ISMS_ERROR, "journal event without actor or action");
     if ((error = chain_head(&row.seq, prev, db)) < 0)
         return error;
     isms_time_now(now);
@@ -158,19 +158,19 @@ int isms_store_audit_append(struct isms_db *db, const struct isms_actor *actor,
     return insert_row(db, &row, hash);
 }
 
-static void report_break(struct isms_audit_report *report, int64_t seq, const char *reason)
+static void report_break(struct isms_journal_report *report, int64_t seq, const char *reason)
 {
     report->first_bad = seq;
     snprintf(report->reason, sizeof(report->reason), "%s", reason);
 }
 
 /* Checks one stored row against the chain so far; records the first break. */
-static int check_row(struct isms_audit_report *report, struct isms_stmt *st, int64_t expected_seq,
-                     char prev[ISMS_AUDIT_HASH_HEX + 1])
+static int check_row(struct isms_journal_report *report, struct isms_stmt *st, int64_t expected_seq,
+                     char prev[ISMS_JOURNAL_HASH_HEX + 1])
 {
-    char hash[ISMS_AUDIT_HASH_HEX + 1];
+    char hash[ISMS_JOURNAL_HASH_HEX + 1];
     const char *stored_prev = isms_stmt_text(st, 9), *stored_hash = isms_stmt_text(st, 10);
-    struct audit_row row = {
+    struct journal_row row = {
         .seq = isms_stmt_int64(st, 0),
         .at = isms_stmt_text(st, 1),
         .org_id = isms_stmt_is_null(st, 2) ? 0 : isms_stmt_int64(st, 2),
@@ -202,11 +202,11 @@ static int check_row(struct isms_audit_report *report, struct isms_stmt *st, int
     return 0;
 }
 
-int isms_store_audit_verify(struct isms_audit_report *report, struct isms_store *store)
+int isms_store_journal_verify(struct isms_journal_report *report, struct isms_store *store)
 {
     struct isms_db *db = isms_store_acquire(store);
     struct isms_stmt *st = NULL;
-    char prev[ISMS_AUDIT_HASH_HEX + 1];
+    char prev[ISMS_JOURNAL_HASH_HEX + 1];
     int error;
 
     memset(report, 0, sizeof(*report));
@@ -214,7 +214,7 @@ int isms_store_audit_verify(struct isms_audit_report *report, struct isms_store 
     if ((error = isms_db_prepare(&st, db,
                                  "SELECT seq, at, org_id, actor_user_id, actor_name, "
                                  "actor_address, action, entity, detail, prev_hash, hash "
-                                 "FROM audit_log ORDER BY seq")) < 0)
+                                 "FROM journal ORDER BY seq")) < 0)
         goto done;
     while ((error = isms_stmt_step(st)) == 1) {
         if ((error = check_row(report, st, report->rows + 1, prev)) < 0)
