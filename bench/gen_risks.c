@@ -17,7 +17,7 @@
 #include "isms_setup.h"
 #include <time.h>
 #include "catalog/catalog.h"
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/asset.h"
 #include "isms/cloud_service.h"
 #include "isms/membership.h"

@@ -15,5 +15,6 @@ for f in $(find src tests/unit tests/fuzz -name '*.c' 2>/dev/null); do
         status=1
     fi
 done
+sh tools/check-layers.sh || status=1
 [ $status -eq 0 ] && echo "check-source: ok"
 exit $status

@@ -3,7 +3,7 @@
 #include <unistd.h>
 #include "cli/cli.h"
 #include "export/asset_export.h"
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/asset.h"
 #include "isms/asset_import.h"
 #include "isms/cloud_service.h"

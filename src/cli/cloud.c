@@ -2,7 +2,7 @@
 #include <getopt.h>
 #include "cli/cli.h"
 #include "export/cloud_service_json.h"
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/cloud_service.h"
 #include "isms/org.h"
 #include "store/store.h"

@@ -3,7 +3,7 @@
 #include <jansson.h>
 #include "cli/cli.h"
 #include "export/risk_matrix_json.h"
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/org.h"
 #include "isms/risk_matrix.h"
 #include "store/store.h"

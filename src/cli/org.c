@@ -1,7 +1,7 @@
 #include "isms_setup.h"
 #include <getopt.h>
 #include "cli/cli.h"
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "export/json.h"
 #include "isms/org.h"
 #include "store/store.h"

@@ -6,7 +6,7 @@
 #include "export/heatmap_svg.h"
 #include "export/risk_json.h"
 #include "export/treatment_plan_xlsx.h"
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/risk.h"
 #include "isms/risk_link.h"
 #include "isms/risk_treatment.h"

@@ -4,7 +4,7 @@
 #include "catalog/catalog.h"
 #include "cli/cli.h"
 #include "util/timezone.h"
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "export/json.h"
 #include "export/soa_export.h"
 #include "isms/soa.h"

@@ -3,7 +3,7 @@
 #include "catalog/threats.h"
 #include "cli/cli.h"
 #include "export/threat_json.h"
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/org.h"
 #include "isms/threat.h"
 #include "store/store.h"

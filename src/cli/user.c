@@ -3,7 +3,7 @@
 #include <jansson.h>
 #include "cli/cli.h"
 #include "export/user_json.h"
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/membership.h"
 #include "isms/org.h"
 #include "isms/user.h"

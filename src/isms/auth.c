@@ -1,6 +1,6 @@
 #include "isms_setup.h"
 #include <time.h>
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/auth.h"
 #include "sec/password.h"
 #include "sec/random.h"

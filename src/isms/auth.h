@@ -21,6 +21,7 @@
 #define ISMS_ISMS_AUTH_H
 
 #include "isms/user.h"
+#include "model/session.h"
 #include "sec/random.h"
 #include "sec/recovery_codes.h"
 
@@ -37,23 +38,7 @@ struct isms_actor;
 #define ISMS_SESSION_ABSOLUTE_SECONDS (12 * 60 * 60)
 /* A session waiting for its second factor lives this long. */
 #define ISMS_SESSION_MFA_SECONDS (5 * 60)
-#define ISMS_USER_AGENT_MAX 256 /* longer User-Agent headers are cut */
 
-/* The signed-in user as every request sees it. */
-struct isms_session {
-    int64_t id; /* the session row */
-    int64_t user_id;
-    char name[ISMS_USER_NAME_MAX + 1];
-    char display_name[ISMS_USER_DISPLAY_MAX + 1];
-    char lang[3];                      /* "ja", "en" or "" (follow Accept-Language) */
-    char csrf[ISMS_TOKEN_TEXT_SIZE];   /* forms send it as "csrf", API writes as X-CSRF-Token */
-    bool is_admin;                     /* system administrator */
-    bool mfa_pending;                  /* password ok, second factor still owed */
-    bool totp_enabled;
-    bool must_change_password;         /* nothing but a new password until it is set */
-    char time_zone[ISMS_TZ_NAME_MAX + 1];
-    int64_t created_at, expires_at;    /* unix seconds; expires_at is the absolute end */
-};
 
 /* One login attempt. `totp` and `recovery_code` may be NULL; give at most one.
  * `address` and `user_agent` are recorded in the login history. */
@@ -107,16 +92,6 @@ int isms_auth_logout(struct isms_store *store, const char *token);
 /* Deletes sessions whose time is up (at server start; live ones expire on use). */
 int isms_auth_purge_sessions(struct isms_store *store);
 
-/* One row of the login history. */
-struct isms_login_event {
-    int64_t id;
-    char at[ISMS_TIMESTAMP_SIZE];
-    char address[64];
-    char user_agent[ISMS_USER_AGENT_MAX + 1];
-    char result[24]; /* "ok", "mfa_pending", "bad_password", "bad_totp", "bad_recovery_code",
-                      * "disabled", "rate_limited", "unknown_user",
-                      * "bad_current_password" (re-authentication) */
-};
 
 /* The newest `limit` (1..100) login attempts for `user_id`, newest first.
  * *out is owned by the caller: free() it. */

@@ -14,32 +14,14 @@
 #ifndef ISMS_ISMS_MEMBERSHIP_H
 #define ISMS_ISMS_MEMBERSHIP_H
 
+#include "model/membership.h"
+
 #include "isms/org.h"
 
 struct isms_user;
 
 struct isms_store;
 struct isms_actor;
-
-enum isms_role {
-    ISMS_ROLE_NONE = 0, /* not a member */
-    ISMS_ROLE_AUDITOR = 1,
-    ISMS_ROLE_RISK_OWNER = 2,
-    ISMS_ROLE_MANAGER = 3,
-    ISMS_ROLE_ADMIN = 4,
-};
-
-/* "auditor", "risk_owner", "manager", "admin" ("none" for ISMS_ROLE_NONE);
- * parse returns ISMS_EINVALID for anything else (also for "none"). */
-const char *isms_role_name(enum isms_role role);
-int isms_role_parse(enum isms_role *out, const char *name);
-
-struct isms_member {
-    int64_t user_id;
-    char name[65];          /* the user's login name */
-    char display_name[201];
-    enum isms_role role;
-};
 
 /* Resolves `id_or_slug` to an org that `user_id` may see, and the user's role
  * in it, in one query: a member sees their orgs, a system administrator

@@ -1,5 +1,5 @@
 #include "isms_setup.h"
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/org.h"
 #include "isms/risk.h"
 #include "isms/risk_link.h"
@@ -7,75 +7,6 @@
 #include "store/risks.h"
 #include "util/error.h"
 #include "util/text.h"
-
-static const char *const treatment_names[] = {
-    [ISMS_RISK_MODIFY] = "modify",
-    [ISMS_RISK_RETAIN] = "retain",
-    [ISMS_RISK_AVOID] = "avoid",
-    [ISMS_RISK_SHARE] = "share",
-};
-
-/* JIS Q 27001 6.1.3 / JIS Q 31000 terms. */
-static const char *const treatment_labels_ja[] = {
-    [ISMS_RISK_MODIFY] = "低減",
-    [ISMS_RISK_RETAIN] = "保有",
-    [ISMS_RISK_AVOID] = "回避",
-    [ISMS_RISK_SHARE] = "共有",
-};
-
-static const char *const status_names[] = {
-    [ISMS_RISK_OPEN] = "open",
-    [ISMS_RISK_IN_TREATMENT] = "in_treatment",
-    [ISMS_RISK_NOT_ASSESSED] = "residual_not_assessed",
-    [ISMS_RISK_AWAITING_ACCEPTANCE] = "awaiting_acceptance",
-    [ISMS_RISK_TREATED] = "treated",
-    [ISMS_RISK_ACCEPTED] = "accepted",
-};
-
-static const char *const status_labels_ja[] = {
-    [ISMS_RISK_OPEN] = "未対応",
-    [ISMS_RISK_IN_TREATMENT] = "対応中",
-    [ISMS_RISK_NOT_ASSESSED] = "残留リスク未評価",
-    [ISMS_RISK_AWAITING_ACCEPTANCE] = "受容待ち",
-    [ISMS_RISK_TREATED] = "対応済",
-    [ISMS_RISK_ACCEPTED] = "受容済",
-};
-
-const char *isms_risk_treatment_name(enum isms_risk_treatment t)
-{
-    return t >= ISMS_RISK_MODIFY && t <= ISMS_RISK_SHARE ? treatment_names[t] : NULL;
-}
-
-const char *isms_risk_treatment_label_ja(enum isms_risk_treatment t)
-{
-    return t >= ISMS_RISK_MODIFY && t <= ISMS_RISK_SHARE ? treatment_labels_ja[t] : "";
-}
-
-int isms_risk_treatment_parse(enum isms_risk_treatment *out, const char *name)
-{
-    for (int i = ISMS_RISK_MODIFY; i <= ISMS_RISK_SHARE; i++)
-        if (name && strcmp(name, treatment_names[i]) == 0) {
-            *out = (enum isms_risk_treatment)i;
-            return 0;
-        }
-    return isms_error_set(ISMS_EINVALID,
-                          _("treatment must be 'modify', 'retain', 'avoid' or 'share', not '%s'"),
-                          name ? name : "");
-}
-
-const char *isms_risk_status_name(enum isms_risk_status s)
-{
-    if (s < ISMS_RISK_OPEN || s > ISMS_RISK_ACCEPTED)
-        ISMS_BUG("unknown risk status");
-    return status_names[s];
-}
-
-const char *isms_risk_status_label_ja(enum isms_risk_status s)
-{
-    if (s < ISMS_RISK_OPEN || s > ISMS_RISK_ACCEPTED)
-        ISMS_BUG("unknown risk status");
-    return status_labels_ja[s];
-}
 
 /* The plan is complete when it has items and none is still open. Retaining
  * a risk (ISO/IEC 27005 risk retention) is a decision without actions, so it
@@ -105,29 +36,20 @@ enum isms_risk_status isms_risk_status_of(const struct isms_risk *r)
     return ISMS_RISK_TREATED;
 }
 
-void isms_risk_release(struct isms_risk *risk)
+/* A stored risk with what the domain derives from it. */
+static int read_risk(struct isms_risk *out, struct isms_store *store, int64_t org_id, int64_t id)
 {
-    free(risk->risk_source);
-    free(risk->event);
-    free(risk->consequence);
-    free(risk->asset_ids);
-    free(risk->controls);
-    free(risk->accepted_comment);
-    free(risk->accepted_reason);
-    risk->accepted_comment = risk->accepted_reason = NULL;
-    risk->risk_source = risk->event = risk->consequence = NULL;
-    risk->asset_ids = NULL;
-    risk->controls = NULL;
-    risk->asset_count = risk->control_count = 0;
+    int error = isms_store_risk_get(out, store, org_id, id);
+
+    if (error == 0)
+        out->status = isms_risk_status_of(out);
+    return error;
 }
 
-void isms_risk_list_release(struct isms_risk_list *list)
+void isms_risk_list_derive(struct isms_risk_list *list)
 {
     for (size_t i = 0; i < list->count; i++)
-        isms_risk_release(&list->items[i]);
-    free(list->items);
-    list->items = NULL;
-    list->count = 0;
+        list->items[i].status = isms_risk_status_of(&list->items[i]);
 }
 
 static int check_texts(const struct isms_risk_input *in)
@@ -482,7 +404,7 @@ int isms_risk_update(struct isms_risk *out, struct isms_store *store, int64_t or
     bool clear_acceptance;
     int error;
 
-    if ((error = isms_store_risk_get(&old, store, org_id, id)) < 0)
+    if ((error = read_risk(&old, store, org_id, id)) < 0)
         return error;
     r = old;
     r.risk_source = r.event = r.consequence = NULL;
@@ -517,7 +439,7 @@ int isms_risk_get(struct isms_risk *out, struct isms_store *store, int64_t org_i
     struct isms_risk r = {0};
     int error;
 
-    if ((error = isms_store_risk_get(&r, store, org_id, id)) < 0 ||
+    if ((error = read_risk(&r, store, org_id, id)) < 0 ||
         (r.provider_org_id &&
          (error = isms_risk_link_fill(&r, store, r.provider_org_id, r.provider_risk_id)) < 0)) {
         isms_risk_release(&r);
@@ -579,7 +501,7 @@ int isms_risk_accept(struct isms_risk *out, struct isms_store *store, int64_t or
     struct isms_risk r;
     int error;
 
-    if ((error = isms_store_risk_get(&r, store, org_id, id)) < 0)
+    if ((error = read_risk(&r, store, org_id, id)) < 0)
         return error;
     if (!accepted_by || !*accepted_by)
         error = isms_error_set(ISMS_EINVALID, _("'accepted_by' is required: the risk owner's name"));
@@ -664,7 +586,7 @@ int isms_risk_accept_as_user(struct isms_risk *out, struct isms_store *store, in
     struct isms_risk r;
     int error;
 
-    if ((error = isms_store_risk_get(&r, store, org_id, id)) < 0)
+    if ((error = read_risk(&r, store, org_id, id)) < 0)
         return error;
     if ((error = check_accepted_by(store, &r, in->accepted_by)) == 0 &&
         (error = decide_acceptor(&acceptance, &r, who)) == 0 &&
@@ -701,6 +623,7 @@ int isms_risk_list(struct isms_risk_list *out, struct isms_store *store, int64_t
         return error;
     if ((error = isms_store_risk_list(out, store, org_id, &f)) < 0)
         return error;
+    isms_risk_list_derive(out);
     /* Linked risks show their provider's risk in lists too: one query per page. */
     if ((error = isms_risk_link_fill_list(out, store, org_id)) < 0)
         isms_risk_list_release(out);

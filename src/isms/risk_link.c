@@ -88,7 +88,7 @@ static void fill_view(struct isms_risk_provider_view *v, const struct isms_org *
     v->level = r->level;
     v->band = r->band;
     v->treatment = r->treatment;
-    v->status = r->status;
+    v->status = isms_risk_status_of(r);
 }
 
 int isms_risk_link_fill(struct isms_risk *risk, struct isms_store *store, int64_t provider_org_id,

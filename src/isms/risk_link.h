@@ -26,14 +26,9 @@
 #ifndef ISMS_ISMS_RISK_LINK_H
 #define ISMS_ISMS_RISK_LINK_H
 
-#include "isms/risk.h"
+#include "model/risk_link.h"
 
-struct isms_risk_dependent {
-    int64_t org_id;
-    char org_slug[ISMS_ORG_SLUG_MAX + 1];
-    char org_name[ISMS_ORG_NAME_MAX + 1];
-    int64_t risk_count; /* the customer's risks linked to this one */
-};
+#include "isms/risk.h"
 
 /* Links risk `risk_id` of org `org_id` to risk `provider_risk_id` of
  * `provider` (id or slug), or unlinks it when `provider` is NULL. The

@@ -52,5 +52,8 @@ int isms_risk_awaiting_acceptance(struct isms_risk_list *out, struct isms_store 
     memset(out, 0, sizeof(*out));
     if ((error = check_limit(limit)) < 0)
         return error;
-    return isms_store_risk_awaiting_acceptance(out, store, org_id, limit);
+    if ((error = isms_store_risk_awaiting_acceptance(out, store, org_id, limit)) < 0)
+        return error;
+    isms_risk_list_derive(out);
+    return 0;
 }

@@ -7,7 +7,7 @@
 #ifndef ISMS_ISMS_RISK_SUMMARY_H
 #define ISMS_ISMS_RISK_SUMMARY_H
 
-#include "isms/retention.h"
+#include "model/retention.h"
 #include "isms/risk.h"
 #include "isms/risk_treatment.h"
 

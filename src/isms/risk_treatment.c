@@ -5,45 +5,6 @@
 #include "util/error.h"
 #include "util/text.h"
 
-static const char *const item_status_names[] = {
-    [ISMS_RISK_ITEM_PLANNED] = "planned",
-    [ISMS_RISK_ITEM_IN_PROGRESS] = "in_progress",
-    [ISMS_RISK_ITEM_DONE] = "done",
-    [ISMS_RISK_ITEM_CANCELLED] = "cancelled",
-};
-
-static const char *const item_status_labels_ja[] = {
-    [ISMS_RISK_ITEM_PLANNED] = "計画",
-    [ISMS_RISK_ITEM_IN_PROGRESS] = "実施中",
-    [ISMS_RISK_ITEM_DONE] = "完了",
-    [ISMS_RISK_ITEM_CANCELLED] = "中止",
-};
-
-const char *isms_risk_item_status_name(enum isms_risk_item_status s)
-{
-    if (s < ISMS_RISK_ITEM_PLANNED || s > ISMS_RISK_ITEM_CANCELLED)
-        ISMS_BUG("unknown treatment item status");
-    return item_status_names[s];
-}
-
-const char *isms_risk_item_status_label_ja(enum isms_risk_item_status s)
-{
-    if (s < ISMS_RISK_ITEM_PLANNED || s > ISMS_RISK_ITEM_CANCELLED)
-        ISMS_BUG("unknown treatment item status");
-    return item_status_labels_ja[s];
-}
-
-int isms_risk_item_status_parse(enum isms_risk_item_status *out, const char *name)
-{
-    for (int i = ISMS_RISK_ITEM_PLANNED; i <= ISMS_RISK_ITEM_CANCELLED; i++)
-        if (name && strcmp(name, item_status_names[i]) == 0) {
-            *out = (enum isms_risk_item_status)i;
-            return 0;
-        }
-    return isms_error_set(ISMS_EINVALID, _("status must be 'planned', 'in_progress', 'done' or "
-                                         "'cancelled', not '%s'"), name ? name : "");
-}
-
 bool isms_risk_acceptance_required(bool has_residual, bool residual_acceptable,
                                    const char *accepted_at)
 {
@@ -374,11 +335,4 @@ int isms_risk_plan_load(struct isms_risk_plan_row **out, size_t *count, struct i
                         int64_t org_id)
 {
     return isms_store_risk_plan(out, count, store, org_id);
-}
-
-void isms_risk_plan_release(struct isms_risk_plan_row *rows, size_t count)
-{
-    for (size_t i = 0; i < count; i++)
-        free(rows[i].controls);
-    free(rows);
 }

@@ -6,6 +6,9 @@
 #include "util/error.h"
 #include "util/text.h"
 
+_Static_assert(ISMS_PASSWORD_HASH_MAX == ISMS_USER_PASSWORD_HASH_MAX,
+               "the store keeps hashes of the size sec/password.h writes");
+
 static bool name_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';

@@ -7,30 +7,10 @@
 #ifndef ISMS_ISMS_USER_H
 #define ISMS_ISMS_USER_H
 
-#include "util/time.h"
-#include "util/timezone.h"
+#include "model/user.h"
 
 struct isms_store;
 struct isms_actor;
-
-#define ISMS_USER_NAME_MAX 64     /* [a-z0-9._-], starts with a letter or digit */
-#define ISMS_USER_DISPLAY_MAX 200 /* bytes of UTF-8 */
-#define ISMS_PASSWORD_MIN 12      /* characters (code points) */
-#define ISMS_PASSWORD_MAX 256     /* bytes */
-
-struct isms_user {
-    int64_t id;
-    char name[ISMS_USER_NAME_MAX + 1];
-    char display_name[ISMS_USER_DISPLAY_MAX + 1];
-    char lang[3]; /* "ja" or "en"; "" = follow the browser (Accept-Language) */
-    bool is_admin;
-    bool disabled;
-    bool totp_enabled;
-    int recovery_codes_left;
-    char created_at[ISMS_TIMESTAMP_SIZE];
-    char time_zone[ISMS_TZ_NAME_MAX + 1]; /* IANA name; "" = follow the language */
-    bool must_change_password;            /* a generated password was handed over */
-};
 
 /* Checks a login name / a new password against the rules above;
  * ISMS_EINVALID with a message that says what is wrong. */
@@ -62,15 +42,6 @@ int isms_user_set_password(struct isms_store *store, int64_t user_id, const char
 /* Checks `password` against the stored hash: 0 when it matches, ISMS_EAUTH
  * when not. For re-authentication before sensitive changes. */
 int isms_user_verify_password(struct isms_store *store, int64_t user_id, const char *password);
-
-/* Changes display name, administrator flag and disabled flag; NULL / negative
- * values leave a field as it is. Disabling ends the user's sessions. Journaled
- * as "user.update". */
-struct isms_user_changes {
-    const char *display_name;
-    int is_admin; /* -1 keep, 0, 1 */
-    int disabled; /* -1 keep, 0, 1 */
-};
 int isms_user_update(struct isms_user *out, struct isms_store *store, int64_t user_id,
                      const struct isms_user_changes *changes, const struct isms_actor *actor);
 

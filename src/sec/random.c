@@ -5,6 +5,8 @@
 #include "util/error.h"
 #include "util/hex.h"
 
+_Static_assert(ISMS_TOKEN_TEXT_SIZE == ISMS_SHA256_HEX_SIZE, "a token and a SHA-256 digest are 32 bytes");
+
 int isms_random_bytes(void *out, size_t len)
 {
     if (len > INT_MAX || RAND_bytes(out, (int)len) != 1)

@@ -1,6 +1,6 @@
 #include "isms_setup.h"
 #include <jansson.h>
-#include "isms/asset.h"
+#include "model/asset.h"
 #include "store/assets.h"
 #include "store/journal.h"
 #include "store/db.h"

@@ -2,7 +2,7 @@
 #ifndef ISMS_STORE_ASSETS_H
 #define ISMS_STORE_ASSETS_H
 
-#include "isms/asset.h"
+#include "model/asset.h"
 
 struct isms_store;
 struct isms_actor;

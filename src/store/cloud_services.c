@@ -1,6 +1,6 @@
 #include "isms_setup.h"
 #include <jansson.h>
-#include "isms/cloud_service.h"
+#include "model/cloud_service.h"
 #include "store/journal.h"
 #include "store/cloud_services.h"
 #include "store/db.h"

@@ -8,7 +8,7 @@
  */
 #include "isms_setup.h"
 #include <openssl/evp.h>
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "store/journal.h"
 #include "store/db.h"
 #include "store/store.h"

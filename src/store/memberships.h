@@ -4,7 +4,7 @@
 #ifndef ISMS_STORE_MEMBERSHIPS_H
 #define ISMS_STORE_MEMBERSHIPS_H
 
-#include "isms/membership.h"
+#include "model/membership.h"
 
 /* The org with this id (when `id` > 0) or slug, and `user_id`'s role in it;
  * with `is_admin` every org qualifies. ISMS_ENOTFOUND otherwise. */

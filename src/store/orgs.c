@@ -1,6 +1,6 @@
 #include "isms_setup.h"
 #include <jansson.h>
-#include "isms/org.h"
+#include "model/org.h"
 #include "store/journal.h"
 #include "store/db.h"
 #include "store/orgs.h"

@@ -5,7 +5,7 @@
  */
 #include "isms_setup.h"
 #include <jansson.h>
-#include "isms/risk_matrix.h"
+#include "model/risk_matrix.h"
 #include "store/journal.h"
 #include "store/db.h"
 #include "store/query.h"

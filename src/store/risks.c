@@ -1,9 +1,9 @@
 #include "isms_setup.h"
 #include <jansson.h>
-#include "isms/org.h"
-#include "isms/risk.h"
-#include "isms/risk_link.h"
-#include "isms/risk_treatment.h"
+#include "model/org.h"
+#include "model/risk.h"
+#include "model/risk_link.h"
+#include "model/risk_treatment.h"
 #include "store/journal.h"
 #include "store/db.h"
 #include "store/query.h"
@@ -108,7 +108,6 @@ static int read_risk(void *item, struct isms_stmt *st)
     r->owner_user_id = isms_stmt_int64(st, 38);
     r->accepted_on_behalf = isms_stmt_int64(st, 34) != 0;
     r->accepted_overdue_items = (int)isms_stmt_int64(st, 36);
-    r->status = isms_risk_status_of(r);
     return 0;
 }
 

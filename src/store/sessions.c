@@ -1,7 +1,7 @@
 #include "isms_setup.h"
 #include <time.h>
 #include <jansson.h>
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "store/db.h"
 #include "store/query.h"
 #include "store/sessions.h"

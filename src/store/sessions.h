@@ -3,7 +3,7 @@
 #ifndef ISMS_STORE_SESSIONS_H
 #define ISMS_STORE_SESSIONS_H
 
-#include "isms/auth.h"
+#include "model/session.h"
 
 struct isms_store;
 struct isms_actor;

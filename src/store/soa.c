@@ -1,6 +1,6 @@
 #include "isms_setup.h"
 #include <jansson.h>
-#include "isms/soa.h"
+#include "model/soa.h"
 #include "store/journal.h"
 #include "store/db.h"
 #include "store/soa.h"

@@ -1,6 +1,6 @@
 #include "isms_setup.h"
 #include <jansson.h>
-#include "isms/threat.h"
+#include "model/threat.h"
 #include "store/journal.h"
 #include "store/db.h"
 #include "store/query.h"

@@ -396,7 +396,7 @@ int isms_store_user_totp_pending(struct isms_store *store, int64_t user_id, cons
 }
 
 struct recovery_codes {
-    char (*hashes)[ISMS_TOKEN_TEXT_SIZE];
+    char (*hashes)[ISMS_SHA256_HEX_SIZE];
     size_t count;
 };
 
@@ -437,7 +437,7 @@ static int activate_totp(struct isms_db *db, const struct user_change *change)
 }
 
 int isms_store_user_totp_enable(struct isms_store *store, int64_t user_id, int64_t step,
-                                char code_hashes[][ISMS_TOKEN_TEXT_SIZE], size_t code_count,
+                                char code_hashes[][ISMS_SHA256_HEX_SIZE], size_t code_count,
                                 const struct isms_actor *actor)
 {
     return change_user(store, actor,
@@ -487,7 +487,7 @@ int isms_store_user_totp_used(struct isms_store *store, int64_t user_id, int64_t
 }
 
 int isms_store_recovery_replace(struct isms_store *store, int64_t user_id,
-                                char code_hashes[][ISMS_TOKEN_TEXT_SIZE], size_t code_count,
+                                char code_hashes[][ISMS_SHA256_HEX_SIZE], size_t code_count,
                                 const struct isms_actor *actor)
 {
     return change_user(store, actor,

@@ -3,10 +3,8 @@
 #ifndef ISMS_STORE_USERS_H
 #define ISMS_STORE_USERS_H
 
-#include "isms/user.h"
-#include "sec/password.h"
-#include "sec/random.h"
-#include "sec/totp.h"
+#include "model/user.h"
+#include "util/hex.h"
 
 struct isms_store;
 struct isms_actor;
@@ -18,7 +16,7 @@ struct isms_actor;
 /* A user with what login needs to check them. */
 struct isms_user_credentials {
     struct isms_user user;
-    char password_hash[ISMS_PASSWORD_HASH_MAX];
+    char password_hash[ISMS_USER_PASSWORD_HASH_MAX];
     char totp_secret[ISMS_TOTP_STORED_TEXT];         /* "" when TOTP is off */
     char totp_pending_secret[ISMS_TOTP_STORED_TEXT]; /* "" when no enrolment is pending */
     int64_t totp_last_step;
@@ -80,7 +78,7 @@ int isms_store_user_require_password_change(struct isms_store *store, int64_t us
 int isms_store_user_totp_pending(struct isms_store *store, int64_t user_id, const char *secret,
                                  const struct isms_actor *actor);
 int isms_store_user_totp_enable(struct isms_store *store, int64_t user_id, int64_t step,
-                                char code_hashes[][ISMS_TOKEN_TEXT_SIZE], size_t code_count,
+                                char code_hashes[][ISMS_SHA256_HEX_SIZE], size_t code_count,
                                 const struct isms_actor *actor);
 int isms_store_user_totp_disable(struct isms_store *store, int64_t user_id,
                                  const struct isms_actor *actor);
@@ -92,7 +90,7 @@ int isms_store_user_totp_used(struct isms_store *store, int64_t user_id, int64_t
 
 /* Replaces all recovery codes of a user, journaled as "user.recovery_codes". */
 int isms_store_recovery_replace(struct isms_store *store, int64_t user_id,
-                                char code_hashes[][ISMS_TOKEN_TEXT_SIZE], size_t code_count,
+                                char code_hashes[][ISMS_SHA256_HEX_SIZE], size_t code_count,
                                 const struct isms_actor *actor);
 
 /* Marks the unused code with this hash as used: 0, or ISMS_EAUTH when the

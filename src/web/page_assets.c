@@ -8,7 +8,7 @@
 #include "isms_setup.h"
 #include "isms/asset.h"
 #include "isms/cloud_service.h"
-#include "isms/retention.h"
+#include "model/retention.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "web/form.h"

@@ -9,7 +9,7 @@
 #include "isms_setup.h"
 #include "isms/asset.h"
 #include "isms/cloud_service.h"
-#include "isms/retention.h"
+#include "model/retention.h"
 #include "isms/risk_summary.h"
 #include "util/error.h"
 #include "web/page_risks.h"

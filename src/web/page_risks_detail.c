@@ -10,7 +10,7 @@
 #include "catalog/catalog.h"
 #include "isms/asset.h"
 #include "isms/org.h"
-#include "isms/retention.h"
+#include "model/retention.h"
 #include "isms/risk_link.h"
 #include "isms/risk_matrix.h"
 #include "isms/soa.h"

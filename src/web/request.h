@@ -8,7 +8,7 @@
 #define ISMS_WEB_REQUEST_H
 
 #include <jansson.h>
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/auth.h"
 #include "isms/membership.h"
 #include "isms/org.h"

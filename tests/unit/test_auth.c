@@ -2,7 +2,7 @@
 #include <setjmp.h>
 #include <time.h>
 #include <cmocka.h>
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/auth.h"
 #include "isms/user.h"
 #include "sec/secret_key.h"

@@ -3,7 +3,7 @@
 #ifndef ISMS_TEST_CLOUD_USE_H
 #define ISMS_TEST_CLOUD_USE_H
 
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/cloud_service.h"
 #include "test_helpers.h"
 

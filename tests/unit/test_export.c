@@ -1,5 +1,5 @@
 #include "isms_setup.h"
-#include "isms/actor.h"
+#include "model/actor.h"
 #include <setjmp.h>
 #include <cmocka.h>
 #include <jansson.h>

@@ -3,7 +3,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <sqlite3.h>
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/org.h"
 #include "isms/soa.h"
 #include "store/journal.h"

@@ -3,7 +3,7 @@
 #ifndef ISMS_TEST_OWNER_H
 #define ISMS_TEST_OWNER_H
 
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/membership.h"
 #include "isms/user.h"
 #include "test_helpers.h"

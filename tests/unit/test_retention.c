@@ -1,7 +1,7 @@
 #include "isms_setup.h"
 #include <setjmp.h>
 #include <cmocka.h>
-#include "isms/retention.h"
+#include "model/retention.h"
 #include "util/error.h"
 
 static void due(const char *period, const char *basis, const char *date, const char *expected)

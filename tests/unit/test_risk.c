@@ -1,7 +1,7 @@
 #include "isms_setup.h"
 #include <setjmp.h>
 #include <cmocka.h>
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/asset.h"
 #include "isms/org.h"
 #include "isms/risk.h"

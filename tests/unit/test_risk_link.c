@@ -2,7 +2,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include "export/risk_json.h"
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/org.h"
 #include "isms/risk.h"
 #include "isms/risk_link.h"

@@ -5,7 +5,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include "export/risk_matrix_json.h"
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/org.h"
 #include "isms/risk_matrix.h"
 #include "store/journal.h"

@@ -4,7 +4,7 @@
 #include <cmocka.h>
 #include "catalog/threats.h"
 #include "export/threat_json.h"
-#include "isms/actor.h"
+#include "model/actor.h"
 #include "isms/org.h"
 #include "isms/threat.h"
 #include "util/error.h"

@@ -1,7 +1,7 @@
 #include "isms_setup.h"
 #include <strings.h>
 #include <time.h>
-#include "isms/retention.h"
+#include "model/retention.h"
 #include "util/error.h"
 
 /* Far beyond any legal retention period, small enough that no sum overflows. */

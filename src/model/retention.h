@@ -5,8 +5,8 @@
  * the future ("10 years from contract end"): until it is known there is no
  * due date.
  */
-#ifndef ISMS_ISMS_RETENTION_H
-#define ISMS_ISMS_RETENTION_H
+#ifndef ISMS_MODEL_RETENTION_H
+#define ISMS_MODEL_RETENTION_H
 
 /* A calendar date; {0, 0, 0} is "no date". */
 struct isms_date {

@@ -3,8 +3,8 @@
  * command line. Every domain function that writes takes one, so the journal
  * log (store/journal.h) can say who did what.
  */
-#ifndef ISMS_ISMS_ACTOR_H
-#define ISMS_ISMS_ACTOR_H
+#ifndef ISMS_MODEL_ACTOR_H
+#define ISMS_MODEL_ACTOR_H
 
 struct isms_actor {
     int64_t user_id;     /* 0: the command line or the system itself */

@@ -2,7 +2,7 @@
 #include <pthread.h>
 #include <pwd.h>
 #include <unistd.h>
-#include "isms/actor.h"
+#include "model/actor.h"
 
 static char cli_name[64] = "cli";
 static struct isms_actor cli_actor = {0, cli_name, "", true};
