@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include "catalog/catalog.h"
 #include "util/embedded.h"
+#include "util/array.h"
 #include "util/error.h"
 #include "util/text.h"
 #include "util/tsv.h"
@@ -117,12 +118,11 @@ static struct isms_control *find_mutable(struct isms_catalog *catalog, const cha
 /* Adds `id` (borrowed) to the related list of `c`. */
 static int relate(struct isms_control *c, const char *id)
 {
-    const char **related = realloc((void *)c->related, (c->related_count + 1) * sizeof(*related));
+    int error = ISMS_ARRAY_RESERVE(c->related, c->related_cap, c->related_count);
 
-    if (!related)
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    related[c->related_count++] = id;
-    c->related = related;
+    if (error < 0)
+        return error;
+    c->related[c->related_count++] = id;
     return 0;
 }
 

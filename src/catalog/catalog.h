@@ -35,7 +35,7 @@ struct isms_control {
     /* 2013 -> 2022 correspondence: for a 2013 control the 2022 ids it became,
      * for a 2022 control the 2013 ids it came from; none for 27017. */
     const char **related;
-    size_t related_count;
+    size_t related_count, related_cap;
     /* A 2022 control with no 2013 predecessor (the 11 new controls). */
     bool new_in_2022;
 };

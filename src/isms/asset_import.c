@@ -4,6 +4,7 @@
 #include "isms/asset_import.h"
 #include "isms/cloud_service.h"
 #include "util/buf.h"
+#include "util/array.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -74,7 +75,9 @@ struct state {
     char headers[ISMS_IMPORT_COLUMNS_MAX][64];
     size_t ncolumns;
     size_t rows_seen;
-    size_t capacity; /* of the out->rows arrays */
+    struct {
+        size_t rows, row_text, cloud_names, lines;
+    } room; /* of the out->... arrays */
     int fatal; /* an error that stops the parse */
     /* The org's cloud service register, when importing into an org: a row
      * naming a service outside it is an error of that row, in the same pass
@@ -344,28 +347,18 @@ static enum column_kind kind_of_field(const char *field)
     return COL_NAME;
 }
 
-/* Makes room for one more row in each of the parallel arrays. */
-static int grow(struct state *st)
+/* Makes room for one more row in each of the parallel arrays (each has its
+ * own room, so one that failed to grow is never written past). */
+static int reserve_row(struct state *st)
 {
     struct isms_asset_import *out = st->out;
-    size_t cap = st->capacity ? st->capacity * 2 : 64;
-    void *p;
+    size_t n = out->count;
 
-    if (out->count < st->capacity)
-        return 0;
-    if (!(p = realloc(out->rows, cap * sizeof(*out->rows))))
+    if (ISMS_ARRAY_RESERVE(out->rows, st->room.rows, n) < 0 ||
+        ISMS_ARRAY_RESERVE(out->row_text, st->room.row_text, n) < 0 ||
+        ISMS_ARRAY_RESERVE(out->cloud_names, st->room.cloud_names, n) < 0 ||
+        ISMS_ARRAY_RESERVE(out->lines, st->room.lines, n) < 0)
         return ISMS_ENOMEM;
-    out->rows = p;
-    if (!(p = realloc(out->row_text, cap * sizeof(*out->row_text))))
-        return ISMS_ENOMEM;
-    out->row_text = p;
-    if (!(p = realloc(out->cloud_names, cap * sizeof(*out->cloud_names))))
-        return ISMS_ENOMEM;
-    out->cloud_names = p;
-    if (!(p = realloc(out->lines, cap * sizeof(*out->lines))))
-        return ISMS_ENOMEM;
-    out->lines = p;
-    st->capacity = cap;
     return 0;
 }
 
@@ -377,7 +370,7 @@ static int keep_row(struct state *st, struct row *r)
                              &r->cloud_name};
     char *text;
 
-    if (grow(st) < 0 || !(text = malloc(st->fields.len ? st->fields.len : 1)))
+    if (reserve_row(st) < 0 || !(text = malloc(st->fields.len ? st->fields.len : 1)))
         return fatal(st, ISMS_ENOMEM, st->row_line, "out of memory");
     memcpy(text, st->fields.ptr, st->fields.len);
     /* Every text of the row points into st->fields (see pad_row) or is NULL. */

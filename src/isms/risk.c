@@ -5,6 +5,7 @@
 #include "isms/risk_link.h"
 #include "isms/threat.h"
 #include "store/risks.h"
+#include "util/array.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -325,13 +326,8 @@ static int resolve_bulk_owners(struct bulk *b)
         while (k < b->owner_count && strcmp(b->owners[k].name, name) != 0)
             k++;
         if (k == b->owner_count) {
-            if (b->owner_count == cap) {
-                struct bulk_owner *grown = realloc(b->owners, (cap ? cap * 2 : 8) * sizeof(*grown));
-                if (!grown)
-                    return isms_error_set(ISMS_ENOMEM, "out of memory");
-                b->owners = grown;
-                cap = cap ? cap * 2 : 8;
-            }
+            if ((error = ISMS_ARRAY_RESERVE(b->owners, cap, b->owner_count)) < 0)
+                return error;
             if (*name && (error = resolve_owner(&probe, b->store, b->org_id, name, NULL)) < 0) {
                 char reason[256];
                 snprintf(reason, sizeof(reason), "%s", isms_error_last());

@@ -5,6 +5,7 @@
 #include "store/memberships.h"
 #include "store/query.h"
 #include "store/store.h"
+#include "util/array.h"
 #include "util/error.h"
 
 /* Org columns plus the user's role ($2 = user id, $3 = 1 for an administrator,
@@ -56,21 +57,6 @@ done:
     return error;
 }
 
-static int grow(struct isms_org **orgs, enum isms_role **roles, size_t *cap)
-{
-    size_t n = *cap ? *cap * 2 : 16;
-    struct isms_org *o = realloc(*orgs, n * sizeof(**orgs));
-    enum isms_role *r;
-
-    if (o)
-        *orgs = o;
-    if (!o || !(r = realloc(*roles, n * sizeof(**roles))))
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    *roles = r;
-    *cap = n;
-    return 0;
-}
-
 int isms_store_membership_orgs(struct isms_org **out, enum isms_role **roles_out, size_t *count,
                                struct isms_store *store, int64_t user_id, bool is_admin)
 {
@@ -78,7 +64,7 @@ int isms_store_membership_orgs(struct isms_org **out, enum isms_role **roles_out
     struct isms_stmt *st = NULL;
     struct isms_org *orgs = NULL;
     enum isms_role *roles = NULL;
-    size_t n = 0, cap = 0;
+    size_t n = 0, org_cap = 0, role_cap = 0;
     int error;
 
     /* $1 is unused here but keeps the shared text's numbering. */
@@ -88,7 +74,8 @@ int isms_store_membership_orgs(struct isms_org **out, enum isms_role **roles_out
         (error = isms_stmt_bind_int64(st, 3, is_admin)) < 0)
         goto done;
     while ((error = isms_stmt_step(st)) == 1) {
-        if (n == cap && (error = grow(&orgs, &roles, &cap)) < 0)
+        if ((error = ISMS_ARRAY_RESERVE(orgs, org_cap, n)) < 0 ||
+            (error = ISMS_ARRAY_RESERVE(roles, role_cap, n)) < 0)
             goto done;
         if ((error = read_org(&orgs[n], &roles[n], st)) < 0)
             goto done;

@@ -4,6 +4,7 @@
 #include "store/db.h"
 #include "store/query.h"
 #include "store/store.h"
+#include "util/array.h"
 #include "util/error.h"
 
 void isms_store_copy_text(char *dst, size_t size, const char *src)
@@ -126,18 +127,6 @@ done:
     return error;
 }
 
-static int grow(char **items, size_t *cap, size_t item_size)
-{
-    size_t new_cap = *cap ? *cap * 2 : 16;
-    char *grown;
-
-    if (new_cap > SIZE_MAX / item_size || !(grown = realloc(*items, new_cap * item_size)))
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    *items = grown;
-    *cap = new_cap;
-    return 0;
-}
-
 int isms_store_select_all(void **out, size_t *count, struct isms_store *store,
                           const struct isms_store_select *q)
 {
@@ -150,7 +139,7 @@ int isms_store_select_all(void **out, size_t *count, struct isms_store *store,
     if ((error = prepare_select(&st, db, q)) < 0)
         goto done;
     while ((error = isms_stmt_step(st)) == 1) {
-        if (n == cap && (error = grow(&items, &cap, q->item_size)) < 0)
+        if ((error = isms_array_reserve(&items, &cap, n, q->item_size)) < 0)
             goto done;
         if ((error = q->read(items + n++ * q->item_size, st)) < 0)
             goto done;

@@ -11,6 +11,7 @@
 #include "store/query.h"
 #include "store/risk_matrices.h"
 #include "store/store.h"
+#include "util/array.h"
 #include "util/error.h"
 #include "util/time.h"
 
@@ -112,14 +113,10 @@ done:
 static int append_row(struct isms_risk_matrix **list, size_t *n, size_t *cap,
                       struct isms_stmt *st)
 {
-    if (*n == *cap) {
-        size_t grown_cap = *cap ? *cap * 2 : 4;
-        struct isms_risk_matrix *grown = realloc(*list, grown_cap * sizeof(**list));
-        if (!grown)
-            return isms_error_set(ISMS_ENOMEM, "out of memory");
-        *list = grown;
-        *cap = grown_cap;
-    }
+    int error = isms_array_reserve(list, cap, *n, sizeof(**list));
+
+    if (error < 0)
+        return error;
     return read_matrix_row(&(*list)[(*n)++], st);
 }
 

@@ -10,6 +10,7 @@
 #include "store/risks.h"
 #include "store/soa.h"
 #include "store/store.h"
+#include "util/array.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/time.h"
@@ -30,20 +31,6 @@
     "r.accepted_comment, r.accepted_level, r.accepted_on_behalf, r.accepted_reason, "              \
     "r.accepted_overdue_items, r.number, r.owner_user_id"
 #define RISK_COLUMN_COUNT 39
-
-/* Grows *array of `size`-byte elements so index n fits. */
-static int grow(void **array, size_t *cap, size_t n, size_t size)
-{
-    void *grown;
-
-    if (n < *cap)
-        return 0;
-    *cap = *cap ? *cap * 2 : 16;
-    if (!(grown = realloc(*array, *cap * size)))
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    *array = grown;
-    return 0;
-}
 
 static int not_found(int64_t id)
 {
@@ -497,7 +484,7 @@ static int add_asset(void *ctx, struct isms_stmt *st)
     struct isms_risk *r = c->risk;
     int error;
 
-    if ((error = grow((void **)&r->asset_ids, &c->cap, r->asset_count, sizeof(*r->asset_ids))) < 0)
+    if ((error = ISMS_ARRAY_RESERVE(r->asset_ids, c->cap, r->asset_count)) < 0)
         return error;
     r->asset_ids[r->asset_count++] = isms_stmt_int64(st, 0);
     return 0;
@@ -509,7 +496,7 @@ static int add_control(void *ctx, struct isms_stmt *st)
     struct isms_risk *r = c->risk;
     int error;
 
-    if ((error = grow((void **)&r->controls, &c->cap, r->control_count, sizeof(*r->controls))) < 0)
+    if ((error = ISMS_ARRAY_RESERVE(r->controls, c->cap, r->control_count)) < 0)
         return error;
     isms_store_copy_text(r->controls[r->control_count++], sizeof(*r->controls),
                          isms_stmt_text(st, 0));
@@ -855,7 +842,7 @@ static int add_cell(void *ctx, struct isms_stmt *st)
     struct isms_risk_cell *cell;
     int error;
 
-    if ((error = grow((void **)&c->items, &c->cap, c->count, sizeof(*c->items))) < 0)
+    if ((error = ISMS_ARRAY_RESERVE(c->items, c->cap, c->count)) < 0)
         return error;
     cell = &c->items[c->count++];
     cell->score.likelihood = (int)isms_stmt_int64(st, 0);
@@ -1201,7 +1188,7 @@ static int add_plan_row(void *ctx, struct isms_stmt *st)
     struct isms_risk_plan_row *row;
     int error;
 
-    if ((error = grow((void **)&p->rows, &p->cap, p->count, sizeof(*p->rows))) < 0)
+    if ((error = ISMS_ARRAY_RESERVE(p->rows, p->cap, p->count)) < 0)
         return error;
     row = &p->rows[p->count++];
     memset(row, 0, sizeof(*row));

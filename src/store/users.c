@@ -5,6 +5,7 @@
 #include "store/query.h"
 #include "store/store.h"
 #include "store/users.h"
+#include "util/array.h"
 #include "util/error.h"
 
 #define USER_COLUMNS                                                                              \
@@ -536,19 +537,6 @@ static int read_seeds(void *item, struct isms_stmt *st)
     isms_store_copy_text(seeds->pending, sizeof(seeds->pending), isms_stmt_text(st, 2));
     return 0;
 }
-/* Makes room in *array (elements of `size` bytes) for index n. */
-static int grow(void **array, size_t *cap, size_t n, size_t size)
-{
-    void *grown;
-
-    if (n < *cap)
-        return 0;
-    if (!(grown = realloc(*array, (*cap ? *cap * 2 : 16) * size)))
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    *cap = *cap ? *cap * 2 : 16;
-    *array = grown;
-    return 0;
-}
 
 int isms_store_user_totp_unsealed(struct isms_user_totp_seeds **out, size_t *count,
                                   struct isms_store *store, const char *sealed_prefix)
@@ -567,7 +555,7 @@ int isms_store_user_totp_unsealed(struct isms_user_totp_seeds **out, size_t *cou
         (error = isms_stmt_bind_text(st, 1, sealed_prefix)) < 0)
         goto done;
     while ((error = isms_stmt_step(st)) == 1) {
-        if ((error = grow((void **)&rows, &cap, n, sizeof(*rows))) < 0)
+        if ((error = ISMS_ARRAY_RESERVE(rows, cap, n)) < 0)
             goto done;
         read_seeds(&rows[n++], st);
     }

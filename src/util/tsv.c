@@ -1,4 +1,5 @@
 #include "isms_setup.h"
+#include "util/array.h"
 #include "util/error.h"
 #include "util/tsv.h"
 
@@ -45,18 +46,8 @@ static char *next_line(char **cursor)
 static int reserve_row(struct isms_tsv *tsv, size_t *capacity)
 {
     size_t need = (tsv->rows + 2) * tsv->columns; /* header + rows so far + this one */
-    size_t cap = *capacity ? *capacity : tsv->columns * 64;
-    const char **cells;
 
-    if (need <= *capacity)
-        return 0;
-    while (cap < need)
-        cap *= 2;
-    if (!(cells = realloc(tsv->cells, cap * sizeof(*cells))))
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    tsv->cells = cells;
-    *capacity = cap;
-    return 0;
+    return isms_array_reserve(&tsv->cells, capacity, need - 1, sizeof(*tsv->cells));
 }
 
 static int add_line(struct isms_tsv *tsv, size_t *capacity, char *line, size_t line_no)

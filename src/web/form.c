@@ -1,4 +1,5 @@
 #include "isms_setup.h"
+#include "util/array.h"
 #include "util/error.h"
 #include "util/hex.h"
 #include "util/text.h"
@@ -45,13 +46,8 @@ static int add_field(struct isms_form *form, const char *pair, const char *end)
     if (form->count == ISMS_FORM_FIELDS_MAX)
         return isms_error_set(ISMS_ETOOBIG, _("the form has more than %d fields"),
                               ISMS_FORM_FIELDS_MAX);
-    if (form->count % 16 == 0) {
-        struct isms_form_field *grown =
-            realloc(form->fields, (form->count + 16) * sizeof(*grown));
-        if (!grown)
-            return isms_error_set(ISMS_ENOMEM, "out of memory");
-        form->fields = grown;
-    }
+    if ((error = ISMS_ARRAY_RESERVE(form->fields, form->cap, form->count)) < 0)
+        return error;
     field = &form->fields[form->count];
     field->value = NULL;
     if ((error = decode(&field->name, pair, eq ? eq : end)) < 0)

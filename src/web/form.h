@@ -16,7 +16,7 @@ struct isms_form_field {
 
 struct isms_form {
     struct isms_form_field *fields;
-    size_t count;
+    size_t count, cap;
 };
 
 /* Decodes `len` bytes of `body`. ISMS_EINVALID for a malformed escape, an

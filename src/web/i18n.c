@@ -62,7 +62,8 @@ static struct po_entry *slot_for(const struct isms_po *po, const char *msgid)
     return &po->slots[i];
 }
 
-static int grow(struct isms_po *po)
+/* Doubles the open-addressing table and re-inserts every entry. */
+static int rehash(struct isms_po *po)
 {
     struct isms_po bigger = {NULL, po->cap ? po->cap * 2 : 256, 0};
 
@@ -196,7 +197,7 @@ static int entry_finish(struct po_parser *p)
      * entries with a context are not used by the UI. */
     if (p->id.len == 0 || p->str.len == 0 || p->fuzzy || p->ctxt.len > 0)
         return 0;
-    if ((po->count + 1) * 2 > po->cap && (error = grow(po)) < 0)
+    if ((po->count + 1) * 2 > po->cap && (error = rehash(po)) < 0)
         return error;
     slot = slot_for(po, isms_buf_cstr(&p->id));
     if (slot->msgid)

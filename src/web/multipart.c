@@ -1,6 +1,7 @@
 #include "isms_setup.h"
 #include <strings.h>
 #include <microhttpd.h>
+#include "util/array.h"
 #include "util/error.h"
 #include "web/multipart.h"
 #include "web/request.h"
@@ -25,20 +26,19 @@ bool isms_multipart_is(const struct isms_web_request *req)
  * value over in pieces, each after the previous one). */
 static struct isms_form_field *field_for(struct isms_form *form, const char *key, uint64_t off)
 {
-    struct isms_form_field *grown, *last = form->count ? &form->fields[form->count - 1] : NULL;
+    struct isms_form_field *field, *last = form->count ? &form->fields[form->count - 1] : NULL;
 
     if (off > 0 && last && strcmp(last->name, key) == 0)
         return last;
     if (form->count == ISMS_MULTIPART_FIELDS_MAX)
         return NULL;
-    if (!(grown = realloc(form->fields, (form->count + 1) * sizeof(*grown))))
+    if (ISMS_ARRAY_RESERVE(form->fields, form->cap, form->count) < 0)
         return NULL;
-    form->fields = grown;
-    grown[form->count] = (struct isms_form_field){strdup(key), strdup("")};
-    form->count++;
-    if (!grown[form->count - 1].name || !grown[form->count - 1].value)
+    field = &form->fields[form->count++];
+    *field = (struct isms_form_field){strdup(key), strdup("")};
+    if (!field->name || !field->value)
         return NULL;
-    return &grown[form->count - 1];
+    return field;
 }
 
 static int add_text(struct parse_state *st, const char *key, const char *data, uint64_t off,

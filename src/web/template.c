@@ -6,6 +6,7 @@
 #include "isms_setup.h"
 #include "util/buf.h"
 #include "util/embedded.h"
+#include "util/array.h"
 #include "util/error.h"
 #include "web/template.h"
 
@@ -74,14 +75,10 @@ static int add_node(struct parser *p, enum node_kind kind, const char *text, siz
     struct template *tpl = p->tpl;
     struct node *node;
 
-    if (tpl->count == tpl->cap) {
-        size_t cap = tpl->cap ? tpl->cap * 2 : 32;
-        struct node *grown = realloc(tpl->nodes, cap * sizeof(*grown));
-        if (!grown)
-            return isms_error_set(ISMS_ENOMEM, "out of memory");
-        tpl->nodes = grown;
-        tpl->cap = cap;
-    }
+    int error;
+
+    if ((error = ISMS_ARRAY_RESERVE(tpl->nodes, tpl->cap, tpl->count)) < 0)
+        return error;
     node = &tpl->nodes[tpl->count];
     if (!(node->text = malloc(len + 1)))
         return isms_error_set(ISMS_ENOMEM, "out of memory");
@@ -317,16 +314,8 @@ int isms_template_set_add(struct isms_template_set *set, const char *name, const
         return isms_error_set(ISMS_ECONFLICT, "template '%s' is defined twice", name);
     if ((error = parse(&p)) < 0)
         goto fail;
-    if (set->count == set->cap) {
-        size_t cap = set->cap ? set->cap * 2 : 16;
-        struct template *grown = realloc(set->items, cap * sizeof(*grown));
-        if (!grown) {
-            error = isms_error_set(ISMS_ENOMEM, "out of memory");
-            goto fail;
-        }
-        set->items = grown;
-        set->cap = cap;
-    }
+    if ((error = ISMS_ARRAY_RESERVE(set->items, set->cap, set->count)) < 0)
+        goto fail;
     if (!(tpl.name = strdup(name))) {
         error = isms_error_set(ISMS_ENOMEM, "out of memory");
         goto fail;
