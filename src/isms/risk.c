@@ -4,6 +4,8 @@
 #include "isms/risk.h"
 #include "isms/risk_link.h"
 #include "isms/threat.h"
+#include "store/risk_search.h"
+#include "store/risk_treatment.h"
 #include "store/risks.h"
 #include "util/array.h"
 #include "util/error.h"

@@ -2,6 +2,7 @@
 #include "isms/org.h"
 #include "isms/risk_link.h"
 #include "store/orgs.h"
+#include "store/risk_links.h"
 #include "store/risks.h"
 #include "util/error.h"
 

@@ -1,6 +1,7 @@
 #include "isms_setup.h"
 #include "isms/risk_summary.h"
-#include "store/risks.h"
+#include "store/risk_search.h"
+#include "store/risk_treatment.h"
 #include "util/error.h"
 
 static int check_limit(int64_t limit)

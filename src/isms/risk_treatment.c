@@ -1,5 +1,6 @@
 #include "isms_setup.h"
 #include "isms/risk_treatment.h"
+#include "store/risk_treatment.h"
 #include "store/risks.h"
 #include "util/buf.h"
 #include "util/error.h"
