@@ -14,7 +14,7 @@
 #include <ctype.h>
 #include "util/error.h"
 #include "util/text.h"
-#include "web/i18n.h"
+#include "web/http/i18n.h"
 
 static char *read_file(const char *path, size_t *len)
 {

@@ -375,7 +375,7 @@ static int run_verb(const char *verb, struct isms_store *store, const struct ism
     return asset_export(store, org, a);
 }
 
-int isms_cli_asset(int argc, char **argv)
+static int run_asset(int argc, char **argv)
 {
     static const char *const verbs[] = {"add", "list", "show", "import", "export", NULL};
     struct asset_args args = {0};
@@ -394,3 +394,6 @@ int isms_cli_asset(int argc, char **argv)
     isms_store_free(store);
     return status;
 }
+
+const struct isms_cli_command isms_cli_asset_command = {"asset", run_asset,
+    "the information asset register: add, list, import, export"};

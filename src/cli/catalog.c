@@ -113,7 +113,7 @@ static int show_catalog(const struct catalog_args *args, const char *key, const 
     return 0;
 }
 
-int isms_cli_catalog(int argc, char **argv)
+static int run_catalog(int argc, char **argv)
 {
     struct catalog_args args = {0};
     const char *verb;
@@ -137,3 +137,6 @@ int isms_cli_catalog(int argc, char **argv)
         return show_catalog(&args, argv[1 + optind], positional == 2 ? argv[2 + optind] : NULL);
     return isms_cli_usage_error("catalog", "unknown subcommand or wrong arguments");
 }
+
+const struct isms_cli_command isms_cli_catalog_command = {"catalog", run_catalog,
+    "browse the built-in control catalogs"};

@@ -1,6 +1,7 @@
 /*
- * The `isms` command line: one file per subcommand, dispatched from a table
- * in main.c. Exit statuses: 0 ok, 1 a check found problems (soa check),
+ * The `isms` command line: one file per subcommand. Each feature's file
+ * defines its `struct isms_cli_command` (named in src/features.def); main.c
+ * dispatches to them and to init and serve. Exit statuses: 0 ok, 1 a check found problems (soa check),
  * 2 bad usage or input, 3 not found, 4 conflict, 5 not allowed (also
  * ISMS_ELIMIT: too many failed attempts, try again later), 70 internal.
  */
@@ -18,21 +19,15 @@ struct isms_cli_command {
     const char *summary;
 };
 
+/* A feature without a command (src/features.def): its name is NULL. */
+extern const struct isms_cli_command isms_cli_no_command;
+#define ISMS_NO_COMMAND isms_cli_no_command
+
 #define ISMS_CLI_DEFAULT_DB "isms.db"
 #define ISMS_EXIT_USAGE 2
 
 int isms_cli_init(int argc, char **argv);
 int isms_cli_serve(int argc, char **argv);
-int isms_cli_org(int argc, char **argv);
-int isms_cli_catalog(int argc, char **argv);
-int isms_cli_soa(int argc, char **argv);
-int isms_cli_threat(int argc, char **argv);
-int isms_cli_matrix(int argc, char **argv);
-int isms_cli_risk(int argc, char **argv);
-int isms_cli_user(int argc, char **argv);
-int isms_cli_journal(int argc, char **argv);
-int isms_cli_asset(int argc, char **argv);
-int isms_cli_cloud(int argc, char **argv);
 
 /* Creates the administrator "admin" when the database has no users: the
  * password is the first line of `password_file` (may be NULL), else

@@ -173,7 +173,7 @@ static int cloud_show(struct isms_store *store, const struct isms_org *org, cons
     return error < 0 ? isms_cli_fail(error) : 0;
 }
 
-int isms_cli_cloud(int argc, char **argv)
+static int run_cloud(int argc, char **argv)
 {
     static const char *const verbs[] = {"add", "list", "show", NULL};
     struct cloud_args args = {0};
@@ -204,3 +204,6 @@ int isms_cli_cloud(int argc, char **argv)
     isms_store_free(store);
     return status;
 }
+
+const struct isms_cli_command isms_cli_cloud_command = {"cloud", run_cloud,
+    "the cloud service register and shadow-cloud judgement"};

@@ -171,3 +171,5 @@ int isms_cli_parse_options(const char *command, const struct isms_cli_option *op
     }
     return 0;
 }
+
+const struct isms_cli_command isms_cli_no_command = {NULL, NULL, NULL};

@@ -134,7 +134,7 @@ static int journal_list(struct isms_store *store, const struct journal_args *arg
     return 0;
 }
 
-int isms_cli_journal(int argc, char **argv)
+static int run_journal(int argc, char **argv)
 {
     static const char *const verbs[] = {"verify", "list", NULL};
     struct journal_args args = {0};
@@ -156,3 +156,6 @@ int isms_cli_journal(int argc, char **argv)
     isms_store_free(store);
     return status;
 }
+
+const struct isms_cli_command isms_cli_journal_command = {"journal", run_journal,
+    "verify and list the tamper-evident journal"};

@@ -280,7 +280,7 @@ static int run_verb(const char *verb, const struct matrix_args *a, int positiona
     return status;
 }
 
-int isms_cli_matrix(int argc, char **argv)
+static int run_matrix(int argc, char **argv)
 {
     static const char *const verbs[] = {"list", "show", "use", "define", NULL};
     struct matrix_args args = {0};
@@ -294,3 +294,6 @@ int isms_cli_matrix(int argc, char **argv)
         return status;
     return run_verb(argv[1], &args, argc - 1 - optind, argv + 1 + optind);
 }
+
+const struct isms_cli_command isms_cli_matrix_command = {"matrix", run_matrix,
+    "list, show, choose and define risk matrices"};

@@ -80,7 +80,7 @@ static int org_list(struct isms_store *store, const struct org_args *args)
     return 0;
 }
 
-int isms_cli_org(int argc, char **argv)
+static int run_org(int argc, char **argv)
 {
     struct org_args args = {0};
     struct isms_store *store;
@@ -108,3 +108,6 @@ int isms_cli_org(int argc, char **argv)
     isms_store_free(store);
     return status;
 }
+
+const struct isms_cli_command isms_cli_org_command = {"org", run_org,
+    "add and list organizations"};

@@ -671,7 +671,7 @@ static int run_verb(const char *verb, struct isms_store *store, const struct ism
     return run_with_id(verb, store, org, a, positional, rest);
 }
 
-int isms_cli_risk(int argc, char **argv)
+static int run_risk(int argc, char **argv)
 {
     static const char *const verbs[] = {"add",       "list",    "show", "update",
                                         "delete",    "accept",  "link", "control",
@@ -694,3 +694,6 @@ int isms_cli_risk(int argc, char **argv)
     free(args);
     return status;
 }
+
+const struct isms_cli_command isms_cli_risk_command = {"risk", run_risk,
+    "the risk register: assess, treat, accept, link, report"};

@@ -5,10 +5,10 @@
 #include "util/error.h"
 #include "isms/auth.h"
 #include "isms/user.h"
-#include "web/pages.h"
-#include "web/request.h"
-#include "web/session.h"
-#include "web/server.h"
+#include "web/site.h"
+#include "web/http/request.h"
+#include "web/http/session.h"
+#include "web/http/server.h"
 
 /* The store's pool holds at most 64 connections: one per worker plus one. */
 #define THREADS_MAX 63
@@ -81,6 +81,7 @@ int isms_cli_serve(int argc, char **argv)
     const char *db_flag = NULL, *address = ISMS_WEB_DEFAULT_LISTEN;
     struct isms_web_options opts = {0};
     struct isms_store *store = NULL;
+    const struct isms_web_site *site = NULL;
     int opt, status, pool_size;
 
     opts.threads = isms_web_cpu_count();
@@ -119,7 +120,7 @@ int isms_cli_serve(int argc, char **argv)
     /* One connection per worker, plus one so a stray borrower never blocks a worker. */
     pool_size = (int)opts.threads + 1;
     /* A broken built-in template or translation stops start-up, not a page view. */
-    if ((status = isms_pages_load()) < 0)
+    if ((status = isms_web_site_load(&site)) < 0)
         return isms_cli_fail(status);
     if ((status = isms_cli_open_store(&store, isms_cli_db_path(db_flag), pool_size)) < 0)
         return isms_cli_fail(status);
@@ -128,7 +129,7 @@ int isms_cli_serve(int argc, char **argv)
         isms_store_free(store);
         return status < 0 ? isms_cli_fail(status) : status;
     }
-    if ((status = isms_web_serve(store, &opts)) < 0)
+    if ((status = isms_web_serve(store, site, &opts)) < 0)
         status = isms_cli_fail(status);
     isms_store_free(store);
     return status;

@@ -228,7 +228,7 @@ static int run_verb(const char *verb, struct isms_store *store, const struct ism
     return status;
 }
 
-int isms_cli_soa(int argc, char **argv)
+static int run_soa(int argc, char **argv)
 {
     static const char *const verbs[] = {"show", "check", "set", "export", NULL};
     struct soa_args args = {0};
@@ -248,3 +248,6 @@ int isms_cli_soa(int argc, char **argv)
     isms_store_free(store);
     return status;
 }
+
+const struct isms_cli_command isms_cli_soa_command = {"soa", run_soa,
+    "decide, check and export the Statement of Applicability"};

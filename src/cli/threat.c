@@ -219,7 +219,7 @@ static int run_verb(const char *verb, const struct threat_args *a, int positiona
     return status;
 }
 
-int isms_cli_threat(int argc, char **argv)
+static int run_threat(int argc, char **argv)
 {
     static const char *const verbs[] = {"list", "show", "add", NULL};
     struct threat_args args = {0};
@@ -233,3 +233,6 @@ int isms_cli_threat(int argc, char **argv)
         return status;
     return run_verb(argv[1], &args, argc - 1 - optind, argv + 1 + optind);
 }
+
+const struct isms_cli_command isms_cli_threat_command = {"threat", run_threat,
+    "browse the threat library and add your own threats"};

@@ -288,7 +288,7 @@ static int run(struct isms_store *store, const char *verb, const struct user_arg
     return user_set_disabled(store, name, strcmp(verb, "disable") == 0);
 }
 
-int isms_cli_user(int argc, char **argv)
+static int run_user(int argc, char **argv)
 {
     struct user_args args = {0};
     struct isms_store *store;
@@ -312,3 +312,6 @@ int isms_cli_user(int argc, char **argv)
     isms_store_free(store);
     return status;
 }
+
+const struct isms_cli_command isms_cli_user_command = {"user", run_user,
+    "add, list and manage user accounts and their roles"};

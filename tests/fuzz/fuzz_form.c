@@ -1,6 +1,6 @@
 /* libFuzzer target: the HTML form body decoder of the web UI. */
 #include "isms_setup.h"
-#include "web/form.h"
+#include "web/http/form.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

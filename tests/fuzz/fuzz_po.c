@@ -1,6 +1,6 @@
 /* libFuzzer target: the gettext .po parser behind the UI translations. */
 #include "isms_setup.h"
-#include "web/i18n.h"
+#include "web/http/i18n.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

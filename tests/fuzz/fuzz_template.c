@@ -3,7 +3,7 @@
  * objects and strings that need escaping. */
 #include "isms_setup.h"
 #include "util/buf.h"
-#include "web/template.h"
+#include "web/http/template.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -2,7 +2,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include "util/error.h"
-#include "web/i18n.h"
+#include "web/http/i18n.h"
 
 static struct isms_po *parse_ok(const char *text)
 {

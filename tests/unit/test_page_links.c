@@ -6,8 +6,8 @@
 #include <cmocka.h>
 #include "util/buf.h"
 #include "util/error.h"
-#include "web/i18n.h"
-#include "web/pages.h"
+#include "web/http/i18n.h"
+#include "web/pages/pages.h"
 
 static void query_values_are_percent_encoded_and_empty_ones_left_out(void **state)
 {

@@ -8,8 +8,8 @@
 #include "isms/org.h"
 #include "isms/user.h"
 #include "store/db.h"
-#include "web/response.h"
-#include "web/session.h"
+#include "web/http/response.h"
+#include "web/http/session.h"
 #include "test_helpers.h"
 
 #define PASSWORD "alice-password-1"

@@ -3,7 +3,7 @@
 #include <cmocka.h>
 #include "util/buf.h"
 #include "util/error.h"
-#include "web/template.h"
+#include "web/http/template.h"
 
 /* Renders `source` as template "t.html" (plus optional partials) with the
  * JSON `context`; returns the output (static buffer) or the error code text. */

@@ -2,8 +2,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include "util/error.h"
-#include "web/router.h"
-#include "web/server.h"
+#include "web/http/router.h"
+#include "web/http/server.h"
 
 static int handler_a(struct isms_web_response *res, struct isms_web_request *req)
 {
@@ -107,6 +107,31 @@ static void wrong_method_lists_the_allowed_ones(void **state)
     assert_int_equal(params.count, 0);
 }
 
+/* Feature tables are joined in any order: a literal segment beats a
+ * placeholder wherever the two patterns first differ. */
+static void literal_segments_win_whatever_the_order(void **state)
+{
+    static const struct isms_web_route unordered[] = {
+        {"GET", "/orgs/{org}/risks/{risk}", handler_a, 0},
+        {"GET", "/orgs/{org}/risks/new", handler_b, 0},
+        {"GET", "/{any}/acme/risks/new", handler_a, 0},
+    };
+    static struct isms_web_params params;
+    const struct isms_web_route *route = NULL;
+
+    assert_int_equal(isms_web_router_match(&route, &params, NULL, 0, unordered, 3, "GET",
+                                           "/orgs/acme/risks/new"),
+                     ISMS_WEB_MATCH_FOUND);
+    assert_ptr_equal(route, &unordered[1]);
+    assert_string_equal(isms_web_params_get(&params, "org"), "acme");
+    assert_null(isms_web_params_get(&params, "any"));
+    assert_int_equal(isms_web_router_match(&route, &params, NULL, 0, unordered, 3, "GET",
+                                           "/orgs/acme/risks/12"),
+                     ISMS_WEB_MATCH_FOUND);
+    assert_ptr_equal(route, &unordered[0]);
+    assert_string_equal(isms_web_params_get(&params, "risk"), "12");
+}
+
 static void overlong_paths_match_nothing(void **state)
 {
     static struct isms_web_params params;
@@ -162,6 +187,7 @@ int main(void)
         cmocka_unit_test(head_is_served_by_get),
         cmocka_unit_test(unknown_paths_are_not_found),
         cmocka_unit_test(wrong_method_lists_the_allowed_ones),
+        cmocka_unit_test(literal_segments_win_whatever_the_order),
         cmocka_unit_test(overlong_paths_match_nothing),
         cmocka_unit_test(listen_addresses),
         cmocka_unit_test(only_loopback_counts_as_loopback),
