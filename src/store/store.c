@@ -133,7 +133,13 @@ void isms_store_free(struct isms_store *store)
     free(store);
 }
 
-struct isms_db *isms_store_acquire(struct isms_store *store)
+/* The connection this thread holds (isms_store_hold), if any. */
+static _Thread_local struct {
+    struct isms_store *store;
+    struct isms_db *db;
+} held;
+
+static struct isms_db *take_from_pool(struct isms_store *store)
 {
     struct isms_db *db;
 
@@ -145,12 +151,40 @@ struct isms_db *isms_store_acquire(struct isms_store *store)
     return db;
 }
 
-void isms_store_release(struct isms_store *store, struct isms_db *db)
+static void return_to_pool(struct isms_store *store, struct isms_db *db)
 {
     pthread_mutex_lock(&store->lock);
     store->idle[store->idle_count++] = db;
     pthread_cond_signal(&store->available);
     pthread_mutex_unlock(&store->lock);
+}
+
+struct isms_db *isms_store_acquire(struct isms_store *store)
+{
+    return held.store == store ? held.db : take_from_pool(store);
+}
+
+void isms_store_release(struct isms_store *store, struct isms_db *db)
+{
+    if (!(held.store == store && held.db == db))
+        return_to_pool(store, db);
+}
+
+void isms_store_hold(struct isms_store *store)
+{
+    if (held.store)
+        ISMS_BUG("a thread holds one store connection at a time");
+    held.db = take_from_pool(store);
+    held.store = store;
+}
+
+void isms_store_let_go(struct isms_store *store)
+{
+    if (held.store != store)
+        ISMS_BUG("isms_store_let_go without isms_store_hold");
+    held.store = NULL;
+    return_to_pool(store, held.db);
+    held.db = NULL;
 }
 
 int isms_store_schema_version(struct isms_store *store, int *version_out)

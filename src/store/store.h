@@ -19,6 +19,14 @@ void isms_store_free(struct isms_store *store);
 struct isms_db *isms_store_acquire(struct isms_store *store);
 void isms_store_release(struct isms_store *store, struct isms_db *db);
 
+/* Holds one connection for the calling thread until isms_store_let_go():
+ * every isms_store_acquire() on this thread in between returns it, so a
+ * request runs all its queries on one connection (and sees its own writes)
+ * instead of taking one from the pool per query. One hold per thread at a
+ * time. */
+void isms_store_hold(struct isms_store *store);
+void isms_store_let_go(struct isms_store *store);
+
 /* The highest migration version applied (for `isms init` and diagnostics). */
 int isms_store_schema_version(struct isms_store *store, int *version_out);
 

@@ -9,6 +9,7 @@
 #include "export/json_util.h"
 #include "isms/cloud_service.h"
 #include "isms/org.h"
+#include "util/arena.h"
 #include "util/error.h"
 #include "web/http/id_param.h"
 #include "web/http/request.h"
@@ -20,9 +21,9 @@ static int service_param(int64_t *out, const struct isms_web_request *req)
                              "cloud service");
 }
 
-/* The path's service into *out, on the heap (a row is ~5 KiB of text):
- * free() it, also on failure. */
-static int load_service(struct isms_cloud_service **out, const struct isms_web_request *req)
+/* The path's service into *out, in the request's arena (a row is ~5 KiB
+ * of text). */
+static int load_service(struct isms_cloud_service **out, struct isms_web_request *req)
 {
     int64_t id;
     int error;
@@ -30,8 +31,8 @@ static int load_service(struct isms_cloud_service **out, const struct isms_web_r
     *out = NULL;
     if ((error = service_param(&id, req)) < 0)
         return error;
-    if (!(*out = malloc(sizeof(**out))))
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    if (!(*out = isms_arena_alloc(&req->arena, sizeof(**out))))
+        return ISMS_ENOMEM;
     return isms_cloud_service_get(*out, req->store, req->org.id, id);
 }
 
@@ -91,15 +92,14 @@ static int isms_api_cloud_services_create(struct isms_web_response *res, struct 
 
     if ((error = read_input(&in, req)) < 0)
         return error;
-    if (!(s = malloc(sizeof(*s))))
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    if (!(s = isms_arena_alloc(&req->arena, sizeof(*s))))
+        return ISMS_ENOMEM;
     if ((error = isms_cloud_service_create(s, req->store, req->org.id, &in, &req->actor)) == 0 &&
         (error = isms_web_respond_json(res, 201, isms_json_cloud_service(s))) == 0) {
         snprintf(location, sizeof(location), "/api/orgs/%s/cloud-services/%" PRId64,
                  req->org.slug, s->id);
         error = isms_web_response_header(res, "Location", location);
     }
-    free(s);
     return error;
 }
 
@@ -110,7 +110,6 @@ static int isms_api_cloud_services_get(struct isms_web_response *res, struct ism
 
     if ((error = load_service(&s, req)) == 0)
         error = isms_web_respond_json(res, 200, isms_json_cloud_service(s));
-    free(s);
     return error;
 }
 
@@ -125,7 +124,6 @@ static int isms_api_cloud_services_put(struct isms_web_response *res, struct ism
         (error = isms_cloud_service_update(s, req->store, req->org.id, s->id, &in,
                                            &req->actor)) == 0)
         error = isms_web_respond_json(res, 200, isms_json_cloud_service(s));
-    free(s);
     return error;
 }
 

@@ -128,6 +128,7 @@ void isms_web_request_free(struct isms_web_request *req)
         return;
     isms_buf_release(&req->body);
     json_decref(req->json);
+    isms_arena_release(&req->arena);
     free(req);
 }
 

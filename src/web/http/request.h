@@ -12,6 +12,7 @@
 #include "isms/auth.h"
 #include "isms/membership.h"
 #include "isms/org.h"
+#include "util/arena.h"
 #include "util/buf.h"
 #include "web/http/router.h"
 
@@ -56,6 +57,8 @@ struct isms_web_request {
      * the cookie's, or a new one to be set on the response when fresh. */
     char presession[ISMS_TOKEN_TEXT_SIZE];
     bool presession_fresh;
+    /* Temporary strings and structs of the handler, freed with the request. */
+    struct isms_arena arena;
 };
 
 /* `isms serve --trusted-proxy ADDR`, before the server starts: requests whose

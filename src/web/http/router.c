@@ -1,6 +1,7 @@
 #include "isms_setup.h"
 #include <microhttpd.h>
 #include "isms/org.h"
+#include "store/store.h"
 #include "util/error.h"
 #include "web/http/i18n.h"
 #include "web/http/request.h"
@@ -223,7 +224,11 @@ static void dispatch(struct isms_web_response *res, struct isms_web_request *req
 
 void isms_web_dispatch(struct isms_web_response *res, struct isms_web_request *req)
 {
+    /* One connection for the whole request: the session, the org and every
+     * query of the handler run on it (a risk page used to take three). */
+    isms_store_hold(req->store);
     dispatch(res, req);
+    isms_store_let_go(req->store);
     if (isms_web_presession_cookie(res, req) < 0)
         isms_web_respond_failure(res, ISMS_ENOMEM, false, req->method, req->path);
 }

@@ -9,6 +9,7 @@
 #include "web/http/router.h"
 #include "isms/cloud_service.h"
 #include "isms/org.h"
+#include "util/arena.h"
 #include "util/error.h"
 #include "web/http/form.h"
 #include "web/pages/pages.h"
@@ -341,8 +342,8 @@ static int render_form(struct isms_web_response *res, struct isms_web_request *r
     return isms_page_respond(res, &page, "cloud_service.html", status);
 }
 
-/* The path's service into *out, on the heap (a row is ~5 KiB of text, too
- * much for a handler's stack): free() it, also on failure. */
+/* The path's service into *out, in the request's arena (a row is ~5 KiB
+ * of text, too much for a handler's stack). */
 static int load_service(struct isms_cloud_service **out, struct isms_web_request *req)
 {
     int64_t id;
@@ -352,8 +353,8 @@ static int load_service(struct isms_cloud_service **out, struct isms_web_request
     if ((error = isms_page_parse_id(&id, isms_web_request_param(req, "id"), "cloud service")) <
         0)
         return error;
-    if (!(*out = malloc(sizeof(**out))))
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    if (!(*out = isms_arena_alloc(&req->arena, sizeof(**out))))
+        return ISMS_ENOMEM;
     return isms_cloud_service_get(*out, req->store, req->org.id, id);
 }
 
@@ -377,7 +378,6 @@ static int isms_page_cloud_service(struct isms_web_response *res, struct isms_we
         form_from_service(&f, service);
         error = render_form(res, req, &f, service, NULL, 200);
     }
-    free(service);
     return error;
 }
 
@@ -385,13 +385,13 @@ static int save(struct isms_web_response *res, struct isms_web_request *req,
                 const struct isms_cloud_service *stored)
 {
     struct isms_cloud_service_input in;
-    struct isms_cloud_service *saved = malloc(sizeof(*saved));
+    struct isms_cloud_service *saved = isms_arena_alloc(&req->arena, sizeof(*saved));
     struct cloud_form f;
     struct isms_form form = {0};
     int error;
 
     if (!saved)
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
+        return ISMS_ENOMEM;
     if ((error = isms_page_form(&form, req)) < 0)
         goto done;
     form_from_post(&f, &form);
@@ -409,7 +409,6 @@ static int save(struct isms_web_response *res, struct isms_web_request *req,
     }
 done:
     isms_form_release(&form);
-    free(saved);
     return error;
 }
 
@@ -425,7 +424,6 @@ static int isms_page_cloud_service_post(struct isms_web_response *res, struct is
 
     if ((error = load_service(&service, req)) == 0)
         error = save(res, req, service);
-    free(service);
     return error;
 }
 
@@ -445,7 +443,6 @@ static int isms_page_cloud_service_delete(struct isms_web_response *res, struct 
         error = isms_page_redirect_in_org(res, req, "cloud-services?deleted=1");
     }
 done:
-    free(service);
     return error;
 }
 
