@@ -2,14 +2,14 @@
 #include <getopt.h>
 #include <jansson.h>
 #include "cli/cli.h"
+#include "export/journal_json.h"
+#include "isms/journal.h"
 #include "isms/org.h"
-#include "store/journal.h"
-#include "store/journal_query.h"
 #include "store/store.h"
 #include "util/error.h"
 
-#define LIST_DEFAULT 50
-#define LIST_MAX 10000
+#define LIST_DEFAULT ISMS_JOURNAL_LIST_DEFAULT
+#define LIST_MAX ISMS_JOURNAL_LIST_MAX
 
 static const char journal_help[] =
     "usage: isms journal verify [--db PATH]\n"
@@ -83,7 +83,7 @@ static int journal_verify(struct isms_store *store)
     struct isms_journal_report report;
     int error;
 
-    if ((error = isms_store_journal_verify(&report, store)) < 0)
+    if ((error = isms_journal_verify(&report, store)) < 0)
         return isms_cli_fail(error);
     if (report.first_bad) {
         fprintf(stderr,
@@ -97,17 +97,6 @@ static int journal_verify(struct isms_store *store)
     return 0;
 }
 
-static json_t *entry_json(const struct isms_journal_entry *e)
-{
-    json_t *detail = json_loads(e->detail, 0, NULL);
-
-    return json_pack("{s:I, s:s, s:o, s:I, s:s, s:s, s:s, s:s, s:o}", "seq", (json_int_t)e->seq,
-                     "at", e->at, "org_id", e->org_id ? json_integer(e->org_id) : json_null(),
-                     "user_id", (json_int_t)e->user_id, "actor", e->actor_name, "address",
-                     e->actor_address, "action", e->action, "entity", e->entity, "detail",
-                     detail ? detail : json_string(e->detail));
-}
-
 static int journal_list(struct isms_store *store, const struct journal_args *args)
 {
     struct isms_journal_entry *entries;
@@ -117,12 +106,12 @@ static int journal_list(struct isms_store *store, const struct journal_args *arg
 
     if (args->org && (error = isms_org_find(&org, store, args->org)) < 0)
         return isms_cli_fail(error);
-    if ((error = isms_store_journal_list(&entries, &count, store, org.id, args->limit)) < 0)
+    if ((error = isms_journal_list(&entries, &count, store, org.id, args->limit)) < 0)
         return isms_cli_fail(error);
     if (args->json) {
         json_t *list = json_array();
         for (size_t i = 0; list && i < count; i++)
-            json_array_append_new(list, entry_json(&entries[i]));
+            json_array_append_new(list, isms_json_journal_entry(&entries[i]));
         isms_cli_print_json(list);
     } else {
         printf("%-6s %-20s %-20s %-22s %s\n", "SEQ", "AT", "ACTOR", "ACTION", "ENTITY");

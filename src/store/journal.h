@@ -1,5 +1,5 @@
 /*
- * the journal: every change that matters is appended, in the same
+ * The journal: every change that matters is appended, in the same
  * transaction as the change itself, as one row of a SHA-256 hash chain.
  * Each row's hash covers its own fields and the previous row's hash, so
  * editing or deleting any row breaks the chain from that row on
@@ -8,11 +8,11 @@
 #ifndef ISMS_STORE_JOURNAL_H
 #define ISMS_STORE_JOURNAL_H
 
+#include "model/journal.h"
+
 struct isms_db;
 struct isms_store;
 struct isms_actor;
-
-#define ISMS_JOURNAL_HASH_HEX 64
 
 struct isms_journal_event {
     int64_t org_id;     /* 0: not about one organization (users, orgs list) */
@@ -25,13 +25,6 @@ struct isms_journal_event {
  * (isms_db_begin), so the change and its journal row commit or fail together. */
 int isms_store_journal_append(struct isms_db *db, const struct isms_actor *actor,
                             const struct isms_journal_event *event);
-
-struct isms_journal_report {
-    int64_t rows;        /* rows checked */
-    int64_t first_bad;   /* sequence number of the first broken row; 0 when intact */
-    char reason[160];    /* why first_bad is broken */
-    char head[ISMS_JOURNAL_HASH_HEX + 1]; /* hash of the last row ("" when empty) */
-};
 
 /* Recomputes the whole chain. Returns 0 whether or not it is intact (see
  * report->first_bad); negative only when the check itself failed. */

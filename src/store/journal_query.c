@@ -59,12 +59,3 @@ done:
     *count = n;
     return 0;
 }
-
-void isms_journal_entries_free(struct isms_journal_entry *entries, size_t count)
-{
-    if (!entries)
-        return;
-    for (size_t i = 0; i < count; i++)
-        free(entries[i].detail);
-    free(entries);
-}
