@@ -11,7 +11,7 @@ LISTEN ?= 127.0.0.1:8080
 DEBIAN_PACKAGES := gcc make cmake ninja-build pkg-config libc6-dev \
 	libsqlite3-dev libmicrohttpd-dev libjansson-dev libxlsxwriter-dev libssl-dev \
 	libcmocka-dev nodejs libargon2-dev liboath-dev sqlite3 libcsv-dev \
-	chromium fonts-noto-cjk libglib2.0-dev libqrencode-dev tzdata
+	chromium fonts-noto-cjk libglib2.0-dev libqrencode-dev tzdata clang-format
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps e2e-deps build run test test-plain test-asan check-source clean
@@ -60,7 +60,7 @@ test-asan: deps e2e-deps $(ASAN_DIR)/build.ninja
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		ctest --test-dir $(ASAN_DIR) --output-on-failure -j2
 
-check-source:
+check-source: deps
 	sh tools/check-source.sh
 
 clean:

@@ -17,7 +17,6 @@
 #include "isms_setup.h"
 #include <time.h>
 #include "catalog/catalog.h"
-#include "model/actor.h"
 #include "isms/asset.h"
 #include "isms/cloud_service.h"
 #include "isms/membership.h"
@@ -25,6 +24,7 @@
 #include "isms/risk.h"
 #include "isms/risk_link.h"
 #include "isms/user.h"
+#include "model/actor.h"
 #include "store/store.h"
 #include "util/error.h"
 
@@ -86,9 +86,26 @@ static int make_assets(int64_t *first, struct isms_store *store, int64_t org, si
 }
 
 static const char *const owners[] = {
-    "情報システム部長", "CISO", "CIO", "総務部長", "開発部長", "運用部長", "人事部長", "営業部長",
-    "品質保証部長", "経理部長", "法務部長", "購買部長", "DC運用責任者", "SRE リード",
-    "セキュリティ室長", "カスタマーサポート部長", "製造部長", "研究所長", "監査室長", "広報部長",
+    "情報システム部長",
+    "CISO",
+    "CIO",
+    "総務部長",
+    "開発部長",
+    "運用部長",
+    "人事部長",
+    "営業部長",
+    "品質保証部長",
+    "経理部長",
+    "法務部長",
+    "購買部長",
+    "DC運用責任者",
+    "SRE リード",
+    "セキュリティ室長",
+    "カスタマーサポート部長",
+    "製造部長",
+    "研究所長",
+    "監査室長",
+    "広報部長",
 };
 
 /* The owners as members of `org` (risk owners are users of their org). */
@@ -100,8 +117,8 @@ static int make_owners(struct isms_store *store, int64_t org)
 
     for (size_t i = 0; i < ISMS_ARRAY_SIZE(owners); i++) {
         snprintf(login, sizeof(login), "owner-%" PRId64 "-%zu", org, i + 1);
-        if ((error = isms_user_create(&user, store, login, owners[i], "bench-owner-password",
-                                      false, isms_actor_cli())) < 0 ||
+        if ((error = isms_user_create(&user, store, login, owners[i], "bench-owner-password", false,
+                                      isms_actor_cli())) < 0 ||
             (error = isms_membership_set(store, org, user.id, ISMS_ROLE_RISK_OWNER,
                                          isms_actor_cli())) < 0)
             return error;
@@ -154,10 +171,13 @@ done:
  * provider's shared risks (isms/risk_link.h). */
 static int use_provider(struct isms_store *store, int64_t customer, int64_t provider)
 {
-    const struct isms_cloud_service_input in = {
-        .name = "IaaS", .provider_org_id = provider, .model = ISMS_CLOUD_IAAS,
-        .managed_by = ISMS_CLOUD_MANAGED_IT, .risk_assessment = ISMS_CLOUD_RISK_DONE,
-        .purpose = ISMS_CLOUD_PURPOSE_WITHIN, .cost_bearer = ISMS_CLOUD_COST_COMPANY};
+    const struct isms_cloud_service_input in = {.name = "IaaS",
+                                                .provider_org_id = provider,
+                                                .model = ISMS_CLOUD_IAAS,
+                                                .managed_by = ISMS_CLOUD_MANAGED_IT,
+                                                .risk_assessment = ISMS_CLOUD_RISK_DONE,
+                                                .purpose = ISMS_CLOUD_PURPOSE_WITHIN,
+                                                .cost_bearer = ISMS_CLOUD_COST_COMPANY};
     struct isms_cloud_service s;
 
     return isms_cloud_service_create(&s, store, customer, &in, isms_actor_cli());
@@ -185,10 +205,9 @@ static int make_links(struct isms_store *store, const char *customer_slug, int64
         (error = use_provider(store, customer, provider.id)) < 0)
         return error;
     for (size_t i = 0; i < risks; i += 2, links++) {
-        if ((error = isms_risk_link_set(&linked, store, customer, first_risk + (int64_t)i,
-                                        provider.slug,
-                                        first_shared + (int64_t)(links % PROVIDER_RISKS),
-                                        isms_actor_cli())) < 0)
+        if ((error = isms_risk_link_set(
+                 &linked, store, customer, first_risk + (int64_t)i, provider.slug,
+                 first_shared + (int64_t)(links % PROVIDER_RISKS), isms_actor_cli())) < 0)
             return error;
         isms_risk_release(&linked);
     }
@@ -224,8 +243,8 @@ int main(int argc, char **argv)
         goto done;
     }
     t1 = now_seconds();
-    if (make_risks(&first_risk, store, org.id, (size_t)risks, first_asset, (size_t)assets,
-                   false) < 0) {
+    if (make_risks(&first_risk, store, org.id, (size_t)risks, first_asset, (size_t)assets, false) <
+        0) {
         fail("creating risks");
         goto done;
     }

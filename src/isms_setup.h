@@ -22,10 +22,10 @@
 #define ISMS_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* A programmer error: abort with a location instead of limping on. */
-#define ISMS_BUG(msg)                                                                      \
-    do {                                                                                   \
-        fprintf(stderr, "BUG: %s:%d: %s\n", __FILE__, __LINE__, (msg));                    \
-        abort();                                                                           \
+#define ISMS_BUG(msg)                                                                              \
+    do {                                                                                           \
+        fprintf(stderr, "BUG: %s:%d: %s\n", __FILE__, __LINE__, (msg));                            \
+        abort();                                                                                   \
     } while (0)
 
 #if defined(__GNUC__)

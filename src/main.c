@@ -41,8 +41,10 @@ static void usage(FILE *out)
     for (size_t i = 0; i < ISMS_ARRAY_SIZE(feature_commands); i++)
         if (feature_commands[i]->name)
             fprintf(out, "  %-10s %s\n", feature_commands[i]->name, feature_commands[i]->summary);
-    fprintf(out, "\nevery command takes --help; the database is --db PATH, $ISMS_DB or "
-                 "'%s'\n", ISMS_CLI_DEFAULT_DB);
+    fprintf(out,
+            "\nevery command takes --help; the database is --db PATH, $ISMS_DB or "
+            "'%s'\n",
+            ISMS_CLI_DEFAULT_DB);
 }
 
 int main(int argc, char **argv)

@@ -1,5 +1,7 @@
 #!/bin/sh
-# Fails when C sources use a banned function (STYLE.md) or skip isms_setup.h.
+# Fails when C sources use a banned function (STYLE.md), skip isms_setup.h,
+# differ from .clang-format, or include across the layers docs/architecture.md
+# allows.
 set -eu
 cd "$(dirname "$0")/.."
 status=0
@@ -15,6 +17,12 @@ for f in $(find src tests/unit tests/fuzz -name '*.c' 2>/dev/null); do
         status=1
     fi
 done
+c_files=$(find src tests/unit tests/fuzz tools bench -name '*.[ch]' | sort)
+# shellcheck disable=SC2086 # one argument per file
+if ! clang-format --dry-run -Werror $c_files; then
+    echo "check-source: run clang-format -i on the files above (.clang-format)" >&2
+    status=1
+fi
 sh tools/check-layers.sh || status=1
 [ $status -eq 0 ] && echo "check-source: ok"
 exit $status

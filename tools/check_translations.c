@@ -118,8 +118,7 @@ static void check_c_source(const struct isms_po *po, const char *path, const cha
     }
 }
 
-static int check_formats(const struct isms_po *po, void *ctx, const char *msgid,
-                         const char *msgstr)
+static int check_formats(const struct isms_po *po, void *ctx, const char *msgid, const char *msgstr)
 {
     (void)po;
     (void)ctx;

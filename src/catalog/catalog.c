@@ -6,19 +6,23 @@
 #include "isms_setup.h"
 #include <pthread.h>
 #include "catalog/catalog.h"
-#include "util/embedded.h"
 #include "util/array.h"
+#include "util/embedded.h"
 #include "util/error.h"
 #include "util/text.h"
 #include "util/tsv.h"
 
 extern const struct isms_embedded_file isms_catalog_data[];
 
-enum { ANNEX_A_2022, ISO27002_2013, CLD_2015, CATALOG_COUNT };
+enum {
+    ANNEX_A_2022,
+    ISO27002_2013,
+    CLD_2015,
+    CATALOG_COUNT
+};
 
 static struct isms_catalog catalogs[CATALOG_COUNT] = {
-    {ISMS_CATALOG_27001_2022, "ISO/IEC 27001:2022 Annex A",
-     "JIS Q 27001:2023 附属書A", NULL, 0},
+    {ISMS_CATALOG_27001_2022, "ISO/IEC 27001:2022 Annex A", "JIS Q 27001:2023 附属書A", NULL, 0},
     {ISMS_CATALOG_27002_2013, "ISO/IEC 27002:2013", "JIS Q 27002:2014", NULL, 0},
     {ISMS_CATALOG_27017_2015, "ISO/IEC 27017:2015 cloud controls",
      "JIS Q 27017:2016 クラウドサービス管理策", NULL, 0},
@@ -49,8 +53,8 @@ static int find_columns(int *out, const struct isms_tsv *tsv, const char *const 
         bool optional = names[i][0] == '?';
         out[i] = isms_tsv_column(tsv, names[i] + optional);
         if (out[i] < 0 && !optional)
-            return isms_error_set(ISMS_ERROR, "built-in catalog file '%s' lacks column '%s'",
-                                  file, names[i]);
+            return isms_error_set(ISMS_ERROR, "built-in catalog file '%s' lacks column '%s'", file,
+                                  names[i]);
     }
     return 0;
 }
@@ -66,10 +70,20 @@ static bool yes(const char *value)
 }
 
 static const char *const control_columns[] = {
-    "id",           "?theme",           "?clause_en",         "title_en",
-    "title_ja",     "?summary_en",      "?summary_ja",        "?control_type",
-    "?security_properties", "?cybersecurity_concepts", "?operational_capabilities",
-    "?security_domains", "?csc", "?csp",
+    "id",
+    "?theme",
+    "?clause_en",
+    "title_en",
+    "title_ja",
+    "?summary_en",
+    "?summary_ja",
+    "?control_type",
+    "?security_properties",
+    "?cybersecurity_concepts",
+    "?operational_capabilities",
+    "?security_domains",
+    "?csc",
+    "?csp",
 };
 
 static int load_controls(struct isms_catalog *catalog, struct isms_tsv *tsv, const char *file,
@@ -87,9 +101,9 @@ static int load_controls(struct isms_catalog *catalog, struct isms_tsv *tsv, con
     for (size_t r = 0; r < tsv->rows; r++) {
         struct isms_control *c = &controls[r];
         c->id = cell_or_empty(tsv, r, col[0]);
-        c->group = fixed_group ? fixed_group
-                               : *cell_or_empty(tsv, r, col[1]) ? cell_or_empty(tsv, r, col[1])
-                                                                : cell_or_empty(tsv, r, col[2]);
+        c->group = fixed_group                      ? fixed_group
+                   : *cell_or_empty(tsv, r, col[1]) ? cell_or_empty(tsv, r, col[1])
+                                                    : cell_or_empty(tsv, r, col[2]);
         c->title_en = cell_or_empty(tsv, r, col[3]);
         c->title_ja = cell_or_empty(tsv, r, col[4]);
         c->summary_en = cell_or_empty(tsv, r, col[5]);
@@ -102,8 +116,10 @@ static int load_controls(struct isms_catalog *catalog, struct isms_tsv *tsv, con
         c->cloud_csc = yes(cell_or_empty(tsv, r, col[12]));
         c->cloud_csp = yes(cell_or_empty(tsv, r, col[13]));
         if (!*c->id || !*c->title_en)
-            return isms_error_set(ISMS_ERROR, "built-in catalog file '%s' row %zu lacks an id "
-                                  "or title", file, r + 1);
+            return isms_error_set(ISMS_ERROR,
+                                  "built-in catalog file '%s' row %zu lacks an id "
+                                  "or title",
+                                  file, r + 1);
     }
     catalog->controls = controls;
     catalog->count = tsv->rows;
@@ -187,12 +203,12 @@ static void load_all(void)
     /* Tables stay alive for the process: the catalogs point into them. */
     static struct isms_tsv annex_a, old, cld, mapping, guidance;
 
-    if ((load_error = load_controls(&catalogs[ANNEX_A_2022], &annex_a,
-                                    "iso27001_2022_annex_a.tsv", NULL)) < 0 ||
-        (load_error = load_controls(&catalogs[ISO27002_2013], &old, "iso27002_2013.tsv",
+    if ((load_error = load_controls(&catalogs[ANNEX_A_2022], &annex_a, "iso27001_2022_annex_a.tsv",
                                     NULL)) < 0 ||
-        (load_error = load_controls(&catalogs[CLD_2015], &cld, "iso27017_2015_cld.tsv",
-                                    "cloud")) < 0 ||
+        (load_error = load_controls(&catalogs[ISO27002_2013], &old, "iso27002_2013.tsv", NULL)) <
+            0 ||
+        (load_error = load_controls(&catalogs[CLD_2015], &cld, "iso27017_2015_cld.tsv", "cloud")) <
+            0 ||
         (load_error = load_mapping(&mapping)) < 0 ||
         (load_error = load_cloud_guidance(&guidance)) < 0) {
         snprintf(load_message, sizeof(load_message), "%s", isms_error_last());
@@ -237,8 +253,8 @@ const struct isms_control *isms_catalog_find(const struct isms_catalog *catalog,
 
 bool isms_control_matches(const struct isms_control *control, const char *query)
 {
-    const char *fields[] = {control->id,         control->title_en,  control->title_ja,
-                            control->summary_en, control->summary_ja};
+    const char *fields[] = {control->id, control->title_en, control->title_ja, control->summary_en,
+                            control->summary_ja};
 
     if (!query || !*query)
         return true;

@@ -17,8 +17,8 @@
 #define ISMS_CATALOG_27017_2015 "iso27017-2015"
 
 struct isms_control {
-    const char *id;      /* "5.23", "12.1.2", "CLD.6.3.1" */
-    const char *group;   /* 2022: theme ("organizational"...); 2013: clause title; 27017: "cloud" */
+    const char *id;    /* "5.23", "12.1.2", "CLD.6.3.1" */
+    const char *group; /* 2022: theme ("organizational"...); 2013: clause title; 27017: "cloud" */
     const char *title_en;
     const char *title_ja;
     const char *summary_en;

@@ -13,7 +13,12 @@
 
 extern const struct isms_embedded_file isms_catalog_data[];
 
-enum { ENISA, X1601, IPA, SOURCE_COUNT };
+enum {
+    ENISA,
+    X1601,
+    IPA,
+    SOURCE_COUNT
+};
 
 static struct isms_threat_source sources[SOURCE_COUNT] = {
     {ISMS_THREATS_ENISA, "ENISA Cloud Computing Risk Assessment",
@@ -32,11 +37,22 @@ static const char *const files[SOURCE_COUNT] = {
 
 /* Columns every table has, then the optional ones ('?'). */
 static const char *const columns[] = {
-    "id", "name_en", "name_ja", "summary_en", "summary_ja",
-    "?category", "?kind", "?party", "?rank", "?edition",
+    "id",        "name_en", "name_ja", "summary_en", "summary_ja",
+    "?category", "?kind",   "?party",  "?rank",      "?edition",
 };
-enum { C_ID, C_NAME_EN, C_NAME_JA, C_SUMMARY_EN, C_SUMMARY_JA, C_CATEGORY, C_KIND, C_PARTY,
-       C_RANK, C_EDITION, C_COUNT };
+enum {
+    C_ID,
+    C_NAME_EN,
+    C_NAME_JA,
+    C_SUMMARY_EN,
+    C_SUMMARY_JA,
+    C_CATEGORY,
+    C_KIND,
+    C_PARTY,
+    C_RANK,
+    C_EDITION,
+    C_COUNT
+};
 
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static int load_error;
@@ -60,8 +76,8 @@ static int open_table(struct isms_tsv *out, int col[C_COUNT], const char *name)
         bool optional = columns[i][0] == '?';
         col[i] = isms_tsv_column(out, columns[i] + optional);
         if (col[i] < 0 && !optional)
-            return isms_error_set(ISMS_ERROR, "built-in threat file '%s' lacks column '%s'",
-                                  name, columns[i]);
+            return isms_error_set(ISMS_ERROR, "built-in threat file '%s' lacks column '%s'", name,
+                                  columns[i]);
     }
     return 0;
 }
@@ -100,13 +116,16 @@ static int load_source(struct isms_threat_source *source, struct isms_tsv *tsv, 
         t->name_ja = cell(tsv, r, col[C_NAME_JA]);
         t->summary_en = cell(tsv, r, col[C_SUMMARY_EN]);
         t->summary_ja = cell(tsv, r, col[C_SUMMARY_JA]);
-        t->category = col[C_CATEGORY] >= 0 ? cell(tsv, r, col[C_CATEGORY]) : cell(tsv, r, col[C_KIND]);
+        t->category = col[C_CATEGORY] >= 0 ? cell(tsv, r, col[C_CATEGORY])
+                                           : cell(tsv, r, col[C_KIND]);
         t->party = cell(tsv, r, col[C_PARTY]);
         if ((error = parse_rank(&t->rank, cell(tsv, r, col[C_RANK]), file, r)) < 0)
             return error;
         if (!*t->id || !*t->name_en || !*t->name_ja)
-            return isms_error_set(ISMS_ERROR, "built-in threat file '%s' row %zu lacks an id "
-                                  "or name", file, r + 1);
+            return isms_error_set(ISMS_ERROR,
+                                  "built-in threat file '%s' row %zu lacks an id "
+                                  "or name",
+                                  file, r + 1);
         if (*cell(tsv, r, col[C_EDITION]))
             source->edition = cell(tsv, r, col[C_EDITION]);
     }

@@ -3,11 +3,11 @@
 #include <unistd.h>
 #include "cli/cli.h"
 #include "export/asset_export.h"
-#include "model/actor.h"
 #include "isms/asset.h"
 #include "isms/asset_import.h"
 #include "isms/cloud_service.h"
 #include "isms/org.h"
+#include "model/actor.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -94,8 +94,9 @@ static int parse_number(int64_t *out, const char *text, const char *what, int64_
     errno = 0;
     v = text && *text >= '0' && *text <= '9' ? strtoll(text, &end, 10) : -1;
     if (v < 0 || errno || *end || v > max)
-        return isms_error_set(ISMS_EINVALID, "--%s must be a number from 0 to %" PRId64
-                                             ", not '%s'", what, max, text ? text : "");
+        return isms_error_set(ISMS_EINVALID,
+                              "--%s must be a number from 0 to %" PRId64 ", not '%s'", what, max,
+                              text ? text : "");
     *out = v;
     return 0;
 }
@@ -117,8 +118,9 @@ static int find_cloud_service(int64_t *out, struct isms_store *store, int64_t or
         if (strcmp(services[i].name, ref) == 0)
             *out = services[i].id;
     free(services);
-    return *out ? 0 : isms_error_set(ISMS_EINVALID, _("'%s' is not in the cloud service register"),
-                                     ref);
+    return *out
+               ? 0
+               : isms_error_set(ISMS_EINVALID, _("'%s' is not in the cloud service register"), ref);
 }
 
 static int build_filter(struct isms_asset_filter *f, struct isms_store *store, int64_t org_id,
@@ -132,8 +134,8 @@ static int build_filter(struct isms_asset_filter *f, struct isms_store *store, i
     if ((a->type && (error = isms_asset_type_parse(&f->type, a->type)) < 0) ||
         (a->classification &&
          (error = isms_asset_classification_parse(&f->classification, a->classification)) < 0) ||
-        (a->cloud && (error = find_cloud_service(&f->cloud_service_id, store, org_id, a->cloud)) <
-                         0) ||
+        (a->cloud &&
+         (error = find_cloud_service(&f->cloud_service_id, store, org_id, a->cloud)) < 0) ||
         (a->due && (error = isms_date_parse(&f->due_before, a->due)) < 0))
         return error;
     if (a->limit) {
@@ -179,8 +181,8 @@ static int build_input(struct isms_asset_input *in, struct isms_store *store, in
         (error = parse_cia_flag(&in->confidentiality, a->c, "c")) < 0 ||
         (error = parse_cia_flag(&in->integrity, a->i, "i")) < 0 ||
         (error = parse_cia_flag(&in->availability, a->a, "a")) < 0 ||
-        (a->cloud && (error = find_cloud_service(&in->cloud_service_id, store, org_id, a->cloud)) <
-                         0))
+        (a->cloud &&
+         (error = find_cloud_service(&in->cloud_service_id, store, org_id, a->cloud)) < 0))
         return error;
     return isms_retention_parse(&in->retention, a->retention, a->basis, a->basis_date);
 }
@@ -197,9 +199,9 @@ static int print_line(void *ctx, const struct isms_asset *asset)
 
     isms_date_format(due, &asset->deletion_due);
     printf("%-7" PRId64 " %-12s %-12s %d%d%d   %-10s %-20s %s\n", asset->id,
-           isms_asset_type_name(asset->type),
-           isms_asset_classification_name(asset->classification), asset->confidentiality,
-           asset->integrity, asset->availability, *due ? due : "-", asset->owner, asset->name);
+           isms_asset_type_name(asset->type), isms_asset_classification_name(asset->classification),
+           asset->confidentiality, asset->integrity, asset->availability, *due ? due : "-",
+           asset->owner, asset->name);
     return 0;
 }
 
@@ -238,8 +240,8 @@ static int asset_list(struct isms_store *store, const struct isms_org *org,
         items = json_array();
         for (size_t i = 0; items && i < page.count; i++)
             json_array_append_new(items, isms_json_asset(&page.items[i]));
-        isms_cli_print_json(json_pack("{s:I, s:o*}", "total", (json_int_t)page.total, "assets",
-                                      items));
+        isms_cli_print_json(
+            json_pack("{s:I, s:o*}", "total", (json_int_t)page.total, "assets", items));
     } else {
         print_header();
         for (size_t i = 0; i < page.count; i++)
@@ -395,5 +397,5 @@ static int run_asset(int argc, char **argv)
     return status;
 }
 
-const struct isms_cli_command isms_cli_asset_command = {"asset", run_asset,
-    "the information asset register: add, list, import, export"};
+const struct isms_cli_command isms_cli_asset_command = {
+    "asset", run_asset, "the information asset register: add, list, import, export"};

@@ -35,8 +35,7 @@ static int parse_args(struct catalog_args *args, int argc, char **argv)
         } else if (opt == 'l' && (strcmp(optarg, "ja") == 0 || strcmp(optarg, "en") == 0)) {
             args->english = strcmp(optarg, "en") == 0;
         } else if (opt == 'l') {
-            return isms_cli_usage_error("catalog", "--lang must be 'ja' or 'en', not '%s'",
-                                        optarg);
+            return isms_cli_usage_error("catalog", "--lang must be 'ja' or 'en', not '%s'", optarg);
         } else {
             return isms_cli_usage_error("catalog", "unknown option");
         }
@@ -93,8 +92,8 @@ static int show_catalog(const struct catalog_args *args, const char *key, const 
         return isms_cli_fail(isms_error_set(ISMS_ENOTFOUND, _("catalog '%s' not found"), key));
     if (control) {
         if (!(c = isms_catalog_find(cat, control)))
-            return isms_cli_fail(isms_error_set(ISMS_ENOTFOUND, _("control '%s' not found in '%s'"),
-                                                control, key));
+            return isms_cli_fail(
+                isms_error_set(ISMS_ENOTFOUND, _("control '%s' not found in '%s'"), control, key));
         if (args->json)
             isms_cli_print_json(isms_json_control(c, cat->key));
         else
@@ -139,4 +138,4 @@ static int run_catalog(int argc, char **argv)
 }
 
 const struct isms_cli_command isms_cli_catalog_command = {"catalog", run_catalog,
-    "browse the built-in control catalogs"};
+                                                          "browse the built-in control catalogs"};

@@ -1,9 +1,9 @@
 /*
  * The `isms` command line: one file per subcommand. Each feature's file
  * defines its `struct isms_cli_command` (named in src/features.def); main.c
- * dispatches to them and to init and serve. Exit statuses: 0 ok, 1 a check found problems (soa check),
- * 2 bad usage or input, 3 not found, 4 conflict, 5 not allowed (also
- * ISMS_ELIMIT: too many failed attempts, try again later), 70 internal.
+ * dispatches to them and to init and serve. Exit statuses: 0 ok, 1 a check found problems (soa
+ * check), 2 bad usage or input, 3 not found, 4 conflict, 5 not allowed (also ISMS_ELIMIT: too many
+ * failed attempts, try again later), 70 internal.
  */
 #ifndef ISMS_CLI_CLI_H
 #define ISMS_CLI_CLI_H

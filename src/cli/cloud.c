@@ -2,9 +2,9 @@
 #include <getopt.h>
 #include "cli/cli.h"
 #include "export/cloud_service_json.h"
-#include "model/actor.h"
 #include "isms/cloud_service.h"
 #include "isms/org.h"
+#include "model/actor.h"
 #include "store/store.h"
 #include "util/error.h"
 
@@ -163,8 +163,8 @@ static int cloud_show(struct isms_store *store, const struct isms_org *org, cons
     errno = 0;
     id = *id_text >= '0' && *id_text <= '9' ? strtoll(id_text, &end, 10) : 0;
     if (id <= 0 || errno || *end)
-        return isms_cli_fail(isms_error_set(ISMS_ENOTFOUND, _("cloud service '%s' not found"),
-                                            id_text));
+        return isms_cli_fail(
+            isms_error_set(ISMS_ENOTFOUND, _("cloud service '%s' not found"), id_text));
     if (!(s = malloc(sizeof(*s))))
         return isms_cli_fail(isms_error_set(ISMS_ENOMEM, "out of memory"));
     if ((error = isms_cloud_service_get(s, store, org->id, id)) == 0)
@@ -190,9 +190,8 @@ static int run_cloud(int argc, char **argv)
         return status;
     positional = argc - 1 - optind;
     if (positional != (strcmp(verb, "show") == 0))
-        return isms_cli_usage_error("cloud", strcmp(verb, "show") == 0
-                                                 ? "'cloud show' needs one ID"
-                                                 : "unexpected argument");
+        return isms_cli_usage_error("cloud", strcmp(verb, "show") == 0 ? "'cloud show' needs one ID"
+                                                                       : "unexpected argument");
     if ((status = isms_cli_open_org(&store, &org, "cloud", args.db, args.org)) != 0)
         return status;
     if (strcmp(verb, "add") == 0)
@@ -205,5 +204,5 @@ static int run_cloud(int argc, char **argv)
     return status;
 }
 
-const struct isms_cli_command isms_cli_cloud_command = {"cloud", run_cloud,
-    "the cloud service register and shadow-cloud judgement"};
+const struct isms_cli_command isms_cli_cloud_command = {
+    "cloud", run_cloud, "the cloud service register and shadow-cloud judgement"};

@@ -3,9 +3,9 @@
 #include <jansson.h>
 #include <openssl/crypto.h>
 #include "catalog/catalog.h"
+#include "cli/cli.h"
 #include "isms/auth.h"
 #include "isms/org.h"
-#include "cli/cli.h"
 #include "sec/secret_key.h"
 #include "store/store.h"
 #include "util/buf.h"
@@ -155,9 +155,9 @@ int isms_cli_parse_options(const char *command, const struct isms_cli_option *op
     for (; options[n].name; n++) {
         if (n == ISMS_CLI_OPTIONS_MAX)
             ISMS_BUG("too many options");
-        longopts[n] =
-            (struct option){options[n].name, options[n].text ? required_argument : no_argument,
-                            NULL, OPTION_VALUE_BASE + (int)n};
+        longopts[n] = (struct option){options[n].name,
+                                      options[n].text ? required_argument : no_argument, NULL,
+                                      OPTION_VALUE_BASE + (int)n};
     }
     while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         const struct isms_cli_option *o;

@@ -39,7 +39,8 @@ static int parse_limit(int *out, const char *value)
     errno = 0;
     n = strtol(value, &end, 10);
     if (errno || end == value || *end || n < 1 || n > LIST_MAX)
-        return isms_cli_usage_error("journal", "--limit must be 1 to %d, not '%s'", LIST_MAX, value);
+        return isms_cli_usage_error("journal", "--limit must be 1 to %d, not '%s'", LIST_MAX,
+                                    value);
     *out = (int)n;
     return 0;
 }
@@ -47,8 +48,10 @@ static int parse_limit(int *out, const char *value)
 static int parse_args(struct journal_args *args, int argc, char **argv)
 {
     static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'},    {"org", required_argument, NULL, 'o'},
-        {"limit", required_argument, NULL, 'l'}, {"json", no_argument, NULL, 'j'},
+        {"db", required_argument, NULL, 'd'},
+        {"org", required_argument, NULL, 'o'},
+        {"limit", required_argument, NULL, 'l'},
+        {"json", no_argument, NULL, 'j'},
         {NULL, 0, NULL, 0},
     };
     int opt, status;
@@ -146,5 +149,5 @@ static int run_journal(int argc, char **argv)
     return status;
 }
 
-const struct isms_cli_command isms_cli_journal_command = {"journal", run_journal,
-    "verify and list the tamper-evident journal"};
+const struct isms_cli_command isms_cli_journal_command = {
+    "journal", run_journal, "verify and list the tamper-evident journal"};

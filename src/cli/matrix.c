@@ -3,9 +3,9 @@
 #include <jansson.h>
 #include "cli/cli.h"
 #include "export/risk_matrix_json.h"
-#include "model/actor.h"
 #include "isms/org.h"
 #include "isms/risk_matrix.h"
+#include "model/actor.h"
 #include "store/store.h"
 #include "util/error.h"
 
@@ -38,25 +38,34 @@ struct matrix_args {
 static int parse_args(struct matrix_args *a, int argc, char **argv)
 {
     static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'}, {"org", required_argument, NULL, 'o'},
-        {"json", no_argument, NULL, 'j'},     {"use", no_argument, NULL, 'u'},
+        {"db", required_argument, NULL, 'd'},   {"org", required_argument, NULL, 'o'},
+        {"json", no_argument, NULL, 'j'},       {"use", no_argument, NULL, 'u'},
         {"lang", required_argument, NULL, 'l'}, {NULL, 0, NULL, 0},
     };
     int opt;
 
     while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
         switch (opt) {
-        case 'd': a->db = optarg; break;
-        case 'o': a->org = optarg; break;
-        case 'j': a->json = true; break;
-        case 'u': a->use = true; break;
+        case 'd':
+            a->db = optarg;
+            break;
+        case 'o':
+            a->org = optarg;
+            break;
+        case 'j':
+            a->json = true;
+            break;
+        case 'u':
+            a->use = true;
+            break;
         case 'l':
             if (strcmp(optarg, "ja") != 0 && strcmp(optarg, "en") != 0)
                 return isms_cli_usage_error("matrix", "--lang must be 'ja' or 'en', not '%s'",
                                             optarg);
             a->english = strcmp(optarg, "en") == 0;
             break;
-        default: return isms_cli_usage_error("matrix", "unknown option");
+        default:
+            return isms_cli_usage_error("matrix", "unknown option");
         }
     }
     return 0;
@@ -67,10 +76,10 @@ static void print_summary_line(const struct isms_risk_matrix *m, bool in_use, bo
     int lo, hi;
 
     isms_risk_matrix_level_range(m, &lo, &hi);
-    printf("%c %-20s %-27s %dx%d  levels %d-%d  acceptable <= %d  %s\n", in_use ? '*' : ' ',
-           m->key, isms_risk_method_name(m->method),
-           m->likelihood.max - m->likelihood.min + 1, m->impact.max - m->impact.min + 1, lo, hi,
-           m->acceptance_threshold, english ? m->name_en : m->name_ja);
+    printf("%c %-20s %-27s %dx%d  levels %d-%d  acceptable <= %d  %s\n", in_use ? '*' : ' ', m->key,
+           isms_risk_method_name(m->method), m->likelihood.max - m->likelihood.min + 1,
+           m->impact.max - m->impact.min + 1, lo, hi, m->acceptance_threshold,
+           english ? m->name_en : m->name_ja);
 }
 
 static int matrix_list(struct isms_store *store, const struct isms_org *org,
@@ -295,5 +304,5 @@ static int run_matrix(int argc, char **argv)
     return run_verb(argv[1], &args, argc - 1 - optind, argv + 1 + optind);
 }
 
-const struct isms_cli_command isms_cli_matrix_command = {"matrix", run_matrix,
-    "list, show, choose and define risk matrices"};
+const struct isms_cli_command isms_cli_matrix_command = {
+    "matrix", run_matrix, "list, show, choose and define risk matrices"};

@@ -1,9 +1,9 @@
 #include "isms_setup.h"
 #include <getopt.h>
 #include "cli/cli.h"
-#include "model/actor.h"
 #include "export/json.h"
 #include "isms/org.h"
+#include "model/actor.h"
 #include "store/store.h"
 #include "util/error.h"
 
@@ -104,10 +104,10 @@ static int run_org(int argc, char **argv)
         return isms_cli_usage_error("org", "unknown subcommand '%s'", verb);
     if ((error = isms_cli_open_store(&store, isms_cli_db_path(args.db), 1)) < 0)
         return isms_cli_fail(error);
-    status = strcmp(verb, "add") == 0 ? org_add(store, &args, argv[1 + optind]) : org_list(store, &args);
+    status = strcmp(verb, "add") == 0 ? org_add(store, &args, argv[1 + optind])
+                                      : org_list(store, &args);
     isms_store_free(store);
     return status;
 }
 
-const struct isms_cli_command isms_cli_org_command = {"org", run_org,
-    "add and list organizations"};
+const struct isms_cli_command isms_cli_org_command = {"org", run_org, "add and list organizations"};

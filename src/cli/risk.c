@@ -2,17 +2,17 @@
 #include <getopt.h>
 #include <unistd.h>
 #include "cli/cli.h"
-#include "util/timezone.h"
 #include "export/heatmap_svg.h"
 #include "export/risk_json.h"
 #include "export/treatment_plan_xlsx.h"
-#include "model/actor.h"
 #include "isms/risk.h"
 #include "isms/risk_link.h"
 #include "isms/risk_treatment.h"
+#include "model/actor.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/timezone.h"
 
 #define OUTPUT_MAX (64u << 20)
 
@@ -53,21 +53,70 @@ static const char risk_help[] =
     "  --db PATH                 database file (default: $ISMS_DB or isms.db)\n";
 
 enum {
-    OPT_DB = 256, OPT_ORG, OPT_JSON, OPT_TITLE, OPT_OWNER, OPT_LIKELIHOOD, OPT_IMPACT,
-    OPT_VULNERABILITY, OPT_THREAT, OPT_SOURCE, OPT_EVENT, OPT_CONSEQUENCE, OPT_TREATMENT,
-    OPT_RES_L, OPT_RES_I, OPT_RES_V, OPT_NO_RESIDUAL, OPT_ASSET, OPT_SHARED, OPT_NOT_SHARED,
-    OPT_MATRIX, OPT_LEVEL_MIN, OPT_BAND, OPT_CONTROL, OPT_ACCEPTED, OPT_NOT_ACCEPTED, OPT_QUERY,
-    OPT_RESIDUAL, OPT_LIMIT, OPT_OFFSET, OPT_BY, OPT_PROVIDER, OPT_PROVIDER_RISK, OPT_UNLINK,
-    OPT_CLEAR, OPT_ADD, OPT_ITEM, OPT_DELETE, OPT_ACTION, OPT_DUE, OPT_STATUS, OPT_LANG,
+    OPT_DB = 256,
+    OPT_ORG,
+    OPT_JSON,
+    OPT_TITLE,
+    OPT_OWNER,
+    OPT_LIKELIHOOD,
+    OPT_IMPACT,
+    OPT_VULNERABILITY,
+    OPT_THREAT,
+    OPT_SOURCE,
+    OPT_EVENT,
+    OPT_CONSEQUENCE,
+    OPT_TREATMENT,
+    OPT_RES_L,
+    OPT_RES_I,
+    OPT_RES_V,
+    OPT_NO_RESIDUAL,
+    OPT_ASSET,
+    OPT_SHARED,
+    OPT_NOT_SHARED,
+    OPT_MATRIX,
+    OPT_LEVEL_MIN,
+    OPT_BAND,
+    OPT_CONTROL,
+    OPT_ACCEPTED,
+    OPT_NOT_ACCEPTED,
+    OPT_QUERY,
+    OPT_RESIDUAL,
+    OPT_LIMIT,
+    OPT_OFFSET,
+    OPT_BY,
+    OPT_PROVIDER,
+    OPT_PROVIDER_RISK,
+    OPT_UNLINK,
+    OPT_CLEAR,
+    OPT_ADD,
+    OPT_ITEM,
+    OPT_DELETE,
+    OPT_ACTION,
+    OPT_DUE,
+    OPT_STATUS,
+    OPT_LANG,
     OPT_OUTPUT,
 };
 
 /* Which risk fields a command line sets (for update: only these change). */
 enum {
-    SET_TITLE = 1 << 0, SET_OWNER = 1 << 1, SET_L = 1 << 2, SET_I = 1 << 3, SET_V = 1 << 4,
-    SET_THREAT = 1 << 5, SET_SOURCE = 1 << 6, SET_EVENT = 1 << 7, SET_CONSEQUENCE = 1 << 8,
-    SET_TREATMENT = 1 << 9, SET_RES_L = 1 << 10, SET_RES_I = 1 << 11, SET_RES_V = 1 << 12,
-    SET_NO_RESIDUAL = 1 << 13, SET_ASSETS = 1 << 14, SET_SHARED = 1 << 15, SET_MATRIX = 1 << 16,
+    SET_TITLE = 1 << 0,
+    SET_OWNER = 1 << 1,
+    SET_L = 1 << 2,
+    SET_I = 1 << 3,
+    SET_V = 1 << 4,
+    SET_THREAT = 1 << 5,
+    SET_SOURCE = 1 << 6,
+    SET_EVENT = 1 << 7,
+    SET_CONSEQUENCE = 1 << 8,
+    SET_TREATMENT = 1 << 9,
+    SET_RES_L = 1 << 10,
+    SET_RES_I = 1 << 11,
+    SET_RES_V = 1 << 12,
+    SET_NO_RESIDUAL = 1 << 13,
+    SET_ASSETS = 1 << 14,
+    SET_SHARED = 1 << 15,
+    SET_MATRIX = 1 << 16,
 };
 
 struct risk_args {
@@ -141,17 +190,47 @@ static int apply_risk_option(struct risk_args *a, int opt, const char *v)
     struct isms_risk_input *in = &a->in;
 
     switch (opt) {
-    case OPT_TITLE: in->title = v; a->set |= SET_TITLE; return 0;
-    case OPT_OWNER: in->owner = v; a->set |= SET_OWNER; return 0;
-    case OPT_THREAT: in->threat = v; a->set |= SET_THREAT; return 0;
-    case OPT_SOURCE: in->risk_source = v; a->set |= SET_SOURCE; return 0;
-    case OPT_EVENT: in->event = v; a->set |= SET_EVENT; return 0;
-    case OPT_CONSEQUENCE: in->consequence = v; a->set |= SET_CONSEQUENCE; return 0;
-    case OPT_MATRIX: in->matrix_key = v; a->set |= SET_MATRIX; return 0;
-    case OPT_SHARED: in->shared = true; a->set |= SET_SHARED; return 0;
-    case OPT_NOT_SHARED: in->shared = false; a->set |= SET_SHARED; return 0;
-    case OPT_NO_RESIDUAL: a->set |= SET_NO_RESIDUAL; return 0;
-    case OPT_ASSET: return apply_asset(a, v);
+    case OPT_TITLE:
+        in->title = v;
+        a->set |= SET_TITLE;
+        return 0;
+    case OPT_OWNER:
+        in->owner = v;
+        a->set |= SET_OWNER;
+        return 0;
+    case OPT_THREAT:
+        in->threat = v;
+        a->set |= SET_THREAT;
+        return 0;
+    case OPT_SOURCE:
+        in->risk_source = v;
+        a->set |= SET_SOURCE;
+        return 0;
+    case OPT_EVENT:
+        in->event = v;
+        a->set |= SET_EVENT;
+        return 0;
+    case OPT_CONSEQUENCE:
+        in->consequence = v;
+        a->set |= SET_CONSEQUENCE;
+        return 0;
+    case OPT_MATRIX:
+        in->matrix_key = v;
+        a->set |= SET_MATRIX;
+        return 0;
+    case OPT_SHARED:
+        in->shared = true;
+        a->set |= SET_SHARED;
+        return 0;
+    case OPT_NOT_SHARED:
+        in->shared = false;
+        a->set |= SET_SHARED;
+        return 0;
+    case OPT_NO_RESIDUAL:
+        a->set |= SET_NO_RESIDUAL;
+        return 0;
+    case OPT_ASSET:
+        return apply_asset(a, v);
     case OPT_TREATMENT:
         a->set |= SET_TREATMENT;
         if (strcmp(v, "none") == 0) {
@@ -160,8 +239,12 @@ static int apply_risk_option(struct risk_args *a, int opt, const char *v)
             return 0;
         }
         return isms_risk_treatment_parse(&in->treatment, v);
-    case OPT_LIKELIHOOD: a->set |= SET_L; return parse_score(&in->score.likelihood, v, "likelihood");
-    case OPT_IMPACT: a->set |= SET_I; return parse_score(&in->score.impact, v, "impact");
+    case OPT_LIKELIHOOD:
+        a->set |= SET_L;
+        return parse_score(&in->score.likelihood, v, "likelihood");
+    case OPT_IMPACT:
+        a->set |= SET_I;
+        return parse_score(&in->score.impact, v, "impact");
     case OPT_VULNERABILITY:
         a->set |= SET_V;
         return parse_score(&in->score.vulnerability, v, "vulnerability");
@@ -189,14 +272,27 @@ static int apply_filter_option(struct risk_args *a, int opt, const char *v)
         f->level_min = level;
         return error;
     }
-    case OPT_BAND: return parse_band(&f->band, v);
-    case OPT_CONTROL: f->control_id = v; return 0;
-    case OPT_ACCEPTED: f->accepted = 1; return 0;
-    case OPT_NOT_ACCEPTED: f->accepted = -1; return 0;
-    case OPT_QUERY: f->query = v; return 0;
-    case OPT_RESIDUAL: f->residual = a->residual = true; return 0;
-    case OPT_LIMIT: return parse_int(&f->limit, v, "limit");
-    case OPT_OFFSET: return parse_int(&f->offset, v, "offset");
+    case OPT_BAND:
+        return parse_band(&f->band, v);
+    case OPT_CONTROL:
+        f->control_id = v;
+        return 0;
+    case OPT_ACCEPTED:
+        f->accepted = 1;
+        return 0;
+    case OPT_NOT_ACCEPTED:
+        f->accepted = -1;
+        return 0;
+    case OPT_QUERY:
+        f->query = v;
+        return 0;
+    case OPT_RESIDUAL:
+        f->residual = a->residual = true;
+        return 0;
+    case OPT_LIMIT:
+        return parse_int(&f->limit, v, "limit");
+    case OPT_OFFSET:
+        return parse_int(&f->offset, v, "offset");
     }
     return 1;
 }
@@ -204,22 +300,51 @@ static int apply_filter_option(struct risk_args *a, int opt, const char *v)
 static int apply_other_option(struct risk_args *a, int opt, const char *v)
 {
     switch (opt) {
-    case OPT_DB: a->db = v; return 0;
-    case OPT_ORG: a->org = v; return 0;
-    case OPT_JSON: a->json = true; return 0;
-    case OPT_BY: a->by = v; return 0;
-    case OPT_PROVIDER: a->provider = v; return 0;
-    case OPT_PROVIDER_RISK: return parse_int(&a->provider_risk, v, "provider-risk");
-    case OPT_UNLINK: a->unlink = true; return 0;
-    case OPT_CLEAR: a->clear = true; return 0;
-    case OPT_ADD: a->add = true; return 0;
-    case OPT_ITEM: return parse_int(&a->item, v, "item");
-    case OPT_DELETE: a->remove = true; return 0;
-    case OPT_ACTION: a->action = v; return 0;
-    case OPT_DUE: a->due = v; return 0;
-    case OPT_STATUS: return isms_risk_item_status_parse(&a->status, v);
-    case OPT_LANG: a->lang = v; return 0;
-    case OPT_OUTPUT: a->output = v; return 0;
+    case OPT_DB:
+        a->db = v;
+        return 0;
+    case OPT_ORG:
+        a->org = v;
+        return 0;
+    case OPT_JSON:
+        a->json = true;
+        return 0;
+    case OPT_BY:
+        a->by = v;
+        return 0;
+    case OPT_PROVIDER:
+        a->provider = v;
+        return 0;
+    case OPT_PROVIDER_RISK:
+        return parse_int(&a->provider_risk, v, "provider-risk");
+    case OPT_UNLINK:
+        a->unlink = true;
+        return 0;
+    case OPT_CLEAR:
+        a->clear = true;
+        return 0;
+    case OPT_ADD:
+        a->add = true;
+        return 0;
+    case OPT_ITEM:
+        return parse_int(&a->item, v, "item");
+    case OPT_DELETE:
+        a->remove = true;
+        return 0;
+    case OPT_ACTION:
+        a->action = v;
+        return 0;
+    case OPT_DUE:
+        a->due = v;
+        return 0;
+    case OPT_STATUS:
+        return isms_risk_item_status_parse(&a->status, v);
+    case OPT_LANG:
+        a->lang = v;
+        return 0;
+    case OPT_OUTPUT:
+        a->output = v;
+        return 0;
     }
     return 1;
 }
@@ -302,8 +427,8 @@ static void print_line(const struct isms_risk *r)
 
 static void print_header(void)
 {
-    printf("%-7s %5s %-6s %-8s %-8s %-19s %-20s %s\n", "ID", "LEVEL", "BAND", "RESIDUAL",
-           "TREAT", "STATUS", "OWNER", "TITLE");
+    printf("%-7s %5s %-6s %-8s %-8s %-19s %-20s %s\n", "ID", "LEVEL", "BAND", "RESIDUAL", "TREAT",
+           "STATUS", "OWNER", "TITLE");
 }
 
 static int show_risk(struct isms_store *store, const struct isms_org *org, struct isms_risk *r,
@@ -325,9 +450,9 @@ static int show_risk(struct isms_store *store, const struct isms_org *org, struc
         for (size_t i = 0; i < r->control_count; i++)
             printf("  control %s\n", r->controls[i]);
         if (r->has_provider)
-            printf("  depends on %s risk #%" PRId64 ": %s (level %d, %s)\n",
-                   r->provider.org_slug, r->provider.risk_number, r->provider.title,
-                   r->provider.level, isms_risk_status_name(r->provider.status));
+            printf("  depends on %s risk #%" PRId64 ": %s (level %d, %s)\n", r->provider.org_slug,
+                   r->provider.risk_number, r->provider.title, r->provider.level,
+                   isms_risk_status_name(r->provider.status));
         for (size_t i = 0; i < n; i++)
             printf("  %" PRId64 " risk(s) of %s depend on it\n", deps[i].risk_count,
                    deps[i].org_slug);
@@ -409,8 +534,8 @@ static void merge_given(struct isms_risk_input *in, const struct risk_args *a)
         in->has_residual = true;
     in->residual.likelihood = s & SET_RES_L ? g->residual.likelihood : in->residual.likelihood;
     in->residual.impact = s & SET_RES_I ? g->residual.impact : in->residual.impact;
-    in->residual.vulnerability =
-        s & SET_RES_V ? g->residual.vulnerability : in->residual.vulnerability;
+    in->residual.vulnerability = s & SET_RES_V ? g->residual.vulnerability
+                                               : in->residual.vulnerability;
     if (s & SET_NO_RESIDUAL)
         in->has_residual = false;
 }
@@ -457,9 +582,8 @@ static int risk_list(struct isms_store *store, const struct isms_org *org, struc
     if ((error = isms_risk_list(&list, store, org->id, &a->filter)) < 0)
         return isms_cli_fail(error);
     if (a->json) {
-        isms_cli_print_json(isms_json_risk_list(&list, a->filter.limit ? a->filter.limit
-                                                                       : ISMS_RISK_LIST_DEFAULT,
-                                                a->filter.offset));
+        isms_cli_print_json(isms_json_risk_list(
+            &list, a->filter.limit ? a->filter.limit : ISMS_RISK_LIST_DEFAULT, a->filter.offset));
     } else {
         print_header();
         for (size_t i = 0; i < list.count; i++)
@@ -598,8 +722,10 @@ static int risk_heatmap(struct isms_store *store, const struct isms_org *org,
     free(counts);
     status = error < 0 ? isms_cli_fail(error) : isms_cli_write_output(&svg, a->output);
     if (status == 0 && other)
-        fprintf(stderr, "isms: %" PRId64 " risks were assessed on another matrix and are not "
-                        "shown\n", other);
+        fprintf(stderr,
+                "isms: %" PRId64 " risks were assessed on another matrix and are not "
+                "shown\n",
+                other);
     isms_buf_release(&svg);
     return status;
 }
@@ -695,5 +821,5 @@ static int run_risk(int argc, char **argv)
     return status;
 }
 
-const struct isms_cli_command isms_cli_risk_command = {"risk", run_risk,
-    "the risk register: assess, treat, accept, link, report"};
+const struct isms_cli_command isms_cli_risk_command = {
+    "risk", run_risk, "the risk register: assess, treat, accept, link, report"};

@@ -1,14 +1,14 @@
 #include "isms_setup.h"
 #include <getopt.h>
 #include "cli/cli.h"
-#include "store/store.h"
-#include "util/error.h"
 #include "isms/auth.h"
 #include "isms/user.h"
-#include "web/site.h"
+#include "store/store.h"
+#include "util/error.h"
 #include "web/http/request.h"
-#include "web/http/session.h"
 #include "web/http/server.h"
+#include "web/http/session.h"
+#include "web/site.h"
 
 /* The store's pool holds at most 64 connections: one per worker plus one. */
 #define THREADS_MAX 63
@@ -62,8 +62,10 @@ static int check_exposure(struct isms_store *store, const char *host)
                                     _("refusing to listen on '%s': no user exists yet; run "
                                       "'isms init' to create the administrator first"),
                                     host);
-    fprintf(stderr, "isms: warning: listening on '%s': put a TLS-terminating proxy in front and "
-                    "run with --secure-cookies\n", host);
+    fprintf(stderr,
+            "isms: warning: listening on '%s': put a TLS-terminating proxy in front and "
+            "run with --secure-cookies\n",
+            host);
     return 0;
 }
 

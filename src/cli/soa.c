@@ -3,14 +3,14 @@
 #include <unistd.h>
 #include "catalog/catalog.h"
 #include "cli/cli.h"
-#include "util/timezone.h"
-#include "model/actor.h"
 #include "export/json.h"
 #include "export/soa_export.h"
 #include "isms/soa.h"
+#include "model/actor.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/timezone.h"
 
 #define EXPORT_MAX_BYTES (64u << 20)
 
@@ -73,21 +73,52 @@ static int apply_option(struct soa_args *a, int opt, const char *value)
     int error = 0;
 
     switch (opt) {
-    case 'd': a->db = value; break;
-    case 'o': a->org = value; break;
-    case 'f': a->format = value; break;
-    case 'O': a->output = value; break;
-    case 'j': a->json = true; break;
-    case 'u': a->undecided = true; break;
-    case 'A': d->applicability = ISMS_SOA_APPLICABLE; a->decision_given = true; break;
-    case 'X': d->applicability = ISMS_SOA_NOT_APPLICABLE; a->decision_given = true; break;
-    case 'b': error = parse_basis(&d->inclusion_basis, value); break;
-    case 'J': d->inclusion_justification = value; break;
-    case 'i': error = isms_soa_implementation_parse(&d->implementation, value); break;
-    case 'e': d->exclusion_justification = value; break;
-    case 'r': error = isms_soa_responsibility_parse(&d->responsibility, value); break;
-    case 'w': d->owner = value; break;
-    default: return isms_cli_usage_error("soa", "unknown option");
+    case 'd':
+        a->db = value;
+        break;
+    case 'o':
+        a->org = value;
+        break;
+    case 'f':
+        a->format = value;
+        break;
+    case 'O':
+        a->output = value;
+        break;
+    case 'j':
+        a->json = true;
+        break;
+    case 'u':
+        a->undecided = true;
+        break;
+    case 'A':
+        d->applicability = ISMS_SOA_APPLICABLE;
+        a->decision_given = true;
+        break;
+    case 'X':
+        d->applicability = ISMS_SOA_NOT_APPLICABLE;
+        a->decision_given = true;
+        break;
+    case 'b':
+        error = parse_basis(&d->inclusion_basis, value);
+        break;
+    case 'J':
+        d->inclusion_justification = value;
+        break;
+    case 'i':
+        error = isms_soa_implementation_parse(&d->implementation, value);
+        break;
+    case 'e':
+        d->exclusion_justification = value;
+        break;
+    case 'r':
+        error = isms_soa_responsibility_parse(&d->responsibility, value);
+        break;
+    case 'w':
+        d->owner = value;
+        break;
+    default:
+        return isms_cli_usage_error("soa", "unknown option");
     }
     return error < 0 ? isms_cli_fail(error) : 0;
 }
@@ -121,8 +152,9 @@ static int parse_args(struct soa_args *a, int argc, char **argv)
 
 static const char *applicability_text(enum isms_soa_applicability a)
 {
-    return a == ISMS_SOA_APPLICABLE ? "applicable" : a == ISMS_SOA_NOT_APPLICABLE ? "excluded"
-                                                                                   : "undecided";
+    return a == ISMS_SOA_APPLICABLE       ? "applicable"
+           : a == ISMS_SOA_NOT_APPLICABLE ? "excluded"
+                                          : "undecided";
 }
 
 static void print_entry_line(const struct isms_soa_entry *e)
@@ -130,7 +162,8 @@ static void print_entry_line(const struct isms_soa_entry *e)
     const char *impl = isms_soa_implementation_name(e->implementation);
 
     printf("%-11s %-10s %-8s %-7s %s\n", e->control_id, applicability_text(e->applicability),
-           impl ? impl : "-", isms_soa_responsibility_name(e->responsibility), e->control->title_ja);
+           impl ? impl : "-", isms_soa_responsibility_name(e->responsibility),
+           e->control->title_ja);
 }
 
 static int soa_show(const struct isms_soa *soa, const struct soa_args *a)
@@ -153,11 +186,13 @@ static int soa_check(const struct isms_soa *soa)
 
     for (size_t i = 0; i < soa->count; i++)
         if (soa->entries[i].applicability == ISMS_SOA_UNDECIDED)
-            printf("%-11s %s / %s\n", soa->entries[i].control_id,
-                   soa->entries[i].control->title_ja, soa->entries[i].control->title_en);
+            printf("%-11s %s / %s\n", soa->entries[i].control_id, soa->entries[i].control->title_ja,
+                   soa->entries[i].control->title_en);
     if (undecided) {
-        fprintf(stderr, "isms: %zu of %zu controls in the Statement of Applicability of '%s' "
-                        "are undecided\n", undecided, soa->count, soa->org.slug);
+        fprintf(stderr,
+                "isms: %zu of %zu controls in the Statement of Applicability of '%s' "
+                "are undecided\n",
+                undecided, soa->count, soa->org.slug);
         return 1;
     }
     printf("all %zu controls of '%s' are decided\n", soa->count, soa->org.slug);
@@ -187,15 +222,16 @@ static int soa_export(const struct isms_soa *soa, const struct soa_args *a)
     return status;
 }
 
-static int soa_set(struct isms_store *store, const struct isms_org *org,
-                   const struct soa_args *a, const char *control)
+static int soa_set(struct isms_store *store, const struct isms_org *org, const struct soa_args *a,
+                   const char *control)
 {
     struct isms_soa_entry entry;
     int error;
 
     if (!a->decision_given)
         return isms_cli_usage_error("soa", "'soa set' needs --applicable or --excluded");
-    if ((error = isms_soa_decide(&entry, store, org->id, control, &a->decision, isms_actor_cli())) < 0)
+    if ((error = isms_soa_decide(&entry, store, org->id, control, &a->decision, isms_actor_cli())) <
+        0)
         return isms_cli_fail(error);
     if (a->json)
         isms_cli_print_json(isms_json_soa_entry(&entry));
@@ -249,5 +285,5 @@ static int run_soa(int argc, char **argv)
     return status;
 }
 
-const struct isms_cli_command isms_cli_soa_command = {"soa", run_soa,
-    "decide, check and export the Statement of Applicability"};
+const struct isms_cli_command isms_cli_soa_command = {
+    "soa", run_soa, "decide, check and export the Statement of Applicability"};

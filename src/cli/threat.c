@@ -3,9 +3,9 @@
 #include "catalog/threats.h"
 #include "cli/cli.h"
 #include "export/threat_json.h"
-#include "model/actor.h"
 #include "isms/org.h"
 #include "isms/threat.h"
+#include "model/actor.h"
 #include "store/store.h"
 #include "util/error.h"
 
@@ -35,20 +35,37 @@ struct threat_args {
 static int apply_option(struct threat_args *a, int opt, const char *value)
 {
     switch (opt) {
-    case 'd': a->db = value; break;
-    case 'o': a->org = value; break;
-    case 's': a->source = value; break;
-    case 'j': a->json = true; break;
-    case 'J': a->input.name_ja = value; break;
-    case 'E': a->input.name_en = value; break;
-    case 'c': a->input.category = value; break;
-    case 'D': a->input.description = value; break;
+    case 'd':
+        a->db = value;
+        break;
+    case 'o':
+        a->org = value;
+        break;
+    case 's':
+        a->source = value;
+        break;
+    case 'j':
+        a->json = true;
+        break;
+    case 'J':
+        a->input.name_ja = value;
+        break;
+    case 'E':
+        a->input.name_en = value;
+        break;
+    case 'c':
+        a->input.category = value;
+        break;
+    case 'D':
+        a->input.description = value;
+        break;
     case 'l':
         if (strcmp(value, "ja") != 0 && strcmp(value, "en") != 0)
             return isms_cli_usage_error("threat", "--lang must be 'ja' or 'en', not '%s'", value);
         a->english = strcmp(value, "en") == 0;
         break;
-    default: return isms_cli_usage_error("threat", "unknown option");
+    default:
+        return isms_cli_usage_error("threat", "unknown option");
     }
     return 0;
 }
@@ -56,16 +73,11 @@ static int apply_option(struct threat_args *a, int opt, const char *value)
 static int parse_args(struct threat_args *a, int argc, char **argv)
 {
     static const struct option options[] = {
-        {"db", required_argument, NULL, 'd'},
-        {"org", required_argument, NULL, 'o'},
-        {"source", required_argument, NULL, 's'},
-        {"json", no_argument, NULL, 'j'},
-        {"lang", required_argument, NULL, 'l'},
-        {"name-ja", required_argument, NULL, 'J'},
-        {"name-en", required_argument, NULL, 'E'},
-        {"category", required_argument, NULL, 'c'},
-        {"description", required_argument, NULL, 'D'},
-        {NULL, 0, NULL, 0},
+        {"db", required_argument, NULL, 'd'},          {"org", required_argument, NULL, 'o'},
+        {"source", required_argument, NULL, 's'},      {"json", no_argument, NULL, 'j'},
+        {"lang", required_argument, NULL, 'l'},        {"name-ja", required_argument, NULL, 'J'},
+        {"name-en", required_argument, NULL, 'E'},     {"category", required_argument, NULL, 'c'},
+        {"description", required_argument, NULL, 'D'}, {NULL, 0, NULL, 0},
     };
     int opt, status;
 
@@ -73,8 +85,10 @@ static int parse_args(struct threat_args *a, int argc, char **argv)
         if ((status = apply_option(a, opt, optarg)) != 0)
             return status;
     if (a->source && !isms_threat_source_valid(a->source))
-        return isms_cli_usage_error("threat", "--source must be enisa, x1601, ipa or own, not "
-                                    "'%s'", a->source);
+        return isms_cli_usage_error("threat",
+                                    "--source must be enisa, x1601, ipa or own, not "
+                                    "'%s'",
+                                    a->source);
     return 0;
 }
 
@@ -109,8 +123,9 @@ static int list_own(struct isms_store *store, const struct isms_org *org,
         return error;
     for (size_t i = 0; i < count; i++) {
         const struct isms_own_threat *t = &own[i];
-        const char *name = a->english && *t->name_en ? t->name_en : *t->name_ja ? t->name_ja
-                                                                                : t->name_en;
+        const char *name = a->english && *t->name_en ? t->name_en
+                           : *t->name_ja             ? t->name_ja
+                                                     : t->name_en;
         char ref[32];
         if (list) {
             json_array_append_new(list, isms_json_own_threat(t));
@@ -234,5 +249,5 @@ static int run_threat(int argc, char **argv)
     return run_verb(argv[1], &args, argc - 1 - optind, argv + 1 + optind);
 }
 
-const struct isms_cli_command isms_cli_threat_command = {"threat", run_threat,
-    "browse the threat library and add your own threats"};
+const struct isms_cli_command isms_cli_threat_command = {
+    "threat", run_threat, "browse the threat library and add your own threats"};

@@ -3,10 +3,10 @@
 #include <jansson.h>
 #include "cli/cli.h"
 #include "export/user_json.h"
-#include "model/actor.h"
 #include "isms/membership.h"
 #include "isms/org.h"
 #include "isms/user.h"
+#include "model/actor.h"
 #include "sec/random.h"
 #include "store/store.h"
 #include "util/error.h"
@@ -58,14 +58,29 @@ static int parse_args(struct user_args *args, int argc, char **argv)
 
     while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
         switch (opt) {
-        case 'd': args->db = optarg; break;
-        case 'n': args->display_name = optarg; break;
-        case 'p': args->password_file = optarg; break;
-        case 'o': args->org = optarg; break;
-        case 'r': args->role = optarg; break;
-        case 'a': args->admin = true; break;
-        case 'j': args->json = true; break;
-        default: return isms_cli_usage_error("user", "unknown option");
+        case 'd':
+            args->db = optarg;
+            break;
+        case 'n':
+            args->display_name = optarg;
+            break;
+        case 'p':
+            args->password_file = optarg;
+            break;
+        case 'o':
+            args->org = optarg;
+            break;
+        case 'r':
+            args->role = optarg;
+            break;
+        case 'a':
+            args->admin = true;
+            break;
+        case 'j':
+            args->json = true;
+            break;
+        default:
+            return isms_cli_usage_error("user", "unknown option");
         }
     }
     return 0;
@@ -142,8 +157,8 @@ int isms_cli_create_first_admin(struct isms_store *store, const char *password_f
                                  ADMIN_PASSWORD_ENV)) < 0 ||
         (error = isms_user_create(&user, store, "admin", "Administrator", password, true,
                                   isms_actor_cli())) < 0 ||
-        (generated && (error = isms_user_require_password_change(store, user.id,
-                                                                 isms_actor_cli())) < 0))
+        (generated &&
+         (error = isms_user_require_password_change(store, user.id, isms_actor_cli())) < 0))
         return isms_cli_fail(error);
     if (generated)
         printf("created administrator 'admin' with password: %s\n"
@@ -165,14 +180,13 @@ static int user_add(struct isms_store *store, const struct user_args *args, cons
                                  PASSWORD_ENV)) < 0 ||
         (error = isms_user_create(&user, store, name, args->display_name, password, args->admin,
                                   isms_actor_cli())) < 0 ||
-        (generated && (error = isms_user_require_password_change(store, user.id,
-                                                                 isms_actor_cli())) < 0))
+        (generated &&
+         (error = isms_user_require_password_change(store, user.id, isms_actor_cli())) < 0))
         return isms_cli_fail(error);
     printf("created user %" PRId64 " '%s'%s\n", user.id, user.name,
            user.is_admin ? " (administrator)" : "");
     if (generated)
-        printf("password: %s\n(shown only now; the first sign-in asks for a new one)\n",
-               password);
+        printf("password: %s\n(shown only now; the first sign-in asks for a new one)\n", password);
     return 0;
 }
 
@@ -212,13 +226,12 @@ static int user_passwd(struct isms_store *store, const struct user_args *args, c
         (error = choose_password(password, sizeof(password), &generated, args->password_file,
                                  PASSWORD_ENV)) < 0 ||
         (error = isms_user_set_password(store, user.id, password, 0, isms_actor_cli())) < 0 ||
-        (generated && (error = isms_user_require_password_change(store, user.id,
-                                                                 isms_actor_cli())) < 0))
+        (generated &&
+         (error = isms_user_require_password_change(store, user.id, isms_actor_cli())) < 0))
         return isms_cli_fail(error);
     printf("password of '%s' changed; their sessions have ended\n", user.name);
     if (generated)
-        printf("password: %s\n(shown only now; the next sign-in asks for a new one)\n",
-               password);
+        printf("password: %s\n(shown only now; the next sign-in asks for a new one)\n", password);
     return 0;
 }
 
@@ -253,7 +266,8 @@ static int user_set_disabled(struct isms_store *store, const char *name, bool di
     if ((error = isms_user_find(&user, store, name)) < 0 ||
         (error = isms_user_update(&user, store, user.id, &changes, isms_actor_cli())) < 0)
         return isms_cli_fail(error);
-    printf("user '%s' %s\n", user.name, disabled ? "disabled; their sessions have ended" : "enabled");
+    printf("user '%s' %s\n", user.name,
+           disabled ? "disabled; their sessions have ended" : "enabled");
     return 0;
 }
 
@@ -313,5 +327,5 @@ static int run_user(int argc, char **argv)
     return status;
 }
 
-const struct isms_cli_command isms_cli_user_command = {"user", run_user,
-    "add, list and manage user accounts and their roles"};
+const struct isms_cli_command isms_cli_user_command = {
+    "user", run_user, "add, list and manage user accounts and their roles"};

@@ -48,7 +48,8 @@ static json_t *reasons(unsigned bits)
     json_t *array = json_array();
 
     for (unsigned bit = 1; array && bit <= ISMS_CLOUD_WHY_PERSONAL_CONTRACT; bit <<= 1)
-        if ((bits & bit) && json_array_append_new(array, json_string(isms_cloud_reason_name(bit))) < 0) {
+        if ((bits & bit) &&
+            json_array_append_new(array, json_string(isms_cloud_reason_name(bit))) < 0) {
             json_decref(array);
             return NULL;
         }
@@ -90,11 +91,13 @@ static int read_agreement(struct isms_cloud_agreement_input *out, const json_t *
         (error = isms_json_optional_string(&out->exit_plan, body, "exit_plan")) < 0)
         return error;
     if (end && !json_is_null(end) && !json_is_string(end))
-        return isms_error_set(ISMS_EINVALID, _("'contract_end' must be a date (YYYY-MM-DD) or null"));
+        return isms_error_set(ISMS_EINVALID,
+                              _("'contract_end' must be a date (YYYY-MM-DD) or null"));
     out->contract_end = json_is_string(end) ? json_string_value(end) : NULL;
     if (certs && !json_is_null(certs) && !json_is_array(certs))
         return isms_error_set(ISMS_EINVALID, _("'certifications' must be a list"));
-    json_array_foreach(certs, i, item) {
+    json_array_foreach(certs, i, item)
+    {
         unsigned bit;
         if ((error = isms_cloud_cert_parse(&bit, json_string_value(item))) < 0)
             return error;
@@ -139,7 +142,7 @@ json_t *isms_json_cloud_service(const struct isms_cloud_service *s)
         if ((error = isms_json_optional_string(&text_, body, key)) < 0)                            \
             return error;                                                                          \
         if (!text_)                                                                                \
-            return isms_error_set(ISMS_EINVALID, _("'%s' is required"), key);                         \
+            return isms_error_set(ISMS_EINVALID, _("'%s' is required"), key);                      \
         if ((error = parse(&out->field, text_)) < 0)                                               \
             return error;                                                                          \
     } while (0)

@@ -55,11 +55,21 @@ static void put_text(struct svg *s, const char *text)
     for (const char *p = text; *p && !s->error; p++) {
         unsigned char c = (unsigned char)*p;
         switch (c) {
-        case '&': s->error = isms_buf_puts(s->out, "&amp;"); break;
-        case '<': s->error = isms_buf_puts(s->out, "&lt;"); break;
-        case '>': s->error = isms_buf_puts(s->out, "&gt;"); break;
-        case '"': s->error = isms_buf_puts(s->out, "&quot;"); break;
-        case '\'': s->error = isms_buf_puts(s->out, "&apos;"); break;
+        case '&':
+            s->error = isms_buf_puts(s->out, "&amp;");
+            break;
+        case '<':
+            s->error = isms_buf_puts(s->out, "&lt;");
+            break;
+        case '>':
+            s->error = isms_buf_puts(s->out, "&gt;");
+            break;
+        case '"':
+            s->error = isms_buf_puts(s->out, "&quot;");
+            break;
+        case '\'':
+            s->error = isms_buf_puts(s->out, "&apos;");
+            break;
         default:
             if (c >= 0x20 || c == '\t')
                 s->error = isms_buf_putc(s->out, (char)c);
@@ -122,14 +132,17 @@ static void draw_cell(struct svg *s, const struct isms_risk_matrix *m, int x, in
     int level = 0;
 
     isms_risk_matrix_level(&level, m, score);
-    put(s, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#ffffff\" "
-           "stroke-width=\"2\"/>\n",
+    put(s,
+        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#ffffff\" "
+        "stroke-width=\"2\"/>\n",
         x, y, CELL_W, CELL_H, band_fill[isms_risk_matrix_band(m, level)]);
-    put(s, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"18\" "
-           "font-weight=\"%s\">%" PRId64 "</text>\n",
+    put(s,
+        "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"18\" "
+        "font-weight=\"%s\">%" PRId64 "</text>\n",
         x + CELL_W / 2, y + CELL_H / 2 + 6, count ? "bold" : "normal", count);
-    put(s, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"9\" fill=\"#555555\">%d"
-           "</text>\n",
+    put(s,
+        "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"9\" fill=\"#555555\">%d"
+        "</text>\n",
         x + CELL_W - 4, y + 11, level);
 }
 
@@ -158,10 +171,11 @@ static void draw_axes(struct svg *s, const struct isms_risk_matrix *m, int grid_
     int rows = levels(&m->likelihood);
 
     for (int r = 0; r < rows; r++)
-        put_label_text(s, LEFT - 8, TOP + r * CELL_H + CELL_H / 2 + 4, "end",
-                       " font-size=\"11\"", pick(s, &m->likelihood.labels[rows - 1 - r]));
-    put(s, "<text x=\"16\" y=\"%d\" text-anchor=\"middle\" font-size=\"13\" "
-           "font-weight=\"bold\" transform=\"rotate(-90 16 %d)\">",
+        put_label_text(s, LEFT - 8, TOP + r * CELL_H + CELL_H / 2 + 4, "end", " font-size=\"11\"",
+                       pick(s, &m->likelihood.labels[rows - 1 - r]));
+    put(s,
+        "<text x=\"16\" y=\"%d\" text-anchor=\"middle\" font-size=\"13\" "
+        "font-weight=\"bold\" transform=\"rotate(-90 16 %d)\">",
         TOP + rows * CELL_H / 2, TOP + rows * CELL_H / 2);
     put_text(s, pick(s, &m->likelihood.name));
     put(s, "</text>\n");
@@ -194,9 +208,10 @@ static void draw(struct svg *s, const struct isms_risk_matrix *m, const int64_t 
     int height = TOP + rows * CELL_H + BOTTOM;
     size_t panel_cells = (size_t)rows * (size_t)cols;
 
-    put(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" "
-           "height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\">\n",
+    put(s,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" "
+        "height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\">\n",
         width, height, width, height);
     put(s, "<title>");
     put_text(s, s->ja ? m->name_ja : m->name_en);
@@ -221,8 +236,8 @@ static void draw(struct svg *s, const struct isms_risk_matrix *m, const int64_t 
     put(s, "</svg>\n");
 }
 
-int isms_heatmap_svg(struct isms_buf *out, const struct isms_risk_matrix *m,
-                     const int64_t *counts, const char *lang)
+int isms_heatmap_svg(struct isms_buf *out, const struct isms_risk_matrix *m, const int64_t *counts,
+                     const char *lang)
 {
     struct svg s = {out, 0, lang && strcmp(lang, "ja") == 0};
     size_t n = isms_heatmap_cell_count(m);

@@ -32,7 +32,7 @@ int isms_heatmap_cell_index(size_t *index_out, const struct isms_risk_matrix *m,
 /* Appends the SVG document to `out`. `counts` has isms_heatmap_cell_count(m)
  * entries laid out as isms_heatmap_cell_index says; negative counts are
  * ISMS_EINVALID. `lang` is "ja" or "en" (anything else: "en"). */
-int isms_heatmap_svg(struct isms_buf *out, const struct isms_risk_matrix *m,
-                     const int64_t *counts, const char *lang);
+int isms_heatmap_svg(struct isms_buf *out, const struct isms_risk_matrix *m, const int64_t *counts,
+                     const char *lang);
 
 #endif

@@ -181,8 +181,8 @@ static json_t *soa_summary(const struct isms_soa *soa)
         const struct isms_soa_entry *e = &soa->entries[i];
         applicable += e->applicability == ISMS_SOA_APPLICABLE;
         not_applicable += e->applicability == ISMS_SOA_NOT_APPLICABLE;
-        implemented +=
-            e->applicability == ISMS_SOA_APPLICABLE && e->implementation == ISMS_SOA_IMPL_YES;
+        implemented += e->applicability == ISMS_SOA_APPLICABLE &&
+                       e->implementation == ISMS_SOA_IMPL_YES;
     }
     if (isms_json_set(obj, "controls", json_integer((json_int_t)soa->count)) &&
         isms_json_set(obj, "undecided", json_integer((json_int_t)isms_soa_undecided_count(soa))) &&
@@ -222,7 +222,8 @@ static int parse_basis(unsigned *out, const json_t *body)
     for (size_t i = 0; i < json_array_size(list); i++) {
         const json_t *item = json_array_get(list, i);
         if (!json_is_string(item))
-            return isms_error_set(ISMS_EINVALID, _("'inclusion_basis' must be an array of strings"));
+            return isms_error_set(ISMS_EINVALID,
+                                  _("'inclusion_basis' must be an array of strings"));
         if ((error = isms_soa_basis_parse(&bit, json_string_value(item))) < 0)
             return error;
         *out |= bit;

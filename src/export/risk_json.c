@@ -50,8 +50,7 @@ static json_t *acceptance(const struct isms_risk *r)
                      "accepted_at", r->accepted_at, "accepted_by_user_id",
                      r->accepted_by_user_id ? json_integer(r->accepted_by_user_id) : json_null(),
                      "comment", r->accepted_comment ? r->accepted_comment : "", "residual_level",
-                     r->accepted_level,
-                     "on_behalf_of_owner", r->accepted_on_behalf, "reason",
+                     r->accepted_level, "on_behalf_of_owner", r->accepted_on_behalf, "reason",
                      r->accepted_on_behalf && r->accepted_reason ? json_string(r->accepted_reason)
                                                                  : json_null(),
                      "overdue_items", r->accepted_overdue_items);
@@ -131,15 +130,14 @@ static json_t *dependents(const struct isms_risk_dependent *deps, size_t count)
 static json_t *risk_core(const struct isms_risk *r)
 {
     json_t *obj = json_object();
-    bool required =
-        isms_risk_acceptance_required(r->has_residual, r->residual_acceptable, r->accepted_at);
+    bool required = isms_risk_acceptance_required(r->has_residual, r->residual_acceptable,
+                                                  r->accepted_at);
 
     return isms_json_done(
         obj, isms_json_set(obj, "id", json_integer(r->id)) &&
                  isms_json_set(obj, "number", json_integer(r->number)) &&
-                 isms_json_set(obj, "owner_user_id", r->owner_user_id
-                                                         ? json_integer(r->owner_user_id)
-                                                         : json_null()) &&
+                 isms_json_set(obj, "owner_user_id",
+                               r->owner_user_id ? json_integer(r->owner_user_id) : json_null()) &&
                  isms_json_set(obj, "title", json_string(r->title)) &&
                  isms_json_set(obj, "threat", threat_ref(r)) &&
                  isms_json_set(obj, "owner", json_string(r->owner)) &&
@@ -258,7 +256,8 @@ static int get_assets(struct isms_risk_input *in, int64_t **assets_out, const js
     if (!json_is_array(v))
         return isms_error_set(ISMS_EINVALID, _("'assets' must be an array of asset ids"));
     if (n > ISMS_RISK_ASSETS_MAX)
-        return isms_error_set(ISMS_ETOOBIG, _("a risk names at most %d assets"), ISMS_RISK_ASSETS_MAX);
+        return isms_error_set(ISMS_ETOOBIG, _("a risk names at most %d assets"),
+                              ISMS_RISK_ASSETS_MAX);
     if (!(ids = calloc(n + 1, sizeof(*ids))))
         return isms_error_set(ISMS_ENOMEM, "out of memory");
     for (size_t i = 0; i < n; i++) {

@@ -1,6 +1,6 @@
 #include "isms_setup.h"
-#include "export/risk_matrix_json.h"
 #include "export/json_util.h"
+#include "export/risk_matrix_json.h"
 #include "isms/risk_matrix.h"
 #include "util/error.h"
 
@@ -138,8 +138,10 @@ static int read_labels(struct isms_risk_scale *s, const json_t *labels, const ch
     int error;
 
     if (!json_is_array(labels) || json_array_size(labels) != count)
-        return isms_error_set(ISMS_EINVALID, "'%s.labels' must be an array of %zu labels, one "
-                                             "per value %d..%d", axis, count, s->min, s->max);
+        return isms_error_set(ISMS_EINVALID,
+                              "'%s.labels' must be an array of %zu labels, one "
+                              "per value %d..%d",
+                              axis, count, s->min, s->max);
     for (size_t i = 0; i < count; i++) {
         const json_t *item = json_array_get(labels, i);
         const json_t *value = json_object_get(item, "value");
@@ -171,8 +173,8 @@ static int read_scale(struct isms_risk_scale *s, const json_t *body, const char 
         return error;
     if (s->min < 0 || s->max < s->min || s->max - s->min + 1 < ISMS_RISK_SCALE_LEVELS_MIN ||
         s->max - s->min + 1 > ISMS_RISK_SCALE_LEVELS_MAX)
-        return isms_error_set(ISMS_EINVALID, _("%s must have %d to %d levels from min >= 0"),
-                              axis, ISMS_RISK_SCALE_LEVELS_MIN, ISMS_RISK_SCALE_LEVELS_MAX);
+        return isms_error_set(ISMS_EINVALID, _("%s must have %d to %d levels from min >= 0"), axis,
+                              ISMS_RISK_SCALE_LEVELS_MIN, ISMS_RISK_SCALE_LEVELS_MAX);
     snprintf(field, sizeof(field), "%s.name", axis);
     if ((error = read_object(&name, obj, "name", field)) < 0 ||
         (error = read_label(&s->name, name, field)) < 0)

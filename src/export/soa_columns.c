@@ -61,9 +61,8 @@ void isms_soa_row_render(struct isms_soa_row *row, const struct isms_soa_entry *
                                            isms_soa_applicability_label(e->applicability));
     c[ISMS_SOA_COL_BASIS] = row->basis;
     c[ISMS_SOA_COL_INCLUSION] = e->inclusion_justification;
-    c[ISMS_SOA_COL_IMPLEMENTATION] =
-        bilingual(row->implementation, sizeof(row->implementation),
-                  isms_soa_implementation_label(e->implementation));
+    c[ISMS_SOA_COL_IMPLEMENTATION] = bilingual(row->implementation, sizeof(row->implementation),
+                                               isms_soa_implementation_label(e->implementation));
     c[ISMS_SOA_COL_EXCLUSION] = e->exclusion_justification;
     /* An undecided control shows the org's default, as the SoA page does. */
     c[ISMS_SOA_COL_RESPONSIBILITY] = bilingual(row->responsibility, sizeof(row->responsibility),

@@ -65,8 +65,8 @@ static void write_sheet(lxw_worksheet *ws, const struct formats *f, const struct
              role->ja, role->en, soa->count, isms_soa_undecided_count(soa), zone);
     worksheet_write_string(ws, TITLE_ROW, 0, title, f->title);
     worksheet_write_string(ws, INFO_ROW, 0, info, NULL);
-    isms_xlsx_write_header(ws, HEADER_ROW, isms_soa_column_headers, column_widths,
-                           ISMS_SOA_COLUMNS, f->header);
+    isms_xlsx_write_header(ws, HEADER_ROW, isms_soa_column_headers, column_widths, ISMS_SOA_COLUMNS,
+                           f->header);
     for (size_t i = 0; i < soa->count; i++)
         write_row(ws, (lxw_row_t)(HEADER_ROW + 1 + i), f, &soa->entries[i], zone);
     isms_xlsx_finish_table(ws, &(const struct isms_xlsx_table){

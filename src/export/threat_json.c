@@ -1,7 +1,7 @@
 #include "isms_setup.h"
 #include "catalog/threats.h"
-#include "export/threat_json.h"
 #include "export/json_util.h"
+#include "export/threat_json.h"
 #include "isms/threat.h"
 #include "util/error.h"
 
@@ -50,8 +50,8 @@ json_t *isms_json_own_threat(const struct isms_own_threat *t)
 
 json_t *isms_json_threat_source(const struct isms_threat_source *s)
 {
-    return json_pack("{s:s, s:s, s:s, s:s, s:I}", "key", s->key, "name_en", s->name_en,
-                     "name_ja", s->name_ja, "edition", s->edition, "count", (json_int_t)s->count);
+    return json_pack("{s:s, s:s, s:s, s:s, s:I}", "key", s->key, "name_en", s->name_en, "name_ja",
+                     s->name_ja, "edition", s->edition, "count", (json_int_t)s->count);
 }
 
 int isms_json_threat_input(struct isms_threat_input *out, const json_t *body)

@@ -80,7 +80,8 @@ static void acceptance_text(char *out, size_t size, const struct isms_risk_plan_
 
 static bool overdue(const struct isms_risk_plan_row *r, const char *today)
 {
-    return r->has_item && (r->item.status == ISMS_RISK_ITEM_PLANNED ||
+    return r->has_item &&
+           (r->item.status == ISMS_RISK_ITEM_PLANNED ||
             r->item.status == ISMS_RISK_ITEM_IN_PROGRESS) &&
            strcmp(r->item.due_date, today) < 0;
 }
@@ -98,8 +99,7 @@ static void write_row(lxw_worksheet *ws, lxw_row_t row, const struct isms_risk_p
     if (!t)
         snprintf(treatment, sizeof(treatment), "-");
     if (r->has_item)
-        snprintf(status, sizeof(status), "%s / %s",
-                 isms_risk_item_status_label_ja(r->item.status),
+        snprintf(status, sizeof(status), "%s / %s", isms_risk_item_status_label_ja(r->item.status),
                  isms_risk_item_status_name(r->item.status));
     else
         snprintf(status, sizeof(status), "対応策なし / no plan item yet");

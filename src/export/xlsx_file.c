@@ -6,9 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "export/xlsx_file.h"
-#include "util/timezone.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/timezone.h"
 
 #define A4_PAPER 9
 
@@ -28,8 +28,8 @@ int isms_xlsx_file_open(struct isms_xlsx_file *file, const struct isms_xlsx_doc 
     snprintf(file->path, sizeof(file->path), "%s/%s-XXXXXX", tmpdir, doc->file_prefix);
     if ((file->fd = mkstemp(file->path)) < 0)
         return isms_error_set(ISMS_ERROR, "cannot create temporary file: %s", strerror(errno));
-    file->wb =
-        doc->constant_memory ? workbook_new_opt(file->path, &options) : workbook_new(file->path);
+    file->wb = doc->constant_memory ? workbook_new_opt(file->path, &options)
+                                    : workbook_new(file->path);
     if (!file->wb) {
         close(file->fd);
         unlink(file->path);

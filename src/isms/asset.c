@@ -35,18 +35,20 @@ int isms_asset_check(const struct isms_asset_input *in, const char **field_out)
     int error;
 
     if (!in->name || !*in->name)
-        return fail_field(field_out, "name", isms_error_set(ISMS_EINVALID, _("'name' is required")));
+        return fail_field(field_out, "name",
+                          isms_error_set(ISMS_EINVALID, _("'name' is required")));
     if (!in->owner || !*in->owner)
         return fail_field(field_out, "owner",
                           isms_error_set(ISMS_EINVALID, _("'owner' is required")));
     if ((error = check_text(field_out, in->name, ISMS_ASSET_NAME_MAX, false, "name")) < 0 ||
         (error = check_text(field_out, in->owner, ISMS_ASSET_OWNER_MAX, false, "owner")) < 0 ||
-        (error = check_text(field_out, in->location, ISMS_ASSET_LOCATION_MAX, false,
-                            "location")) < 0 ||
+        (error = check_text(field_out, in->location, ISMS_ASSET_LOCATION_MAX, false, "location")) <
+            0 ||
         (error = check_text(field_out, in->notes, ISMS_ASSET_NOTES_MAX, true, "notes")) < 0)
         return error;
     if (in->type < ISMS_ASSET_INFORMATION || in->type > ISMS_ASSET_OTHER)
-        return fail_field(field_out, "type", isms_error_set(ISMS_EINVALID, _("'type' is required")));
+        return fail_field(field_out, "type",
+                          isms_error_set(ISMS_EINVALID, _("'type' is required")));
     if (in->classification < ISMS_CLASS_PUBLIC || in->classification > ISMS_CLASS_SECRET)
         return fail_field(field_out, "classification",
                           isms_error_set(ISMS_EINVALID, _("'classification' is required")));
@@ -122,9 +124,8 @@ int isms_asset_create_many(int64_t *first_id_out, struct isms_store *store, int6
     return error;
 }
 
-int isms_asset_update(struct isms_asset *out, struct isms_store *store, int64_t org_id,
-                      int64_t id, const struct isms_asset_input *in,
-                      const struct isms_actor *actor)
+int isms_asset_update(struct isms_asset *out, struct isms_store *store, int64_t org_id, int64_t id,
+                      const struct isms_asset_input *in, const struct isms_actor *actor)
 {
     struct isms_asset current;
     char now[ISMS_TIMESTAMP_SIZE];

@@ -9,7 +9,6 @@
 #define ISMS_ISMS_ASSET_H
 
 #include "model/asset.h"
-
 #include "model/retention.h"
 
 struct isms_store;
@@ -40,9 +39,8 @@ int isms_asset_create_many(int64_t *first_id_out, struct isms_store *store, int6
 
 /* Replaces asset `id` of org `org_id` (PUT semantics); the due date is
  * recomputed. ISMS_ENOTFOUND when the org has no such asset. */
-int isms_asset_update(struct isms_asset *out, struct isms_store *store, int64_t org_id,
-                      int64_t id, const struct isms_asset_input *in,
-                      const struct isms_actor *actor);
+int isms_asset_update(struct isms_asset *out, struct isms_store *store, int64_t org_id, int64_t id,
+                      const struct isms_asset_input *in, const struct isms_actor *actor);
 
 int isms_asset_delete(struct isms_store *store, int64_t org_id, int64_t id,
                       const struct isms_actor *actor);

@@ -3,8 +3,8 @@
 #include <strings.h>
 #include "isms/asset_import.h"
 #include "isms/cloud_service.h"
-#include "util/buf.h"
 #include "util/array.h"
+#include "util/buf.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -36,30 +36,43 @@ static const struct {
     bool required;
     const char *names[9];
 } columns[] = {
-    {COL_NAME, "name", true, {"資産名", "情報資産名", "名称", "資産", "name", "asset", "asset name"}},
+    {COL_NAME,
+     "name",
+     true,
+     {"資産名", "情報資産名", "名称", "資産", "name", "asset", "asset name"}},
     {COL_TYPE, "type", true, {"種別", "種類", "資産種別", "分類区分", "type", "asset type"}},
     {COL_OWNER, "owner", true, {"管理責任者", "所有者", "責任者", "管理者", "オーナー", "owner"}},
-    {COL_CLASSIFICATION, "classification", true,
+    {COL_CLASSIFICATION,
+     "classification",
+     true,
      {"機密区分", "分類", "区分", "機密分類", "格付", "classification"}},
     {COL_C, "confidentiality", true, {"機密性", "c", "confidentiality"}},
     {COL_I, "integrity", true, {"完全性", "i", "integrity"}},
     {COL_A, "availability", true, {"可用性", "a", "availability"}},
     {COL_LOCATION, "location", false, {"保管場所", "保存場所", "所在", "場所", "location"}},
-    {COL_CLOUD, "cloud_service", false,
+    {COL_CLOUD,
+     "cloud_service",
+     false,
      {"クラウドサービス", "クラウド", "cloud service", "cloud_service", "cloud"}},
-    {COL_RETENTION, "retention_period", false,
+    {COL_RETENTION,
+     "retention_period",
+     false,
      {"保存期間", "保管期間", "保有期間", "retention", "retention period", "retention_period"}},
-    {COL_BASIS, "retention_basis", false,
+    {COL_BASIS,
+     "retention_basis",
+     false,
      {"起算日", "起算", "起算基準", "basis", "retention basis", "retention_basis"}},
-    {COL_BASIS_DATE, "retention_basis_date", false,
+    {COL_BASIS_DATE,
+     "retention_basis_date",
+     false,
      {"起算日付", "基準日", "basis date", "basis_date", "retention_basis_date"}},
     {COL_NOTES, "notes", false, {"備考", "notes", "note", "remarks", "コメント"}},
 };
 
 /* Columns of our own export that an import recomputes or assigns itself. */
 static const char *const export_only[] = {
-    "id", "no", "no.", "番号", "削除期限", "deletion due", "deletion_due",
-    "更新日時", "updated", "updated_at", "登録日時", "created", "created_at",
+    "id",       "no",      "no.",        "番号",     "削除期限", "deletion due", "deletion_due",
+    "更新日時", "updated", "updated_at", "登録日時", "created",  "created_at",
 };
 
 struct state {
@@ -77,7 +90,7 @@ struct state {
     size_t rows_seen;
     struct {
         size_t rows, row_text, cloud_names, lines;
-    } room; /* of the out->... arrays */
+    } room;    /* of the out->... arrays */
     int fatal; /* an error that stops the parse */
     /* The org's cloud service register, when importing into an org: a row
      * naming a service outside it is an error of that row, in the same pass
@@ -208,8 +221,8 @@ static void read_header(struct state *st)
         if (!known)
             note_ignored(st->out, st->headers[i]);
         if (st->kinds[i] != COL_IGNORED && seen[st->kinds[i]]) {
-            add_error(st->out, st->row_line, i + 1, st->headers[i],
-                      "column '%s' appears twice", st->headers[i]);
+            add_error(st->out, st->row_line, i + 1, st->headers[i], "column '%s' appears twice",
+                      st->headers[i]);
             st->fatal = ISMS_EINVALID;
         }
         seen[st->kinds[i]] = true;
@@ -249,8 +262,8 @@ static int parse_cia(int *out, const char *text)
     static const struct {
         const char *text;
         int value;
-    } words[] = {{"1", 1}, {"2", 2}, {"3", 3}, {"１", 1}, {"２", 2}, {"３", 3}, {"低", 1},
-                 {"中", 2}, {"高", 3}, {"L", 1}, {"M", 2}, {"H", 3}};
+    } words[] = {{"1", 1},  {"2", 2},  {"3", 3},  {"１", 1}, {"２", 2}, {"３", 3},
+                 {"低", 1}, {"中", 2}, {"高", 3}, {"L", 1},  {"M", 2},  {"H", 3}};
     char trimmed[16];
 
     trim_copy(trimmed, sizeof(trimmed), text, strlen(text));
@@ -415,7 +428,8 @@ static void read_data_row(struct state *st)
     for (size_t i = st->ncolumns; i < st->nfields; i++)
         if (*cell(st, i)) {
             r.bad = true;
-            add_error(st->out, st->row_line, i + 1, "", _("the row has more cells than the header"));
+            add_error(st->out, st->row_line, i + 1, "",
+                      _("the row has more cells than the header"));
             break;
         }
     r.in.name = r.texts[COL_NAME];
@@ -491,8 +505,9 @@ static int check_encoding(struct state *st, const char *data, size_t len)
     ok = isms_text_valid_utf8(copy);
     free(copy);
     if (!ok)
-        return fatal(st, ISMS_EINVALID, 1, "the file is not UTF-8 (in Excel save it as "
-                                           "'CSV UTF-8 (comma delimited)')");
+        return fatal(st, ISMS_EINVALID, 1,
+                     "the file is not UTF-8 (in Excel save it as "
+                     "'CSV UTF-8 (comma delimited)')");
     return 0;
 }
 
@@ -509,8 +524,9 @@ static void feed(struct state *st, const char *data, size_t len)
         if (st->parser.pstate == 0)
             st->row_line = line;
         if (csv_parse(&st->parser, p, n, on_field, on_row, st) != n && !st->fatal)
-            fatal(st, ISMS_EINVALID, line, "malformed CSV: a quote in an unquoted cell or text "
-                                           "after a closing quote");
+            fatal(st, ISMS_EINVALID, line,
+                  "malformed CSV: a quote in an unquoted cell or text "
+                  "after a closing quote");
         p += n;
         line++;
     }
@@ -521,8 +537,8 @@ static void feed(struct state *st, const char *data, size_t len)
 static int summarise(struct isms_asset_import *out, int fatal_code)
 {
     if (fatal_code)
-        return isms_error_set(fatal_code, "%s", out->error_count ? out->errors[0].message
-                                                                 : "the import failed");
+        return isms_error_set(fatal_code, "%s",
+                              out->error_count ? out->errors[0].message : "the import failed");
     if (out->errors_total)
         return isms_error_set(ISMS_EINVALID, _("%zu rows have errors; nothing was imported"),
                               out->rows_with_errors);

@@ -24,9 +24,9 @@ struct isms_actor;
 #define ISMS_IMPORT_ERRORS_MAX 1000 /* reported in full; beyond that only counted */
 
 struct isms_import_error {
-    size_t line;   /* 1-based line of the file where the row starts */
-    size_t column; /* 1-based column; 0: the row or file as a whole */
-    char header[64];    /* that column's header as written in the file ("" for 0) */
+    size_t line;     /* 1-based line of the file where the row starts */
+    size_t column;   /* 1-based column; 0: the row or file as a whole */
+    char header[64]; /* that column's header as written in the file ("" for 0) */
     char message[240];
     char message_ja[400]; /* the same in Japanese (util/error.h) */
 };
@@ -38,13 +38,13 @@ struct isms_asset_import {
     size_t *lines;
     size_t count;
     struct isms_import_error *errors;
-    size_t error_count;   /* errors held in `errors` */
-    size_t errors_total;  /* including those past ISMS_IMPORT_ERRORS_MAX */
+    size_t error_count;  /* errors held in `errors` */
+    size_t errors_total; /* including those past ISMS_IMPORT_ERRORS_MAX */
     size_t rows_with_errors;
     char ignored_columns[256]; /* headers not understood, comma-separated */
     size_t cloud_column;       /* 1-based column naming cloud services; 0: none */
     char cloud_header[64];
-    int64_t first_id;          /* after a successful import */
+    int64_t first_id; /* after a successful import */
 };
 
 /* Parses and validates `data` without a store (cloud services are only

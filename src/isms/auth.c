@@ -1,7 +1,7 @@
 #include "isms_setup.h"
 #include <time.h>
-#include "model/actor.h"
 #include "isms/auth.h"
+#include "model/actor.h"
 #include "sec/password.h"
 #include "sec/random.h"
 #include "sec/recovery_codes.h"
@@ -73,7 +73,8 @@ int64_t isms_auth_retry_after(void)
  * to the whole window. */
 static int64_t backoff_seconds(int64_t failures)
 {
-    int64_t over = failures - ISMS_AUTH_MAX_FAILURES_PER_NAME, wait = ISMS_AUTH_BACKOFF_FIRST_SECONDS;
+    int64_t over = failures - ISMS_AUTH_MAX_FAILURES_PER_NAME,
+            wait = ISMS_AUTH_BACKOFF_FIRST_SECONDS;
 
     if (over < 0)
         return 0;
@@ -193,7 +194,7 @@ static int open_seed(char out[ISMS_TOTP_SECRET_TEXT], int64_t user_id, const cha
     if (isms_secret_open(out, ISMS_TOTP_SECRET_TEXT, key, context, stored) < 0)
         return isms_error_set(ISMS_EAUTH,
                               _("the authenticator code cannot be checked: the server's secret key "
-                              "is not the one TOTP was set up with; use a recovery code"));
+                                "is not the one TOTP was set up with; use a recovery code"));
     return 0;
 }
 
@@ -213,8 +214,8 @@ int isms_auth_seal_stored_seeds(size_t *sealed_count, struct isms_store *store)
             error = seal_seed(sealed.secret, rows[i].user_id, rows[i].secret);
         if (error == 0 && rows[i].pending[0] && !isms_secret_is_sealed(rows[i].pending))
             error = seal_seed(sealed.pending, rows[i].user_id, rows[i].pending);
-        if (error == 0 && (error = isms_store_user_totp_reseal(store, &rows[i], &sealed,
-                                                               &system)) == 0)
+        if (error == 0 &&
+            (error = isms_store_user_totp_reseal(store, &rows[i], &sealed, &system)) == 0)
             (*sealed_count)++;
     }
     free(rows);
@@ -269,8 +270,9 @@ static int open_session(struct isms_login_result *out, const struct attempt_cont
     s->must_change_password = cred->user.must_change_password;
     snprintf(s->time_zone, sizeof(s->time_zone), "%s", cred->user.time_zone);
     s->created_at = ctx->now;
-    s->expires_at = ctx->now + (mfa_pending ? ISMS_SESSION_MFA_SECONDS : ISMS_SESSION_ABSOLUTE_SECONDS);
-    row = (struct isms_session_row){s->user_id, token_hash,    s->csrf,       mfa_pending,
+    s->expires_at = ctx->now +
+                    (mfa_pending ? ISMS_SESSION_MFA_SECONDS : ISMS_SESSION_ABSOLUTE_SECONDS);
+    row = (struct isms_session_row){s->user_id, token_hash,    s->csrf,      mfa_pending,
                                     ctx->now,   s->expires_at, ctx->address, ctx->user_agent};
     actor_for(&actor, &cred->user, ctx);
     if ((error = isms_store_session_insert(ctx->store, &s->id, &row, replace_id, &actor)) < 0)
@@ -296,8 +298,7 @@ int isms_auth_login(struct isms_login_result *out, struct isms_store *store,
         return error;
     if (!cred.user.id) {
         isms_password_verify_dummy(attempt->password);
-        return record(&ctx, 0, "unknown_user", true,
-                      isms_error_set(ISMS_EAUTH, WRONG_CREDENTIALS));
+        return record(&ctx, 0, "unknown_user", true, isms_error_set(ISMS_EAUTH, WRONG_CREDENTIALS));
     }
     if ((error = isms_password_verify(cred.password_hash, attempt->password)) < 0)
         return error == ISMS_EAUTH ? record(&ctx, cred.user.id, "bad_password", true,
@@ -353,7 +354,8 @@ int isms_auth_complete_mfa(struct isms_login_result *out, struct isms_store *sto
         return error;
     context_init(&ctx, store, attempt, pending.name);
     if (!pending.mfa_pending || !session_alive(&pending, last_seen, ctx.now))
-        return isms_error_set(ISMS_EAUTH, _("no login is waiting for a second factor; sign in again"));
+        return isms_error_set(ISMS_EAUTH,
+                              _("no login is waiting for a second factor; sign in again"));
     if ((error = check_rate_limit(&ctx, pending.user_id)) < 0 ||
         (error = isms_store_user_credentials(&cred, store, NULL, pending.user_id)) < 0)
         return error;
@@ -397,8 +399,8 @@ int isms_auth_purge_sessions(struct isms_store *store)
     return isms_store_session_purge(store, (int64_t)time(NULL), ISMS_SESSION_IDLE_SECONDS);
 }
 
-int isms_auth_login_history(struct isms_login_event **out, size_t *count,
-                            struct isms_store *store, int64_t user_id, int limit)
+int isms_auth_login_history(struct isms_login_event **out, size_t *count, struct isms_store *store,
+                            int64_t user_id, int limit)
 {
     if (limit < 1 || limit > 100)
         return isms_error_set(ISMS_EINVALID, _("limit must be 1 to 100"));
@@ -421,8 +423,8 @@ int isms_auth_totp_pending(struct isms_totp_enrolment *out, struct isms_store *s
     return isms_totp_uri(out->uri, sizeof(out->uri), ISSUER, cred.user.name, out->secret);
 }
 
-int isms_auth_totp_begin(struct isms_totp_enrolment *out, struct isms_store *store,
-                         int64_t user_id, const struct isms_actor *actor)
+int isms_auth_totp_begin(struct isms_totp_enrolment *out, struct isms_store *store, int64_t user_id,
+                         const struct isms_actor *actor)
 {
     char sealed[ISMS_TOTP_STORED_TEXT];
     struct isms_user user;
@@ -431,7 +433,8 @@ int isms_auth_totp_begin(struct isms_totp_enrolment *out, struct isms_store *sto
     if ((error = isms_store_user_by_id(&user, store, user_id)) < 0)
         return error;
     if (user.totp_enabled)
-        return isms_error_set(ISMS_ECONFLICT, _("TOTP is already on; turn it off first to change it"));
+        return isms_error_set(ISMS_ECONFLICT,
+                              _("TOTP is already on; turn it off first to change it"));
     if ((error = isms_totp_secret_new(out->secret)) < 0 ||
         (error = isms_totp_uri(out->uri, sizeof(out->uri), ISSUER, user.name, out->secret)) < 0 ||
         (error = seal_seed(sealed, user_id, out->secret)) < 0)
@@ -467,8 +470,7 @@ int isms_auth_totp_confirm(char codes_out[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVER
     if (!cred.totp_pending_secret[0])
         return isms_error_set(ISMS_EINVALID, _("no TOTP enrolment is pending; start one first"));
     if ((error = open_seed(seed, user_id, cred.totp_pending_secret)) < 0 ||
-        (error = isms_totp_verify(&step, seed, code ? code : "",
-                                  time(NULL), 0)) < 0 ||
+        (error = isms_totp_verify(&step, seed, code ? code : "", time(NULL), 0)) < 0 ||
         (error = new_codes(codes_out, hashes)) < 0)
         return error;
     return isms_store_user_totp_enable(store, user_id, step, hashes, ISMS_RECOVERY_CODE_COUNT,
@@ -503,9 +505,9 @@ int isms_auth_totp_disable(struct isms_store *store, int64_t user_id, const char
     return isms_store_user_totp_disable(store, user_id, actor);
 }
 
-int isms_auth_recovery_regenerate(
-    char codes_out[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT], struct isms_store *store,
-    int64_t user_id, const char *password, const struct isms_actor *actor)
+int isms_auth_recovery_regenerate(char codes_out[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT],
+                                  struct isms_store *store, int64_t user_id, const char *password,
+                                  const struct isms_actor *actor)
 {
     char hashes[ISMS_RECOVERY_CODE_COUNT][ISMS_TOKEN_TEXT_SIZE];
     struct isms_user user;

@@ -39,7 +39,6 @@ struct isms_actor;
 /* A session waiting for its second factor lives this long. */
 #define ISMS_SESSION_MFA_SECONDS (5 * 60)
 
-
 /* One login attempt. `totp` and `recovery_code` may be NULL; give at most one.
  * `address` and `user_agent` are recorded in the login history. */
 struct isms_login_attempt {
@@ -92,11 +91,10 @@ int isms_auth_logout(struct isms_store *store, const char *token);
 /* Deletes sessions whose time is up (at server start; live ones expire on use). */
 int isms_auth_purge_sessions(struct isms_store *store);
 
-
 /* The newest `limit` (1..100) login attempts for `user_id`, newest first.
  * *out is owned by the caller: free() it. */
-int isms_auth_login_history(struct isms_login_event **out, size_t *count,
-                            struct isms_store *store, int64_t user_id, int limit);
+int isms_auth_login_history(struct isms_login_event **out, size_t *count, struct isms_store *store,
+                            int64_t user_id, int limit);
 
 /* TOTP enrolment, step 1: a new secret (base32) kept as pending until
  * confirmed; the otpauth:// URI is for authenticator apps (QR code). */
@@ -109,8 +107,8 @@ struct isms_totp_enrolment {
  * ISMS_ENOTFOUND when none is pending. */
 int isms_auth_totp_pending(struct isms_totp_enrolment *out, struct isms_store *store,
                            int64_t user_id);
-int isms_auth_totp_begin(struct isms_totp_enrolment *out, struct isms_store *store,
-                         int64_t user_id, const struct isms_actor *actor);
+int isms_auth_totp_begin(struct isms_totp_enrolment *out, struct isms_store *store, int64_t user_id,
+                         const struct isms_actor *actor);
 
 /* Step 2: `code` from the app proves it holds the pending secret; TOTP is
  * then required at login and a fresh set of recovery codes is returned (shown
@@ -150,8 +148,8 @@ int isms_auth_seal_stored_seeds(size_t *sealed_count, struct isms_store *store);
  * isms_auth_check_current_password: new codes are a second factor, which a
  * stolen session alone must not mint. ISMS_EINVALID when TOTP is off,
  * ISMS_EAUTH/ISMS_ELIMIT as for that check. Journaled as "user.recovery_codes". */
-int isms_auth_recovery_regenerate(
-    char codes_out[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT], struct isms_store *store,
-    int64_t user_id, const char *password, const struct isms_actor *actor);
+int isms_auth_recovery_regenerate(char codes_out[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT],
+                                  struct isms_store *store, int64_t user_id, const char *password,
+                                  const struct isms_actor *actor);
 
 #endif

@@ -39,8 +39,8 @@ void isms_cloud_judge(struct isms_cloud_judgement *out, enum isms_cloud_managed_
 
 /* The stack from the building up; a model hands the lower part to the provider. */
 static const char *const layers[] = {
-    "facility", "hardware", "network", "virtualization", "os",
-    "middleware", "application", "data", "accounts", NULL,
+    "facility",   "hardware",    "network", "virtualization", "os",
+    "middleware", "application", "data",    "accounts",       NULL,
 };
 
 /* How many layers from the bottom the provider secures under each model. */
@@ -60,10 +60,10 @@ static size_t provider_layer_count(enum isms_cloud_model model)
 const char *const *isms_cloud_model_csp_layers(enum isms_cloud_model model)
 {
     static const char *const iaas[] = {"facility", "hardware", "network", "virtualization", NULL};
-    static const char *const paas[] = {"facility", "hardware", "network", "virtualization",
-                                       "os", "middleware", NULL};
-    static const char *const saas[] = {"facility", "hardware", "network", "virtualization",
-                                       "os", "middleware", "application", NULL};
+    static const char *const paas[] = {"facility", "hardware",   "network", "virtualization",
+                                       "os",       "middleware", NULL};
+    static const char *const saas[] = {"facility", "hardware",   "network",     "virtualization",
+                                       "os",       "middleware", "application", NULL};
     size_t n = provider_layer_count(model);
 
     return n == 4 ? iaas : n == 6 ? paas : saas;
@@ -92,8 +92,9 @@ static int check_agreement(const struct isms_cloud_agreement_input *a)
     if (a->certifications & ~ISMS_CLOUD_CERT_ALL)
         return isms_error_set(ISMS_EINVALID, _("unknown certification"));
     if (a->contract_end && *a->contract_end && isms_date_parse(&end, a->contract_end) < 0)
-        return isms_error_set(ISMS_EINVALID, _("'contract_end' must be a date (YYYY-MM-DD), not "
-                                             "'%.40s'"),
+        return isms_error_set(ISMS_EINVALID,
+                              _("'contract_end' must be a date (YYYY-MM-DD), not "
+                                "'%.40s'"),
                               a->contract_end);
     return 0;
 }
@@ -132,7 +133,7 @@ static int check_input(struct isms_store *store, const struct isms_cloud_service
                    : error;
     if (provider.role == ISMS_ORG_CSC)
         return isms_error_set(ISMS_EINVALID, _("'provider_org' must be a cloud service provider "
-                                             "(an org with role 'csp' or 'both')"));
+                                               "(an org with role 'csp' or 'both')"));
     return 0;
 }
 
@@ -163,12 +164,11 @@ static void copy_input(struct isms_cloud_service *s, const struct isms_cloud_ser
 
 static void judge(struct isms_cloud_service *s)
 {
-    isms_cloud_judge(&s->judgement, s->managed_by, s->risk_assessment, s->purpose,
-                     s->cost_bearer);
+    isms_cloud_judge(&s->judgement, s->managed_by, s->risk_assessment, s->purpose, s->cost_bearer);
 }
 
-int isms_cloud_service_get(struct isms_cloud_service *out, struct isms_store *store,
-                           int64_t org_id, int64_t id)
+int isms_cloud_service_get(struct isms_cloud_service *out, struct isms_store *store, int64_t org_id,
+                           int64_t id)
 {
     int error = isms_store_cloud_service_get(out, store, org_id, id);
 
@@ -234,8 +234,8 @@ int isms_cloud_service_delete(struct isms_store *store, int64_t org_id, int64_t 
 }
 
 int isms_cloud_service_contracts_ending(struct isms_cloud_service **out, size_t *count,
-                                        struct isms_store *store, int64_t org_id,
-                                        const char *until, int limit)
+                                        struct isms_store *store, int64_t org_id, const char *until,
+                                        int limit)
 {
     return isms_store_cloud_contracts_ending(out, count, store, org_id, until, limit);
 }

@@ -45,8 +45,8 @@ int isms_cloud_service_delete(struct isms_store *store, int64_t org_id, int64_t 
                               const struct isms_actor *actor);
 
 /* ISMS_ENOTFOUND when org `org_id` has no service `id`. */
-int isms_cloud_service_get(struct isms_cloud_service *out, struct isms_store *store,
-                           int64_t org_id, int64_t id);
+int isms_cloud_service_get(struct isms_cloud_service *out, struct isms_store *store, int64_t org_id,
+                           int64_t id);
 
 /* All services of org `org_id` by name; *out is owned by the caller (free()). */
 int isms_cloud_service_list(struct isms_cloud_service **out, size_t *count,
@@ -55,7 +55,7 @@ int isms_cloud_service_list(struct isms_cloud_service **out, size_t *count,
 /* Services of org `org_id` whose contract ends on or before `until`
  * ("YYYY-MM-DD"), soonest first, at most `limit`; *out owned (free()). */
 int isms_cloud_service_contracts_ending(struct isms_cloud_service **out, size_t *count,
-                                        struct isms_store *store, int64_t org_id,
-                                        const char *until, int limit);
+                                        struct isms_store *store, int64_t org_id, const char *until,
+                                        int limit);
 
 #endif

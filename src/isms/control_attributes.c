@@ -44,8 +44,7 @@ const char *isms_attribute_name(enum isms_attribute_kind kind, bool japanese)
         [ISMS_ATTR_CONTROL_TYPE] = {"Control type", "管理策タイプ"},
         [ISMS_ATTR_SECURITY_PROPERTIES] = {"Information security properties",
                                            "情報セキュリティ特性"},
-        [ISMS_ATTR_CYBERSECURITY_CONCEPTS] = {"Cybersecurity concepts",
-                                              "サイバーセキュリティ概念"},
+        [ISMS_ATTR_CYBERSECURITY_CONCEPTS] = {"Cybersecurity concepts", "サイバーセキュリティ概念"},
         [ISMS_ATTR_OPERATIONAL_CAPABILITIES] = {"Operational capabilities", "運用能力"},
         [ISMS_ATTR_SECURITY_DOMAINS] = {"Security domains", "セキュリティドメイン"},
     };
@@ -60,12 +59,23 @@ const char *isms_attribute_values(const struct isms_control *c, enum isms_attrib
     const char *v = NULL;
 
     switch (kind) {
-    case ISMS_ATTR_CONTROL_TYPE: v = c->control_type; break;
-    case ISMS_ATTR_SECURITY_PROPERTIES: v = c->security_properties; break;
-    case ISMS_ATTR_CYBERSECURITY_CONCEPTS: v = c->cybersecurity_concepts; break;
-    case ISMS_ATTR_OPERATIONAL_CAPABILITIES: v = c->operational_capabilities; break;
-    case ISMS_ATTR_SECURITY_DOMAINS: v = c->security_domains; break;
-    case ISMS_ATTR_KINDS: break;
+    case ISMS_ATTR_CONTROL_TYPE:
+        v = c->control_type;
+        break;
+    case ISMS_ATTR_SECURITY_PROPERTIES:
+        v = c->security_properties;
+        break;
+    case ISMS_ATTR_CYBERSECURITY_CONCEPTS:
+        v = c->cybersecurity_concepts;
+        break;
+    case ISMS_ATTR_OPERATIONAL_CAPABILITIES:
+        v = c->operational_capabilities;
+        break;
+    case ISMS_ATTR_SECURITY_DOMAINS:
+        v = c->security_domains;
+        break;
+    case ISMS_ATTR_KINDS:
+        break;
     }
     return v ? v : "";
 }

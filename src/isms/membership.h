@@ -14,9 +14,8 @@
 #ifndef ISMS_ISMS_MEMBERSHIP_H
 #define ISMS_ISMS_MEMBERSHIP_H
 
-#include "model/membership.h"
-
 #include "isms/org.h"
+#include "model/membership.h"
 
 struct isms_user;
 

@@ -16,7 +16,8 @@ static int check_slug(const char *slug)
     bool has_letter = false;
 
     if (len == 0 || len > ISMS_ORG_SLUG_MAX)
-        return isms_error_set(ISMS_EINVALID, _("slug must be 1 to %d characters"), ISMS_ORG_SLUG_MAX);
+        return isms_error_set(ISMS_EINVALID, _("slug must be 1 to %d characters"),
+                              ISMS_ORG_SLUG_MAX);
     for (const char *p = slug; *p; p++) {
         if (!slug_char(*p))
             return isms_error_set(ISMS_EINVALID, _("slug '%s' may only contain a-z, 0-9 and '-'"),

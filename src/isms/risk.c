@@ -1,9 +1,9 @@
 #include "isms_setup.h"
-#include "model/actor.h"
 #include "isms/org.h"
 #include "isms/risk.h"
 #include "isms/risk_link.h"
 #include "isms/threat.h"
+#include "model/actor.h"
 #include "store/risk_search.h"
 #include "store/risk_treatment.h"
 #include "store/risks.h"
@@ -63,7 +63,7 @@ static int check_texts(const struct isms_risk_input *in)
         return isms_error_set(ISMS_EINVALID, _("'title' is required"));
     if (!in->owner || !*in->owner)
         return isms_error_set(ISMS_EINVALID, _("'owner' is required: the risk owner "
-                                             "(ISO/IEC 27001 6.1.2 c 2)"));
+                                               "(ISO/IEC 27001 6.1.2 c 2)"));
     if ((error = isms_text_check(in->title, ISMS_RISK_TITLE_MAX, false, "title")) < 0 ||
         (error = isms_text_check(in->owner, ISMS_RISK_OWNER_MAX, false, "owner")) < 0 ||
         (error = isms_text_check(in->risk_source ? in->risk_source : "", ISMS_RISK_TEXT_MAX, true,
@@ -152,8 +152,9 @@ static int resolve_threat(struct isms_risk *r, struct isms_store *store, int64_t
     if (strlen(ref) > ISMS_THREAT_REF_MAX)
         return isms_error_set(ISMS_EINVALID, _("'threat' is not a threat reference"));
     if ((error = isms_threat_resolve(&info, store, org_id, ref)) < 0)
-        return error == ISMS_ENOTFOUND ? isms_error_set(ISMS_EINVALID, _("unknown threat '%s'"), ref)
-                                       : error;
+        return error == ISMS_ENOTFOUND
+                   ? isms_error_set(ISMS_EINVALID, _("unknown threat '%s'"), ref)
+                   : error;
     snprintf(r->threat_source, sizeof(r->threat_source), "%s", info.source);
     snprintf(r->threat_id, sizeof(r->threat_id), "%s", info.id);
     return 0;
@@ -185,7 +186,7 @@ static int check_sharing(struct isms_store *store, int64_t org_id, bool shared)
         return error;
     if (org.role != ISMS_ORG_CSP && org.role != ISMS_ORG_BOTH)
         return isms_error_set(ISMS_EINVALID, _("only a cloud service provider (role csp or both) "
-                                             "shares risks with its customers"));
+                                               "shares risks with its customers"));
     return 0;
 }
 
@@ -199,8 +200,8 @@ static int resolve_owner(struct isms_risk *r, struct isms_store *store, int64_t 
     int64_t user_id;
     int error;
 
-    if ((error = isms_store_risk_owner_find(&user_id, shown, sizeof(shown), store, org_id,
-                                            owner)) < 0)
+    if ((error = isms_store_risk_owner_find(&user_id, shown, sizeof(shown), store, org_id, owner)) <
+        0)
         return error;
     if (user_id) {
         r->owner_user_id = user_id;
@@ -278,7 +279,7 @@ struct bulk {
     size_t count;
     struct bulk_owner *owners; /* distinct owner names */
     size_t owner_count;
-    size_t *owner_of;          /* inputs[i]'s index in owners */
+    size_t *owner_of; /* inputs[i]'s index in owners */
 };
 
 static bool own_threat(const char *ref)
@@ -336,7 +337,8 @@ static int resolve_bulk_owners(struct bulk *b)
                 return isms_error_set(error, "risk %zu: %s", i + 1, reason);
             }
             b->owners[k] = (struct bulk_owner){name, probe.owner_user_id, ""};
-            snprintf(b->owners[k].shown, sizeof(b->owners[k].shown), "%s", *name ? probe.owner : "");
+            snprintf(b->owners[k].shown, sizeof(b->owners[k].shown), "%s",
+                     *name ? probe.owner : "");
             b->owner_count++;
         }
         b->owner_of[i] = k;
@@ -345,8 +347,7 @@ static int resolve_bulk_owners(struct bulk *b)
 }
 
 static int check_bulk(struct isms_store *store, int64_t org_id,
-                      const struct isms_risk_input *inputs, size_t count,
-                      struct isms_risk *scratch)
+                      const struct isms_risk_input *inputs, size_t count, struct isms_risk *scratch)
 {
     int error;
 
@@ -354,8 +355,10 @@ static int check_bulk(struct isms_store *store, int64_t org_id,
         if (inputs[i].shared && (error = check_sharing(store, org_id, true)) < 0)
             return error;
         if (inputs[i].matrix_key)
-            return isms_error_set(ISMS_EINVALID, _("risk %zu: an import uses the organization's "
-                                                 "matrix"), i + 1);
+            return isms_error_set(ISMS_EINVALID,
+                                  _("risk %zu: an import uses the organization's "
+                                    "matrix"),
+                                  i + 1);
         if (own_threat(inputs[i].threat) &&
             (error = resolve_threat(scratch, store, org_id, inputs[i].threat)) < 0)
             return error;
@@ -418,8 +421,9 @@ int isms_risk_update(struct isms_risk *out, struct isms_store *store, int64_t or
      * owner handing the risk to themselves could then accept it. */
     if (!actor->is_manager &&
         (r.owner_user_id != old.owner_user_id || strcmp(r.owner, old.owner) != 0)) {
-        error = isms_error_set(ISMS_EPERM, "only an ISMS manager or administrator may change "
-                                           "the owner of risk %" PRId64,
+        error = isms_error_set(ISMS_EPERM,
+                               "only an ISMS manager or administrator may change "
+                               "the owner of risk %" PRId64,
                                id);
         goto done;
     }
@@ -473,9 +477,8 @@ static int check_accepted_by(struct isms_store *store, const struct isms_risk *r
 
     if (!accepted_by || strcmp(accepted_by, r->owner) == 0)
         return 0;
-    if (r->owner_user_id &&
-        (error = isms_store_risk_owner_find(&user_id, shown, sizeof(shown), store, r->org_id,
-                                            accepted_by)) < 0)
+    if (r->owner_user_id && (error = isms_store_risk_owner_find(&user_id, shown, sizeof(shown),
+                                                                store, r->org_id, accepted_by)) < 0)
         return error;
     if (user_id && user_id == r->owner_user_id)
         return 0;
@@ -502,7 +505,8 @@ int isms_risk_accept(struct isms_risk *out, struct isms_store *store, int64_t or
     if ((error = read_risk(&r, store, org_id, id)) < 0)
         return error;
     if (!accepted_by || !*accepted_by)
-        error = isms_error_set(ISMS_EINVALID, _("'accepted_by' is required: the risk owner's name"));
+        error = isms_error_set(ISMS_EINVALID,
+                               _("'accepted_by' is required: the risk owner's name"));
     else if ((error = check_accepted_by(store, &r, accepted_by)) == 0 &&
              (error = check_residual(&r)) == 0)
         error = isms_risk_overdue_count(&overdue, store, org_id, id);
@@ -587,8 +591,7 @@ int isms_risk_accept_as_user(struct isms_risk *out, struct isms_store *store, in
     if ((error = read_risk(&r, store, org_id, id)) < 0)
         return error;
     if ((error = check_accepted_by(store, &r, in->accepted_by)) == 0 &&
-        (error = decide_acceptor(&acceptance, &r, who)) == 0 &&
-        (error = check_residual(&r)) == 0 &&
+        (error = decide_acceptor(&acceptance, &r, who)) == 0 && (error = check_residual(&r)) == 0 &&
         (error = check_statement(in, acceptance.on_behalf_of_owner)) == 0 &&
         (error = isms_risk_overdue_count(&overdue, store, org_id, id)) == 0) {
         acceptance.comment = in->comment;

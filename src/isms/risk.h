@@ -15,10 +15,9 @@
 #ifndef ISMS_ISMS_RISK_H
 #define ISMS_ISMS_RISK_H
 
-#include "model/risk.h"
-
 #include "isms/risk_matrix.h"
 #include "isms/soa.h"
+#include "model/risk.h"
 
 struct isms_store;
 struct isms_actor;

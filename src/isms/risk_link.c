@@ -49,10 +49,10 @@ static int check_parties(struct isms_org *provider_out, struct isms_store *store
         return error;
     if (!is_customer(customer.role))
         return isms_error_set(ISMS_EINVALID, _("only a cloud service customer (role csc or both) "
-                                             "links its risks to a provider's"));
+                                               "links its risks to a provider's"));
     if (isms_org_find(&named, store, provider) == 0 && named.id == org_id)
         return isms_error_set(ISMS_EINVALID, _("a risk cannot depend on a risk of its own "
-                                             "organization"));
+                                               "organization"));
     return find_provider(provider_out, store, org_id, provider);
 }
 
@@ -131,8 +131,7 @@ static int fill_linked(void *ctx, size_t index, const struct isms_org *provider,
     return 0;
 }
 
-int isms_risk_link_fill_list(struct isms_risk_list *list, struct isms_store *store,
-                             int64_t org_id)
+int isms_risk_link_fill_list(struct isms_risk_list *list, struct isms_store *store, int64_t org_id)
 {
     struct page_links p = {list, calloc(list->count + 1, sizeof(*p.linked))};
     int64_t *ids = calloc(list->count + 1, sizeof(*ids));
@@ -155,8 +154,8 @@ int isms_risk_link_fill_list(struct isms_risk_list *list, struct isms_store *sto
     return error;
 }
 
-int isms_risk_dependents(struct isms_risk_dependent **out, size_t *count,
-                         struct isms_store *store, int64_t org_id, int64_t risk_id)
+int isms_risk_dependents(struct isms_risk_dependent **out, size_t *count, struct isms_store *store,
+                         int64_t org_id, int64_t risk_id)
 {
     return isms_store_risk_dependents(out, count, store, org_id, risk_id);
 }

@@ -26,9 +26,8 @@
 #ifndef ISMS_ISMS_RISK_LINK_H
 #define ISMS_ISMS_RISK_LINK_H
 
-#include "model/risk_link.h"
-
 #include "isms/risk.h"
+#include "model/risk_link.h"
 
 /* Links risk `risk_id` of org `org_id` to risk `provider_risk_id` of
  * `provider` (id or slug), or unlinks it when `provider` is NULL. The
@@ -49,13 +48,12 @@ int isms_risk_link_fill(struct isms_risk *risk, struct isms_store *store, int64_
 
 /* isms_risk_link_fill for every linked risk of `list` (a page of org
  * `org_id`'s risks), with one query for the whole page. */
-int isms_risk_link_fill_list(struct isms_risk_list *list, struct isms_store *store,
-                             int64_t org_id);
+int isms_risk_link_fill_list(struct isms_risk_list *list, struct isms_store *store, int64_t org_id);
 
 /* Customer orgs depending on risk `risk_id` of org `org_id`. *out is
  * malloc'd (free() it). */
-int isms_risk_dependents(struct isms_risk_dependent **out, size_t *count,
-                         struct isms_store *store, int64_t org_id, int64_t risk_id);
+int isms_risk_dependents(struct isms_risk_dependent **out, size_t *count, struct isms_store *store,
+                         int64_t org_id, int64_t risk_id);
 
 /* The provider orgs a customer org `org_id` may browse and link to (the
  * rule of isms_risk_shared_list), by name. *out is malloc'd (free() it). */

@@ -144,10 +144,12 @@ static int check_levels(const struct isms_risk_matrix *m)
 
     isms_risk_matrix_level_range(m, &lo, &hi);
     if (m->acceptance_threshold < lo || m->acceptance_threshold > hi)
-        return isms_error_set(ISMS_EINVALID, _("acceptance_threshold %d is outside the levels %d..%d"),
+        return isms_error_set(ISMS_EINVALID,
+                              _("acceptance_threshold %d is outside the levels %d..%d"),
                               m->acceptance_threshold, lo, hi);
     if (m->medium_from <= lo || m->medium_from > hi)
-        return isms_error_set(ISMS_EINVALID, _("bands.medium_from %d must be above %d and at most %d"),
+        return isms_error_set(ISMS_EINVALID,
+                              _("bands.medium_from %d must be above %d and at most %d"),
                               m->medium_from, lo, hi);
     if (m->high_from <= m->medium_from || m->high_from > hi)
         return isms_error_set(ISMS_EINVALID,
@@ -173,6 +175,6 @@ int isms_risk_matrix_validate(const struct isms_risk_matrix *m)
         return error;
     if (!uses_vulnerability(m) && (m->vulnerability.min != 0 || m->vulnerability.max != 0))
         return isms_error_set(ISMS_EINVALID, _("vulnerability is only used by the "
-                                             "asset_threat_vulnerability method"));
+                                               "asset_threat_vulnerability method"));
     return check_levels(m);
 }

@@ -23,8 +23,7 @@ int isms_risk_matrix_find(struct isms_risk_matrix *out, struct isms_store *store
     return isms_store_risk_matrix_get(out, store, org_id, key);
 }
 
-int isms_risk_matrix_for_org(struct isms_risk_matrix *out, struct isms_store *store,
-                             int64_t org_id)
+int isms_risk_matrix_for_org(struct isms_risk_matrix *out, struct isms_store *store, int64_t org_id)
 {
     char key[ISMS_RISK_MATRIX_KEY_MAX + 1];
     int error = isms_store_risk_matrix_choice(key, store, org_id);
@@ -53,8 +52,8 @@ int isms_risk_matrix_define(struct isms_risk_matrix *out, struct isms_store *sto
     if ((error = isms_risk_matrix_validate(&m)) < 0)
         return error;
     if (isms_risk_matrix_builtin(m.key))
-        return isms_error_set(ISMS_ECONFLICT, _("'%s' is a built-in risk matrix; choose another key"),
-                              m.key);
+        return isms_error_set(ISMS_ECONFLICT,
+                              _("'%s' is a built-in risk matrix; choose another key"), m.key);
     if (m.method != ISMS_RISK_ASSET_THREAT_VULNERABILITY)
         memset(&m.vulnerability, 0, sizeof(m.vulnerability));
     if ((error = isms_store_risk_matrix_save(store, actor, org_id, &m)) < 0)

@@ -7,7 +7,8 @@
 static int check_limit(int64_t limit)
 {
     if (limit < 1 || limit > ISMS_RISK_SUMMARY_LIMIT_MAX)
-        return isms_error_set(ISMS_EINVALID, _("'limit' must be 1..%d"), ISMS_RISK_SUMMARY_LIMIT_MAX);
+        return isms_error_set(ISMS_EINVALID, _("'limit' must be 1..%d"),
+                              ISMS_RISK_SUMMARY_LIMIT_MAX);
     return 0;
 }
 
@@ -29,8 +30,8 @@ int isms_risk_count_by_band(struct isms_risk_band_counts *out, struct isms_store
 }
 
 int isms_risk_overdue_items(struct isms_risk_plan_row **out, size_t *count, int64_t *total,
-                            struct isms_store *store, int64_t org_id,
-                            const struct isms_date *today, int64_t limit)
+                            struct isms_store *store, int64_t org_id, const struct isms_date *today,
+                            int64_t limit)
 {
     char date[ISMS_DATE_SIZE];
     int error;

@@ -7,9 +7,9 @@
 #ifndef ISMS_ISMS_RISK_SUMMARY_H
 #define ISMS_ISMS_RISK_SUMMARY_H
 
-#include "model/retention.h"
 #include "isms/risk.h"
 #include "isms/risk_treatment.h"
+#include "model/retention.h"
 
 /* Most rows a dashboard list may ask for. */
 #define ISMS_RISK_SUMMARY_LIMIT_MAX 100
@@ -29,8 +29,8 @@ int isms_risk_count_by_band(struct isms_risk_band_counts *out, struct isms_store
  * before `today`, earliest first, at most `limit` (1..ISMS_RISK_SUMMARY_LIMIT_MAX);
  * *total counts them all. Release with isms_risk_plan_release(). */
 int isms_risk_overdue_items(struct isms_risk_plan_row **out, size_t *count, int64_t *total,
-                            struct isms_store *store, int64_t org_id,
-                            const struct isms_date *today, int64_t limit);
+                            struct isms_store *store, int64_t org_id, const struct isms_date *today,
+                            int64_t limit);
 
 /* Risks of org `org_id` waiting for the owner's acceptance
  * (isms_risk_acceptance_required), highest residual level first, at most

@@ -189,8 +189,10 @@ static int control_set_build(struct control_set *s, struct isms_store *store,
         return isms_error_set(ISMS_ENOMEM, "out of memory");
     for (size_t i = 0; i < count; i++) {
         if (isms_soa_control_resolve(canonical, NULL, NULL, wanted[i]) < 0)
-            return isms_error_set(ISMS_EINVALID, _("'%s' is not an Annex A or ISO/IEC 27017 "
-                                                 "control"), wanted[i]);
+            return isms_error_set(ISMS_EINVALID,
+                                  _("'%s' is not an Annex A or ISO/IEC 27017 "
+                                    "control"),
+                                  wanted[i]);
         if ((error = control_set_add(s, store, r->org_id, canonical, true)) < 0)
             return error;
     }

@@ -13,9 +13,8 @@
 #ifndef ISMS_ISMS_RISK_TREATMENT_H
 #define ISMS_ISMS_RISK_TREATMENT_H
 
-#include "model/risk_treatment.h"
-
 #include "isms/risk.h"
+#include "model/risk_treatment.h"
 
 /* Makes risk `risk_id` select exactly `controls` (Annex A "A.5.23"/"5.23" or
  * 27017 "CLD.9.5.1" ids, at most ISMS_RISK_CONTROLS_MAX) and updates the

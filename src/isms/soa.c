@@ -38,8 +38,8 @@ size_t isms_soa_control_count(void)
 }
 
 int isms_soa_control_resolve(char canonical[ISMS_SOA_ID_MAX + 1],
-                             const struct isms_control **control_out,
-                             const char **catalog_key_out, const char *id)
+                             const struct isms_control **control_out, const char **catalog_key_out,
+                             const char *id)
 {
     const struct isms_catalog *annex_a = isms_catalog_get(ISMS_CATALOG_27001_2022);
     const struct isms_catalog *cloud = isms_catalog_get(ISMS_CATALOG_27017_2015);
@@ -57,8 +57,10 @@ int isms_soa_control_resolve(char canonical[ISMS_SOA_ID_MAX + 1],
         c = isms_catalog_find(annex_a, id);
     }
     if (!c)
-        return isms_error_set(ISMS_ENOTFOUND, _("control '%s' is not in the Statement of "
-                                              "Applicability"), id);
+        return isms_error_set(ISMS_ENOTFOUND,
+                              _("control '%s' is not in the Statement of "
+                                "Applicability"),
+                              id);
     snprintf(canonical, ISMS_SOA_ID_MAX + 1, "%s%s", c->id[0] == 'C' ? "" : "A.", c->id);
     if (control_out)
         *control_out = c;
@@ -83,7 +85,6 @@ static int entry_init(struct isms_soa_entry *e, const char *catalog_key,
         return isms_error_set(ISMS_ENOMEM, "out of memory");
     return 0;
 }
-
 
 int isms_soa_load(struct isms_soa *out, struct isms_store *store, int64_t org_id)
 {
@@ -124,8 +125,8 @@ int isms_soa_get(struct isms_soa_entry *out, struct isms_store *store, int64_t o
     if ((error = isms_catalogs_load()) < 0 || (error = isms_org_get(&org, store, org_id)) < 0 ||
         (error = isms_soa_control_resolve(canonical, &control, &catalog_key, control_id)) < 0)
         return error;
-    if ((error = entry_init(out, catalog_key, control, canonical[0] == 'A' ? "A." : "",
-                            org.role)) < 0 ||
+    if ((error = entry_init(out, catalog_key, control, canonical[0] == 'A' ? "A." : "", org.role)) <
+            0 ||
         (error = isms_store_soa_fill(store, org_id, canonical, out, 1)) < 0) {
         isms_soa_entry_release(out);
         return error;
@@ -145,8 +146,7 @@ static int check_decision(const struct isms_soa_decision *d)
                                  ISMS_SOA_TEXT_MAX, true, "inclusion_justification")) < 0 ||
         (error = isms_text_check(d->exclusion_justification ? d->exclusion_justification : "",
                                  ISMS_SOA_TEXT_MAX, true, "exclusion_justification")) < 0 ||
-        (error = isms_text_check(d->owner ? d->owner : "", ISMS_SOA_OWNER_MAX, false,
-                                 "owner")) < 0)
+        (error = isms_text_check(d->owner ? d->owner : "", ISMS_SOA_OWNER_MAX, false, "owner")) < 0)
         return error;
     if (d->applicability == ISMS_SOA_APPLICABLE) {
         if (!d->inclusion_basis && !(d->inclusion_justification && *d->inclusion_justification))

@@ -9,9 +9,8 @@
 #ifndef ISMS_ISMS_SOA_H
 #define ISMS_ISMS_SOA_H
 
-#include "model/soa.h"
-
 #include "isms/org.h"
+#include "model/soa.h"
 
 struct isms_control;
 struct isms_actor;
@@ -26,8 +25,8 @@ size_t isms_soa_control_count(void);
  * prefix) to the canonical SoA id and its catalog entry. ISMS_ENOTFOUND if
  * it is not an SoA control. */
 int isms_soa_control_resolve(char canonical[ISMS_SOA_ID_MAX + 1],
-                             const struct isms_control **control_out,
-                             const char **catalog_key_out, const char *id);
+                             const struct isms_control **control_out, const char **catalog_key_out,
+                             const char *id);
 
 /* Loads the SoA of org `org_id`. ISMS_ENOTFOUND if there is no such org.
  * Release with isms_soa_release(). */

@@ -64,8 +64,8 @@ int isms_threat_get_own(struct isms_own_threat *out, struct isms_store *store, i
 
 bool isms_threat_source_valid(const char *source)
 {
-    return source && (strcmp(source, ISMS_THREAT_SOURCE_OWN) == 0 ||
-                      isms_threat_source_get(source) != NULL);
+    return source &&
+           (strcmp(source, ISMS_THREAT_SOURCE_OWN) == 0 || isms_threat_source_get(source) != NULL);
 }
 
 /* "own:12" -> 12; ISMS_ENOTFOUND for anything that is not a positive id. */
@@ -108,14 +108,18 @@ int isms_threat_resolve(struct isms_threat_info *out, struct isms_store *store, 
 
     if (!colon || colon == ref || (size_t)(colon - ref) >= sizeof(source) ||
         strlen(ref) > ISMS_THREAT_REF_MAX)
-        return isms_error_set(ISMS_EINVALID, _("threat reference must look like 'enisa:R9', not "
-                                             "'%.63s'"), ref ? ref : "");
+        return isms_error_set(ISMS_EINVALID,
+                              _("threat reference must look like 'enisa:R9', not "
+                                "'%.63s'"),
+                              ref ? ref : "");
     memset(out, 0, sizeof(*out));
     memcpy(source, ref, (size_t)(colon - ref));
     source[colon - ref] = '\0';
     if (!isms_threat_source_valid(source))
-        return isms_error_set(ISMS_EINVALID, _("unknown threat source '%s' (enisa, x1601, ipa or "
-                                             "own)"), source);
+        return isms_error_set(ISMS_EINVALID,
+                              _("unknown threat source '%s' (enisa, x1601, ipa or "
+                                "own)"),
+                              source);
     snprintf(out->source, sizeof(out->source), "%s", source);
     if (strcmp(source, ISMS_THREAT_SOURCE_OWN) == 0) {
         if ((error = resolve_own(out, store, org_id, colon + 1)) < 0)

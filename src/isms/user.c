@@ -23,12 +23,12 @@ int isms_user_check_name(const char *name)
                               ISMS_USER_NAME_MAX);
     for (const char *p = name; *p; p++)
         if (!name_char(*p))
-            return isms_error_set(ISMS_EINVALID,
-                                  _("user name '%.64s' may only contain a-z, 0-9, '.', '_' and '-'"),
-                                  name);
+            return isms_error_set(
+                ISMS_EINVALID, _("user name '%.64s' may only contain a-z, 0-9, '.', '_' and '-'"),
+                name);
     if (!((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= '0' && name[0] <= '9')))
-        return isms_error_set(ISMS_EINVALID, _("user name '%.64s' must start with a letter or digit"),
-                              name);
+        return isms_error_set(ISMS_EINVALID,
+                              _("user name '%.64s' must start with a letter or digit"), name);
     return 0;
 }
 
@@ -74,12 +74,14 @@ int isms_user_create(struct isms_user *out, struct isms_store *store, const char
     struct isms_user user = {0};
     int error;
 
-    if ((error = isms_user_check_name(name)) < 0 || (error = isms_user_check_password(password)) < 0)
+    if ((error = isms_user_check_name(name)) < 0 ||
+        (error = isms_user_check_password(password)) < 0)
         return error;
     if (display_name && (error = check_display_name(display_name)) < 0)
         return error;
     snprintf(user.name, sizeof(user.name), "%s", name);
-    snprintf(user.display_name, sizeof(user.display_name), "%s", display_name ? display_name : name);
+    snprintf(user.display_name, sizeof(user.display_name), "%s",
+             display_name ? display_name : name);
     user.is_admin = is_admin;
     isms_time_now(user.created_at);
     if ((error = isms_password_hash(hash, password)) < 0 ||
@@ -179,8 +181,9 @@ int isms_user_set_time_zone(struct isms_store *store, int64_t user_id, const cha
                             const struct isms_actor *actor)
 {
     if (!zone || (*zone && !isms_tz_known(zone)))
-        return isms_error_set(ISMS_EINVALID, _("'%.64s' is not a time zone of the tz database "
-                                               "(e.g. 'Asia/Tokyo', 'UTC')"),
+        return isms_error_set(ISMS_EINVALID,
+                              _("'%.64s' is not a time zone of the tz database "
+                                "(e.g. 'Asia/Tokyo', 'UTC')"),
                               zone ? zone : "");
     return isms_store_user_set_time_zone(store, user_id, zone, actor);
 }

@@ -12,7 +12,9 @@ struct term {
 };
 
 static const struct term type_terms[] = {
-    [ISMS_ASSET_INFORMATION] = {"information", "情報", {"電子データ", "データ", "電子情報", "data", "情報資産"}},
+    [ISMS_ASSET_INFORMATION] = {"information",
+                                "情報",
+                                {"電子データ", "データ", "電子情報", "data", "情報資産"}},
     [ISMS_ASSET_PAPER] = {"paper", "紙媒体", {"紙", "書類", "文書", "document", "紙文書"}},
     [ISMS_ASSET_SOFTWARE] = {"software", "ソフトウェア", {"ソフト", "アプリケーション", NULL}},
     [ISMS_ASSET_HARDWARE] = {"hardware", "ハードウェア", {"機器", "物理", "ハード", "装置", NULL}},
@@ -54,8 +56,10 @@ static int term_parse(int *out, const struct term *terms, size_t count, const ch
     for (size_t v = 1; v < count && used < sizeof(accepted); v++)
         used += (size_t)snprintf(accepted + used, sizeof(accepted) - used, "%s'%s'",
                                  v == 1 ? "" : ", ", terms[v].name);
-    return isms_error_set(ISMS_EINVALID, _("'%s' must be one of %s (or its Japanese label), not "
-                                         "'%.40s'"), field, accepted, text ? text : "");
+    return isms_error_set(ISMS_EINVALID,
+                          _("'%s' must be one of %s (or its Japanese label), not "
+                            "'%.40s'"),
+                          field, accepted, text ? text : "");
 }
 
 const char *isms_asset_type_name(enum isms_asset_type type)

@@ -18,7 +18,8 @@ static const struct term model_terms[] = {
 static const struct term managed_by_terms[] = {
     [ISMS_CLOUD_MANAGED_IT] = {"it", {"情シス管理", "情シス", "全社管理", "情報システム部門"}},
     [ISMS_CLOUD_MANAGED_DEPARTMENT] = {"department", {"部門管理", "部門"}},
-    [ISMS_CLOUD_MANAGED_INDIVIDUAL] = {"individual", {"担当", "個人", "担当(個人)把握", "担当把握"}},
+    [ISMS_CLOUD_MANAGED_INDIVIDUAL] = {"individual",
+                                       {"担当", "個人", "担当(個人)把握", "担当把握"}},
 };
 
 static const struct term risk_terms[] = {
@@ -62,23 +63,26 @@ static int term_parse(int *out, const struct term *terms, size_t count, const ch
     }
     for (size_t v = 1; v < count && used < sizeof(accepted); v++)
         used += (size_t)snprintf(accepted + used, sizeof(accepted) - used, "%s'%s'",
-                                 v == 1 ? "" : v + 1 == count ? " or " : ", ", terms[v].name);
+                                 v == 1           ? ""
+                                 : v + 1 == count ? " or "
+                                                  : ", ",
+                                 terms[v].name);
     return isms_error_set(ISMS_EINVALID, _("'%s' must be %s, not '%.40s'"), field, accepted,
                           text ? text : "");
 }
 
-#define NAME_FN(fn, type, terms)                                                               \
-    const char *fn(type value)                                                                 \
-    {                                                                                          \
-        return term_name(terms, ISMS_ARRAY_SIZE(terms), (int)value);                           \
+#define NAME_FN(fn, type, terms)                                                                   \
+    const char *fn(type value)                                                                     \
+    {                                                                                              \
+        return term_name(terms, ISMS_ARRAY_SIZE(terms), (int)value);                               \
     }
-#define PARSE_FN(fn, type, terms, field)                                                       \
-    int fn(type *out, const char *text)                                                        \
-    {                                                                                          \
-        int value, error = term_parse(&value, terms, ISMS_ARRAY_SIZE(terms), text, field);     \
-        if (error == 0)                                                                        \
-            *out = (type)value;                                                                \
-        return error;                                                                          \
+#define PARSE_FN(fn, type, terms, field)                                                           \
+    int fn(type *out, const char *text)                                                            \
+    {                                                                                              \
+        int value, error = term_parse(&value, terms, ISMS_ARRAY_SIZE(terms), text, field);         \
+        if (error == 0)                                                                            \
+            *out = (type)value;                                                                    \
+        return error;                                                                              \
     }
 
 NAME_FN(isms_cloud_model_name, enum isms_cloud_model, model_terms)
@@ -142,6 +146,6 @@ int isms_cloud_cert_parse(unsigned *bit, const char *name)
         }
     return isms_error_set(ISMS_EINVALID,
                           _("certification must be 'ismap', 'iso27001', 'iso27017' or 'soc2', "
-                          "not '%.40s'"),
+                            "not '%.40s'"),
                           name ? name : "");
 }

@@ -25,9 +25,9 @@ struct isms_journal_entry {
 void isms_journal_entries_free(struct isms_journal_entry *entries, size_t count);
 
 struct isms_journal_report {
-    int64_t rows;        /* rows checked */
-    int64_t first_bad;   /* sequence number of the first broken row; 0 when intact */
-    char reason[160];    /* why first_bad is broken */
+    int64_t rows;      /* rows checked */
+    int64_t first_bad; /* sequence number of the first broken row; 0 when intact */
+    char reason[160];  /* why first_bad is broken */
     char head[ISMS_JOURNAL_HASH_HEX + 1]; /* hash of the last row ("" when empty) */
 };
 

@@ -26,7 +26,7 @@ int isms_role_parse(enum isms_role *out, const char *name)
         *out = (enum isms_role)r;
         return 0;
     }
-    return isms_error_set(ISMS_EINVALID,
-                          _("role must be 'admin', 'manager', 'risk_owner' or 'auditor', not '%.64s'"),
-                          name ? name : "");
+    return isms_error_set(
+        ISMS_EINVALID, _("role must be 'admin', 'manager', 'risk_owner' or 'auditor', not '%.64s'"),
+        name ? name : "");
 }

@@ -31,7 +31,7 @@ int isms_role_parse(enum isms_role *out, const char *name);
 
 struct isms_member {
     int64_t user_id;
-    char name[65];          /* the user's login name */
+    char name[65]; /* the user's login name */
     char display_name[201];
     enum isms_role role;
 };

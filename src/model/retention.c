@@ -142,11 +142,10 @@ static const struct {
     const char *text;
     char unit; /* 'y', 'm', 'd' */
 } period_units[] = {
-    {"years", 'y'}, {"year", 'y'}, {"年間", 'y'}, {"年", 'y'}, {"y", 'y'},
-    {"months", 'm'}, {"month", 'm'}, {"ヶ月間", 'm'}, {"ヶ月", 'm'}, {"か月間", 'm'},
-    {"か月", 'm'}, {"カ月間", 'm'}, {"カ月", 'm'}, {"ケ月", 'm'}, {"ヵ月", 'm'},
-    {"箇月", 'm'}, {"m", 'm'}, {"days", 'd'}, {"day", 'd'}, {"日間", 'd'},
-    {"日", 'd'}, {"d", 'd'},
+    {"years", 'y'}, {"year", 'y'},   {"年間", 'y'}, {"年", 'y'},     {"y", 'y'},    {"months", 'm'},
+    {"month", 'm'}, {"ヶ月間", 'm'}, {"ヶ月", 'm'}, {"か月間", 'm'}, {"か月", 'm'}, {"カ月間", 'm'},
+    {"カ月", 'm'},  {"ケ月", 'm'},   {"ヵ月", 'm'}, {"箇月", 'm'},   {"m", 'm'},    {"days", 'd'},
+    {"day", 'd'},   {"日間", 'd'},   {"日", 'd'},   {"d", 'd'},
 };
 
 static const char *skip_spaces(const char *p)
@@ -238,8 +237,10 @@ int isms_retention_period_parse(struct isms_retention_period *out, const char *t
     *out = period;
     return 0;
 bad:
-    return isms_error_set(ISMS_EINVALID, _("'%.40s' is not a retention period (e.g. '10y', '6m', "
-                                         "'1y6m', '90d', '10年', 'permanent')"), text ? text : "");
+    return isms_error_set(ISMS_EINVALID,
+                          _("'%.40s' is not a retention period (e.g. '10y', '6m', "
+                            "'1y6m', '90d', '10年', 'permanent')"),
+                          text ? text : "");
 }
 
 void isms_retention_period_format(char out[ISMS_RETENTION_PERIOD_SIZE],
@@ -266,7 +267,9 @@ static const struct {
     const char *aliases[3];
 } basis_table[] = {
     [ISMS_RETENTION_CREATED] = {"created", "作成日", {"作成", "取得日", "creation"}},
-    [ISMS_RETENTION_CONTRACT_END] = {"contract_end", "契約終了日", {"契約終了", "解約日", "契約満了日"}},
+    [ISMS_RETENTION_CONTRACT_END] = {"contract_end",
+                                     "契約終了日",
+                                     {"契約終了", "解約日", "契約満了日"}},
     [ISMS_RETENTION_EMPLOYMENT_END] = {"employment_end", "退職日", {"退職", "退職の日", NULL}},
     [ISMS_RETENTION_LAST_USE] = {"last_use", "最終利用日", {"最終利用", "利用終了日", NULL}},
     [ISMS_RETENTION_FIXED_DATE] = {"fixed_date", "指定日", {"fixed", "日付指定", NULL}},
@@ -298,9 +301,11 @@ int isms_retention_basis_parse(enum isms_retention_basis *out, const char *text)
             return 0;
         }
     }
-    return isms_error_set(ISMS_EINVALID, _("retention basis must be 'created', 'contract_end', "
-                                         "'employment_end', 'last_use' or 'fixed_date', not "
-                                         "'%.40s'"), text ? text : "");
+    return isms_error_set(ISMS_EINVALID,
+                          _("retention basis must be 'created', 'contract_end', "
+                            "'employment_end', 'last_use' or 'fixed_date', not "
+                            "'%.40s'"),
+                          text ? text : "");
 }
 
 static bool empty(const char *s)
@@ -323,12 +328,14 @@ int isms_retention_parse(struct isms_retention *out, const char *period, const c
         return error;
     if (empty(basis) && !r.period.permanent)
         return isms_error_set(ISMS_EINVALID, _("a retention period needs a retention basis "
-                                             "(what it is counted from)"));
+                                               "(what it is counted from)"));
     if (!empty(basis) && (error = isms_retention_basis_parse(&r.basis, basis)) < 0)
         return error;
     if (!empty(basis_date) && isms_date_parse(&r.basis_date, basis_date) < 0)
-        return isms_error_set(ISMS_EINVALID, _("retention basis date '%.40s' is not a date "
-                                             "(YYYY-MM-DD)"), basis_date);
+        return isms_error_set(ISMS_EINVALID,
+                              _("retention basis date '%.40s' is not a date "
+                                "(YYYY-MM-DD)"),
+                              basis_date);
     if (r.basis == ISMS_RETENTION_FIXED_DATE && !isms_date_is_set(&r.basis_date))
         return isms_error_set(ISMS_EINVALID, _("a 'fixed_date' retention basis needs its date"));
     *out = r;

@@ -49,8 +49,8 @@ enum isms_risk_status {
  * for empty; strings are borrowed. */
 struct isms_risk_input {
     const char *title;
-    const char *threat; /* threat library reference "enisa:R9", "ipa:3", "own:12", or NULL */
-    const char *risk_source;   /* free text: who or what could cause it */
+    const char *threat;      /* threat library reference "enisa:R9", "ipa:3", "own:12", or NULL */
+    const char *risk_source; /* free text: who or what could cause it */
     const char *event;
     const char *consequence;
     const char *owner;      /* the risk owner: a named person or role */
@@ -81,7 +81,7 @@ struct isms_risk_provider_view {
 
 struct isms_risk {
     int64_t id;
-    int64_t number; /* the org's own risk number (#1 is its first), what people read */
+    int64_t number;        /* the org's own risk number (#1 is its first), what people read */
     int64_t owner_user_id; /* the risk owner as a user; 0 for an owner of before */
     int64_t org_id;
     char title[ISMS_RISK_TITLE_MAX + 1];
@@ -98,31 +98,31 @@ struct isms_risk {
     enum isms_risk_treatment treatment;
     bool has_residual;
     struct isms_risk_score residual;
-    int residual_level;          /* valid when has_residual */
+    int residual_level; /* valid when has_residual */
     enum isms_risk_band residual_band;
-    bool residual_acceptable;    /* residual level meets the acceptance criteria */
+    bool residual_acceptable;                  /* residual level meets the acceptance criteria */
     char accepted_by[ISMS_RISK_OWNER_MAX + 1]; /* "" while not accepted */
-    char accepted_at[ISMS_TIMESTAMP_SIZE];      /* "" while not accepted */
+    char accepted_at[ISMS_TIMESTAMP_SIZE];     /* "" while not accepted */
     int64_t accepted_by_user_id; /* the signed-in owner who accepted; 0: CLI or on their behalf */
     /* The acceptance record (6.1.3 f), valid while accepted_at is set. */
-    char *accepted_comment;      /* owned, never NULL once read ("" for none) */
-    int accepted_level;          /* the residual level that was accepted */
-    bool accepted_on_behalf;     /* a manager recorded it for the owner ... */
-    char *accepted_reason;       /* ... for this reason; owned, never NULL once read */
-    int accepted_overdue_items;  /* plan items overdue when it was accepted */
+    char *accepted_comment;     /* owned, never NULL once read ("" for none) */
+    int accepted_level;         /* the residual level that was accepted */
+    bool accepted_on_behalf;    /* a manager recorded it for the owner ... */
+    char *accepted_reason;      /* ... for this reason; owned, never NULL once read */
+    int accepted_overdue_items; /* plan items overdue when it was accepted */
     bool shared;
     enum isms_risk_status status;
-    int open_items; /* treatment plan items planned or in progress */
-    int plan_items; /* treatment plan items not cancelled (open or done) */
+    int open_items;     /* treatment plan items planned or in progress */
+    int plan_items;     /* treatment plan items not cancelled (open or done) */
     int64_t *asset_ids; /* owned */
     size_t asset_count;
     char (*controls)[ISMS_SOA_ID_MAX + 1]; /* owned; SoA ids, sorted */
     size_t control_count;
-    int64_t provider_org_id;  /* the link as stored (0: none) */
+    int64_t provider_org_id; /* the link as stored (0: none) */
     int64_t provider_risk_id;
-    bool has_provider;        /* the linked provider risk is visible (still shared) */
+    bool has_provider; /* the linked provider risk is visible (still shared) */
     struct isms_risk_provider_view provider; /* valid when has_provider */
-    int dependent_count; /* customers' risks linked to this one (risk_link.h) */
+    int dependent_count;                     /* customers' risks linked to this one (risk_link.h) */
     char created_at[ISMS_TIMESTAMP_SIZE];
     char updated_at[ISMS_TIMESTAMP_SIZE];
 };
@@ -167,17 +167,17 @@ const char *isms_risk_status_label_ja(enum isms_risk_status s);
 /* The signed-in user accepting a risk (web UI / API). */
 struct isms_risk_acceptor {
     int64_t user_id;
-    const char *name;         /* login name */
+    const char *name; /* login name */
     const char *display_name;
-    bool may_act_for_owner;   /* org admin or manager */
+    bool may_act_for_owner; /* org admin or manager */
 };
 
 /* What the accepting user states (ISO/IEC 27001 6.1.3 f). */
 struct isms_risk_acceptance_input {
-    bool confirmed;            /* "I accept the residual risk": required */
-    const char *comment;       /* the owner's words; may be NULL */
-    const char *reason;        /* required when recorded on the owner's behalf */
-    const char *accepted_by;   /* may be NULL; else must be risk.owner */
+    bool confirmed;          /* "I accept the residual risk": required */
+    const char *comment;     /* the owner's words; may be NULL */
+    const char *reason;      /* required when recorded on the owner's behalf */
+    const char *accepted_by; /* may be NULL; else must be risk.owner */
 };
 void isms_risk_list_release(struct isms_risk_list *list);
 

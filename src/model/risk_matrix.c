@@ -29,24 +29,23 @@ int isms_risk_method_parse(enum isms_risk_method *out, const char *name)
         }
     return isms_error_set(ISMS_EINVALID,
                           _("method must be 'additive', 'multiplicative' or "
-                          "'asset_threat_vulnerability', not '%s'"),
+                            "'asset_threat_vulnerability', not '%s'"),
                           name ? name : "");
 }
 
 const char *isms_risk_band_name(enum isms_risk_band band, const char *lang)
 {
-    static const char *const en[] = {[ISMS_RISK_LOW] = "low", [ISMS_RISK_MEDIUM] = "medium",
-                                     [ISMS_RISK_HIGH] = "high"};
-    static const char *const ja[] = {[ISMS_RISK_LOW] = "低", [ISMS_RISK_MEDIUM] = "中",
-                                     [ISMS_RISK_HIGH] = "高"};
+    static const char *const en[] = {
+        [ISMS_RISK_LOW] = "low", [ISMS_RISK_MEDIUM] = "medium", [ISMS_RISK_HIGH] = "high"};
+    static const char *const ja[] = {
+        [ISMS_RISK_LOW] = "低", [ISMS_RISK_MEDIUM] = "中", [ISMS_RISK_HIGH] = "高"};
 
     if (band < ISMS_RISK_LOW || band > ISMS_RISK_HIGH)
         ISMS_BUG("unknown risk band");
     return lang && strcmp(lang, "ja") == 0 ? ja[band] : en[band];
 }
 
-const char *isms_risk_scale_label(const struct isms_risk_scale *scale, int value,
-                                  const char *lang)
+const char *isms_risk_scale_label(const struct isms_risk_scale *scale, int value, const char *lang)
 {
     if (value < scale->min || value > scale->max)
         return NULL;

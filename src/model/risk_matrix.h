@@ -58,7 +58,7 @@ struct isms_risk_label {
 struct isms_risk_scale {
     int min;
     int max;
-    struct isms_risk_label name;   /* "Likelihood" / "発生可能性" */
+    struct isms_risk_label name; /* "Likelihood" / "発生可能性" */
     struct isms_risk_label labels[ISMS_RISK_SCALE_LEVELS_MAX];
 };
 
@@ -77,8 +77,8 @@ struct isms_risk_matrix {
     char name_ja[ISMS_RISK_MATRIX_NAME_MAX + 1];
     char name_en[ISMS_RISK_MATRIX_NAME_MAX + 1];
     enum isms_risk_method method;
-    struct isms_risk_scale likelihood; /* threat rating for the ATV method */
-    struct isms_risk_scale impact;     /* asset value for the ATV method */
+    struct isms_risk_scale likelihood;    /* threat rating for the ATV method */
+    struct isms_risk_scale impact;        /* asset value for the ATV method */
     struct isms_risk_scale vulnerability; /* only for the ATV method; all zero otherwise */
     /* A level <= acceptance_threshold meets the risk acceptance criteria. */
     int acceptance_threshold;
@@ -98,7 +98,6 @@ const char *isms_risk_band_name(enum isms_risk_band band, const char *lang);
 
 /* The label of `value` on `scale` in `lang` ("ja", else English); NULL when
  * the value is outside the scale. Borrowed from the matrix. */
-const char *isms_risk_scale_label(const struct isms_risk_scale *scale, int value,
-                                  const char *lang);
+const char *isms_risk_scale_label(const struct isms_risk_scale *scale, int value, const char *lang);
 
 #endif

@@ -39,8 +39,10 @@ int isms_risk_item_status_parse(enum isms_risk_item_status *out, const char *nam
             *out = (enum isms_risk_item_status)i;
             return 0;
         }
-    return isms_error_set(ISMS_EINVALID, _("status must be 'planned', 'in_progress', 'done' or "
-                                         "'cancelled', not '%s'"), name ? name : "");
+    return isms_error_set(ISMS_EINVALID,
+                          _("status must be 'planned', 'in_progress', 'done' or "
+                            "'cancelled', not '%s'"),
+                          name ? name : "");
 }
 
 void isms_risk_plan_release(struct isms_risk_plan_row *rows, size_t count)

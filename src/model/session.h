@@ -18,14 +18,14 @@ struct isms_session {
     int64_t user_id;
     char name[ISMS_USER_NAME_MAX + 1];
     char display_name[ISMS_USER_DISPLAY_MAX + 1];
-    char lang[3];                      /* "ja", "en" or "" (follow Accept-Language) */
+    char lang[3];                    /* "ja", "en" or "" (follow Accept-Language) */
     char csrf[ISMS_SHA256_HEX_SIZE]; /* forms send it as "csrf", API writes as X-CSRF-Token */
-    bool is_admin;                     /* system administrator */
-    bool mfa_pending;                  /* password ok, second factor still owed */
+    bool is_admin;                   /* system administrator */
+    bool mfa_pending;                /* password ok, second factor still owed */
     bool totp_enabled;
-    bool must_change_password;         /* nothing but a new password until it is set */
+    bool must_change_password; /* nothing but a new password until it is set */
     char time_zone[ISMS_TZ_NAME_MAX + 1];
-    int64_t created_at, expires_at;    /* unix seconds; expires_at is the absolute end */
+    int64_t created_at, expires_at; /* unix seconds; expires_at is the absolute end */
 };
 
 /* One row of the login history. */

@@ -49,7 +49,8 @@ int isms_soa_responsibility_parse(enum isms_soa_responsibility *out, const char 
             *out = (enum isms_soa_responsibility)i;
             return 0;
         }
-    return isms_error_set(ISMS_EINVALID, _("responsibility must be 'csc', 'csp' or 'shared', not '%s'"),
+    return isms_error_set(ISMS_EINVALID,
+                          _("responsibility must be 'csc', 'csp' or 'shared', not '%s'"),
                           name ? name : "");
 }
 
@@ -68,8 +69,10 @@ int isms_soa_basis_parse(unsigned *bit_out, const char *name)
             *bit_out = 1u << i;
             return 0;
         }
-    return isms_error_set(ISMS_EINVALID, _("inclusion basis must be 'risk', 'legal', 'contract' or "
-                                         "'best_practice', not '%s'"), name ? name : "");
+    return isms_error_set(ISMS_EINVALID,
+                          _("inclusion basis must be 'risk', 'legal', 'contract' or "
+                            "'best_practice', not '%s'"),
+                          name ? name : "");
 }
 
 void isms_soa_entry_release(struct isms_soa_entry *entry)

@@ -67,7 +67,7 @@ struct isms_soa_entry {
     enum isms_soa_implementation implementation;
     char *exclusion_justification; /* never NULL */
     enum isms_soa_responsibility responsibility;
-    char *owner; /* never NULL */
+    char *owner;                          /* never NULL */
     char updated_at[ISMS_TIMESTAMP_SIZE]; /* "" while never decided */
 };
 

@@ -15,9 +15,9 @@ int isms_password_hash(char out[ISMS_PASSWORD_HASH_MAX], const char *password)
 
     if ((error = isms_random_bytes(salt, sizeof(salt))) < 0)
         return error;
-    rc = argon2id_hash_encoded(ISMS_PASSWORD_PASSES, ISMS_PASSWORD_MEMORY_KIB,
-                               ISMS_PASSWORD_LANES, password, strlen(password), salt,
-                               sizeof(salt), HASH_BYTES, out, ISMS_PASSWORD_HASH_MAX);
+    rc = argon2id_hash_encoded(ISMS_PASSWORD_PASSES, ISMS_PASSWORD_MEMORY_KIB, ISMS_PASSWORD_LANES,
+                               password, strlen(password), salt, sizeof(salt), HASH_BYTES, out,
+                               ISMS_PASSWORD_HASH_MAX);
     if (rc != ARGON2_OK)
         return isms_error_set(rc == ARGON2_MEMORY_ALLOCATION_ERROR ? ISMS_ENOMEM : ISMS_ERROR,
                               "cannot hash the password: %s", argon2_error_message(rc));

@@ -5,7 +5,8 @@
 #include "util/error.h"
 #include "util/hex.h"
 
-_Static_assert(ISMS_TOKEN_TEXT_SIZE == ISMS_SHA256_HEX_SIZE, "a token and a SHA-256 digest are 32 bytes");
+_Static_assert(ISMS_TOKEN_TEXT_SIZE == ISMS_SHA256_HEX_SIZE,
+               "a token and a SHA-256 digest are 32 bytes");
 
 int isms_random_bytes(void *out, size_t len)
 {

@@ -64,8 +64,8 @@ static bool gcm(bool encrypt, unsigned char *out, const unsigned char *in, size_
     return ok;
 }
 
-int isms_secret_seal(char *out, size_t size, const struct isms_secret_key *key,
-                     const char *context, const char *plain)
+int isms_secret_seal(char *out, size_t size, const struct isms_secret_key *key, const char *context,
+                     const char *plain)
 {
     unsigned char blob[ISMS_SECRET_NONCE_BYTES + PLAIN_MAX + ISMS_SECRET_TAG_BYTES];
     size_t len = strlen(plain);
@@ -84,8 +84,8 @@ int isms_secret_seal(char *out, size_t size, const struct isms_secret_key *key,
     return 0;
 }
 
-int isms_secret_open(char *out, size_t size, const struct isms_secret_key *key,
-                     const char *context, const char *sealed)
+int isms_secret_open(char *out, size_t size, const struct isms_secret_key *key, const char *context,
+                     const char *sealed)
 {
     unsigned char blob[ISMS_SECRET_NONCE_BYTES + PLAIN_MAX + ISMS_SECRET_TAG_BYTES];
     unsigned char plain[PLAIN_MAX + 1];

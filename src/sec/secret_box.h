@@ -15,7 +15,7 @@
 #define ISMS_SECRET_TAG_BYTES 16
 #define ISMS_SECRET_PREFIX "gcm1:"
 /* Room for the sealed text of a plaintext of `n` bytes, NUL included. */
-#define ISMS_SECRET_SEALED_SIZE(n)                                                                \
+#define ISMS_SECRET_SEALED_SIZE(n)                                                                 \
     (sizeof(ISMS_SECRET_PREFIX) + 2 * (ISMS_SECRET_NONCE_BYTES + (n) + ISMS_SECRET_TAG_BYTES))
 
 struct isms_secret_key {
@@ -28,14 +28,14 @@ bool isms_secret_is_sealed(const char *text);
 
 /* Seals `plain` (a C string) under `key` and `context` into `out`.
  * ISMS_ETOOBIG when `size` is below ISMS_SECRET_SEALED_SIZE(strlen(plain)). */
-int isms_secret_seal(char *out, size_t size, const struct isms_secret_key *key,
-                     const char *context, const char *plain);
+int isms_secret_seal(char *out, size_t size, const struct isms_secret_key *key, const char *context,
+                     const char *plain);
 
 /* Opens sealed text back into the C string `out`. ISMS_EAUTH when the key or
  * context is not the one it was sealed with or the text was altered;
  * ISMS_EINVALID when it is not sealed text; ISMS_ETOOBIG when it does not
  * fit `size`. */
-int isms_secret_open(char *out, size_t size, const struct isms_secret_key *key,
-                     const char *context, const char *sealed);
+int isms_secret_open(char *out, size_t size, const struct isms_secret_key *key, const char *context,
+                     const char *sealed);
 
 #endif

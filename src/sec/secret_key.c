@@ -1,8 +1,8 @@
 #include "isms_setup.h"
 #include <fcntl.h>
+#include <openssl/crypto.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <openssl/crypto.h>
 #include "sec/random.h"
 #include "sec/secret_key.h"
 #include "util/error.h"

@@ -16,9 +16,9 @@ static void init_oath(void)
 static int ready(void)
 {
     pthread_once(&oath_once, init_oath);
-    return oath_status == OATH_OK ? 0
-                                  : isms_error_set(ISMS_ERROR, "liboath: %s",
-                                                   oath_strerror(oath_status));
+    return oath_status == OATH_OK
+               ? 0
+               : isms_error_set(ISMS_ERROR, "liboath: %s", oath_strerror(oath_status));
 }
 
 /* The raw key of a base32 secret; *key is owned by the caller (free()). */
@@ -44,7 +44,8 @@ int isms_totp_secret_new(char out[ISMS_TOTP_SECRET_TEXT])
 
     if ((error = ready()) < 0 || (error = isms_random_bytes(key, sizeof(key))) < 0)
         return error;
-    if (oath_base32_encode(key, sizeof(key), &text, &len) != OATH_OK || len >= ISMS_TOTP_SECRET_TEXT) {
+    if (oath_base32_encode(key, sizeof(key), &text, &len) != OATH_OK ||
+        len >= ISMS_TOTP_SECRET_TEXT) {
         free(text);
         return isms_error_set(ISMS_ERROR, "cannot encode the TOTP secret");
     }
@@ -97,10 +98,9 @@ int isms_totp_verify(int64_t *step_out, const char *secret, const char *code, ti
         return isms_error_set(ISMS_EAUTH, _("the code must be %d digits"), ISMS_TOTP_DIGITS);
     if ((error = ready()) < 0 || (error = decode_secret(&key, &key_len, secret)) < 0)
         return error;
-    rc = oath_totp_validate3_callback(key, key_len, now, ISMS_TOTP_STEP_SECONDS,
-                                      OATH_TOTP_DEFAULT_START_TIME, ISMS_TOTP_DIGITS,
-                                      ISMS_TOTP_WINDOW, &position, &counter, compare_code,
-                                      (void *)code);
+    rc = oath_totp_validate3_callback(
+        key, key_len, now, ISMS_TOTP_STEP_SECONDS, OATH_TOTP_DEFAULT_START_TIME, ISMS_TOTP_DIGITS,
+        ISMS_TOTP_WINDOW, &position, &counter, compare_code, (void *)code);
     free(key);
     if (rc < 0)
         return isms_error_set(ISMS_EAUTH, _("wrong code"));

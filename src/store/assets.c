@@ -2,8 +2,8 @@
 #include <jansson.h>
 #include "model/asset.h"
 #include "store/assets.h"
-#include "store/journal.h"
 #include "store/db.h"
+#include "store/journal.h"
 #include "store/query.h"
 #include "store/store.h"
 #include "util/buf.h"
@@ -11,11 +11,11 @@
 
 /* The service's name comes from the same org's row: the join repeats the
  * org condition so no other org's data can appear. */
-#define SELECT_ASSET                                                                           \
-    "SELECT a.id, a.org_id, a.name, a.type, a.owner, a.classification, a.confidentiality, "     \
-    "a.integrity, a.availability, a.location, a.cloud_service_id, c.name, a.retention_period, " \
-    "a.retention_basis, a.retention_basis_date, a.deletion_due, a.notes, a.created_at, "      \
-    "a.updated_at FROM assets a "                                                              \
+#define SELECT_ASSET                                                                               \
+    "SELECT a.id, a.org_id, a.name, a.type, a.owner, a.classification, a.confidentiality, "        \
+    "a.integrity, a.availability, a.location, a.cloud_service_id, c.name, a.retention_period, "    \
+    "a.retention_basis, a.retention_basis_date, a.deletion_due, a.notes, a.created_at, "           \
+    "a.updated_at FROM assets a "                                                                  \
     "LEFT JOIN cloud_services c ON c.org_id = a.org_id AND c.id = a.cloud_service_id "
 
 static int read_retention(struct isms_asset *a, struct isms_stmt *st)
@@ -100,10 +100,9 @@ static int check_cloud_service(struct isms_db *db, int64_t org_id, int64_t id)
                                         (const int64_t[]){org_id, id}, 2)) < 0)
         return error;
     if (!found)
-        return isms_error_set(ISMS_EINVALID,
-                              "'cloud_service_id' %" PRId64
-                              " is not a cloud service of this organization",
-                              id);
+        return isms_error_set(
+            ISMS_EINVALID,
+            "'cloud_service_id' %" PRId64 " is not a cloud service of this organization", id);
     return 0;
 }
 
@@ -113,30 +112,29 @@ static json_t *asset_detail(const struct isms_asset_input *in, const struct isms
 
     isms_retention_period_format(period, &in->retention.period);
     isms_date_format(due_text, due);
-    return json_pack("{s:s, s:s, s:s, s:s, s:i, s:i, s:i, s:I, s:s, s:s}", "name", in->name,
-                     "type", isms_asset_type_name(in->type), "owner", in->owner ? in->owner : "",
-                     "classification", isms_asset_classification_name(in->classification),
-                     "confidentiality", in->confidentiality, "integrity", in->integrity,
-                     "availability", in->availability, "cloud_service_id",
-                     (json_int_t)in->cloud_service_id, "retention_period", period,
-                     "deletion_due", due_text);
+    return json_pack(
+        "{s:s, s:s, s:s, s:s, s:i, s:i, s:i, s:I, s:s, s:s}", "name", in->name, "type",
+        isms_asset_type_name(in->type), "owner", in->owner ? in->owner : "", "classification",
+        isms_asset_classification_name(in->classification), "confidentiality", in->confidentiality,
+        "integrity", in->integrity, "availability", in->availability, "cloud_service_id",
+        (json_int_t)in->cloud_service_id, "retention_period", period, "deletion_due", due_text);
 }
 
 static int journal_insert(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
-                        const struct isms_asset_input *in, const struct isms_date *due,
-                        int64_t first_id, size_t count, bool bulk)
+                          const struct isms_asset_input *in, const struct isms_date *due,
+                          int64_t first_id, size_t count, bool bulk)
 {
     char entity[48];
 
     if (!bulk) {
         snprintf(entity, sizeof(entity), "asset:%" PRId64, first_id);
         return isms_store_journal_json(db, actor, org_id, "asset.create", entity,
-                                     asset_detail(in, due));
+                                       asset_detail(in, due));
     }
     return isms_store_journal_json(db, actor, org_id, "asset.import", "assets",
-                                 json_pack("{s:I, s:I, s:I}", "count", (json_int_t)count,
-                                           "first_id", (json_int_t)first_id, "last_id",
-                                           (json_int_t)(first_id + (int64_t)count - 1)));
+                                   json_pack("{s:I, s:I, s:I}", "count", (json_int_t)count,
+                                             "first_id", (json_int_t)first_id, "last_id",
+                                             (json_int_t)(first_id + (int64_t)count - 1)));
 }
 
 static int insert_rows(int64_t *first_id, struct isms_db *db, int64_t org_id,
@@ -160,8 +158,9 @@ static int insert_rows(int64_t *first_id, struct isms_db *db, int64_t org_id,
             (error = bind_fields(st, &inputs[i], &dues[i], now)) < 0)
             goto done;
         if ((error = isms_stmt_step(st)) == ISMS_ECONFLICT) {
-            error = isms_error_set(ISMS_EINVALID, "asset %zu: 'cloud_service_id' %" PRId64
-                                                  " is not a cloud service of this organization",
+            error = isms_error_set(ISMS_EINVALID,
+                                   "asset %zu: 'cloud_service_id' %" PRId64
+                                   " is not a cloud service of this organization",
                                    i + 1, inputs[i].cloud_service_id);
             goto done;
         }
@@ -254,7 +253,7 @@ static int update_journaled(struct isms_db *db, const struct isms_actor *actor, 
         (error = update_row(db, w->org_id, w->id, w->inputs, w->dues, w->now)) < 0)
         return error;
     return isms_store_journal_json(db, actor, w->org_id, "asset.update", entity,
-                                 asset_detail(w->inputs, w->dues));
+                                   asset_detail(w->inputs, w->dues));
 }
 
 int isms_store_asset_update(struct isms_store *store, int64_t org_id, int64_t id,
@@ -279,8 +278,10 @@ static int delete_row(struct isms_db *db, const struct isms_actor *actor, void *
         (error = isms_stmt_bind_int64(st, 2, id)) < 0)
         goto done;
     if ((error = isms_stmt_step(st)) == ISMS_ECONFLICT)
-        error = isms_error_set(ISMS_ECONFLICT, "asset %" PRId64 " is still referenced "
-                                               "(e.g. by risks); remove those links first", id);
+        error = isms_error_set(ISMS_ECONFLICT,
+                               "asset %" PRId64 " is still referenced "
+                               "(e.g. by risks); remove those links first",
+                               id);
     else if (error == 0 && isms_stmt_changes(st) == 0)
         error = isms_error_set(ISMS_ENOTFOUND, "asset %" PRId64 " not found", id);
 done:

@@ -1,19 +1,19 @@
 #include "isms_setup.h"
 #include <jansson.h>
 #include "model/cloud_service.h"
-#include "store/journal.h"
 #include "store/cloud_services.h"
 #include "store/db.h"
+#include "store/journal.h"
 #include "store/query.h"
 #include "store/store.h"
 #include "util/error.h"
 
 /* The provider org contributes its name and nothing else. */
-#define SELECT_SERVICE                                                                         \
-    "SELECT c.id, c.org_id, c.name, c.provider, c.provider_org_id, p.name, c.service_model, "   \
-    "c.responsibility_notes, c.department, c.managed_by, c.risk_assessment, c.purpose, "        \
-    "c.cost_bearer, c.notes, c.created_at, c.updated_at, c.contract, c.sla, "                  \
-    "c.data_location, c.exit_plan, c.certifications, c.contract_end "                           \
+#define SELECT_SERVICE                                                                             \
+    "SELECT c.id, c.org_id, c.name, c.provider, c.provider_org_id, p.name, c.service_model, "      \
+    "c.responsibility_notes, c.department, c.managed_by, c.risk_assessment, c.purpose, "           \
+    "c.cost_bearer, c.notes, c.created_at, c.updated_at, c.contract, c.sla, "                      \
+    "c.data_location, c.exit_plan, c.certifications, c.contract_end "                              \
     "FROM cloud_services c LEFT JOIN orgs p ON p.id = c.provider_org_id "
 
 static int read_row(void *item, struct isms_stmt *st)
@@ -85,7 +85,7 @@ static int bind_fields(struct isms_stmt *st, const struct isms_cloud_service *s)
 }
 
 static int journal(struct isms_db *db, const struct isms_actor *actor, const char *action,
-                 const struct isms_cloud_service *s)
+                   const struct isms_cloud_service *s)
 {
     char entity[48];
 
@@ -103,8 +103,8 @@ static int journal(struct isms_db *db, const struct isms_actor *actor, const cha
 static int name_conflict(int error, const struct isms_cloud_service *s)
 {
     return error == ISMS_ECONFLICT
-               ? isms_error_set(ISMS_ECONFLICT, _("a cloud service named '%s' is already registered"),
-                                s->name)
+               ? isms_error_set(ISMS_ECONFLICT,
+                                _("a cloud service named '%s' is already registered"), s->name)
                : error;
 }
 
@@ -123,8 +123,7 @@ static int insert_row(struct isms_db *db, struct isms_cloud_service *s)
              "$17, $18, $19, $20) "
              "RETURNING id")) < 0 ||
         (error = isms_stmt_bind_int64(st, 1, s->org_id)) < 0 ||
-        (error = isms_stmt_bind_text(st, 2, s->created_at)) < 0 ||
-        (error = bind_fields(st, s)) < 0)
+        (error = isms_stmt_bind_text(st, 2, s->created_at)) < 0 || (error = bind_fields(st, s)) < 0)
         goto done;
     if ((error = isms_stmt_step(st)) == 1) {
         s->id = isms_stmt_int64(st, 0);
@@ -202,10 +201,12 @@ static int delete_row(struct isms_db *db, const struct isms_actor *actor, void *
         return error;
     /* Assets point at (org_id, id), so a service in use is this org's own. */
     if (used > 0)
-        return isms_error_set(ISMS_ECONFLICT, "cloud service %" PRId64 " still holds %" PRId64
-                                              " assets; move them first", id, used);
-    if ((error = isms_db_prepare(&st, db, "DELETE FROM cloud_services "
-                                          "WHERE org_id = $1 AND id = $2")) < 0 ||
+        return isms_error_set(
+            ISMS_ECONFLICT,
+            "cloud service %" PRId64 " still holds %" PRId64 " assets; move them first", id, used);
+    if ((error = isms_db_prepare(&st, db,
+                                 "DELETE FROM cloud_services "
+                                 "WHERE org_id = $1 AND id = $2")) < 0 ||
         (error = isms_stmt_bind_int64(st, 1, org_id)) < 0 ||
         (error = isms_stmt_bind_int64(st, 2, id)) < 0)
         goto done;
@@ -263,8 +264,8 @@ int isms_store_cloud_service_list(struct isms_cloud_service **out, size_t *count
 }
 
 int isms_store_cloud_contracts_ending(struct isms_cloud_service **out, size_t *count,
-                                      struct isms_store *store, int64_t org_id,
-                                      const char *until, int limit)
+                                      struct isms_store *store, int64_t org_id, const char *until,
+                                      int limit)
 {
     const int64_t params[] = {org_id, limit};
     const struct isms_store_select q = {

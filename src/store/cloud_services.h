@@ -32,7 +32,7 @@ int isms_store_cloud_service_list(struct isms_cloud_service **out, size_t *count
 /* Services whose contract_end is on or before `until`, soonest first, at most
  * `limit` (1..); *out is owned by the caller (free()). */
 int isms_store_cloud_contracts_ending(struct isms_cloud_service **out, size_t *count,
-                                      struct isms_store *store, int64_t org_id,
-                                      const char *until, int limit);
+                                      struct isms_store *store, int64_t org_id, const char *until,
+                                      int limit);
 
 #endif

@@ -9,8 +9,8 @@
 #include "isms_setup.h"
 #include <openssl/evp.h>
 #include "model/actor.h"
-#include "store/journal.h"
 #include "store/db.h"
+#include "store/journal.h"
 #include "store/store.h"
 #include "util/error.h"
 #include "util/hex.h"
@@ -87,8 +87,9 @@ static int chain_head(int64_t *seq, char hash[ISMS_JOURNAL_HASH_HEX + 1], struct
 
     *seq = 0;
     memcpy(hash, zero_hash, sizeof(zero_hash));
-    if ((error = isms_db_prepare(&st, db, "SELECT seq, hash FROM journal "
-                                          "ORDER BY seq DESC LIMIT 1")) < 0)
+    if ((error = isms_db_prepare(&st, db,
+                                 "SELECT seq, hash FROM journal "
+                                 "ORDER BY seq DESC LIMIT 1")) < 0)
         return error;
     if ((error = isms_stmt_step(st)) == 1) {
         *seq = isms_stmt_int64(st, 0);
@@ -131,7 +132,7 @@ done:
 }
 
 int isms_store_journal_append(struct isms_db *db, const struct isms_actor *actor,
-                            const struct isms_journal_event *event)
+                              const struct isms_journal_event *event)
 {
     char prev[ISMS_JOURNAL_HASH_HEX + 1], hash[ISMS_JOURNAL_HASH_HEX + 1];
     char now[ISMS_TIMESTAMP_SIZE];

@@ -24,7 +24,7 @@ struct isms_journal_event {
 /* Appends `event` by `actor`. Must run inside a write transaction on `db`
  * (isms_db_begin), so the change and its journal row commit or fail together. */
 int isms_store_journal_append(struct isms_db *db, const struct isms_actor *actor,
-                            const struct isms_journal_event *event);
+                              const struct isms_journal_event *event);
 
 /* Recomputes the whole chain. Returns 0 whether or not it is intact (see
  * report->first_bad); negative only when the check itself failed. */

@@ -1,6 +1,6 @@
 #include "isms_setup.h"
-#include "store/journal_query.h"
 #include "store/db.h"
+#include "store/journal_query.h"
 #include "store/query.h"
 #include "store/store.h"
 #include "util/error.h"
@@ -22,8 +22,8 @@ static int read_entry(struct isms_journal_entry *e, struct isms_stmt *st)
     return 0;
 }
 
-int isms_store_journal_list(struct isms_journal_entry **out, size_t *count, struct isms_store *store,
-                          int64_t org_id, int limit)
+int isms_store_journal_list(struct isms_journal_entry **out, size_t *count,
+                            struct isms_store *store, int64_t org_id, int limit)
 {
     struct isms_db *db = isms_store_acquire(store);
     struct isms_stmt *st = NULL;

@@ -8,7 +8,7 @@ struct isms_store;
 
 /* The newest `limit` rows, newest first; only `org_id`'s when it is not 0.
  * Free *out with isms_journal_entries_free. */
-int isms_store_journal_list(struct isms_journal_entry **out, size_t *count, struct isms_store *store,
-                          int64_t org_id, int limit);
+int isms_store_journal_list(struct isms_journal_entry **out, size_t *count,
+                            struct isms_store *store, int64_t org_id, int limit);
 
 #endif

@@ -1,7 +1,7 @@
 #include "isms_setup.h"
 #include <jansson.h>
-#include "store/journal.h"
 #include "store/db.h"
+#include "store/journal.h"
 #include "store/memberships.h"
 #include "store/query.h"
 #include "store/store.h"
@@ -10,10 +10,10 @@
 
 /* Org columns plus the user's role ($2 = user id, $3 = 1 for an administrator,
  * whose role is admin everywhere). */
-#define ORG_WITH_ROLE                                                                          \
-    "SELECT o.id, o.slug, o.name, o.role, o.created_at, "                                      \
-    "CASE WHEN $3 = 1 THEN 'admin' ELSE m.role END FROM orgs o "                               \
-    "LEFT JOIN memberships m ON m.org_id = o.id AND m.user_id = $2 "                           \
+#define ORG_WITH_ROLE                                                                              \
+    "SELECT o.id, o.slug, o.name, o.role, o.created_at, "                                          \
+    "CASE WHEN $3 = 1 THEN 'admin' ELSE m.role END FROM orgs o "                                   \
+    "LEFT JOIN memberships m ON m.org_id = o.id AND m.user_id = $2 "                               \
     "WHERE (m.user_id IS NOT NULL OR $3 = 1) "
 
 static int read_org(struct isms_org *org, enum isms_role *role, struct isms_stmt *st)
@@ -37,9 +37,8 @@ int isms_store_membership_org(struct isms_org *org_out, enum isms_role *role_out
     struct isms_stmt *st = NULL;
     int error;
 
-    if ((error = isms_db_prepare(&st, db,
-                                 slug ? ORG_WITH_ROLE "AND o.slug = $1"
-                                      : ORG_WITH_ROLE "AND o.id = $1")) < 0)
+    if ((error = isms_db_prepare(
+             &st, db, slug ? ORG_WITH_ROLE "AND o.slug = $1" : ORG_WITH_ROLE "AND o.id = $1")) < 0)
         goto done;
     if ((error = slug ? isms_stmt_bind_text(st, 1, slug) : isms_stmt_bind_int64(st, 1, id)) < 0 ||
         (error = isms_stmt_bind_int64(st, 2, user_id)) < 0 ||
@@ -144,13 +143,13 @@ static int member_entity(char *out, size_t size, struct isms_db *db, int64_t use
 }
 
 static int journal_member(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
-                        const char *action, const char *entity, enum isms_role role)
+                          const char *action, const char *entity, enum isms_role role)
 {
     if (!role)
-        return isms_store_journal_append(db, actor,
-                                       &(struct isms_journal_event){org_id, action, entity, NULL});
+        return isms_store_journal_append(
+            db, actor, &(struct isms_journal_event){org_id, action, entity, NULL});
     return isms_store_journal_json(db, actor, org_id, action, entity,
-                                 json_pack("{s:s}", "role", isms_role_name(role)));
+                                   json_pack("{s:s}", "role", isms_role_name(role)));
 }
 
 static int write_membership(struct isms_db *db, int64_t org_id, int64_t user_id,
@@ -192,7 +191,7 @@ static int change_journaled(struct isms_db *db, const struct isms_actor *actor, 
         (error = write_membership(db, c->org_id, c->user_id, c->role)) < 0)
         return error;
     return journal_member(db, actor, c->org_id, c->role ? "member.set" : "member.remove", entity,
-                        c->role);
+                          c->role);
 }
 
 static int change(struct isms_store *store, int64_t org_id, int64_t user_id, enum isms_role role,
@@ -223,10 +222,11 @@ int isms_store_membership_shared(bool *out, struct isms_store *store, int64_t us
     int64_t found = 0;
     int error;
 
-    error = isms_store_query_int64(&found, db,
-                                   "SELECT EXISTS (SELECT 1 FROM memberships a JOIN memberships b "
-                                   "ON b.org_id = a.org_id WHERE a.user_id = $1 AND b.user_id = $2)",
-                                   params, 2);
+    error = isms_store_query_int64(
+        &found, db,
+        "SELECT EXISTS (SELECT 1 FROM memberships a JOIN memberships b "
+        "ON b.org_id = a.org_id WHERE a.user_id = $1 AND b.user_id = $2)",
+        params, 2);
     isms_store_release(store, db);
     *out = error == 0 && found;
     return error;

@@ -1,8 +1,8 @@
 #include "isms_setup.h"
 #include <jansson.h>
 #include "model/org.h"
-#include "store/journal.h"
 #include "store/db.h"
+#include "store/journal.h"
 #include "store/orgs.h"
 #include "store/query.h"
 #include "store/store.h"
@@ -26,8 +26,9 @@ static int insert_row(struct isms_db *db, struct isms_org *org)
     struct isms_stmt *st = NULL;
     int error;
 
-    if ((error = isms_db_prepare(&st, db, "INSERT INTO orgs (slug, name, role, created_at) "
-                                          "VALUES ($1, $2, $3, $4) RETURNING id")) < 0 ||
+    if ((error = isms_db_prepare(&st, db,
+                                 "INSERT INTO orgs (slug, name, role, created_at) "
+                                 "VALUES ($1, $2, $3, $4) RETURNING id")) < 0 ||
         (error = isms_stmt_bind_text(st, 1, org->slug)) < 0 ||
         (error = isms_stmt_bind_text(st, 2, org->name)) < 0 ||
         (error = isms_stmt_bind_text(st, 3, isms_org_role_name(org->role))) < 0 ||
@@ -53,8 +54,8 @@ static int insert_journaled(struct isms_db *db, const struct isms_actor *actor, 
     if ((error = insert_row(db, org)) < 0)
         return error;
     return isms_store_journal_json(db, actor, org->id, "org.create", org->slug,
-                                 json_pack("{s:s, s:s, s:s}", "slug", org->slug, "name", org->name,
-                                           "role", isms_org_role_name(org->role)));
+                                   json_pack("{s:s, s:s, s:s}", "slug", org->slug, "name",
+                                             org->name, "role", isms_org_role_name(org->role)));
 }
 
 int isms_store_org_insert(struct isms_store *store, struct isms_org *org,
@@ -122,11 +123,12 @@ int isms_store_org_providers(struct isms_org **out, size_t *count, struct isms_s
 {
     const int64_t params[] = {org_id};
     const struct isms_store_select q = {
-        .sql = "SELECT " ORG_COLUMNS " FROM orgs o WHERE o.role IN ('csp', 'both') AND o.id <> $1 "
-               "AND (EXISTS (SELECT 1 FROM cloud_services c WHERE c.org_id = $1 "
-               "AND c.provider_org_id = o.id) "
-               "OR EXISTS (SELECT 1 FROM risks r WHERE r.org_id = $1 AND r.provider_org_id = o.id)) "
-               "ORDER BY o.name, o.id",
+        .sql =
+            "SELECT " ORG_COLUMNS " FROM orgs o WHERE o.role IN ('csp', 'both') AND o.id <> $1 "
+            "AND (EXISTS (SELECT 1 FROM cloud_services c WHERE c.org_id = $1 "
+            "AND c.provider_org_id = o.id) "
+            "OR EXISTS (SELECT 1 FROM risks r WHERE r.org_id = $1 AND r.provider_org_id = o.id)) "
+            "ORDER BY o.name, o.id",
         .params = params,
         .param_count = 1,
         .read = read_row,
@@ -160,9 +162,9 @@ done:
     if (error < 0)
         return error;
     return isms_store_journal_json(db, actor, r->org->id, "org.update", r->org->slug,
-                                 json_pack("{s:s, s:s, s:s, s:s}", "slug", r->org->slug, "name",
-                                           r->org->name, "old_slug", r->old->slug, "old_name",
-                                           r->old->name));
+                                   json_pack("{s:s, s:s, s:s, s:s}", "slug", r->org->slug, "name",
+                                             r->org->name, "old_slug", r->old->slug, "old_name",
+                                             r->old->name));
 }
 
 int isms_store_org_update(struct isms_store *store, const struct isms_org *org,

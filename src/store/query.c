@@ -1,7 +1,7 @@
 /* Shared statement shapes of the store (query.h). */
 #include "isms_setup.h"
-#include "store/journal.h"
 #include "store/db.h"
+#include "store/journal.h"
 #include "store/query.h"
 #include "store/store.h"
 #include "util/array.h"
@@ -20,7 +20,7 @@ int isms_store_dup_text(char **out, const char *text)
 }
 
 int isms_store_journal_json(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
-                          const char *action, const char *entity, json_t *detail)
+                            const char *action, const char *entity, json_t *detail)
 {
     char *text = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
     int error = text ? isms_store_journal_append(
@@ -75,8 +75,8 @@ static int prepare_select(struct isms_stmt **st, struct isms_db *db,
     return error;
 }
 
-int isms_store_query_int64(int64_t *out, struct isms_db *db, const char *sql,
-                           const int64_t *params, size_t count)
+int isms_store_query_int64(int64_t *out, struct isms_db *db, const char *sql, const int64_t *params,
+                           size_t count)
 {
     struct isms_stmt *st = NULL;
     int error;

@@ -25,12 +25,11 @@ int isms_store_dup_text(char **out, const char *text);
 /* Appends an journal event whose detail is `detail` written compactly with
  * sorted keys. Steals `detail`; NULL (a failed json_pack) is out of memory. */
 int isms_store_journal_json(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
-                          const char *action, const char *entity, json_t *detail);
+                            const char *action, const char *entity, json_t *detail);
 
 /* The statements of one write, which may append their own journal events as
  * `actor`; 0 or a negative ISMS_E*. */
-typedef int (*isms_store_write_fn)(struct isms_db *db, const struct isms_actor *actor,
-                                   void *ctx);
+typedef int (*isms_store_write_fn)(struct isms_db *db, const struct isms_actor *actor, void *ctx);
 
 /* Runs `write` in one transaction on a borrowed connection and, when it
  * succeeds and `event` is not NULL, appends `event` by `actor`; commits
@@ -41,8 +40,8 @@ int isms_store_write(struct isms_store *store, const struct isms_actor *actor,
 
 /* Runs `sql` with params[i] bound to $(i + 1) and sets *out to the first
  * column of its first row, or to 0 when there is no row. */
-int isms_store_query_int64(int64_t *out, struct isms_db *db, const char *sql,
-                           const int64_t *params, size_t count);
+int isms_store_query_int64(int64_t *out, struct isms_db *db, const char *sql, const int64_t *params,
+                           size_t count);
 
 /* Fills `item` from the current row of `st`. */
 typedef int (*isms_store_row_fn)(void *item, struct isms_stmt *st);

@@ -2,8 +2,8 @@
 #include <jansson.h>
 #include "model/risk_link.h"
 #include "store/db.h"
-#include "store/risk_rows.h"
 #include "store/risk_links.h"
+#include "store/risk_rows.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -55,7 +55,7 @@ done:
 /* The provider side's journal row: which customer org linked to (or left) its
  * risk - the customer's risk id is not the provider's to know. */
 static int journal_provider(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
-                          int64_t provider_org_id, int64_t provider_risk_id, bool linked)
+                            int64_t provider_org_id, int64_t provider_risk_id, bool linked)
 {
     if (!provider_org_id)
         return 0;
@@ -92,16 +92,18 @@ static int link_journaled(struct isms_db *db, const struct isms_actor *actor, vo
 
     if ((error = isms_store_risk_select(&old, db, SELECT_RISK, l->org_id, l->risk_id)) < 0 ||
         (error = check_shared(db, l)) < 0 || (error = write_link(db, l)) < 0 ||
-        (error = isms_store_risk_journal(db, actor, l->org_id, l->provider_org_id ? "risk.link" : "risk.unlink",
-                            l->risk_id, link_detail(l->provider_org_id, l->provider_risk_id))) < 0)
+        (error = isms_store_risk_journal(
+             db, actor, l->org_id, l->provider_org_id ? "risk.link" : "risk.unlink", l->risk_id,
+             link_detail(l->provider_org_id, l->provider_risk_id))) < 0)
         goto done;
-    changed =
-        old.provider_org_id != l->provider_org_id || old.provider_risk_id != l->provider_risk_id;
+    changed = old.provider_org_id != l->provider_org_id ||
+              old.provider_risk_id != l->provider_risk_id;
     if (changed && (error = journal_provider(db, actor, l->org_id, old.provider_org_id,
-                                           old.provider_risk_id, false)) < 0)
+                                             old.provider_risk_id, false)) < 0)
         goto done;
     if (changed)
-        error = journal_provider(db, actor, l->org_id, l->provider_org_id, l->provider_risk_id, true);
+        error = journal_provider(db, actor, l->org_id, l->provider_org_id, l->provider_risk_id,
+                                 true);
 done:
     isms_risk_release(&old);
     return error;
@@ -181,13 +183,12 @@ static int read_linked(void *ctx, struct isms_stmt *st)
  * shared by the org the link names (see isms/risk_link.h). */
 #define LINKED_SHARED                                                                              \
     "SELECT " RISK_COLUMNS ", j.key, o.slug, o.name FROM json_each($2) j "                         \
-    "JOIN risks c ON c.org_id = $1 AND c.id = j.value "                                           \
+    "JOIN risks c ON c.org_id = $1 AND c.id = j.value "                                            \
     "JOIN risks r ON r.org_id = c.provider_org_id AND r.id = c.provider_risk_id "                  \
     "AND r.shared = 1 JOIN orgs o ON o.id = r.org_id"
 
-int isms_store_risk_linked_shared(struct isms_store *store, int64_t org_id,
-                                  const int64_t *risk_ids, size_t count,
-                                  isms_store_risk_linked_fn visit, void *ctx)
+int isms_store_risk_linked_shared(struct isms_store *store, int64_t org_id, const int64_t *risk_ids,
+                                  size_t count, isms_store_risk_linked_fn visit, void *ctx)
 {
     struct linked_visit v = {visit, ctx, count};
     struct isms_buf ids = ISMS_BUF_INIT(count * 21 + 3);
@@ -203,7 +204,8 @@ int isms_store_risk_linked_shared(struct isms_store *store, int64_t org_id,
         return error < 0 ? error : 0;
     }
     db = isms_store_acquire(store);
-    error = isms_store_each_row_text(db, LINKED_SHARED, org_id, isms_buf_cstr(&ids), NULL, read_linked, &v);
+    error = isms_store_each_row_text(db, LINKED_SHARED, org_id, isms_buf_cstr(&ids), NULL,
+                                     read_linked, &v);
     isms_store_release(store, db);
     isms_buf_release(&ids);
     return error;
@@ -212,9 +214,9 @@ int isms_store_risk_linked_shared(struct isms_store *store, int64_t org_id,
 int isms_store_risk_shared_list(struct isms_risk_list *out, struct isms_store *store,
                                 int64_t provider_org_id, int64_t limit, int64_t offset)
 {
-    return isms_store_risk_read_list(out, store, "SELECT count(*) FROM risks WHERE org_id = $1 AND shared = 1",
-                     "SELECT " RISK_COLUMNS " FROM risks r WHERE r.org_id = $1 AND r.shared = 1 "
-                     "ORDER BY r.id LIMIT $2 OFFSET $3",
-                     (const int64_t[]){provider_org_id, limit, offset}, 3);
+    return isms_store_risk_read_list(
+        out, store, "SELECT count(*) FROM risks WHERE org_id = $1 AND shared = 1",
+        "SELECT " RISK_COLUMNS " FROM risks r WHERE r.org_id = $1 AND r.shared = 1 "
+        "ORDER BY r.id LIMIT $2 OFFSET $3",
+        (const int64_t[]){provider_org_id, limit, offset}, 3);
 }
-

@@ -36,9 +36,8 @@ typedef int (*isms_store_risk_linked_fn)(void *ctx, size_t index, const struct i
  * to, in one query (a page of the list, not one query per risk). Only
  * risks the provider org still shares are read; ids of other orgs, unlinked
  * risks and links to risks no longer shared are skipped. */
-int isms_store_risk_linked_shared(struct isms_store *store, int64_t org_id,
-                                  const int64_t *risk_ids, size_t count,
-                                  isms_store_risk_linked_fn visit, void *ctx);
+int isms_store_risk_linked_shared(struct isms_store *store, int64_t org_id, const int64_t *risk_ids,
+                                  size_t count, isms_store_risk_linked_fn visit, void *ctx);
 
 /* Shared risks of org `provider_org_id` (the rows only, by id). */
 int isms_store_risk_shared_list(struct isms_risk_list *out, struct isms_store *store,

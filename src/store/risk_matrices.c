@@ -6,8 +6,8 @@
 #include "isms_setup.h"
 #include <jansson.h>
 #include "model/risk_matrix.h"
-#include "store/journal.h"
 #include "store/db.h"
+#include "store/journal.h"
 #include "store/query.h"
 #include "store/risk_matrices.h"
 #include "store/store.h"
@@ -15,7 +15,7 @@
 #include "util/error.h"
 #include "util/time.h"
 
-#define MATRIX_COLUMNS                                                                         \
+#define MATRIX_COLUMNS                                                                             \
     "id, key, name_ja, name_en, method, acceptance_threshold, medium_from, high_from"
 
 static const char *const axes[] = {"likelihood", "impact", "vulnerability"};
@@ -95,8 +95,9 @@ int isms_store_risk_matrix_get(struct isms_risk_matrix *out, struct isms_store *
     struct isms_stmt *st = NULL;
     int error;
 
-    if ((error = isms_db_prepare(&st, db, "SELECT " MATRIX_COLUMNS " FROM risk_matrices "
-                                          "WHERE org_id = $1 AND key = $2")) < 0 ||
+    if ((error = isms_db_prepare(&st, db,
+                                 "SELECT " MATRIX_COLUMNS " FROM risk_matrices "
+                                 "WHERE org_id = $1 AND key = $2")) < 0 ||
         (error = isms_stmt_bind_int64(st, 1, org_id)) < 0 ||
         (error = isms_stmt_bind_text(st, 2, key)) < 0)
         goto done;
@@ -110,8 +111,7 @@ done:
     return error;
 }
 
-static int append_row(struct isms_risk_matrix **list, size_t *n, size_t *cap,
-                      struct isms_stmt *st)
+static int append_row(struct isms_risk_matrix **list, size_t *n, size_t *cap, struct isms_stmt *st)
 {
     int error = isms_array_reserve(list, cap, *n, sizeof(**list));
 
@@ -129,8 +129,9 @@ int isms_store_risk_matrix_list(struct isms_risk_matrix **out, size_t *count,
     size_t n = 0, cap = 0;
     int error;
 
-    if ((error = isms_db_prepare(&st, db, "SELECT " MATRIX_COLUMNS " FROM risk_matrices "
-                                          "WHERE org_id = $1 ORDER BY key")) < 0 ||
+    if ((error = isms_db_prepare(&st, db,
+                                 "SELECT " MATRIX_COLUMNS " FROM risk_matrices "
+                                 "WHERE org_id = $1 ORDER BY key")) < 0 ||
         (error = isms_stmt_bind_int64(st, 1, org_id)) < 0)
         goto done;
     while ((error = isms_stmt_step(st)) == 1)
@@ -209,9 +210,10 @@ static int insert_scale(struct isms_db *db, int64_t org_id, int64_t matrix_id, c
     struct isms_stmt *st = NULL;
     int error;
 
-    if ((error = isms_db_prepare(&st, db, "INSERT INTO risk_matrix_scales (org_id, matrix_id, "
-                                          "axis, min, max, name_ja, name_en) "
-                                          "VALUES ($1, $2, $3, $4, $5, $6, $7)")) == 0 &&
+    if ((error = isms_db_prepare(&st, db,
+                                 "INSERT INTO risk_matrix_scales (org_id, matrix_id, "
+                                 "axis, min, max, name_ja, name_en) "
+                                 "VALUES ($1, $2, $3, $4, $5, $6, $7)")) == 0 &&
         (error = isms_stmt_bind_int64(st, 1, org_id)) == 0 &&
         (error = isms_stmt_bind_int64(st, 2, matrix_id)) == 0 &&
         (error = isms_stmt_bind_text(st, 3, axis)) == 0 &&
@@ -230,9 +232,10 @@ static int insert_label(struct isms_db *db, int64_t org_id, int64_t matrix_id, c
     struct isms_stmt *st = NULL;
     int error;
 
-    if ((error = isms_db_prepare(&st, db, "INSERT INTO risk_matrix_labels (org_id, matrix_id, "
-                                          "axis, value, label_ja, label_en) "
-                                          "VALUES ($1, $2, $3, $4, $5, $6)")) == 0 &&
+    if ((error = isms_db_prepare(&st, db,
+                                 "INSERT INTO risk_matrix_labels (org_id, matrix_id, "
+                                 "axis, value, label_ja, label_en) "
+                                 "VALUES ($1, $2, $3, $4, $5, $6)")) == 0 &&
         (error = isms_stmt_bind_int64(st, 1, org_id)) == 0 &&
         (error = isms_stmt_bind_int64(st, 2, matrix_id)) == 0 &&
         (error = isms_stmt_bind_text(st, 3, axis)) == 0 &&
@@ -259,7 +262,7 @@ static int insert_details(struct isms_db *db, int64_t org_id, struct isms_risk_m
 }
 
 static int journal_define(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
-                        const struct isms_risk_matrix *m)
+                          const struct isms_risk_matrix *m)
 {
     char entity[96];
 
@@ -308,8 +311,9 @@ int isms_store_risk_matrix_choice(char *key, struct isms_store *store, int64_t o
     struct isms_stmt *st = NULL;
     int error;
 
-    if ((error = isms_db_prepare(&st, db, "SELECT matrix_key FROM org_risk_matrix "
-                                          "WHERE org_id = $1")) < 0 ||
+    if ((error = isms_db_prepare(&st, db,
+                                 "SELECT matrix_key FROM org_risk_matrix "
+                                 "WHERE org_id = $1")) < 0 ||
         (error = isms_stmt_bind_int64(st, 1, org_id)) < 0)
         goto done;
     if ((error = isms_stmt_step(st)) == 1) {
@@ -351,8 +355,8 @@ static int choose_journaled(struct isms_db *db, const struct isms_actor *actor, 
     int error = upsert_choice(db, w->org_id, w->key);
 
     return error < 0 ? error
-                     : isms_store_journal_json(db, actor, w->org_id, "risk_matrix.use", "risk_matrix",
-                                             json_pack("{s:s}", "key", w->key));
+                     : isms_store_journal_json(db, actor, w->org_id, "risk_matrix.use",
+                                               "risk_matrix", json_pack("{s:s}", "key", w->key));
 }
 
 int isms_store_risk_matrix_choose(struct isms_store *store, const struct isms_actor *actor,

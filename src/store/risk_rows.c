@@ -1,11 +1,10 @@
 #include "isms_setup.h"
 #include <jansson.h>
-#include "store/journal.h"
 #include "store/db.h"
+#include "store/journal.h"
 #include "store/risk_rows.h"
 #include "store/store.h"
 #include "util/error.h"
-
 
 int isms_store_risk_not_found(int64_t id)
 {
@@ -89,8 +88,8 @@ static int read_one(void *ctx, struct isms_stmt *st)
 
 /* Fills *out (zeroed first) with risk `id` of org `org_id` selected by
  * `sql` ($1 org, $2 id); ISMS_ENOTFOUND when there is no such row. */
-int isms_store_risk_select(struct isms_risk *out, struct isms_db *db, const char *sql, int64_t org_id,
-                       int64_t id)
+int isms_store_risk_select(struct isms_risk *out, struct isms_db *db, const char *sql,
+                           int64_t org_id, int64_t id)
 {
     struct one_risk one = {out, false};
     int error;
@@ -121,7 +120,7 @@ int isms_store_risk_page_add(void *ctx, struct isms_stmt *st)
 /* isms_store_each_row() for a query with a text parameter: $1 org_id,
  * $2 `text` and, when `limit` is not NULL, $3 *limit. */
 int isms_store_each_row_text(struct isms_db *db, const char *sql, int64_t org_id, const char *text,
-                         const int64_t *limit, isms_store_row_fn visit, void *ctx)
+                             const int64_t *limit, isms_store_row_fn visit, void *ctx)
 {
     struct isms_stmt *st = NULL;
     int error;
@@ -148,14 +147,14 @@ int isms_store_read_count(void *ctx, struct isms_stmt *st)
 /* --- journal --- */
 
 int isms_store_risk_journal(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
-                      const char *action, int64_t risk_id, json_t *detail)
+                            const char *action, int64_t risk_id, json_t *detail)
 {
     char entity[32];
 
     snprintf(entity, sizeof(entity), "risk:%" PRId64, risk_id);
     if (!detail)
-        return isms_store_journal_append(db, actor,
-                                       &(struct isms_journal_event){org_id, action, entity, NULL});
+        return isms_store_journal_append(
+            db, actor, &(struct isms_journal_event){org_id, action, entity, NULL});
     return isms_store_journal_json(db, actor, org_id, action, entity, detail);
 }
 
@@ -163,10 +162,10 @@ int isms_store_risk_journal(struct isms_db *db, const struct isms_actor *actor, 
 json_t *isms_store_risk_detail(const struct isms_risk *r)
 {
     const char *treatment = isms_risk_treatment_name(r->treatment);
-    json_t *detail =
-        json_pack("{s:s, s:s, s:s, s:i, s:i, s:i, s:s?, s:b}", "title", r->title, "owner", r->owner,
-                  "matrix", r->matrix_key, "likelihood", r->score.likelihood, "impact",
-                  r->score.impact, "level", r->level, "treatment", treatment, "shared", r->shared);
+    json_t *detail = json_pack("{s:s, s:s, s:s, s:i, s:i, s:i, s:s?, s:b}", "title", r->title,
+                               "owner", r->owner, "matrix", r->matrix_key, "likelihood",
+                               r->score.likelihood, "impact", r->score.impact, "level", r->level,
+                               "treatment", treatment, "shared", r->shared);
 
     if (detail && r->has_residual &&
         json_object_set_new(detail, "residual_level", json_integer(r->residual_level)) < 0) {
@@ -178,15 +177,17 @@ json_t *isms_store_risk_detail(const struct isms_risk *r)
 
 /* Reads a page of risks and the total: `count_sql` takes $1 = params[0]
  * (the org), `rows_sql` every parameter, $2 = params[1] being its LIMIT. */
-int isms_store_risk_read_list(struct isms_risk_list *out, struct isms_store *store, const char *count_sql,
-                     const char *rows_sql, const int64_t *params, size_t param_count)
+int isms_store_risk_read_list(struct isms_risk_list *out, struct isms_store *store,
+                              const char *count_sql, const char *rows_sql, const int64_t *params,
+                              size_t param_count)
 {
     struct isms_db *db = isms_store_acquire(store);
     int error;
 
     if ((error = isms_store_risk_page_init(out, params[1])) >= 0 &&
         (error = isms_store_query_int64(&out->total, db, count_sql, params, 1)) >= 0)
-        error = isms_store_each_row(db, rows_sql, params, param_count, isms_store_risk_page_add, out);
+        error = isms_store_each_row(db, rows_sql, params, param_count, isms_store_risk_page_add,
+                                    out);
     isms_store_release(store, db);
     if (error < 0)
         isms_risk_list_release(out);
@@ -194,7 +195,7 @@ int isms_store_risk_read_list(struct isms_risk_list *out, struct isms_store *sto
 }
 
 int isms_store_risk_refuse_if_depended_on(struct isms_db *db, int64_t org_id, int64_t risk_id,
-                                 const char *what)
+                                          const char *what)
 {
     int64_t n;
     int error;

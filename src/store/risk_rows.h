@@ -52,14 +52,13 @@ int isms_store_risk_page_add(void *ctx, struct isms_stmt *st);
 /* Reads a page of risks and the total: `count_sql` takes $1 = params[0]
  * (the org), `rows_sql` every parameter, $2 = params[1] being its LIMIT. */
 int isms_store_risk_read_list(struct isms_risk_list *out, struct isms_store *store,
-                              const char *count_sql, const char *rows_sql,
-                              const int64_t *params, size_t param_count);
+                              const char *count_sql, const char *rows_sql, const int64_t *params,
+                              size_t param_count);
 
 /* isms_store_each_row() for a query with a text parameter: $1 org_id,
  * $2 `text` and, when `limit` is not NULL, $3 *limit. */
-int isms_store_each_row_text(struct isms_db *db, const char *sql, int64_t org_id,
-                             const char *text, const int64_t *limit, isms_store_row_fn visit,
-                             void *ctx);
+int isms_store_each_row_text(struct isms_db *db, const char *sql, int64_t org_id, const char *text,
+                             const int64_t *limit, isms_store_row_fn visit, void *ctx);
 
 /* A row visitor storing column 0 into the int64_t `ctx`. */
 int isms_store_read_count(void *ctx, struct isms_stmt *st);

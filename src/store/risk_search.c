@@ -34,12 +34,12 @@ static const char *order_by(const struct isms_risk_filter *f)
 
 static int build_where(struct isms_buf *sql, const struct isms_risk_filter *f)
 {
-    int error =
-        isms_buf_puts(sql, by_subquery(f) ? " WHERE +r.org_id = $1" : " WHERE r.org_id = $1");
+    int error = isms_buf_puts(sql,
+                              by_subquery(f) ? " WHERE +r.org_id = $1" : " WHERE r.org_id = $1");
 
     if (error >= 0 && f->has_level_min)
-        error =
-            isms_buf_puts(sql, f->residual ? " AND r.residual_level >= $2" : " AND r.level >= $2");
+        error = isms_buf_puts(sql,
+                              f->residual ? " AND r.residual_level >= $2" : " AND r.level >= $2");
     if (error >= 0 && f->band)
         error = isms_buf_puts(sql, f->residual ? " AND r.residual_band = $3" : " AND r.band = $3");
     if (error >= 0 && f->owner)
@@ -243,21 +243,23 @@ int isms_store_risk_heatmap(struct isms_risk_cell **out, size_t *count, int64_t 
     int error;
 
     error = isms_store_each_row_text(db,
-                          residual ? "SELECT residual_likelihood, residual_impact, "
-                                     "residual_vulnerability, count(*) FROM risks "
-                                     "WHERE org_id = $1 AND matrix_key = $2 "
-                                     "AND residual_likelihood IS NOT NULL "
-                                     "GROUP BY residual_likelihood, residual_impact, "
-                                     "residual_vulnerability"
-                                   : "SELECT likelihood, impact, vulnerability, count(*) "
-                                     "FROM risks WHERE org_id = $1 AND matrix_key = $2 "
-                                     "GROUP BY likelihood, impact, vulnerability",
-                          org_id, matrix_key, NULL, add_cell, &cells);
+                                     residual
+                                         ? "SELECT residual_likelihood, residual_impact, "
+                                           "residual_vulnerability, count(*) FROM risks "
+                                           "WHERE org_id = $1 AND matrix_key = $2 "
+                                           "AND residual_likelihood IS NOT NULL "
+                                           "GROUP BY residual_likelihood, residual_impact, "
+                                           "residual_vulnerability"
+                                         : "SELECT likelihood, impact, vulnerability, count(*) "
+                                           "FROM risks WHERE org_id = $1 AND matrix_key = $2 "
+                                           "GROUP BY likelihood, impact, vulnerability",
+                                     org_id, matrix_key, NULL, add_cell, &cells);
     if (error >= 0)
         error = isms_store_each_row_text(db,
-                              "SELECT count(*) FROM risks "
-                              "WHERE org_id = $1 AND matrix_key <> $2",
-                              org_id, matrix_key, NULL, isms_store_read_count, other_out);
+                                         "SELECT count(*) FROM risks "
+                                         "WHERE org_id = $1 AND matrix_key <> $2",
+                                         org_id, matrix_key, NULL, isms_store_read_count,
+                                         other_out);
     isms_store_release(store, db);
     if (error < 0) {
         free(cells.items);
@@ -267,7 +269,6 @@ int isms_store_risk_heatmap(struct isms_risk_cell **out, size_t *count, int64_t 
     *count = cells.count;
     return 0;
 }
-
 
 /* --- the dashboard --- */
 
@@ -310,7 +311,7 @@ int isms_store_risk_awaiting_acceptance(struct isms_risk_list *out, struct isms_
                                         int64_t org_id, int64_t limit)
 {
     return isms_store_risk_read_list(out, store, "SELECT count(*) FROM risks r" AWAITING_WHERE,
-                     "SELECT " RISK_COLUMNS " FROM risks r" AWAITING_WHERE
-                     " ORDER BY r.residual_level DESC, r.id LIMIT $2",
-                     (const int64_t[]){org_id, limit}, 2);
+                                     "SELECT " RISK_COLUMNS " FROM risks r" AWAITING_WHERE
+                                     " ORDER BY r.residual_level DESC, r.id LIMIT $2",
+                                     (const int64_t[]){org_id, limit}, 2);
 }

@@ -26,8 +26,8 @@ int isms_store_risk_heatmap(struct isms_risk_cell **out, size_t *count, int64_t 
 /* How many of org `org_id`'s risks are in each band: inherent[band - 1] by
  * level, residual[band - 1] by residual level (risks without residual
  * scores count in inherent only). Two GROUP BY queries on the org. */
-int isms_store_risk_band_counts(int64_t inherent[3], int64_t residual[3],
-                                struct isms_store *store, int64_t org_id);
+int isms_store_risk_band_counts(int64_t inherent[3], int64_t residual[3], struct isms_store *store,
+                                int64_t org_id);
 
 /* Risks of org `org_id` whose owner still has to accept the residual risk
  * (residual level above the acceptance criteria, not accepted), highest

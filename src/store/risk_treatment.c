@@ -12,8 +12,8 @@
 /* --- selected controls --- */
 
 static int soa_journal(struct isms_db *db, const struct isms_actor *actor, int64_t org_id,
-                     int64_t risk_id, const struct isms_soa_entry *e,
-                     const struct isms_store_soa_change *change)
+                       int64_t risk_id, const struct isms_soa_entry *e,
+                       const struct isms_store_soa_change *change)
 {
     return isms_store_journal_json(
         db, actor, org_id, "soa.decide", e->control_id,
@@ -114,13 +114,15 @@ static int controls_journaled(struct isms_db *db, const struct isms_actor *actor
         return error;
     if (!exists)
         return isms_store_risk_not_found(w->risk_id);
-    if (w->delete_risk && (error = isms_store_risk_refuse_if_depended_on(db, w->org_id, w->risk_id, "delete")) < 0)
+    if (w->delete_risk &&
+        (error = isms_store_risk_refuse_if_depended_on(db, w->org_id, w->risk_id, "delete")) < 0)
         return error;
     for (size_t i = 0; i < w->count; i++)
         if ((error = apply_control(db, actor, w, &w->entries[i], w->selected[i])) < 0)
             return error;
     if (!w->delete_risk)
-        return isms_store_risk_journal(db, actor, w->org_id, "risk.controls", w->risk_id, controls_detail(w));
+        return isms_store_risk_journal(db, actor, w->org_id, "risk.controls", w->risk_id,
+                                       controls_detail(w));
     if ((error = isms_store_each_row(db, "DELETE FROM risks WHERE org_id = $1 AND id = $2", key, 2,
                                      NULL, NULL)) < 0)
         return error;
@@ -249,7 +251,7 @@ static int item_save_journaled(struct isms_db *db, const struct isms_actor *acto
     if ((error = write_item(db, w->item)) < 0)
         return error;
     return isms_store_risk_journal(db, actor, w->item->org_id, w->action, w->item->risk_id,
-                      item_detail(w->item));
+                                   item_detail(w->item));
 }
 
 int isms_store_risk_item_save(struct isms_store *store, struct isms_risk_treatment_item *it,
@@ -286,7 +288,7 @@ static int item_delete_journaled(struct isms_db *db, const struct isms_actor *ac
     if (error < 0)
         return error;
     return isms_store_risk_journal(db, actor, d->org_id, "risk.treatment.delete", d->risk_id,
-                      json_pack("{s:I}", "item", (json_int_t)d->item_id));
+                                   json_pack("{s:I}", "item", (json_int_t)d->item_id));
 }
 
 int isms_store_risk_item_delete(struct isms_store *store, int64_t org_id, int64_t risk_id,
@@ -391,12 +393,14 @@ int isms_store_risk_overdue_items(struct isms_risk_plan_row **out, size_t *count
     int error;
 
     *total = 0;
-    if ((error = isms_store_each_row_text(db, "SELECT count(*) FROM risk_treatment_items t" OVERDUE_WHERE,
-                               org_id, today, NULL, isms_store_read_count, total)) >= 0)
+    if ((error = isms_store_each_row_text(
+             db, "SELECT count(*) FROM risk_treatment_items t" OVERDUE_WHERE, org_id, today, NULL,
+             isms_store_read_count, total)) >= 0)
         error = isms_store_each_row_text(db,
-                              "SELECT " PLAN_COLUMNS "'', t.risk_id, r.number" PLAN_FROM OVERDUE_WHERE
-                              " ORDER BY t.due_date, t.risk_id, t.id LIMIT $3",
-                              org_id, today, &limit, add_plan_row, &p);
+                                         "SELECT " PLAN_COLUMNS
+                                         "'', t.risk_id, r.number" PLAN_FROM OVERDUE_WHERE
+                                         " ORDER BY t.due_date, t.risk_id, t.id LIMIT $3",
+                                         org_id, today, &limit, add_plan_row, &p);
     isms_store_release(store, db);
     return plan_rows_done(out, count, &p, error);
 }
@@ -409,11 +413,12 @@ int isms_store_risk_overdue_count(int64_t *out, struct isms_store *store, int64_
     int error;
 
     *out = 0;
-    error = isms_store_each_row_text(db,
-                          "SELECT count(*) FROM risk_treatment_items t WHERE t.org_id = $1 "
-                          "AND t.due_date < $2 AND t.risk_id = $3 "
-                          "AND t.status IN ('planned', 'in_progress')",
-                          org_id, today, &limit, isms_store_read_count, out);
+    error = isms_store_each_row_text(
+        db,
+        "SELECT count(*) FROM risk_treatment_items t WHERE t.org_id = $1 "
+        "AND t.due_date < $2 AND t.risk_id = $3 "
+        "AND t.status IN ('planned', 'in_progress')",
+        org_id, today, &limit, isms_store_read_count, out);
     isms_store_release(store, db);
     return error;
 }

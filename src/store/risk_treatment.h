@@ -51,15 +51,15 @@ int isms_store_risk_item_delete(struct isms_store *store, int64_t org_id, int64_
 
 /* Every item of org `org_id` with its risk, by due date. *out is malloc'd;
  * isms_risk_plan_release() frees it. */
-int isms_store_risk_plan(struct isms_risk_plan_row **out, size_t *count,
-                         struct isms_store *store, int64_t org_id);
+int isms_store_risk_plan(struct isms_risk_plan_row **out, size_t *count, struct isms_store *store,
+                         int64_t org_id);
 
 /* Treatment plan items of org `org_id` still planned or in progress whose
  * due date is before `today` ("YYYY-MM-DD"), earliest first, at most
  * `limit` of them; *total gets how many there are. *out is malloc'd;
  * isms_risk_plan_release() frees it. */
-int isms_store_risk_overdue_items(struct isms_risk_plan_row **out, size_t *count,
-                                  int64_t *total, struct isms_store *store, int64_t org_id,
-                                  const char *today, int64_t limit);
+int isms_store_risk_overdue_items(struct isms_risk_plan_row **out, size_t *count, int64_t *total,
+                                  struct isms_store *store, int64_t org_id, const char *today,
+                                  int64_t limit);
 
 #endif

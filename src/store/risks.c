@@ -131,7 +131,8 @@ static int insert_journaled(struct isms_db *db, const struct isms_actor *actor, 
 
     if ((error = insert_row(db, r)) < 0)
         return error;
-    return isms_store_risk_journal(db, actor, r->org_id, "risk.create", r->id, isms_store_risk_detail(r));
+    return isms_store_risk_journal(db, actor, r->org_id, "risk.create", r->id,
+                                   isms_store_risk_detail(r));
 }
 
 int isms_store_risk_insert(struct isms_store *store, struct isms_risk *r,
@@ -162,8 +163,8 @@ static int insert_many_journaled(struct isms_db *db, const struct isms_actor *ac
     if (error < 0)
         return error;
     return isms_store_risk_journal(db, actor, b->org_id, "risk.import", b->first_id,
-                      json_pack("{s:I, s:I}", "count", (json_int_t)b->count, "first_id",
-                                (json_int_t)b->first_id));
+                                   json_pack("{s:I, s:I}", "count", (json_int_t)b->count,
+                                             "first_id", (json_int_t)b->first_id));
 }
 
 int isms_store_risk_insert_many(int64_t *first_id_out, struct isms_store *store, int64_t org_id,
@@ -244,7 +245,8 @@ static int update_journaled(struct isms_db *db, const struct isms_actor *actor, 
         error = insert_assets(db, r);
     if (error < 0)
         return error;
-    return isms_store_risk_journal(db, actor, r->org_id, "risk.update", r->id, isms_store_risk_detail(r));
+    return isms_store_risk_journal(db, actor, r->org_id, "risk.update", r->id,
+                                   isms_store_risk_detail(r));
 }
 
 int isms_store_risk_update(struct isms_store *store, const struct isms_risk *r,
@@ -256,7 +258,6 @@ int isms_store_risk_update(struct isms_store *store, const struct isms_risk *r,
 }
 
 /* --- reading one risk --- */
-
 
 /* A risk's assets or controls as rows arrive. */
 struct risk_children {
@@ -345,9 +346,9 @@ int isms_store_risk_get_shared(struct isms_risk *out, struct isms_store *store, 
  * recorded for the owner by someone else (the event's actor). */
 static json_t *acceptance_detail(const struct isms_risk_acceptance *a)
 {
-    json_t *detail = json_pack("{s:s, s:s, s:i, s:i}", "accepted_by", a->accepted_by,
-                               "accepted_at", a->accepted_at, "residual_level", a->residual_level,
-                               "overdue_items", a->overdue_items);
+    json_t *detail = json_pack("{s:s, s:s, s:i, s:i}", "accepted_by", a->accepted_by, "accepted_at",
+                               a->accepted_at, "residual_level", a->residual_level, "overdue_items",
+                               a->overdue_items);
 
     if (detail && a->accepted_by_user_id &&
         json_object_set_new(detail, "accepted_by_user_id", json_integer(a->accepted_by_user_id)) <
@@ -391,15 +392,16 @@ static int accept_journaled(struct isms_db *db, const struct isms_actor *actor, 
         (error = isms_stmt_bind_text(st, 6, a->comment ? a->comment : "")) >= 0 &&
         (error = isms_stmt_bind_int64(st, 7, a->residual_level)) >= 0 &&
         (error = isms_stmt_bind_int64(st, 8, a->on_behalf_of_owner)) >= 0 &&
-        (error = a->reason ? isms_stmt_bind_text(st, 9, a->reason)
-                           : isms_stmt_bind_null(st, 9)) >= 0 &&
+        (error = a->reason ? isms_stmt_bind_text(st, 9, a->reason) : isms_stmt_bind_null(st, 9)) >=
+            0 &&
         (error = isms_stmt_bind_int64(st, 10, a->overdue_items)) >= 0 &&
         (error = isms_stmt_step(st)) >= 0 && isms_stmt_changes(st) == 0)
         error = isms_store_risk_not_found(w->id);
     isms_stmt_finalize(st);
     if (error < 0)
         return error;
-    return isms_store_risk_journal(db, actor, w->org_id, "risk.accept", w->id, acceptance_detail(a));
+    return isms_store_risk_journal(db, actor, w->org_id, "risk.accept", w->id,
+                                   acceptance_detail(a));
 }
 
 int isms_store_risk_accept(struct isms_store *store, int64_t org_id, int64_t id,

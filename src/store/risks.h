@@ -46,7 +46,7 @@ int isms_store_risk_get_shared(struct isms_risk *out, struct isms_store *store, 
 
 /* An acceptance as stored (isms/risk.c decides who may give one). */
 struct isms_risk_acceptance {
-    const char *accepted_by; /* the name shown */
+    const char *accepted_by;     /* the name shown */
     int64_t accepted_by_user_id; /* the signed-in owner; 0: CLI or on the owner's behalf */
     const char *accepted_at;
     bool on_behalf_of_owner; /* the actor recorded it for the owner */

@@ -1,6 +1,6 @@
 #include "isms_setup.h"
-#include <time.h>
 #include <jansson.h>
+#include <time.h>
 #include "model/actor.h"
 #include "store/db.h"
 #include "store/query.h"
@@ -58,7 +58,7 @@ static int insert_session(struct isms_db *db, const struct isms_actor *actor, vo
         return error;
     snprintf(entity, sizeof(entity), "user:%s", actor->name ? actor->name : "");
     return isms_store_journal_json(db, actor, 0, "session.login", entity,
-                                 json_pack("{s:b}", "mfa_pending", new->row->mfa_pending));
+                                   json_pack("{s:b}", "mfa_pending", new->row->mfa_pending));
 }
 
 int isms_store_session_insert(struct isms_store *store, int64_t *id_out,
@@ -69,8 +69,8 @@ int isms_store_session_insert(struct isms_store *store, int64_t *id_out,
                             &(struct new_session){id_out, row, replace_session_id});
 }
 
-int isms_store_session_find(struct isms_session *out, int64_t *last_seen,
-                            struct isms_store *store, const char *token_hash)
+int isms_store_session_find(struct isms_session *out, int64_t *last_seen, struct isms_store *store,
+                            const char *token_hash)
 {
     struct isms_db *db = isms_store_acquire(store);
     struct isms_stmt *st = NULL;
@@ -113,8 +113,7 @@ done:
 
 /* Runs one statement whose parameters $1..$count are `values`, on its own
  * connection and without a result. */
-static int exec_ints(struct isms_store *store, const char *sql, const int64_t *values,
-                     size_t count)
+static int exec_ints(struct isms_store *store, const char *sql, const int64_t *values, size_t count)
 {
     struct isms_db *db = isms_store_acquire(store);
     int error = isms_store_each_row(db, sql, values, count, NULL, NULL);
@@ -238,8 +237,8 @@ static int read_login_event(void *item, struct isms_stmt *st)
     return 0;
 }
 
-int isms_store_login_events(struct isms_login_event **out, size_t *count,
-                            struct isms_store *store, int64_t user_id, int limit)
+int isms_store_login_events(struct isms_login_event **out, size_t *count, struct isms_store *store,
+                            int64_t user_id, int limit)
 {
     const int64_t params[] = {user_id, limit};
     const struct isms_store_select q = {

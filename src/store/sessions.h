@@ -26,8 +26,8 @@ int isms_store_session_insert(struct isms_store *store, int64_t *id_out,
 
 /* The session with this token hash joined with its (enabled) user; also
  * returns last_seen. ISMS_EAUTH when there is none. */
-int isms_store_session_find(struct isms_session *out, int64_t *last_seen,
-                            struct isms_store *store, const char *token_hash);
+int isms_store_session_find(struct isms_session *out, int64_t *last_seen, struct isms_store *store,
+                            const char *token_hash);
 
 /* Sets last_seen (the idle timer). */
 int isms_store_session_touch(struct isms_store *store, int64_t session_id, int64_t now);
@@ -49,15 +49,14 @@ struct isms_login_event_row {
     bool failure;
 };
 
-int isms_store_login_event_insert(struct isms_store *store,
-                                  const struct isms_login_event_row *row);
+int isms_store_login_event_insert(struct isms_store *store, const struct isms_login_event_row *row);
 
 /* Failed logins since some moment, as the rate limit weighs them. */
 struct isms_login_failures {
-    int64_t by_name;       /* for this name, from anywhere */
-    int64_t by_address;    /* from this address, for any name */
-    int64_t by_name_here;  /* for this name from this address */
-    int64_t last_by_name;  /* unix seconds of the newest failure for this name; 0 if none */
+    int64_t by_name;      /* for this name, from anywhere */
+    int64_t by_address;   /* from this address, for any name */
+    int64_t by_name_here; /* for this name from this address */
+    int64_t last_by_name; /* unix seconds of the newest failure for this name; 0 if none */
 };
 
 /* The failures since `since` for `name` and `address`. */
@@ -65,7 +64,7 @@ int isms_store_login_failures(struct isms_login_failures *out, struct isms_store
                               const char *name, const char *address, int64_t since);
 
 /* The newest `limit` events of `user_id`; *out is owned by the caller. */
-int isms_store_login_events(struct isms_login_event **out, size_t *count,
-                            struct isms_store *store, int64_t user_id, int limit);
+int isms_store_login_events(struct isms_login_event **out, size_t *count, struct isms_store *store,
+                            int64_t user_id, int limit);
 
 #endif

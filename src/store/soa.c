@@ -1,14 +1,14 @@
 #include "isms_setup.h"
 #include <jansson.h>
 #include "model/soa.h"
-#include "store/journal.h"
 #include "store/db.h"
+#include "store/journal.h"
 #include "store/soa.h"
 #include "store/store.h"
 #include "util/error.h"
 
-#define SOA_COLUMNS                                                                            \
-    "control_id, applicable, inclusion_basis, inclusion_justification, implementation, "      \
+#define SOA_COLUMNS                                                                                \
+    "control_id, applicable, inclusion_basis, inclusion_justification, implementation, "           \
     "exclusion_justification, responsibility, owner, updated_at"
 
 static int replace_text(char **field, const char *value)
@@ -66,8 +66,8 @@ int isms_store_soa_fill_on(struct isms_db *db, int64_t org_id, const char *only_
     struct isms_stmt *st = NULL;
     int error;
 
-    error = isms_db_prepare(&st, db, only_control
-                                         ? "SELECT " SOA_COLUMNS " FROM soa_entries "
+    error = isms_db_prepare(&st, db,
+                            only_control ? "SELECT " SOA_COLUMNS " FROM soa_entries "
                                            "WHERE org_id = $1 AND control_id = $2"
                                          : "SELECT " SOA_COLUMNS " FROM soa_entries "
                                            "WHERE org_id = $1");
@@ -107,11 +107,9 @@ int isms_store_soa_upsert_on(struct isms_db *db, int64_t org_id, const struct is
         (error = isms_stmt_bind_int64(st, 3, e->applicability == ISMS_SOA_APPLICABLE)) < 0 ||
         (error = isms_stmt_bind_int64(st, 4, e->inclusion_basis)) < 0 ||
         (error = isms_stmt_bind_text(st, 5, e->inclusion_justification)) < 0 ||
-        (error = isms_stmt_bind_text(st, 6, isms_soa_implementation_name(e->implementation))) <
-            0 ||
+        (error = isms_stmt_bind_text(st, 6, isms_soa_implementation_name(e->implementation))) < 0 ||
         (error = isms_stmt_bind_text(st, 7, e->exclusion_justification)) < 0 ||
-        (error = isms_stmt_bind_text(st, 8, isms_soa_responsibility_name(e->responsibility))) <
-            0 ||
+        (error = isms_stmt_bind_text(st, 8, isms_soa_responsibility_name(e->responsibility))) < 0 ||
         (error = isms_stmt_bind_text(st, 9, e->owner)) < 0 ||
         (error = isms_stmt_bind_text(st, 10, e->updated_at)) < 0)
         goto done;
@@ -125,21 +123,20 @@ done:
 static int decision_detail(char **out, const struct isms_soa_entry *e)
 {
     const char *impl = isms_soa_implementation_name(e->implementation);
-    json_t *detail = json_pack("{s:b, s:i, s:s, s:s?, s:s, s:s, s:s}", "applicable",
-                               e->applicability == ISMS_SOA_APPLICABLE, "inclusion_basis",
-                               (json_int_t)e->inclusion_basis, "inclusion_justification",
-                               e->inclusion_justification, "implementation", impl,
-                               "exclusion_justification", e->exclusion_justification,
-                               "responsibility", isms_soa_responsibility_name(e->responsibility),
-                               "owner", e->owner);
+    json_t *detail = json_pack(
+        "{s:b, s:i, s:s, s:s?, s:s, s:s, s:s}", "applicable",
+        e->applicability == ISMS_SOA_APPLICABLE, "inclusion_basis", (json_int_t)e->inclusion_basis,
+        "inclusion_justification", e->inclusion_justification, "implementation", impl,
+        "exclusion_justification", e->exclusion_justification, "responsibility",
+        isms_soa_responsibility_name(e->responsibility), "owner", e->owner);
 
     *out = detail ? json_dumps(detail, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
     json_decref(detail);
     return *out ? 0 : isms_error_set(ISMS_ENOMEM, "out of memory");
 }
 
-int isms_store_soa_upsert(struct isms_store *store, int64_t org_id,
-                          const struct isms_soa_entry *e, const struct isms_actor *actor)
+int isms_store_soa_upsert(struct isms_store *store, int64_t org_id, const struct isms_soa_entry *e,
+                          const struct isms_actor *actor)
 {
     struct isms_db *db = isms_store_acquire(store);
     char *detail = NULL;
@@ -149,8 +146,8 @@ int isms_store_soa_upsert(struct isms_store *store, int64_t org_id,
         goto done;
     if ((error = isms_store_soa_upsert_on(db, org_id, e)) < 0 ||
         (error = isms_store_journal_append(
-             db, actor, &(struct isms_journal_event){org_id, "soa.decide", e->control_id, detail})) <
-            0) {
+             db, actor,
+             &(struct isms_journal_event){org_id, "soa.decide", e->control_id, detail})) < 0) {
         isms_db_rollback(db);
         goto done;
     }

@@ -17,7 +17,7 @@ static int fail(sqlite3 *db, int rc, const char *what)
 
     if ((rc & 0xff) == SQLITE_CONSTRAINT)
         code = rc == SQLITE_CONSTRAINT_CHECK || rc == SQLITE_CONSTRAINT_NOTNULL ? ISMS_EINVALID
-                                                                                 : ISMS_ECONFLICT;
+                                                                                : ISMS_ECONFLICT;
     return isms_error_set(code, "database %s failed: %s", what,
                           db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 }
@@ -38,8 +38,8 @@ static int sqlite_exec(void *conn, const char *sql)
 static int sqlite_open(void **out, const char *path)
 {
     sqlite3 *db = NULL;
-    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                                            SQLITE_OPEN_NOMUTEX, NULL);
+    int rc = sqlite3_open_v2(
+        path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     int error;
 
     if (rc != SQLITE_OK) {
@@ -134,8 +134,7 @@ static int sqlite_step(void *stmt)
         return 1;
     if (rc == SQLITE_DONE)
         return 0;
-    return fail(sqlite3_db_handle(stmt), sqlite3_extended_errcode(sqlite3_db_handle(stmt)),
-                "step");
+    return fail(sqlite3_db_handle(stmt), sqlite3_extended_errcode(sqlite3_db_handle(stmt)), "step");
 }
 
 static int sqlite_reset(void *stmt)

@@ -31,8 +31,9 @@ static int applied_version(struct isms_db *db, int *version)
     struct isms_stmt *st;
     int error;
 
-    if ((error = isms_db_prepare(&st, db, "SELECT COALESCE(MAX(version), 0) "
-                                          "FROM schema_migrations")) < 0)
+    if ((error = isms_db_prepare(&st, db,
+                                 "SELECT COALESCE(MAX(version), 0) "
+                                 "FROM schema_migrations")) < 0)
         return error;
     if ((error = isms_stmt_step(st)) == 1) {
         *version = (int)isms_stmt_int64(st, 0);
@@ -49,8 +50,9 @@ static int record_migration(struct isms_db *db, int version)
     int error;
 
     isms_time_now(now);
-    if ((error = isms_db_prepare(&st, db, "INSERT INTO schema_migrations (version, applied_at) "
-                                          "VALUES ($1, $2)")) < 0)
+    if ((error = isms_db_prepare(&st, db,
+                                 "INSERT INTO schema_migrations (version, applied_at) "
+                                 "VALUES ($1, $2)")) < 0)
         return error;
     if ((error = isms_stmt_bind_int64(st, 1, version)) == 0 &&
         (error = isms_stmt_bind_text(st, 2, now)) == 0)
@@ -79,8 +81,7 @@ static int migrate(struct isms_db *db)
             continue;
         if ((error = isms_db_exec(db, (const char *)file->data)) < 0 ||
             (error = record_migration(db, version)) < 0) {
-            isms_error_set(error, "migration '%s' failed: %s", file->name,
-                           isms_error_last());
+            isms_error_set(error, "migration '%s' failed: %s", file->name, isms_error_last());
             goto done;
         }
     }

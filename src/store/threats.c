@@ -1,8 +1,8 @@
 #include "isms_setup.h"
 #include <jansson.h>
 #include "model/threat.h"
-#include "store/journal.h"
 #include "store/db.h"
+#include "store/journal.h"
 #include "store/query.h"
 #include "store/store.h"
 #include "store/threats.h"
@@ -29,9 +29,10 @@ static int insert_row(struct isms_db *db, struct isms_own_threat *t)
     struct isms_stmt *st = NULL;
     int error;
 
-    if ((error = isms_db_prepare(&st, db, "INSERT INTO threats (org_id, name_ja, name_en, "
-                                          "category, description, created_at) "
-                                          "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")) < 0 ||
+    if ((error = isms_db_prepare(&st, db,
+                                 "INSERT INTO threats (org_id, name_ja, name_en, "
+                                 "category, description, created_at) "
+                                 "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")) < 0 ||
         (error = isms_stmt_bind_int64(st, 1, t->org_id)) < 0 ||
         (error = isms_stmt_bind_text(st, 2, t->name_ja)) < 0 ||
         (error = isms_stmt_bind_text(st, 3, t->name_en)) < 0 ||
@@ -60,8 +61,8 @@ static int insert_journaled(struct isms_db *db, const struct isms_actor *actor, 
         return error;
     snprintf(entity, sizeof(entity), "threat:%" PRId64, t->id);
     return isms_store_journal_json(db, actor, t->org_id, "threat.create", entity,
-                                 json_pack("{s:s, s:s, s:s}", "name_ja", t->name_ja, "name_en",
-                                           t->name_en, "category", t->category));
+                                   json_pack("{s:s, s:s, s:s}", "name_ja", t->name_ja, "name_en",
+                                             t->name_en, "category", t->category));
 }
 
 int isms_store_threat_insert(struct isms_store *store, const struct isms_actor *actor,
@@ -86,8 +87,8 @@ int isms_store_threat_get(struct isms_own_threat *out, struct isms_store *store,
     return error;
 }
 
-int isms_store_threat_list(struct isms_own_threat **out, size_t *count,
-                           struct isms_store *store, int64_t org_id)
+int isms_store_threat_list(struct isms_own_threat **out, size_t *count, struct isms_store *store,
+                           int64_t org_id)
 {
     const struct isms_store_select q = {
         .sql = "SELECT " THREAT_COLUMNS " FROM threats WHERE org_id = $1 ORDER BY id",

@@ -16,7 +16,7 @@ int isms_store_threat_get(struct isms_own_threat *out, struct isms_store *store,
                           int64_t id);
 
 /* Org `org_id`'s threats by id; *out is owned by the caller (free()). */
-int isms_store_threat_list(struct isms_own_threat **out, size_t *count,
-                           struct isms_store *store, int64_t org_id);
+int isms_store_threat_list(struct isms_own_threat **out, size_t *count, struct isms_store *store,
+                           int64_t org_id);
 
 #endif

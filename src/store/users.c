@@ -1,16 +1,16 @@
 #include "isms_setup.h"
 #include <jansson.h>
-#include "store/journal.h"
 #include "store/db.h"
+#include "store/journal.h"
 #include "store/query.h"
 #include "store/store.h"
 #include "store/users.h"
 #include "util/array.h"
 #include "util/error.h"
 
-#define USER_COLUMNS                                                                              \
-    "id, name, display_name, lang, is_admin, disabled, totp_secret IS NOT NULL, "                 \
-    "(SELECT count(*) FROM recovery_codes r WHERE r.user_id = users.id AND r.used_at IS NULL), " \
+#define USER_COLUMNS                                                                               \
+    "id, name, display_name, lang, is_admin, disabled, totp_secret IS NOT NULL, "                  \
+    "(SELECT count(*) FROM recovery_codes r WHERE r.user_id = users.id AND r.used_at IS NULL), "   \
     "created_at, time_zone, must_change_password"
 #define USER_COLUMN_COUNT 11
 #define ENTITY_SIZE 80 /* "user:" + a login name */
@@ -35,11 +35,11 @@ static int read_user(void *item, struct isms_stmt *st)
 
 /* Appends an journal row whose detail is `detail` (stolen; NULL for none). */
 static int journal(struct isms_db *db, const struct isms_actor *actor, const char *action,
-                 const char *entity, json_t *detail)
+                   const char *entity, json_t *detail)
 {
     if (!detail)
         return isms_store_journal_append(db, actor,
-                                       &(struct isms_journal_event){0, action, entity, NULL});
+                                         &(struct isms_journal_event){0, action, entity, NULL});
     return isms_store_journal_json(db, actor, 0, action, entity, detail);
 }
 
@@ -149,8 +149,8 @@ static int insert_user(struct isms_db *db, const struct isms_actor *actor, void 
     if ((error = insert_user_row(db, user, new->password_hash)) < 0)
         return error;
     return journal(db, actor, "user.create", entity,
-                 json_pack("{s:s, s:s, s:b}", "name", user->name, "display_name",
-                           user->display_name, "is_admin", user->is_admin));
+                   json_pack("{s:s, s:s, s:b}", "name", user->name, "display_name",
+                             user->display_name, "is_admin", user->is_admin));
 }
 
 int isms_store_user_insert(struct isms_store *store, struct isms_user *user,
@@ -160,7 +160,7 @@ int isms_store_user_insert(struct isms_store *store, struct isms_user *user,
                             &(struct new_user){user, password_hash});
 }
 
-#define CREDENTIAL_COLUMNS \
+#define CREDENTIAL_COLUMNS                                                                         \
     USER_COLUMNS ", password_hash, totp_secret, totp_pending_secret, totp_last_step"
 
 /* Steps the one-row query that looks a user up by `name` (when not NULL,
@@ -211,11 +211,11 @@ static void read_credentials(struct isms_user_credentials *out, struct isms_stmt
 {
     read_user(&out->user, st);
     isms_store_copy_text(out->password_hash, sizeof(out->password_hash),
-              isms_stmt_text(st, USER_COLUMN_COUNT));
+                         isms_stmt_text(st, USER_COLUMN_COUNT));
     isms_store_copy_text(out->totp_secret, sizeof(out->totp_secret),
-              isms_stmt_text(st, USER_COLUMN_COUNT + 1));
+                         isms_stmt_text(st, USER_COLUMN_COUNT + 1));
     isms_store_copy_text(out->totp_pending_secret, sizeof(out->totp_pending_secret),
-              isms_stmt_text(st, USER_COLUMN_COUNT + 2));
+                         isms_stmt_text(st, USER_COLUMN_COUNT + 2));
     out->totp_last_step = isms_stmt_int64(st, USER_COLUMN_COUNT + 3);
 }
 
@@ -323,8 +323,9 @@ static int update_user_row(struct isms_db *db, const struct user_change *change)
     struct isms_stmt *st = NULL;
     int error;
 
-    if ((error = isms_db_prepare(&st, db, "UPDATE users SET display_name = $2, is_admin = $3, "
-                                          "disabled = $4 WHERE id = $1")) == 0 &&
+    if ((error = isms_db_prepare(&st, db,
+                                 "UPDATE users SET display_name = $2, is_admin = $3, "
+                                 "disabled = $4 WHERE id = $1")) == 0 &&
         (error = isms_stmt_bind_int64(st, 1, user->id)) == 0 &&
         (error = isms_stmt_bind_text(st, 2, user->display_name)) == 0 &&
         (error = isms_stmt_bind_int64(st, 3, user->is_admin)) == 0 &&
@@ -353,8 +354,7 @@ static int set_setting(struct isms_store *store, int64_t user_id, const char *ac
 {
     return change_user(store, actor,
                        (struct user_change){user_id, action, json_pack("{s:s}", key, value),
-                                            update_text_column,
-                                            &(struct text_column){sql, value}});
+                                            update_text_column, &(struct text_column){sql, value}});
 }
 
 int isms_store_user_set_lang(struct isms_store *store, int64_t user_id, const char *lang,
@@ -380,20 +380,19 @@ static int mark_must_change(struct isms_db *db, const struct user_change *change
 int isms_store_user_require_password_change(struct isms_store *store, int64_t user_id,
                                             const struct isms_actor *actor)
 {
-    return change_user(store, actor,
-                       (struct user_change){user_id, "user.password.must_change", NULL,
-                                            mark_must_change, NULL});
+    return change_user(
+        store, actor,
+        (struct user_change){user_id, "user.password.must_change", NULL, mark_must_change, NULL});
 }
 
 int isms_store_user_totp_pending(struct isms_store *store, int64_t user_id, const char *secret,
                                  const struct isms_actor *actor)
 {
-    return change_user(
-        store, actor,
-        (struct user_change){
-            user_id, "user.totp.begin", NULL, update_text_column,
-            &(struct text_column){"UPDATE users SET totp_pending_secret = $2 WHERE id = $1",
-                                  secret}});
+    return change_user(store, actor,
+                       (struct user_change){
+                           user_id, "user.totp.begin", NULL, update_text_column,
+                           &(struct text_column){
+                               "UPDATE users SET totp_pending_secret = $2 WHERE id = $1", secret}});
 }
 
 struct recovery_codes {
@@ -406,8 +405,9 @@ static int insert_codes(struct isms_db *db, int64_t user_id, const struct recove
     int error = exec_ints(db, "DELETE FROM recovery_codes WHERE user_id = $1", &user_id, 1);
 
     for (size_t i = 0; error == 0 && i < codes->count; i++)
-        error = set_text_column(db, "INSERT INTO recovery_codes (user_id, code_hash) "
-                                    "VALUES ($1, $2)",
+        error = set_text_column(db,
+                                "INSERT INTO recovery_codes (user_id, code_hash) "
+                                "VALUES ($1, $2)",
                                 user_id, codes->hashes[i]);
     return error;
 }
@@ -441,10 +441,10 @@ int isms_store_user_totp_enable(struct isms_store *store, int64_t user_id, int64
                                 char code_hashes[][ISMS_SHA256_HEX_SIZE], size_t code_count,
                                 const struct isms_actor *actor)
 {
-    return change_user(store, actor,
-                       (struct user_change){user_id, "user.totp.enable", NULL, activate_totp,
-                                            &(struct totp_activation){
-                                                step, {code_hashes, code_count}}});
+    return change_user(
+        store, actor,
+        (struct user_change){user_id, "user.totp.enable", NULL, activate_totp,
+                             &(struct totp_activation){step, {code_hashes, code_count}}});
 }
 
 static int remove_totp(struct isms_db *db, const struct user_change *change)
@@ -463,8 +463,7 @@ int isms_store_user_totp_disable(struct isms_store *store, int64_t user_id,
                                  const struct isms_actor *actor)
 {
     return change_user(store, actor,
-                       (struct user_change){user_id, "user.totp.disable", NULL, remove_totp,
-                                            NULL});
+                       (struct user_change){user_id, "user.totp.disable", NULL, remove_totp, NULL});
 }
 
 int isms_store_user_totp_used(struct isms_store *store, int64_t user_id, int64_t step)
@@ -474,8 +473,9 @@ int isms_store_user_totp_used(struct isms_store *store, int64_t user_id, int64_t
     int error;
 
     /* One conditional UPDATE: of two logins racing with the same code, one wins. */
-    if ((error = isms_db_prepare(&st, db, "UPDATE users SET totp_last_step = $2 "
-                                          "WHERE id = $1 AND totp_last_step < $2")) == 0 &&
+    if ((error = isms_db_prepare(&st, db,
+                                 "UPDATE users SET totp_last_step = $2 "
+                                 "WHERE id = $1 AND totp_last_step < $2")) == 0 &&
         (error = isms_stmt_bind_int64(st, 1, user_id)) == 0 &&
         (error = isms_stmt_bind_int64(st, 2, step)) == 0 && (error = isms_stmt_step(st)) >= 0)
         error = isms_stmt_changes(st) == 1
@@ -523,9 +523,9 @@ static int mark_code_used(struct isms_db *db, const struct user_change *change)
 int isms_store_recovery_use(struct isms_store *store, int64_t user_id, const char *code_hash,
                             const struct isms_actor *actor)
 {
-    return change_user(store, actor,
-                       (struct user_change){user_id, "user.recovery_code.use", NULL,
-                                            mark_code_used, code_hash});
+    return change_user(
+        store, actor,
+        (struct user_change){user_id, "user.recovery_code.use", NULL, mark_code_used, code_hash});
 }
 
 static int read_seeds(void *item, struct isms_stmt *st)

@@ -13,7 +13,10 @@ struct isms_arena {
     struct isms_arena_chunk *chunks; /* newest first */
 };
 
-#define ISMS_ARENA_INIT {NULL}
+#define ISMS_ARENA_INIT                                                                            \
+    {                                                                                              \
+        NULL                                                                                       \
+    }
 
 /* `size` zeroed bytes aligned for any type, valid until the arena is
  * released; NULL (ISMS_ENOMEM set) when memory is out. */

@@ -16,7 +16,7 @@
 int isms_array_reserve(void *items_ptr, size_t *cap, size_t index, size_t item_size);
 
 /* isms_array_reserve for a typed pointer: ISMS_ARRAY_RESERVE(list, cap, count). */
-#define ISMS_ARRAY_RESERVE(items, cap, index)                                                    \
+#define ISMS_ARRAY_RESERVE(items, cap, index)                                                      \
     isms_array_reserve(&(items), &(cap), (index), sizeof(*(items)))
 
 #endif

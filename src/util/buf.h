@@ -15,7 +15,10 @@ struct isms_buf {
     size_t max;
 };
 
-#define ISMS_BUF_INIT(max_bytes) {NULL, 0, 0, (max_bytes)}
+#define ISMS_BUF_INIT(max_bytes)                                                                   \
+    {                                                                                              \
+        NULL, 0, 0, (max_bytes)                                                                    \
+    }
 
 void isms_buf_init(struct isms_buf *buf, size_t max);
 int isms_buf_put(struct isms_buf *buf, const void *data, size_t len);

@@ -6,7 +6,7 @@
 #define ISMS_UTIL_EMBEDDED_H
 
 struct isms_embedded_file {
-    const char *name; /* file name without directories, e.g. "001_init.sql" */
+    const char *name;          /* file name without directories, e.g. "001_init.sql" */
     const unsigned char *data; /* NUL-terminated for convenience; size excludes it */
     size_t size;
 };

@@ -40,7 +40,8 @@ int isms_tz_local(struct isms_local_time *out, const char *zone, const char *tim
     char z;
 
     memset(out, 0, sizeof(*out));
-    if (!timestamp || sscanf(timestamp, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &s, &z) != 7 ||
+    if (!timestamp ||
+        sscanf(timestamp, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &s, &z) != 7 ||
         z != 'Z' || !(utc = g_date_time_new_utc(y, mo, d, h, mi, s))) {
         error = isms_error_set(ISMS_EINVALID, "'%.40s' is not a UTC timestamp",
                                timestamp ? timestamp : "");

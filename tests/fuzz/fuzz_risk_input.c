@@ -5,16 +5,16 @@
 #include "isms_setup.h"
 #include <jansson.h>
 #include "export/risk_json.h"
+#include "fuzz_common.h"
 #include "isms/risk.h"
 #include "isms/risk_treatment.h"
 #include "util/error.h"
-#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const fields[] = {
-    "title", "owner", "threat", "likelihood", "impact", "vulnerability", "treatment",
-    "residual", "shared", "assets", "matrix", "action", "due_date", "status",
+    "title",    "owner",  "threat", "likelihood", "impact", "vulnerability", "treatment",
+    "residual", "shared", "assets", "matrix",     "action", "due_date",      "status",
 };
 
 static const char *const words[] = {

@@ -10,10 +10,10 @@
 #include <jansson.h>
 #include "export/heatmap_svg.h"
 #include "export/risk_matrix_json.h"
+#include "fuzz_common.h"
 #include "isms/risk_matrix.h"
 #include "util/buf.h"
 #include "util/error.h"
-#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -35,9 +35,9 @@ static void check_cells(const struct isms_risk_matrix *m)
                     abort();
             }
     /* Just outside every scale is refused. */
-    if (isms_risk_matrix_level(&level, m,
-                               &(struct isms_risk_score){m->likelihood.max + 1, m->impact.min,
-                                                         v->min}) != ISMS_EINVALID)
+    if (isms_risk_matrix_level(
+            &level, m, &(struct isms_risk_score){m->likelihood.max + 1, m->impact.min, v->min}) !=
+        ISMS_EINVALID)
         abort();
 }
 

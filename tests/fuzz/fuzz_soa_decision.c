@@ -9,9 +9,9 @@
 #include "isms_setup.h"
 #include <jansson.h>
 #include "export/json.h"
+#include "fuzz_common.h"
 #include "isms/soa.h"
 #include "util/error.h"
-#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

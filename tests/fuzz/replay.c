@@ -26,8 +26,8 @@ static uint64_t next_random(uint64_t *state)
 /* Flips, overwrites, inserts or truncates a few bytes of `buf`. */
 static size_t mutate(uint8_t *buf, size_t len, size_t cap, uint64_t *rng)
 {
-    static const uint8_t interesting[] = {0, '\t', '\n', '\r', '"', ',', '{', '}', '[', ']',
-                                          '\\', 0x80, 0xc3, 0xe3, 0xff, '=', '+', '@'};
+    static const uint8_t interesting[] = {0,   '\t', '\n', '\r', '"',  ',',  '{', '}', '[',
+                                          ']', '\\', 0x80, 0xc3, 0xe3, 0xff, '=', '+', '@'};
     int edits = 1 + (int)(next_random(rng) % 4);
 
     for (int i = 0; i < edits; i++) {

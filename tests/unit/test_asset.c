@@ -1,12 +1,12 @@
 #include "isms_setup.h"
 #include <setjmp.h>
 #include <cmocka.h>
-#include "model/actor.h"
 #include "isms/asset.h"
 #include "isms/cloud_service.h"
 #include "isms/org.h"
-#include "util/error.h"
+#include "model/actor.h"
 #include "test_helpers.h"
+#include "util/error.h"
 
 static int64_t make_org(struct test_db *t, const char *slug)
 {
@@ -21,8 +21,11 @@ static int64_t make_service(struct test_db *t, int64_t org, const char *name)
 {
     struct isms_cloud_service s;
     struct isms_cloud_service_input in = {
-        .name = name, .model = ISMS_CLOUD_SAAS, .managed_by = ISMS_CLOUD_MANAGED_IT,
-        .risk_assessment = ISMS_CLOUD_RISK_DONE, .purpose = ISMS_CLOUD_PURPOSE_WITHIN,
+        .name = name,
+        .model = ISMS_CLOUD_SAAS,
+        .managed_by = ISMS_CLOUD_MANAGED_IT,
+        .risk_assessment = ISMS_CLOUD_RISK_DONE,
+        .purpose = ISMS_CLOUD_PURPOSE_WITHIN,
         .cost_bearer = ISMS_CLOUD_COST_COMPANY,
     };
 
@@ -33,9 +36,14 @@ static int64_t make_service(struct test_db *t, int64_t org, const char *name)
 static struct isms_asset_input contract(void)
 {
     struct isms_asset_input in = {
-        .name = "契約書", .type = ISMS_ASSET_PAPER, .owner = "総務部長",
-        .classification = ISMS_CLASS_CONFIDENTIAL, .confidentiality = 3, .integrity = 2,
-        .availability = 1, .location = "書庫",
+        .name = "契約書",
+        .type = ISMS_ASSET_PAPER,
+        .owner = "総務部長",
+        .classification = ISMS_CLASS_CONFIDENTIAL,
+        .confidentiality = 3,
+        .integrity = 2,
+        .availability = 1,
+        .location = "書庫",
     };
 
     assert_int_equal(isms_retention_parse(&in.retention, "10y", "contract_end", "2024-03-31"), 0);
@@ -80,8 +88,7 @@ static void another_orgs_asset_is_not_found(void **state)
     assert_int_equal(isms_asset_delete(t->store, b_org, a.id, isms_actor_cli()), ISMS_ENOTFOUND);
     /* A's cloud service cannot hold B's asset. */
     in.cloud_service_id = make_service(t, a_org, "Box");
-    assert_int_equal(isms_asset_create(&x, t->store, b_org, &in, isms_actor_cli()),
-                     ISMS_EINVALID);
+    assert_int_equal(isms_asset_create(&x, t->store, b_org, &in, isms_actor_cli()), ISMS_EINVALID);
     assert_int_equal(isms_asset_create_many(NULL, t->store, b_org, &in, 1, isms_actor_cli()),
                      ISMS_EINVALID);
     isms_asset_release(&a);
@@ -124,8 +131,7 @@ static void list_filters_paginates_and_counts(void **state)
         if (i < 10)
             isms_retention_parse(&rows[i].retention, "1y", "fixed_date", "2020-01-01");
     }
-    assert_int_equal(isms_asset_create_many(&first, t->store, org, rows, 250, isms_actor_cli()),
-                     0);
+    assert_int_equal(isms_asset_create_many(&first, t->store, org, rows, 250, isms_actor_cli()), 0);
     assert_true(first > 0);
     assert_int_equal(isms_asset_create_many(NULL, t->store, other, rows + 1, 3, isms_actor_cli()),
                      0); /* rows without A's cloud service */

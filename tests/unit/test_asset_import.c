@@ -1,28 +1,33 @@
 #include "isms_setup.h"
 #include <setjmp.h>
 #include <cmocka.h>
-#include "model/actor.h"
 #include "isms/asset.h"
 #include "isms/asset_import.h"
 #include "isms/cloud_service.h"
 #include "isms/org.h"
-#include "util/error.h"
+#include "model/actor.h"
 #include "test_helpers.h"
+#include "util/error.h"
 
-#define JA_HEADER "資産名,種別,管理責任者,機密区分,機密性,完全性,可用性,保管場所,クラウドサービス,保存期間,起算日,起算日付\r\n"
+#define JA_HEADER                                                                                                                     \
+    "資産名,種別,管理責任者,機密区分,機密性,完全性,可用性,保管場所,クラウドサービス,保存期間," \
+    "起算日,起算日付\r\n"
 
 static int64_t make_org(struct test_db *t)
 {
     struct isms_org org;
     struct isms_cloud_service s;
     struct isms_cloud_service_input box = {
-        .name = "Box", .model = ISMS_CLOUD_SAAS, .managed_by = ISMS_CLOUD_MANAGED_IT,
-        .risk_assessment = ISMS_CLOUD_RISK_DONE, .purpose = ISMS_CLOUD_PURPOSE_WITHIN,
+        .name = "Box",
+        .model = ISMS_CLOUD_SAAS,
+        .managed_by = ISMS_CLOUD_MANAGED_IT,
+        .risk_assessment = ISMS_CLOUD_RISK_DONE,
+        .purpose = ISMS_CLOUD_PURPOSE_WITHIN,
         .cost_bearer = ISMS_CLOUD_COST_COMPANY,
     };
 
-    assert_int_equal(isms_org_create(&org, t->store, "acme", "acme", ISMS_ORG_CSC,
-                                     isms_actor_cli()), 0);
+    assert_int_equal(
+        isms_org_create(&org, t->store, "acme", "acme", ISMS_ORG_CSC, isms_actor_cli()), 0);
     assert_int_equal(isms_cloud_service_create(&s, t->store, org.id, &box, isms_actor_cli()), 0);
     return org.id;
 }
@@ -54,8 +59,8 @@ static void japanese_headers_with_bom_and_quoted_newlines(void **state)
     struct isms_asset a;
     char due[ISMS_DATE_SIZE];
 
-    assert_int_equal(isms_asset_import(&import, t->store, org, csv, sizeof(csv) - 1,
-                                       isms_actor_cli()), 0);
+    assert_int_equal(
+        isms_asset_import(&import, t->store, org, csv, sizeof(csv) - 1, isms_actor_cli()), 0);
     assert_int_equal(import.count, 3);
     assert_int_equal(import.lines[1], 3);
     assert_int_equal(import.lines[2], 6); /* after a two-line cell and a blank row */
@@ -84,8 +89,8 @@ static void english_and_export_headers(void **state)
         "8,Website,service,Marketing,public,1,2,3,,PR";
     struct isms_asset_import import;
 
-    assert_int_equal(isms_asset_import(&import, t->store, org, csv, sizeof(csv) - 1,
-                                       isms_actor_cli()), 0);
+    assert_int_equal(
+        isms_asset_import(&import, t->store, org, csv, sizeof(csv) - 1, isms_actor_cli()), 0);
     assert_int_equal(import.count, 2);
     assert_string_equal(import.ignored_columns, "Department");
     isms_asset_import_release(&import);
@@ -97,15 +102,16 @@ static void malformed_rows_store_nothing(void **state)
     struct test_db *t = *state;
     int64_t org = make_org(t);
     static const char csv[] = JA_HEADER
-                              "ok,情報,me,公開,1,1,1,,,,,\r\n"
-                              "bad type,spaceship,me,公開,1,1,1,,,,,\r\n"
-                              "two bad,情報,,公開,4,1,1,,,,,\r\n"
-                              "bad rule,情報,me,公開,1,1,1,,,10y,,\r\n"
-                              "bad date,情報,me,公開,1,1,1,,,10y,契約終了日,2023-02-30\r\n";
+        "ok,情報,me,公開,1,1,1,,,,,\r\n"
+        "bad type,spaceship,me,公開,1,1,1,,,,,\r\n"
+        "two bad,情報,,公開,4,1,1,,,,,\r\n"
+        "bad rule,情報,me,公開,1,1,1,,,10y,,\r\n"
+        "bad date,情報,me,公開,1,1,1,,,10y,契約終了日,2023-02-30\r\n";
     struct isms_asset_import import;
 
-    assert_int_equal(isms_asset_import(&import, t->store, org, csv, sizeof(csv) - 1,
-                                       isms_actor_cli()), ISMS_EINVALID);
+    assert_int_equal(
+        isms_asset_import(&import, t->store, org, csv, sizeof(csv) - 1, isms_actor_cli()),
+        ISMS_EINVALID);
     assert_string_equal(isms_error_last(), "4 rows have errors; nothing was imported");
     assert_int_equal(import.error_count, 5);
     assert_int_equal(import.errors[0].line, 3);
@@ -131,8 +137,9 @@ static void unknown_cloud_service_stores_nothing(void **state)
                                         "b,情報,me,公開,1,1,1,,Dropbox,,,\n";
     struct isms_asset_import import;
 
-    assert_int_equal(isms_asset_import(&import, t->store, org, csv, sizeof(csv) - 1,
-                                       isms_actor_cli()), ISMS_EINVALID);
+    assert_int_equal(
+        isms_asset_import(&import, t->store, org, csv, sizeof(csv) - 1, isms_actor_cli()),
+        ISMS_EINVALID);
     assert_int_equal(import.error_count, 1);
     assert_int_equal(import.errors[0].line, 3);
     assert_int_equal(import.errors[0].column, 9);
@@ -158,8 +165,8 @@ static void broken_files_say_why(void **state)
 
     for (size_t i = 0; i < ISMS_ARRAY_SIZE(cases); i++) {
         struct isms_asset_import import;
-        assert_int_not_equal(isms_asset_import_parse(&import, cases[i].csv,
-                                                     strlen(cases[i].csv)), 0);
+        assert_int_not_equal(isms_asset_import_parse(&import, cases[i].csv, strlen(cases[i].csv)),
+                             0);
         assert_true(import.error_count >= 1);
         assert_non_null(strstr(import.errors[0].message, cases[i].message));
         assert_int_equal(import.errors[0].line, cases[i].line);

@@ -2,13 +2,13 @@
 #include <setjmp.h>
 #include <time.h>
 #include <cmocka.h>
-#include "model/actor.h"
 #include "isms/auth.h"
 #include "isms/user.h"
+#include "model/actor.h"
 #include "sec/secret_key.h"
 #include "sec/totp.h"
-#include "store/journal.h"
 #include "store/db.h"
+#include "store/journal.h"
 #include "store/users.h"
 #include "test_helpers.h"
 
@@ -18,9 +18,8 @@ static int64_t make_user(struct test_db *t, const char *name)
 {
     struct isms_user user;
 
-    assert_int_equal(isms_user_create(&user, t->store, name, NULL, PASSWORD, false,
-                                      isms_actor_cli()),
-                     0);
+    assert_int_equal(
+        isms_user_create(&user, t->store, name, NULL, PASSWORD, false, isms_actor_cli()), 0);
     return user.id;
 }
 
@@ -239,8 +238,8 @@ static void recovery_codes_work_once_each(void **state)
     assert_int_equal(isms_user_get(&user, t->store, id), 0);
     assert_int_equal(user.recovery_codes_left, ISMS_RECOVERY_CODE_COUNT - 1);
     /* A new set replaces the old one entirely. */
-    assert_int_equal(
-        isms_auth_recovery_regenerate(fresh, t->store, id, PASSWORD, isms_actor_cli()), 0);
+    assert_int_equal(isms_auth_recovery_regenerate(fresh, t->store, id, PASSWORD, isms_actor_cli()),
+                     0);
     attempt.recovery_code = codes[4];
     assert_int_equal(isms_auth_login(&result, t->store, &attempt), ISMS_EAUTH);
     attempt.recovery_code = fresh[4];
@@ -295,8 +294,7 @@ static void current_password_checks_are_rate_limited(void **state)
     int64_t id = make_user(t, "alice");
 
     for (int i = 0; i < ISMS_AUTH_MAX_FAILURES_PER_NAME; i++)
-        assert_int_equal(isms_auth_check_current_password(t->store, id, "guess", &web),
-                         ISMS_EAUTH);
+        assert_int_equal(isms_auth_check_current_password(t->store, id, "guess", &web), ISMS_EAUTH);
     assert_int_equal(isms_auth_check_current_password(t->store, id, PASSWORD, &web), ISMS_ELIMIT);
     assert_int_equal(isms_auth_totp_disable(t->store, id, PASSWORD, &web), ISMS_ELIMIT);
     assert_int_equal(login(&result, t, "alice", PASSWORD, "198.51.100.7"), ISMS_ELIMIT);

@@ -1,11 +1,11 @@
 #include "isms_setup.h"
 #include <setjmp.h>
 #include <cmocka.h>
-#include "model/actor.h"
 #include "isms/cloud_service.h"
 #include "isms/org.h"
-#include "util/error.h"
+#include "model/actor.h"
 #include "test_helpers.h"
+#include "util/error.h"
 
 /* Every column of the 野良クラウドのカテゴリ分類 table (seed 001, 5.23). */
 static void shadow_cloud_table_every_column(void **state)
@@ -99,9 +99,13 @@ static void responsibility_split_follows_model(void **state)
 }
 
 static const struct isms_cloud_service_input box = {
-    .name = "Box", .provider = "Box Inc.", .model = ISMS_CLOUD_SAAS,
-    .managed_by = ISMS_CLOUD_MANAGED_IT, .risk_assessment = ISMS_CLOUD_RISK_DONE,
-    .purpose = ISMS_CLOUD_PURPOSE_WITHIN, .cost_bearer = ISMS_CLOUD_COST_COMPANY,
+    .name = "Box",
+    .provider = "Box Inc.",
+    .model = ISMS_CLOUD_SAAS,
+    .managed_by = ISMS_CLOUD_MANAGED_IT,
+    .risk_assessment = ISMS_CLOUD_RISK_DONE,
+    .purpose = ISMS_CLOUD_PURPOSE_WITHIN,
+    .cost_bearer = ISMS_CLOUD_COST_COMPANY,
 };
 
 static void store_round_trip_and_isolation(void **state)
@@ -114,8 +118,8 @@ static void store_round_trip_and_isolation(void **state)
 
     assert_int_equal(isms_org_create(&a, t->store, "A", "a", ISMS_ORG_CSC, isms_actor_cli()), 0);
     assert_int_equal(isms_org_create(&b, t->store, "B", "b", ISMS_ORG_CSC, isms_actor_cli()), 0);
-    assert_int_equal(isms_org_create(&csp, t->store, "Provider", "p", ISMS_ORG_CSP,
-                                     isms_actor_cli()), 0);
+    assert_int_equal(
+        isms_org_create(&csp, t->store, "Provider", "p", ISMS_ORG_CSP, isms_actor_cli()), 0);
     in.provider_org_id = csp.id;
     assert_int_equal(isms_cloud_service_create(&s, t->store, a.id, &in, isms_actor_cli()), 0);
     assert_string_equal(s.provider_org_name, "Provider");

@@ -3,8 +3,8 @@
 #ifndef ISMS_TEST_CLOUD_USE_H
 #define ISMS_TEST_CLOUD_USE_H
 
-#include "model/actor.h"
 #include "isms/cloud_service.h"
+#include "model/actor.h"
 #include "test_helpers.h"
 
 static inline void test_uses_provider(struct test_db *t, int64_t customer, int64_t provider)

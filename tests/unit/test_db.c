@@ -1,8 +1,8 @@
 /* The connection's statement cache: reuse must never leak state between uses. */
 #include "isms_setup.h"
 #include <setjmp.h>
-#include <cmocka.h>
 #include <unistd.h>
+#include <cmocka.h>
 #include "store/db.h"
 
 struct conn {
@@ -112,8 +112,7 @@ static void test_many_distinct_statements(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_reused_statement_starts_fresh, open_conn,
-                                        close_conn),
+        cmocka_unit_test_setup_teardown(test_reused_statement_starts_fresh, open_conn, close_conn),
         cmocka_unit_test_setup_teardown(test_nested_use_of_the_same_text, open_conn, close_conn),
         cmocka_unit_test_setup_teardown(test_many_distinct_statements, open_conn, close_conn),
     };

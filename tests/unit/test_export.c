@@ -1,14 +1,14 @@
 #include "isms_setup.h"
-#include "model/actor.h"
+#include <jansson.h>
 #include <setjmp.h>
 #include <cmocka.h>
-#include <jansson.h>
 #include "export/soa_export.h"
 #include "isms/org.h"
 #include "isms/soa.h"
+#include "model/actor.h"
+#include "test_helpers.h"
 #include "util/buf.h"
 #include "util/csv.h"
-#include "test_helpers.h"
 
 /* An SoA with one applicable control whose owner is a formula attack. */
 static void load_soa(struct test_db *t, struct isms_soa *soa)
@@ -22,7 +22,8 @@ static void load_soa(struct test_db *t, struct isms_soa *soa)
     struct isms_soa_entry entry;
     struct isms_org org;
 
-    assert_int_equal(isms_org_create(&org, t->store, "Export Co", NULL, ISMS_ORG_CSC, isms_actor_cli()), 0);
+    assert_int_equal(
+        isms_org_create(&org, t->store, "Export Co", NULL, ISMS_ORG_CSC, isms_actor_cli()), 0);
     assert_int_equal(isms_soa_decide(&entry, t->store, org.id, "A.5.31", &d, isms_actor_cli()), 0);
     isms_soa_entry_release(&entry);
     assert_int_equal(isms_soa_load(soa, t->store, org.id), 0);

@@ -33,8 +33,8 @@ static const char *check_entity(const char *p)
 
 static bool name_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == ':' || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == ':' || c == '_';
 }
 
 /* Parses one tag starting at '<'; pushes/pops `stack`. NULL on error. */
@@ -192,7 +192,8 @@ static void atv_draws_one_grid_per_vulnerability(void **state)
     char *svg;
 
     assert_int_equal(isms_heatmap_cell_count(m), 27);
-    /* threat 1, asset 1, vulnerability 3 -> level 3 (low); threat 3, asset 3, vulnerability 2 -> 18 */
+    /* threat 1, asset 1, vulnerability 3 -> level 3 (low); threat 3, asset 3, vulnerability 2 -> 18
+     */
     assert_int_equal(isms_heatmap_cell_index(&i, m, &(struct isms_risk_score){1, 1, 3}), 0);
     assert_int_equal(i, 18);
     counts[i] = 444;

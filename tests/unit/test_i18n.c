@@ -92,8 +92,7 @@ static void malformed_po_is_rejected_with_the_line(void **state)
 static void builtin_catalog_uses_jis_terms(void **state)
 {
     assert_int_equal(isms_i18n_load(), 0);
-    assert_string_equal(isms_i18n_text(ISMS_LANG_JA, "Statement of Applicability"),
-                        "適用宣言書");
+    assert_string_equal(isms_i18n_text(ISMS_LANG_JA, "Statement of Applicability"), "適用宣言書");
     assert_string_equal(isms_i18n_text(ISMS_LANG_JA, "Controls"), "管理策");
     assert_string_equal(isms_i18n_text(ISMS_LANG_JA, "Risk treatment"), "リスク対応");
     assert_string_equal(isms_i18n_text(ISMS_LANG_JA, "Risk owner"), "リスク所有者");

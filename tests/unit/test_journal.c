@@ -1,11 +1,11 @@
 /* The journal hash chain: changes are recorded, and tampering is detected. */
 #include "isms_setup.h"
 #include <setjmp.h>
-#include <cmocka.h>
 #include <sqlite3.h>
-#include "model/actor.h"
+#include <cmocka.h>
 #include "isms/org.h"
 #include "isms/soa.h"
+#include "model/actor.h"
 #include "store/journal.h"
 #include "test_helpers.h"
 
@@ -24,9 +24,8 @@ static void make_history(struct test_db *t)
     assert_int_equal(isms_org_create(&org, t->store, "Journal Co", NULL, ISMS_ORG_CSC, &alice), 0);
     assert_int_equal(isms_soa_decide(&entry, t->store, org.id, "A.5.1", &applicable, &alice), 0);
     isms_soa_entry_release(&entry);
-    assert_int_equal(isms_soa_decide(&entry, t->store, org.id, "A.5.2", &applicable,
-                                     isms_actor_cli()),
-                     0);
+    assert_int_equal(
+        isms_soa_decide(&entry, t->store, org.id, "A.5.2", &applicable, isms_actor_cli()), 0);
     isms_soa_entry_release(&entry);
 }
 
@@ -74,7 +73,9 @@ static void test_rehashed_row_breaks_the_next_link(void **state)
     /* An attacker who also rewrites the hash of the edited row still breaks
      * the following row's previous-hash link. */
     make_history(t);
-    tamper(t, "UPDATE journal SET hash = '" "ab" "' || substr(hash, 3) WHERE seq = 1");
+    tamper(t, "UPDATE journal SET hash = '"
+              "ab"
+              "' || substr(hash, 3) WHERE seq = 1");
     assert_int_equal(isms_store_journal_verify(&report, t->store), 0);
     assert_int_equal(report.first_bad, 1);
 }
@@ -108,8 +109,8 @@ static void test_failed_change_leaves_no_journal_row(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_changes_are_recorded_and_chain_verifies,
-                                        test_db_setup, test_db_teardown),
+        cmocka_unit_test_setup_teardown(test_changes_are_recorded_and_chain_verifies, test_db_setup,
+                                        test_db_teardown),
         cmocka_unit_test_setup_teardown(test_edited_row_is_detected, test_db_setup,
                                         test_db_teardown),
         cmocka_unit_test_setup_teardown(test_rehashed_row_breaks_the_next_link, test_db_setup,

@@ -1,7 +1,7 @@
 #include "isms_setup.h"
+#include <jansson.h>
 #include <setjmp.h>
 #include <cmocka.h>
-#include <jansson.h>
 #include "catalog/catalog.h"
 #include "export/json.h"
 #include "isms/soa.h"

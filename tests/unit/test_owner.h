@@ -3,9 +3,9 @@
 #ifndef ISMS_TEST_OWNER_H
 #define ISMS_TEST_OWNER_H
 
-#include "model/actor.h"
 #include "isms/membership.h"
 #include "isms/user.h"
+#include "model/actor.h"
 #include "test_helpers.h"
 
 static inline void test_add_owners(struct test_db *t, int64_t org, const char *const *names,
@@ -17,12 +17,11 @@ static inline void test_add_owners(struct test_db *t, int64_t org, const char *c
 
     for (size_t i = 0; i < count; i++) {
         snprintf(login, sizeof(login), "owner-%d", ++serial);
-        assert_int_equal(isms_user_create(&user, t->store, login, names[i],
-                                          "owner-password-123", false, isms_actor_cli()),
+        assert_int_equal(isms_user_create(&user, t->store, login, names[i], "owner-password-123",
+                                          false, isms_actor_cli()),
                          0);
-        assert_int_equal(isms_membership_set(t->store, org, user.id, ISMS_ROLE_RISK_OWNER,
-                                             isms_actor_cli()),
-                         0);
+        assert_int_equal(
+            isms_membership_set(t->store, org, user.id, ISMS_ROLE_RISK_OWNER, isms_actor_cli()), 0);
     }
 }
 

@@ -1,16 +1,16 @@
 #include "isms_setup.h"
 #include <setjmp.h>
 #include <cmocka.h>
-#include "model/actor.h"
 #include "isms/asset.h"
 #include "isms/org.h"
 #include "isms/risk.h"
 #include "isms/risk_matrix.h"
 #include "isms/risk_treatment.h"
 #include "isms/soa.h"
-#include "util/error.h"
+#include "model/actor.h"
 #include "test_helpers.h"
 #include "test_owner.h"
+#include "util/error.h"
 
 static int64_t make_org(struct test_db *t, const char *slug, enum isms_org_role role)
 {
@@ -107,8 +107,8 @@ static void retaining_a_risk_keeps_it_as_residual_and_needs_acceptance(void **st
     assert_int_equal(r.residual_level, 6);
     assert_false(r.residual_acceptable);
     assert_int_equal(r.status, ISMS_RISK_AWAITING_ACCEPTANCE);
-    assert_true(isms_risk_acceptance_required(r.has_residual, r.residual_acceptable,
-                                              r.accepted_at));
+    assert_true(
+        isms_risk_acceptance_required(r.has_residual, r.residual_acceptable, r.accepted_at));
     isms_risk_release(&r);
 }
 
@@ -223,16 +223,16 @@ static void acceptance_is_the_owners_and_cleared_by_new_residual_scores(void **s
     id = r.id;
     isms_risk_release(&r);
     /* Nothing to accept before there is a residual risk. */
-    assert_int_equal(isms_risk_accept(&r, t->store, org, id, "情報システム部長",
-                                      isms_actor_cli()), ISMS_EINVALID);
+    assert_int_equal(isms_risk_accept(&r, t->store, org, id, "情報システム部長", isms_actor_cli()),
+                     ISMS_EINVALID);
     in.treatment = ISMS_RISK_RETAIN;
     assert_int_equal(isms_risk_update(&r, t->store, org, id, &in, isms_actor_cli()), 0);
     isms_risk_release(&r);
     assert_int_equal(isms_risk_accept(&r, t->store, org, id, "someone else", isms_actor_cli()),
                      ISMS_EINVALID);
     assert_non_null(strstr(isms_error_last(), "only the risk owner"));
-    assert_int_equal(isms_risk_accept(&r, t->store, org, id, "情報システム部長",
-                                      isms_actor_cli()), 0);
+    assert_int_equal(isms_risk_accept(&r, t->store, org, id, "情報システム部長", isms_actor_cli()),
+                     0);
     assert_string_equal(r.accepted_by, "情報システム部長");
     assert_int_equal(strlen(r.accepted_at), 20);
     assert_int_equal(r.status, ISMS_RISK_ACCEPTED);
@@ -306,10 +306,11 @@ static void selecting_controls_marks_them_applicable_for_the_risk(void **state)
 
     /* An excluded control becomes applicable and loses its exclusion. */
     controls[0] = "A.7.4";
-    assert_int_equal(isms_risk_controls_set(&r, t->store, other, other, controls, 1,
-                                            isms_actor_cli()), ISMS_ENOTFOUND);
-    assert_int_equal(isms_risk_controls_set(&r, t->store, org, other, controls, 1,
-                                            isms_actor_cli()), 0);
+    assert_int_equal(
+        isms_risk_controls_set(&r, t->store, other, other, controls, 1, isms_actor_cli()),
+        ISMS_ENOTFOUND);
+    assert_int_equal(
+        isms_risk_controls_set(&r, t->store, org, other, controls, 1, isms_actor_cli()), 0);
     isms_risk_release(&r);
     find_soa(&e, t, org, "A.7.4");
     assert_int_equal(e.applicability, ISMS_SOA_APPLICABLE);
@@ -318,8 +319,8 @@ static void selecting_controls_marks_them_applicable_for_the_risk(void **state)
     isms_soa_entry_release(&e);
 
     /* Dropping a control removes the risk's line; the legal basis stays. */
-    assert_int_equal(isms_risk_controls_set(&r, t->store, org, id, controls + 1, 1,
-                                            isms_actor_cli()), 0);
+    assert_int_equal(
+        isms_risk_controls_set(&r, t->store, org, id, controls + 1, 1, isms_actor_cli()), 0);
     isms_risk_release(&r);
     find_soa(&e, t, org, "A.5.23");
     assert_int_equal(e.applicability, ISMS_SOA_APPLICABLE); /* still decided */
@@ -331,8 +332,9 @@ static void selecting_controls_marks_them_applicable_for_the_risk(void **state)
     assert_string_equal(e.inclusion_justification, "個人情報保護法");
     isms_soa_entry_release(&e);
     controls[0] = "A.99.1";
-    assert_int_equal(isms_risk_controls_set(&r, t->store, org, other, controls, 1,
-                                            isms_actor_cli()), ISMS_EINVALID);
+    assert_int_equal(
+        isms_risk_controls_set(&r, t->store, org, other, controls, 1, isms_actor_cli()),
+        ISMS_EINVALID);
 }
 
 static int64_t list_total(struct test_db *t, int64_t org, const struct isms_risk_filter *f)
@@ -373,8 +375,8 @@ static void list_filters_and_pages(void **state)
 
     assert_int_equal(list_total(t, org, &(struct isms_risk_filter){0}), 25);
     /* level = likelihood + impact >= 6: (2,4) (3,3) (3,4) (4,2) (4,3) (4,4) */
-    assert_int_equal(list_total(t, org, &(struct isms_risk_filter){.has_level_min = true,
-                                                                    .level_min = 6}), 6);
+    assert_int_equal(
+        list_total(t, org, &(struct isms_risk_filter){.has_level_min = true, .level_min = 6}), 6);
     assert_int_equal(list_total(t, org, &(struct isms_risk_filter){.band = ISMS_RISK_HIGH}), 6);
     assert_int_equal(list_total(t, org, &(struct isms_risk_filter){.owner = "CIO"}), 12);
     assert_int_equal(list_total(t, org, &(struct isms_risk_filter){.treatment = ISMS_RISK_RETAIN}),
@@ -387,8 +389,9 @@ static void list_filters_and_pages(void **state)
     assert_int_equal(list_total(t, org, &(struct isms_risk_filter){.query = "100%_"}), 5);
     assert_int_equal(list_total(t, org, &(struct isms_risk_filter){.query = "1%0"}), 0);
 
-    assert_int_equal(isms_risk_list(&list, t->store, org,
-                                    &(struct isms_risk_filter){.limit = 10, .offset = 20}), 0);
+    assert_int_equal(
+        isms_risk_list(&list, t->store, org, &(struct isms_risk_filter){.limit = 10, .offset = 20}),
+        0);
     assert_int_equal(list.total, 25);
     assert_int_equal(list.count, 5);
     isms_risk_list_release(&list);
@@ -398,8 +401,9 @@ static void list_filters_and_pages(void **state)
     assert_int_equal(list.items[0].level, 8);
     assert_true(list.items[1].level <= 8 && list.items[2].level <= list.items[1].level);
     isms_risk_list_release(&list);
-    assert_int_equal(isms_risk_list(&list, t->store, org, &(struct isms_risk_filter){.limit = 1001}),
-                     ISMS_EINVALID);
+    assert_int_equal(
+        isms_risk_list(&list, t->store, org, &(struct isms_risk_filter){.limit = 1001}),
+        ISMS_EINVALID);
 }
 
 static void heat_map_counts_per_cell(void **state)
@@ -510,10 +514,11 @@ static void treatment_plan_items(void **state)
     assert_int_equal(isms_risk_item_save(&saved, t->store, other, id, 0, &item, isms_actor_cli()),
                      ISMS_ENOTFOUND);
     item.status = ISMS_RISK_ITEM_DONE;
-    assert_int_equal(isms_risk_item_save(&saved, t->store, other, id, saved.id, &item,
-                                         isms_actor_cli()), ISMS_ENOTFOUND);
-    assert_int_equal(isms_risk_item_save(&saved, t->store, org, id, saved.id, &item,
-                                         isms_actor_cli()), 0);
+    assert_int_equal(
+        isms_risk_item_save(&saved, t->store, other, id, saved.id, &item, isms_actor_cli()),
+        ISMS_ENOTFOUND);
+    assert_int_equal(
+        isms_risk_item_save(&saved, t->store, org, id, saved.id, &item, isms_actor_cli()), 0);
     assert_int_equal(saved.status, ISMS_RISK_ITEM_DONE);
     assert_int_equal(isms_risk_get(&r, t->store, org, id), 0);
     /* The plan is done but the residual risk is not assessed. */
@@ -564,8 +569,8 @@ static void the_plan_lists_every_decided_risk_in_risk_order(void **state)
                      0);
     assert_int_equal(
         isms_risk_item_save(&saved, t->store, org, second, 0, &early, isms_actor_cli()), 0);
-    assert_int_equal(
-        isms_risk_item_save(&saved, t->store, org, first, 0, &early, isms_actor_cli()), 0);
+    assert_int_equal(isms_risk_item_save(&saved, t->store, org, first, 0, &early, isms_actor_cli()),
+                     0);
     assert_int_equal(isms_risk_plan_load(&rows, &n, t->store, org), 0);
     assert_int_equal(n, 4);
     assert_int_equal(rows[0].item.risk_id, first);

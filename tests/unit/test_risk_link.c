@@ -2,14 +2,14 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include "export/risk_json.h"
-#include "model/actor.h"
 #include "isms/org.h"
 #include "isms/risk.h"
 #include "isms/risk_link.h"
-#include "util/error.h"
+#include "model/actor.h"
 #include "test_cloud_use.h"
 #include "test_helpers.h"
 #include "test_owner.h"
+#include "util/error.h"
 
 struct world {
     int64_t provider, customer, other_customer, other_provider;
@@ -120,7 +120,7 @@ static void provider_sees_which_customers_depend_but_not_their_risks(void **stat
     link_risk(t, w.customer, w.customer_risk, "datacenter", w.shared_risk, 0);
     link_risk(t, w.customer, second, "datacenter", w.shared_risk, 0);
     link_risk(t, w.other_customer, add(t, w.other_customer, "x", "y", false), "datacenter",
-         w.shared_risk, 0);
+              w.shared_risk, 0);
     assert_int_equal(isms_risk_dependents(&deps, &n, t->store, w.provider, w.shared_risk), 0);
     assert_int_equal(n, 2);
     assert_string_equal(deps[0].org_slug, "customer");
@@ -129,8 +129,7 @@ static void provider_sees_which_customers_depend_but_not_their_risks(void **stat
     assert_int_equal(deps[1].risk_count, 1);
     free(deps);
     /* Another provider asking about the same risk id learns nothing. */
-    assert_int_equal(isms_risk_dependents(&deps, &n, t->store, w.other_provider, w.shared_risk),
-                     0);
+    assert_int_equal(isms_risk_dependents(&deps, &n, t->store, w.other_provider, w.shared_risk), 0);
     assert_int_equal(n, 0);
     free(deps);
 }
@@ -151,7 +150,7 @@ static void links_need_a_shared_risk_of_a_provider(void **state)
     link_risk(t, w.customer, w.customer_risk, "customer", w.customer_risk, ISMS_EINVALID);
     link_risk(t, w.provider, w.private_risk, "other-dc", 1, ISMS_EINVALID);
     link_risk(t, w.other_customer, add(t, w.other_customer, "self", "me", true), "customer-two", 1,
-         ISMS_EINVALID);
+              ISMS_EINVALID);
     /* A customer cannot link another org's risk. */
     link_risk(t, w.other_customer, w.customer_risk, "datacenter", w.shared_risk, ISMS_ENOTFOUND);
 }
@@ -169,8 +168,9 @@ static void a_depended_on_risk_stays_shared_until_unlinked(void **state)
 
     build(&w, t);
     link_risk(t, w.customer, w.customer_risk, "datacenter", w.shared_risk, 0);
-    assert_int_equal(isms_risk_update(&r, t->store, w.provider, w.shared_risk, &in,
-                                      isms_actor_cli()), ISMS_ECONFLICT);
+    assert_int_equal(
+        isms_risk_update(&r, t->store, w.provider, w.shared_risk, &in, isms_actor_cli()),
+        ISMS_ECONFLICT);
     assert_non_null(strstr(isms_error_last(), "1 customer risk depends"));
     assert_int_equal(isms_risk_delete(t->store, w.provider, w.shared_risk, isms_actor_cli()),
                      ISMS_ECONFLICT);
@@ -179,8 +179,8 @@ static void a_depended_on_risk_stays_shared_until_unlinked(void **state)
     assert_false(r.has_provider);
     assert_int_equal(r.provider_org_id, 0);
     isms_risk_release(&r);
-    assert_int_equal(isms_risk_update(&r, t->store, w.provider, w.shared_risk, &in,
-                                      isms_actor_cli()), 0);
+    assert_int_equal(
+        isms_risk_update(&r, t->store, w.provider, w.shared_risk, &in, isms_actor_cli()), 0);
     assert_false(r.shared);
     isms_risk_release(&r);
     assert_int_equal(isms_risk_delete(t->store, w.provider, w.shared_risk, isms_actor_cli()), 0);
@@ -221,9 +221,9 @@ static void shared_list_answers_only_the_orgs_own_providers(void **state)
 
     build(&w, t);
     for (size_t i = 0; i < sizeof(strangers) / sizeof(*strangers); i++) {
-        assert_int_equal(isms_risk_shared_list(&views, &n, &total, t->store, w.customer,
-                                               strangers[i], 0, 0),
-                         ISMS_ENOTFOUND);
+        assert_int_equal(
+            isms_risk_shared_list(&views, &n, &total, t->store, w.customer, strangers[i], 0, 0),
+            ISMS_ENOTFOUND);
         snprintf(expected, sizeof(expected),
                  "no provider '%s' among this organization's cloud services", strangers[i]);
         assert_string_equal(isms_error_last(), expected);

@@ -1,14 +1,14 @@
 #include "isms_setup.h"
 #include <setjmp.h>
 #include <cmocka.h>
-#include "model/actor.h"
 #include "isms/org.h"
 #include "isms/risk.h"
 #include "isms/risk_link.h"
-#include "util/error.h"
+#include "model/actor.h"
 #include "test_cloud_use.h"
 #include "test_helpers.h"
 #include "test_owner.h"
+#include "util/error.h"
 
 /* A customer's list reads its provider risks for a whole page at once
  * (isms_risk_link_fill_list): each linked risk must still show its own
@@ -197,8 +197,8 @@ int main(void)
                                         test_db_setup, test_db_teardown),
         cmocka_unit_test_setup_teardown(a_whole_page_of_linked_risks_and_a_filtered_page,
                                         test_db_setup, test_db_teardown),
-        cmocka_unit_test_setup_teardown(a_provider_list_shows_no_provider_of_its_own,
-                                        test_db_setup, test_db_teardown),
+        cmocka_unit_test_setup_teardown(a_provider_list_shows_no_provider_of_its_own, test_db_setup,
+                                        test_db_teardown),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,12 +3,12 @@
 #include "isms_setup.h"
 #include <setjmp.h>
 #include <cmocka.h>
-#include "model/actor.h"
 #include "isms/org.h"
 #include "isms/risk.h"
-#include "util/error.h"
+#include "model/actor.h"
 #include "test_helpers.h"
 #include "test_owner.h"
+#include "util/error.h"
 
 static int64_t make_org(struct test_db *t, const char *slug)
 {

@@ -5,12 +5,12 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include "export/risk_matrix_json.h"
-#include "model/actor.h"
 #include "isms/org.h"
 #include "isms/risk_matrix.h"
+#include "model/actor.h"
 #include "store/journal.h"
-#include "util/error.h"
 #include "test_helpers.h"
+#include "util/error.h"
 
 /* Seed 003: rows business impact Very Low..Very High, columns likelihood
  * Very Low..Very High. */
@@ -88,10 +88,10 @@ static void japanese_asset_threat_vulnerability_method(void **state)
     assert_int_equal(lo, 1);
     assert_int_equal(hi, 27);
     /* asset value 3 x threat 2 x vulnerability 2 */
-    assert_int_equal(isms_risk_matrix_level(&level, m,
-                                            &(struct isms_risk_score){.impact = 3, .likelihood = 2,
-                                                                      .vulnerability = 2}),
-                     0);
+    assert_int_equal(
+        isms_risk_matrix_level(
+            &level, m, &(struct isms_risk_score){.impact = 3, .likelihood = 2, .vulnerability = 2}),
+        0);
     assert_int_equal(level, 12);
     assert_int_equal(isms_risk_matrix_band(m, level), ISMS_RISK_HIGH);
     assert_false(isms_risk_matrix_acceptable(m, level));

@@ -3,14 +3,14 @@
 #include "isms_setup.h"
 #include <setjmp.h>
 #include <cmocka.h>
-#include "model/actor.h"
 #include "isms/org.h"
 #include "isms/risk.h"
 #include "isms/risk_summary.h"
 #include "isms/risk_treatment.h"
-#include "util/error.h"
+#include "model/actor.h"
 #include "test_helpers.h"
 #include "test_owner.h"
+#include "util/error.h"
 
 static int64_t make_org(struct test_db *t, const char *slug)
 {
@@ -26,8 +26,7 @@ static int64_t make_org(struct test_db *t, const char *slug)
 
 /* A risk on the default matrix (0-4 + 0-4: low 0-2, medium 3-5, high 6-8,
  * acceptable <= 2); residual < 0 means none. */
-static int64_t add(struct test_db *t, int64_t org, const char *title, int l, int i, int rl,
-                   int ri)
+static int64_t add(struct test_db *t, int64_t org, const char *title, int l, int i, int rl, int ri)
 {
     struct isms_risk_input in = {
         .title = title,
@@ -131,9 +130,8 @@ static void risks_above_the_criteria_wait_for_acceptance_until_accepted(void **s
     assert_int_equal(list.items[1].id, medium);
     isms_risk_list_release(&list);
 
-    assert_int_equal(isms_risk_accept(&r, t->store, org, high, "情報システム部長",
-                                      isms_actor_cli()),
-                     0);
+    assert_int_equal(
+        isms_risk_accept(&r, t->store, org, high, "情報システム部長", isms_actor_cli()), 0);
     isms_risk_release(&r);
     assert_int_equal(isms_risk_awaiting_acceptance(&list, t->store, org, 10), 0);
     assert_int_equal(list.total, 1);

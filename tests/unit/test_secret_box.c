@@ -93,8 +93,8 @@ static void the_environment_overrides_the_file(void **state)
 {
     struct isms_secret_key k;
 
-    setenv(ISMS_SECRET_KEY_ENV,
-           "00112233445566778899AABBCCDDEEFF00112233445566778899aabbccddeeff", 1);
+    setenv(ISMS_SECRET_KEY_ENV, "00112233445566778899AABBCCDDEEFF00112233445566778899aabbccddeeff",
+           1);
     assert_int_equal(isms_secret_key_load(&k, "/nonexistent/dir/isms.db"), 0);
     assert_int_equal(k.bytes[1], 0x11);
     assert_int_equal(k.bytes[31], 0xff);

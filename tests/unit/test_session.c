@@ -2,15 +2,15 @@
 #include <setjmp.h>
 #include <time.h>
 #include <cmocka.h>
-#include "model/actor.h"
 #include "isms/auth.h"
 #include "isms/membership.h"
 #include "isms/org.h"
 #include "isms/user.h"
+#include "model/actor.h"
 #include "store/db.h"
+#include "test_helpers.h"
 #include "web/http/response.h"
 #include "web/http/session.h"
-#include "test_helpers.h"
 
 #define PASSWORD "alice-password-1"
 
@@ -25,9 +25,8 @@ static int64_t make_user(struct test_db *t, const char *name, bool admin)
 {
     struct isms_user user;
 
-    assert_int_equal(isms_user_create(&user, t->store, name, NULL, PASSWORD, admin,
-                                      isms_actor_cli()),
-                     0);
+    assert_int_equal(
+        isms_user_create(&user, t->store, name, NULL, PASSWORD, admin, isms_actor_cli()), 0);
     return user.id;
 }
 
@@ -92,8 +91,8 @@ static void tokens_are_stored_hashed(void **state)
     make_user(t, "alice", false);
     signed_in(&result, t, "alice");
     db = isms_store_acquire(t->store);
-    assert_int_equal(isms_db_prepare(&st, db, "SELECT count(*) FROM sessions WHERE token_hash = $1"),
-                     0);
+    assert_int_equal(
+        isms_db_prepare(&st, db, "SELECT count(*) FROM sessions WHERE token_hash = $1"), 0);
     assert_int_equal(isms_stmt_bind_text(st, 1, result.token), 0);
     assert_int_equal(isms_stmt_step(st), 1);
     assert_int_equal(isms_stmt_int64(st, 0), 0);
@@ -120,15 +119,12 @@ static void membership_decides_which_orgs_a_user_sees(void **state)
     size_t count;
     int64_t alice = make_user(t, "alice", false), root = make_user(t, "root", true);
 
-    assert_int_equal(isms_org_create(&acme, t->store, "Acme", "acme", ISMS_ORG_CSP,
-                                     isms_actor_cli()),
-                     0);
-    assert_int_equal(isms_org_create(&other, t->store, "Other", "other", ISMS_ORG_CSC,
-                                     isms_actor_cli()),
-                     0);
-    assert_int_equal(isms_membership_set(t->store, acme.id, alice, ISMS_ROLE_RISK_OWNER,
-                                         isms_actor_cli()),
-                     0);
+    assert_int_equal(
+        isms_org_create(&acme, t->store, "Acme", "acme", ISMS_ORG_CSP, isms_actor_cli()), 0);
+    assert_int_equal(
+        isms_org_create(&other, t->store, "Other", "other", ISMS_ORG_CSC, isms_actor_cli()), 0);
+    assert_int_equal(
+        isms_membership_set(t->store, acme.id, alice, ISMS_ROLE_RISK_OWNER, isms_actor_cli()), 0);
     assert_int_equal(isms_membership_find_org(&found, &role, t->store, "acme", alice, false), 0);
     assert_int_equal(found.id, acme.id);
     assert_int_equal(role, ISMS_ROLE_RISK_OWNER);
@@ -159,7 +155,8 @@ static void cookies_are_httponly_strict_and_secure_on_request(void **state)
     isms_web_response_init(&res);
     assert_int_equal(isms_web_session_cookie(&res, "abc"), 0);
     assert_string_equal(res.headers[0].name, "Set-Cookie");
-    assert_string_equal(res.headers[0].value, "isms_session=abc; Path=/; HttpOnly; SameSite=Strict");
+    assert_string_equal(res.headers[0].value,
+                        "isms_session=abc; Path=/; HttpOnly; SameSite=Strict");
     isms_web_session_set_secure_cookies(true);
     assert_int_equal(isms_web_session_cookie_clear(&res), 0);
     assert_string_equal(res.headers[1].value,

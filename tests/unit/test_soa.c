@@ -1,12 +1,12 @@
 #include "isms_setup.h"
-#include "model/actor.h"
 #include <setjmp.h>
 #include <cmocka.h>
 #include "catalog/catalog.h"
 #include "isms/org.h"
 #include "isms/soa.h"
-#include "util/error.h"
+#include "model/actor.h"
 #include "test_helpers.h"
+#include "util/error.h"
 
 static int64_t make_org(struct test_db *t, const char *slug, enum isms_org_role role)
 {
@@ -56,7 +56,8 @@ static void decision_is_stored_and_reloaded(void **state)
     struct isms_soa_entry entry;
     struct isms_soa soa;
 
-    assert_int_equal(isms_soa_decide(&entry, t->store, org, "5.23", &applicable_for_risk, isms_actor_cli()), 0);
+    assert_int_equal(
+        isms_soa_decide(&entry, t->store, org, "5.23", &applicable_for_risk, isms_actor_cli()), 0);
     assert_string_equal(entry.control_id, "A.5.23");
     assert_int_equal(entry.responsibility, ISMS_SOA_RESP_CSP);
     assert_int_equal(strlen(entry.updated_at), 20);
@@ -87,9 +88,12 @@ static void a_new_decision_replaces_the_old_one(void **state)
     };
     struct isms_soa_entry entry;
 
-    assert_int_equal(isms_soa_decide(&entry, t->store, org, "A.8.25", &applicable_for_risk, isms_actor_cli()), 0);
+    assert_int_equal(
+        isms_soa_decide(&entry, t->store, org, "A.8.25", &applicable_for_risk, isms_actor_cli()),
+        0);
     isms_soa_entry_release(&entry);
-    assert_int_equal(isms_soa_decide(&entry, t->store, org, "A.8.25", &excluded, isms_actor_cli()), 0);
+    assert_int_equal(isms_soa_decide(&entry, t->store, org, "A.8.25", &excluded, isms_actor_cli()),
+                     0);
     isms_soa_entry_release(&entry);
     assert_int_equal(isms_soa_get(&entry, t->store, org, "a.8.25"), 0);
     assert_int_equal(entry.applicability, ISMS_SOA_NOT_APPLICABLE);
@@ -108,20 +112,26 @@ static void incomplete_decisions_are_refused(void **state)
     struct isms_soa_entry entry;
     struct isms_soa_decision d = {.applicability = ISMS_SOA_APPLICABLE};
 
-    assert_int_equal(isms_soa_decide(&entry, t->store, org, "A.5.1", &d, isms_actor_cli()), ISMS_EINVALID);
+    assert_int_equal(isms_soa_decide(&entry, t->store, org, "A.5.1", &d, isms_actor_cli()),
+                     ISMS_EINVALID);
     assert_non_null(strstr(isms_error_last(), "inclusion"));
     d = (struct isms_soa_decision){.applicability = ISMS_SOA_NOT_APPLICABLE};
-    assert_int_equal(isms_soa_decide(&entry, t->store, org, "A.5.1", &d, isms_actor_cli()), ISMS_EINVALID);
+    assert_int_equal(isms_soa_decide(&entry, t->store, org, "A.5.1", &d, isms_actor_cli()),
+                     ISMS_EINVALID);
     assert_non_null(strstr(isms_error_last(), "exclusion"));
     d.exclusion_justification = "n/a";
     d.implementation = ISMS_SOA_IMPL_YES;
-    assert_int_equal(isms_soa_decide(&entry, t->store, org, "A.5.1", &d, isms_actor_cli()), ISMS_EINVALID);
+    assert_int_equal(isms_soa_decide(&entry, t->store, org, "A.5.1", &d, isms_actor_cli()),
+                     ISMS_EINVALID);
     d = (struct isms_soa_decision){.applicability = ISMS_SOA_UNDECIDED};
-    assert_int_equal(isms_soa_decide(&entry, t->store, org, "A.5.1", &d, isms_actor_cli()), ISMS_EINVALID);
-    assert_int_equal(isms_soa_decide(&entry, t->store, org, "A.9.9", &applicable_for_risk, isms_actor_cli()),
-                     ISMS_ENOTFOUND);
-    assert_int_equal(isms_soa_decide(&entry, t->store, 9999, "A.5.1", &applicable_for_risk, isms_actor_cli()),
-                     ISMS_ENOTFOUND);
+    assert_int_equal(isms_soa_decide(&entry, t->store, org, "A.5.1", &d, isms_actor_cli()),
+                     ISMS_EINVALID);
+    assert_int_equal(
+        isms_soa_decide(&entry, t->store, org, "A.9.9", &applicable_for_risk, isms_actor_cli()),
+        ISMS_ENOTFOUND);
+    assert_int_equal(
+        isms_soa_decide(&entry, t->store, 9999, "A.5.1", &applicable_for_risk, isms_actor_cli()),
+        ISMS_ENOTFOUND);
 }
 
 static void one_orgs_decisions_never_show_in_another(void **state)
@@ -132,7 +142,9 @@ static void one_orgs_decisions_never_show_in_another(void **state)
     struct isms_soa_entry entry;
     struct isms_soa soa;
 
-    assert_int_equal(isms_soa_decide(&entry, t->store, a, "CLD.9.5.1", &applicable_for_risk, isms_actor_cli()), 0);
+    assert_int_equal(
+        isms_soa_decide(&entry, t->store, a, "CLD.9.5.1", &applicable_for_risk, isms_actor_cli()),
+        0);
     isms_soa_entry_release(&entry);
     assert_int_equal(isms_soa_get(&entry, t->store, b, "CLD.9.5.1"), 0);
     assert_int_equal(entry.applicability, ISMS_SOA_UNDECIDED);

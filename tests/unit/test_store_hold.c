@@ -42,9 +42,9 @@ static void domain_calls_work_on_the_held_connection(void **state)
      * SIGALRM ends the test as failed instead of letting it hang. */
     alarm(10);
     isms_store_hold(t->store);
-    assert_int_equal(isms_org_create(&created, t->store, "保持テスト", "hold", ISMS_ORG_CSC,
-                                     isms_actor_cli()),
-                     0);
+    assert_int_equal(
+        isms_org_create(&created, t->store, "保持テスト", "hold", ISMS_ORG_CSC, isms_actor_cli()),
+        0);
     assert_int_equal(isms_org_get(&found, t->store, created.id), 0);
     assert_string_equal(found.name, "保持テスト");
     isms_store_let_go(t->store);

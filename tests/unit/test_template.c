@@ -62,9 +62,10 @@ static void dotted_names_descend_and_outer_scopes_are_visible(void **state)
     assert_string_equal(render("{{org.name}} / {{org.owner.name}}",
                                "{\"org\":{\"name\":\"Acme\",\"owner\":{\"name\":\"佐藤\"}}}"),
                         "Acme / 佐藤");
-    assert_string_equal(render("{{#rows}}{{id}}@{{org}};{{/rows}}",
-                               "{\"org\":\"acme\",\"rows\":[{\"id\":\"A.5.1\"},{\"id\":\"A.5.2\"}]}"),
-                        "A.5.1@acme;A.5.2@acme;");
+    assert_string_equal(
+        render("{{#rows}}{{id}}@{{org}};{{/rows}}",
+               "{\"org\":\"acme\",\"rows\":[{\"id\":\"A.5.1\"},{\"id\":\"A.5.2\"}]}"),
+        "A.5.1@acme;A.5.2@acme;");
     assert_string_equal(render("{{#tags}}<{{.}}>{{/tags}}", "{\"tags\":[\"csc\",\"csp\"]}"),
                         "<csc><csp>");
 }
@@ -90,9 +91,9 @@ static void partials_and_translations_render(void **state)
 {
     assert_int_equal(render_with("<nav>{{> p.html}}</nav>", "{\"who\":\"<b>\"}", "[{{who}}]"), 0);
     assert_string_equal(rendered, "<nav>[&lt;b&gt;]</nav>");
-    assert_string_equal(render("<th>{{#t}}Risk\n      owner{{/t}}</th><th>{{#t}}Other{{/t}}</th>",
-                               "{}"),
-                        "<th>リスク所有者</th><th>Other</th>");
+    assert_string_equal(
+        render("<th>{{#t}}Risk\n      owner{{/t}}</th><th>{{#t}}Other{{/t}}</th>", "{}"),
+        "<th>リスク所有者</th><th>Other</th>");
 }
 
 static void malformed_templates_are_rejected_with_the_line(void **state)

@@ -4,11 +4,11 @@
 #include <cmocka.h>
 #include "catalog/threats.h"
 #include "export/threat_json.h"
-#include "model/actor.h"
 #include "isms/org.h"
 #include "isms/threat.h"
-#include "util/error.h"
+#include "model/actor.h"
 #include "test_helpers.h"
+#include "util/error.h"
 
 static const struct isms_threat_source *source(const char *key)
 {
@@ -112,12 +112,12 @@ static void own_threats_are_added_listed_and_kept_per_org(void **state)
     struct isms_threat_info info;
     size_t count = 0;
 
-    assert_int_equal(isms_threat_add(&added, t->store, isms_actor_cli(), a,
-                                     &(struct isms_threat_input){
-                                         .name_ja = "委託先クラウドの設定ミス",
-                                         .category = "運用",
-                                         .description = "line 1\nline 2"}),
-                     0);
+    assert_int_equal(
+        isms_threat_add(&added, t->store, isms_actor_cli(), a,
+                        &(struct isms_threat_input){.name_ja = "委託先クラウドの設定ミス",
+                                                    .category = "運用",
+                                                    .description = "line 1\nline 2"}),
+        0);
     assert_true(added.id > 0);
     assert_string_equal(added.name_en, "");
     assert_int_equal(isms_threat_get_own(&got, t->store, a, added.id), 0);
@@ -160,10 +160,10 @@ static void own_threats_need_a_name_and_bounded_text(void **state)
     assert_int_equal(isms_threat_add(&out, t->store, isms_actor_cli(), a,
                                      &(struct isms_threat_input){.name_en = long_name}),
                      ISMS_ETOOBIG);
-    assert_int_equal(isms_threat_add(&out, t->store, isms_actor_cli(), a,
-                                     &(struct isms_threat_input){.name_en = "tab\tok",
-                                                                 .category = "new\nline"}),
-                     ISMS_EINVALID);
+    assert_int_equal(
+        isms_threat_add(&out, t->store, isms_actor_cli(), a,
+                        &(struct isms_threat_input){.name_en = "tab\tok", .category = "new\nline"}),
+        ISMS_EINVALID);
     assert_string_equal(isms_error_last(), "'category' contains a control character");
 }
 

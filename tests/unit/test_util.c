@@ -61,9 +61,9 @@ static void tsv_rejects_ragged_rows_naming_the_line(void **state)
 static void text_validates_utf8_and_controls(void **state)
 {
     assert_true(isms_text_valid_utf8("適用宣言書 SoA"));
-    assert_false(isms_text_valid_utf8("\xC0\xAF"));         /* overlong '/' */
-    assert_false(isms_text_valid_utf8("\xED\xA0\x80"));     /* surrogate */
-    assert_false(isms_text_valid_utf8("\xE3\x81"));         /* truncated */
+    assert_false(isms_text_valid_utf8("\xC0\xAF"));     /* overlong '/' */
+    assert_false(isms_text_valid_utf8("\xED\xA0\x80")); /* surrogate */
+    assert_false(isms_text_valid_utf8("\xE3\x81"));     /* truncated */
     assert_int_equal(isms_text_check("a\nb", 10, true, "f"), 0);
     assert_int_equal(isms_text_check("a\nb", 10, false, "f"), ISMS_EINVALID);
     assert_int_equal(isms_text_check("a\x1b[31m", 10, true, "f"), ISMS_EINVALID);

@@ -125,9 +125,9 @@ static void literal_segments_win_whatever_the_order(void **state)
     assert_ptr_equal(route, &unordered[1]);
     assert_string_equal(isms_web_params_get(&params, "org"), "acme");
     assert_null(isms_web_params_get(&params, "any"));
-    assert_int_equal(isms_web_router_match(&route, &params, NULL, 0, unordered, 3, "GET",
-                                           "/orgs/acme/risks/12"),
-                     ISMS_WEB_MATCH_FOUND);
+    assert_int_equal(
+        isms_web_router_match(&route, &params, NULL, 0, unordered, 3, "GET", "/orgs/acme/risks/12"),
+        ISMS_WEB_MATCH_FOUND);
     assert_ptr_equal(route, &unordered[0]);
     assert_string_equal(isms_web_params_get(&params, "risk"), "12");
 }

@@ -3,9 +3,8 @@
  * /api/me/... (docs/api.md, "Authentication").
  */
 #include "isms_setup.h"
-#include <time.h>
 #include <microhttpd.h>
-#include "web/http/router.h"
+#include <time.h>
 #include "export/json.h"
 #include "export/json_util.h"
 #include "export/user_json.h"
@@ -15,6 +14,7 @@
 #include "util/error.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
 #include "web/http/session.h"
 
 #define HISTORY_DEFAULT 20
@@ -72,8 +72,8 @@ static json_t *memberships_json(struct isms_store *store, const struct isms_sess
         return NULL;
     list = json_array();
     for (size_t i = 0; ok && i < count; i++)
-        ok = isms_json_append(list, json_pack("{s:o, s:s}", "org", isms_json_org(&orgs[i]),
-                                              "role", isms_role_name(roles[i])));
+        ok = isms_json_append(list, json_pack("{s:o, s:s}", "org", isms_json_org(&orgs[i]), "role",
+                                              isms_role_name(roles[i])));
     free(orgs);
     free(roles);
     return isms_json_done(list, ok);
@@ -82,13 +82,12 @@ static json_t *memberships_json(struct isms_store *store, const struct isms_sess
 /* What GET /api/session and a login answer. */
 static json_t *session_json(struct isms_store *store, const struct isms_session *s)
 {
-    return json_pack("{s:{s:I, s:s, s:s, s:s, s:s, s:b, s:b}, s:s, s:b, s:b, s:o, s:o}", "user",
-                     "id", (json_int_t)s->user_id, "name", s->name, "display_name",
-                     s->display_name, "lang", s->lang, "time_zone", s->time_zone, "is_admin",
-                     s->is_admin, "totp_enabled", s->totp_enabled, "csrf", s->csrf,
-                     "mfa_pending", s->mfa_pending, "password_change_required",
-                     s->must_change_password, "expires_at",
-                     time_json(s->expires_at), "memberships", memberships_json(store, s));
+    return json_pack(
+        "{s:{s:I, s:s, s:s, s:s, s:s, s:b, s:b}, s:s, s:b, s:b, s:o, s:o}", "user", "id",
+        (json_int_t)s->user_id, "name", s->name, "display_name", s->display_name, "lang", s->lang,
+        "time_zone", s->time_zone, "is_admin", s->is_admin, "totp_enabled", s->totp_enabled, "csrf",
+        s->csrf, "mfa_pending", s->mfa_pending, "password_change_required", s->must_change_password,
+        "expires_at", time_json(s->expires_at), "memberships", memberships_json(store, s));
 }
 
 static int signed_in(struct isms_web_response *res, struct isms_web_request *req,
@@ -213,10 +212,9 @@ static int isms_api_me_totp_post(struct isms_web_response *res, struct isms_web_
     if ((error = isms_auth_totp_confirm(codes, req->store, req->session->user_id, code,
                                         &req->actor)) < 0)
         /* A wrong code here is bad input, not a failed sign-in. */
-        return error == ISMS_EAUTH ? recode(ISMS_EINVALID)
-                                   : error;
-    return isms_web_respond_json(res, 200, json_pack("{s:b, s:o}", "enabled", 1,
-                                                     "recovery_codes", codes_json(codes)));
+        return error == ISMS_EAUTH ? recode(ISMS_EINVALID) : error;
+    return isms_web_respond_json(
+        res, 200, json_pack("{s:b, s:o}", "enabled", 1, "recovery_codes", codes_json(codes)));
 }
 
 static int isms_api_me_totp_delete(struct isms_web_response *res, struct isms_web_request *req)
@@ -225,8 +223,8 @@ static int isms_api_me_totp_delete(struct isms_web_response *res, struct isms_we
     int error;
 
     if ((error = isms_web_json_string(&password, req->json, "password")) < 0 ||
-        (error = isms_auth_totp_disable(req->store, req->session->user_id, password,
-                                        &req->actor)) < 0)
+        (error = isms_auth_totp_disable(req->store, req->session->user_id, password, &req->actor)) <
+            0)
         /* 403, not 401: the session is fine, the password given is not. */
         return error == ISMS_EAUTH ? recode(ISMS_EPERM) : error;
     return isms_web_respond_json(res, 200, json_pack("{s:b}", "enabled", 0));
@@ -239,8 +237,8 @@ static int isms_api_me_recovery_codes(struct isms_web_response *res, struct isms
     int error;
 
     if ((error = isms_web_json_string(&password, req->json, "password")) < 0 ||
-        (error = isms_auth_recovery_regenerate(codes, req->store, req->session->user_id,
-                                               password, &req->actor)) < 0)
+        (error = isms_auth_recovery_regenerate(codes, req->store, req->session->user_id, password,
+                                               &req->actor)) < 0)
         return error == ISMS_EAUTH ? recode(ISMS_EPERM) : error;
     return isms_web_respond_json(res, 200, json_pack("{s:o}", "recovery_codes", codes_json(codes)));
 }
@@ -254,13 +252,14 @@ static int isms_api_me_password(struct isms_web_response *res, struct isms_web_r
         (error = isms_web_json_string(&next, req->json, "new_password")) < 0)
         return error;
     if (!current || !next)
-        return isms_error_set(ISMS_EINVALID, _("'current_password' and 'new_password' are required"));
+        return isms_error_set(ISMS_EINVALID,
+                              _("'current_password' and 'new_password' are required"));
     /* Re-authentication: a stolen session alone cannot take over the account. */
     if ((error = isms_auth_check_current_password(req->store, req->session->user_id, current,
                                                   &req->actor)) < 0)
         return error == ISMS_EAUTH ? recode(ISMS_EPERM) : error;
-    if ((error = isms_user_set_password(req->store, req->session->user_id, next,
-                                        req->session->id, &req->actor)) < 0)
+    if ((error = isms_user_set_password(req->store, req->session->user_id, next, req->session->id,
+                                        &req->actor)) < 0)
         return error;
     return isms_web_respond_no_content(res);
 }
@@ -271,8 +270,7 @@ static int isms_api_me_time_zone(struct isms_web_response *res, struct isms_web_
     int error;
 
     if ((error = isms_web_json_string(&zone, req->json, "time_zone")) < 0 ||
-        (error = isms_user_set_time_zone(req->store, req->session->user_id, zone, &req->actor)) <
-            0)
+        (error = isms_user_set_time_zone(req->store, req->session->user_id, zone, &req->actor)) < 0)
         return error;
     return isms_web_respond_json(res, 200, json_pack("{s:s}", "time_zone", zone));
 }
@@ -291,13 +289,15 @@ static int isms_api_me_lang(struct isms_web_response *res, struct isms_web_reque
 const struct isms_web_route isms_api_account_routes[] = {
     {"POST", "/api/session", isms_api_session_create, ISMS_WEB_PUBLIC | ISMS_WEB_NEEDS_JSON},
     {"GET", "/api/session", isms_api_session_get, ISMS_WEB_MFA_STEP | ISMS_WEB_PASSWORD_CHANGE},
-    {"DELETE", "/api/session", isms_api_session_delete, ISMS_WEB_MFA_STEP | ISMS_WEB_PASSWORD_CHANGE},
+    {"DELETE", "/api/session", isms_api_session_delete,
+     ISMS_WEB_MFA_STEP | ISMS_WEB_PASSWORD_CHANGE},
     {"POST", "/api/session/mfa", isms_api_session_mfa, ISMS_WEB_MFA_STEP | ISMS_WEB_NEEDS_JSON},
     {"GET", "/api/me/logins", isms_api_me_logins, 0},
     {"POST", "/api/me/totp", isms_api_me_totp_post, ISMS_WEB_NEEDS_JSON},
     {"DELETE", "/api/me/totp", isms_api_me_totp_delete, ISMS_WEB_NEEDS_JSON},
     {"POST", "/api/me/recovery-codes", isms_api_me_recovery_codes, ISMS_WEB_NEEDS_JSON},
-    {"PUT", "/api/me/password", isms_api_me_password, ISMS_WEB_NEEDS_JSON | ISMS_WEB_PASSWORD_CHANGE},
+    {"PUT", "/api/me/password", isms_api_me_password,
+     ISMS_WEB_NEEDS_JSON | ISMS_WEB_PASSWORD_CHANGE},
     {"PUT", "/api/me/lang", isms_api_me_lang, ISMS_WEB_NEEDS_JSON},
     {"PUT", "/api/me/time-zone", isms_api_me_time_zone, ISMS_WEB_NEEDS_JSON},
     {NULL, NULL, NULL, 0},

@@ -5,7 +5,6 @@
  */
 #include "isms_setup.h"
 #include <strings.h>
-#include "web/http/router.h"
 #include "export/asset_export.h"
 #include "export/json_util.h"
 #include "isms/asset.h"
@@ -13,9 +12,10 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "web/http/id_param.h"
-#include "web/http/session.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
+#include "web/http/session.h"
 
 #define EXPORT_MAX (256u << 20)
 
@@ -54,7 +54,8 @@ static int read_filter(struct isms_asset_filter *f, const struct isms_web_reques
         (due && *due && (error = isms_date_parse(&f->due_before, due)) < 0))
         return error;
     if (f->name_contains && strlen(f->name_contains) > ISMS_ASSET_QUERY_MAX)
-        return isms_error_set(ISMS_EINVALID, _("'q' is longer than %d bytes"), ISMS_ASSET_QUERY_MAX);
+        return isms_error_set(ISMS_EINVALID, _("'q' is longer than %d bytes"),
+                              ISMS_ASSET_QUERY_MAX);
     return 0;
 }
 
@@ -68,8 +69,7 @@ static int isms_api_assets_list(struct isms_web_response *res, struct isms_web_r
 
     if ((error = read_filter(&filter, req)) < 0 ||
         (error = parse_count(&filter.limit, isms_web_request_query(req, "limit"), "limit")) < 0 ||
-        (error = parse_count(&filter.offset, isms_web_request_query(req, "offset"), "offset")) <
-            0)
+        (error = parse_count(&filter.offset, isms_web_request_query(req, "offset"), "offset")) < 0)
         return error;
     if (isms_web_request_query(req, "limit") && filter.limit == 0)
         return isms_error_set(ISMS_EINVALID, _("'limit' must be 1 to %d"), ISMS_ASSET_LIST_MAX);
@@ -181,17 +181,15 @@ static json_t *import_errors(const struct isms_asset_import *import, bool japane
     for (size_t i = 0; ok && i < import->error_count; i++) {
         const struct isms_import_error *e = &import->errors[i];
         ok = isms_json_append(rows, json_pack("{s:I, s:I, s:s, s:s}", "line", (json_int_t)e->line,
-                                              "column", (json_int_t)e->column, "header",
-                                              e->header, "message",
-                                              japanese ? e->message_ja : e->message));
+                                              "column", (json_int_t)e->column, "header", e->header,
+                                              "message", japanese ? e->message_ja : e->message));
     }
     return isms_json_done(rows, ok);
 }
 
 /* 400 with every row error: {"error": {"code", "message", "errors_total", "rows": [...]}}. */
-static int respond_import_failure(struct isms_web_response *res,
-                                  const struct isms_web_request *req, int error,
-                                  const struct isms_asset_import *import)
+static int respond_import_failure(struct isms_web_response *res, const struct isms_web_request *req,
+                                  int error, const struct isms_asset_import *import)
 {
     bool ja = isms_web_wants_japanese(req);
     json_t *rows;
@@ -231,8 +229,8 @@ static int isms_api_assets_import(struct isms_web_response *res, struct isms_web
     return error;
 }
 
-typedef int (*export_fn)(struct isms_buf *out, struct isms_store *store,
-                         const struct isms_org *org, const struct isms_asset_filter *filter);
+typedef int (*export_fn)(struct isms_buf *out, struct isms_store *store, const struct isms_org *org,
+                         const struct isms_asset_filter *filter);
 
 static int send_export(struct isms_web_response *res, struct isms_web_request *req,
                        export_fn export, const char *content_type, const char *extension)
@@ -274,12 +272,15 @@ static int isms_api_assets_xlsx(struct isms_web_response *res, struct isms_web_r
 
 const struct isms_web_route isms_api_assets_routes[] = {
     {"GET", "/api/orgs/{org}/assets", isms_api_assets_list, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/api/orgs/{org}/assets", isms_api_assets_create, ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
-    {"POST", "/api/orgs/{org}/assets/import", isms_api_assets_import, ISMS_WEB_NEEDS_ORG | ISMS_WEB_LARGE_BODY},
+    {"POST", "/api/orgs/{org}/assets", isms_api_assets_create,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
+    {"POST", "/api/orgs/{org}/assets/import", isms_api_assets_import,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_LARGE_BODY},
     {"GET", "/api/orgs/{org}/assets.csv", isms_api_assets_csv, ISMS_WEB_NEEDS_ORG},
     {"GET", "/api/orgs/{org}/assets.xlsx", isms_api_assets_xlsx, ISMS_WEB_NEEDS_ORG},
     {"GET", "/api/orgs/{org}/assets/{id}", isms_api_assets_get, ISMS_WEB_NEEDS_ORG},
-    {"PUT", "/api/orgs/{org}/assets/{id}", isms_api_assets_put, ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
+    {"PUT", "/api/orgs/{org}/assets/{id}", isms_api_assets_put,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
     {"DELETE", "/api/orgs/{org}/assets/{id}", isms_api_assets_delete, ISMS_WEB_NEEDS_ORG},
     {NULL, NULL, NULL, 0},
 };

@@ -1,10 +1,10 @@
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "catalog/catalog.h"
 #include "export/json.h"
 #include "util/error.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
 
 static int isms_api_catalogs_list(struct isms_web_response *res, struct isms_web_request *req)
 {
@@ -48,7 +48,8 @@ static int isms_api_catalogs_control(struct isms_web_response *res, struct isms_
     if ((error = find_catalog(&catalog, isms_web_request_param(req, "key"))) < 0)
         return error;
     if (!(control = isms_catalog_find(catalog, id)))
-        return isms_error_set(ISMS_ENOTFOUND, _("control '%s' not found in '%s'"), id, catalog->key);
+        return isms_error_set(ISMS_ENOTFOUND, _("control '%s' not found in '%s'"), id,
+                              catalog->key);
     return isms_web_respond_json(res, 200, isms_json_control(control, catalog->key));
 }
 

@@ -4,7 +4,6 @@
  * id is 404.
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "export/cloud_service_json.h"
 #include "export/json_util.h"
 #include "isms/cloud_service.h"
@@ -14,6 +13,7 @@
 #include "web/http/id_param.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
 
 static int service_param(int64_t *out, const struct isms_web_request *req)
 {
@@ -49,10 +49,11 @@ static int read_input(struct isms_cloud_service_input *in, struct isms_web_reque
     if (!provider_ref)
         return 0;
     if ((error = isms_org_find(&provider, req->store, provider_ref)) < 0)
-        return error == ISMS_ENOTFOUND
-                   ? isms_error_set(ISMS_EINVALID, _("'provider_org' '%.40s' is not an "
-                                                   "organization"), provider_ref)
-                   : error;
+        return error == ISMS_ENOTFOUND ? isms_error_set(ISMS_EINVALID,
+                                                        _("'provider_org' '%.40s' is not an "
+                                                          "organization"),
+                                                        provider_ref)
+                                       : error;
     in->provider_org_id = provider.id;
     return 0;
 }
@@ -75,15 +76,16 @@ static int isms_api_cloud_services_list(struct isms_web_response *res, struct is
         ok = isms_json_append(items, isms_json_cloud_service(&services[i]));
     }
     free(services);
-    return isms_web_respond_json(
-        res, 200,
-        json_pack("{s:{s:I, s:I, s:{s:I, s:I, s:I, s:I}}, s:o}", "summary", "total",
-                  (json_int_t)count, "shadow", shadow, "by_category", "1", by_category[1], "2",
-                  by_category[2], "3", by_category[3], "4", by_category[4], "cloud_services",
-                  isms_json_done(items, ok)));
+    return isms_web_respond_json(res, 200,
+                                 json_pack("{s:{s:I, s:I, s:{s:I, s:I, s:I, s:I}}, s:o}", "summary",
+                                           "total", (json_int_t)count, "shadow", shadow,
+                                           "by_category", "1", by_category[1], "2", by_category[2],
+                                           "3", by_category[3], "4", by_category[4],
+                                           "cloud_services", isms_json_done(items, ok)));
 }
 
-static int isms_api_cloud_services_create(struct isms_web_response *res, struct isms_web_request *req)
+static int isms_api_cloud_services_create(struct isms_web_response *res,
+                                          struct isms_web_request *req)
 {
     struct isms_cloud_service_input in;
     struct isms_cloud_service *s;
@@ -96,8 +98,8 @@ static int isms_api_cloud_services_create(struct isms_web_response *res, struct 
         return ISMS_ENOMEM;
     if ((error = isms_cloud_service_create(s, req->store, req->org.id, &in, &req->actor)) == 0 &&
         (error = isms_web_respond_json(res, 201, isms_json_cloud_service(s))) == 0) {
-        snprintf(location, sizeof(location), "/api/orgs/%s/cloud-services/%" PRId64,
-                 req->org.slug, s->id);
+        snprintf(location, sizeof(location), "/api/orgs/%s/cloud-services/%" PRId64, req->org.slug,
+                 s->id);
         error = isms_web_response_header(res, "Location", location);
     }
     return error;
@@ -121,13 +123,14 @@ static int isms_api_cloud_services_put(struct isms_web_response *res, struct ism
 
     /* The id comes first: a stranger's service is 404 whatever the body says. */
     if ((error = load_service(&s, req)) == 0 && (error = read_input(&in, req)) == 0 &&
-        (error = isms_cloud_service_update(s, req->store, req->org.id, s->id, &in,
-                                           &req->actor)) == 0)
+        (error = isms_cloud_service_update(s, req->store, req->org.id, s->id, &in, &req->actor)) ==
+            0)
         error = isms_web_respond_json(res, 200, isms_json_cloud_service(s));
     return error;
 }
 
-static int isms_api_cloud_services_delete(struct isms_web_response *res, struct isms_web_request *req)
+static int isms_api_cloud_services_delete(struct isms_web_response *res,
+                                          struct isms_web_request *req)
 {
     int64_t id;
     int error;
@@ -140,9 +143,12 @@ static int isms_api_cloud_services_delete(struct isms_web_response *res, struct 
 
 const struct isms_web_route isms_api_cloud_services_routes[] = {
     {"GET", "/api/orgs/{org}/cloud-services", isms_api_cloud_services_list, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/api/orgs/{org}/cloud-services", isms_api_cloud_services_create, ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
+    {"POST", "/api/orgs/{org}/cloud-services", isms_api_cloud_services_create,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
     {"GET", "/api/orgs/{org}/cloud-services/{id}", isms_api_cloud_services_get, ISMS_WEB_NEEDS_ORG},
-    {"PUT", "/api/orgs/{org}/cloud-services/{id}", isms_api_cloud_services_put, ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
-    {"DELETE", "/api/orgs/{org}/cloud-services/{id}", isms_api_cloud_services_delete, ISMS_WEB_NEEDS_ORG},
+    {"PUT", "/api/orgs/{org}/cloud-services/{id}", isms_api_cloud_services_put,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
+    {"DELETE", "/api/orgs/{org}/cloud-services/{id}", isms_api_cloud_services_delete,
+     ISMS_WEB_NEEDS_ORG},
     {NULL, NULL, NULL, 0},
 };

@@ -1,6 +1,6 @@
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
 
 /* Liveness only: no database access, so a load balancer's probe stays cheap
  * and says nothing about data. */

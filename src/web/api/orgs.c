@@ -1,11 +1,11 @@
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "export/json.h"
 #include "isms/membership.h"
 #include "isms/org.h"
 #include "util/error.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
 
 static int isms_api_orgs_list(struct isms_web_response *res, struct isms_web_request *req)
 {
@@ -78,6 +78,7 @@ const struct isms_web_route isms_api_orgs_routes[] = {
     {"GET", "/api/orgs", isms_api_orgs_list, 0},
     {"POST", "/api/orgs", isms_api_orgs_create, ISMS_WEB_ADMIN | ISMS_WEB_NEEDS_JSON},
     {"GET", "/api/orgs/{org}", isms_api_orgs_get, ISMS_WEB_NEEDS_ORG},
-    {"PUT", "/api/orgs/{org}", isms_api_orgs_put, ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN | ISMS_WEB_NEEDS_JSON},
+    {"PUT", "/api/orgs/{org}", isms_api_orgs_put,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN | ISMS_WEB_NEEDS_JSON},
     {NULL, NULL, NULL, 0},
 };

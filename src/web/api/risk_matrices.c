@@ -3,12 +3,12 @@
  * use (and its custom definitions) under /api/orgs/{org}/risk-matrix.
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "export/risk_matrix_json.h"
 #include "isms/risk_matrix.h"
 #include "util/error.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
 
 /* Appends the JSON of `count` matrices at `m` to `list`; false when out of memory. */
 static bool append_all(json_t *list, const struct isms_risk_matrix *m, size_t count)
@@ -30,8 +30,8 @@ static int isms_api_risk_matrices_list(struct isms_web_response *res, struct ism
         }
     if (!list)
         return isms_error_set(ISMS_ENOMEM, "out of memory");
-    return isms_web_respond_json(res, 200, json_pack("{s:s, s:o}", "default",
-                                                     ISMS_RISK_MATRIX_DEFAULT, "matrices", list));
+    return isms_web_respond_json(
+        res, 200, json_pack("{s:s, s:o}", "default", ISMS_RISK_MATRIX_DEFAULT, "matrices", list));
 }
 
 static int isms_api_risk_matrices_get(struct isms_web_response *res, struct isms_web_request *req)
@@ -92,8 +92,8 @@ static int isms_api_org_risk_matrix_put(struct isms_web_response *res, struct is
         error = isms_risk_matrix_use(&m, req->store, &req->actor, req->org.id,
                                      json_string_value(use));
     } else if ((error = isms_json_risk_matrix_definition(&def, req->json)) == 0 &&
-               (error = isms_risk_matrix_define(&m, req->store, &req->actor, req->org.id,
-                                                &def)) == 0) {
+               (error = isms_risk_matrix_define(&m, req->store, &req->actor, req->org.id, &def)) ==
+                   0) {
         error = isms_risk_matrix_use(&m, req->store, &req->actor, req->org.id, def.key);
     }
     return error < 0 ? error : respond_org_matrix(res, req, &m);
@@ -103,6 +103,7 @@ const struct isms_web_route isms_api_risk_matrices_routes[] = {
     {"GET", "/api/risk-matrices", isms_api_risk_matrices_list, 0},
     {"GET", "/api/risk-matrices/{key}", isms_api_risk_matrices_get, 0},
     {"GET", "/api/orgs/{org}/risk-matrix", isms_api_org_risk_matrix_get, ISMS_WEB_NEEDS_ORG},
-    {"PUT", "/api/orgs/{org}/risk-matrix", isms_api_org_risk_matrix_put, ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
+    {"PUT", "/api/orgs/{org}/risk-matrix", isms_api_org_risk_matrix_put,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
     {NULL, NULL, NULL, 0},
 };

@@ -4,7 +4,6 @@
  * through the domain with req->org.id, so another org's risk id is 404.
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "export/heatmap_svg.h"
 #include "export/json_util.h"
 #include "export/risk_json.h"
@@ -17,6 +16,7 @@
 #include "web/http/id_param.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
 #include "web/http/session.h"
 
 #define SVG_MAX (4u << 20)
@@ -59,8 +59,8 @@ static int query_int(int64_t *out, bool *given, const struct isms_web_request *r
     errno = 0;
     v = strtoll(text, &end, 10);
     if (!*text || errno || *end || v < min || v > max)
-        return isms_error_set(ISMS_EINVALID, "'%s' must be an integer %" PRId64 "..%" PRId64,
-                              name, min, max);
+        return isms_error_set(ISMS_EINVALID, "'%s' must be an integer %" PRId64 "..%" PRId64, name,
+                              min, max);
     *out = v;
     return 0;
 }
@@ -120,7 +120,8 @@ static int parse_filter(struct isms_risk_filter *f, char control[ISMS_SOA_ID_MAX
     int residual, error;
 
     memset(f, 0, sizeof(*f));
-    if ((error = parse_numbers(f, req)) < 0 || (error = query_bool(&residual, req, "residual")) < 0 ||
+    if ((error = parse_numbers(f, req)) < 0 ||
+        (error = query_bool(&residual, req, "residual")) < 0 ||
         (error = query_bool(&f->accepted, req, "accepted")) < 0)
         return error;
     f->residual = residual > 0;
@@ -152,10 +153,8 @@ static int isms_api_risks_list(struct isms_web_response *res, struct isms_web_re
     if ((error = parse_filter(&f, control, req)) < 0 ||
         (error = isms_risk_list(&list, req->store, req->org.id, &f)) < 0)
         return error;
-    error = isms_web_respond_json(res, 200,
-                                  isms_json_risk_list(&list, f.limit ? f.limit
-                                                                     : ISMS_RISK_LIST_DEFAULT,
-                                                      f.offset));
+    error = isms_web_respond_json(
+        res, 200, isms_json_risk_list(&list, f.limit ? f.limit : ISMS_RISK_LIST_DEFAULT, f.offset));
     isms_risk_list_release(&list);
     return error;
 }
@@ -173,8 +172,7 @@ static int isms_api_risks_create(struct isms_web_response *res, struct isms_web_
     if ((error = isms_json_risk_input(&in, &assets, req->json)) < 0 ||
         (error = isms_risk_create(&r, req->store, req->org.id, &in, &req->actor)) < 0)
         goto done;
-    snprintf(location, sizeof(location), "/api/orgs/%" PRId64 "/risks/%" PRId64, req->org.id,
-             r.id);
+    snprintf(location, sizeof(location), "/api/orgs/%" PRId64 "/risks/%" PRId64, req->org.id, r.id);
     if ((error = respond_risk(res, req, 201, &r)) >= 0)
         error = isms_web_response_header(res, "Location", location);
 done:
@@ -242,8 +240,7 @@ static int isms_api_risk_controls_put(struct isms_web_response *res, struct isms
     for (size_t i = 0; i < n; i++)
         if (!(ids[i] = json_string_value(json_array_get(list, i))))
             return isms_error_set(ISMS_EINVALID, _("'controls' must be an array of control ids"));
-    if ((error = isms_risk_controls_set(&r, req->store, req->org.id, id, ids, n, &req->actor)) <
-        0)
+    if ((error = isms_risk_controls_set(&r, req->store, req->org.id, id, ids, n, &req->actor)) < 0)
         return error;
     return respond_risk(res, req, 200, &r);
 }
@@ -405,8 +402,9 @@ static int isms_api_risks_heatmap(struct isms_web_response *res, struct isms_web
         return error;
     error = key ? isms_risk_matrix_find(&m, req->store, req->org.id, key)
                 : isms_risk_matrix_for_org(&m, req->store, req->org.id);
-    if (error < 0 || (error = isms_risk_heatmap_counts(&counts, &cells, &other, req->store,
-                                                       req->org.id, &m, residual > 0)) < 0 ||
+    if (error < 0 ||
+        (error = isms_risk_heatmap_counts(&counts, &cells, &other, req->store, req->org.id, &m,
+                                          residual > 0)) < 0 ||
         (error = isms_heatmap_svg(&svg, &m, counts, lang ? lang : "ja")) < 0 ||
         (error = send_buffer(res, &svg, "image/svg+xml")) < 0)
         goto done;
@@ -431,8 +429,8 @@ static int isms_api_risk_plan_xlsx(struct isms_web_response *res, struct isms_we
         return error;
     if ((error = isms_export_treatment_plan_xlsx(&buf, &req->org, rows, n,
                                                  isms_web_export_zone(req))) >= 0 &&
-        (error = send_buffer(res, &buf,
-                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) >=
+        (error = send_buffer(
+             res, &buf, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) >=
             0) {
         snprintf(disposition, sizeof(disposition),
                  "attachment; filename=\"risk-treatment-plan-%s.xlsx\"", req->org.slug);
@@ -464,27 +462,40 @@ static int isms_api_risks_shared(struct isms_web_response *res, struct isms_web_
     for (size_t i = 0; ok && i < n; i++)
         ok = isms_json_append(list, isms_json_risk_provider_view(&views[i]));
     free(views);
-    return isms_web_respond_json(res, 200, json_pack("{s:I, s:o}", "total", (json_int_t)total,
-                                                     "risks", isms_json_done(list, ok)));
+    return isms_web_respond_json(
+        res, 200,
+        json_pack("{s:I, s:o}", "total", (json_int_t)total, "risks", isms_json_done(list, ok)));
 }
 
 /* Writes a risk owner may make carry ISMS_WEB_RISK_WRITE (router.h). */
 const struct isms_web_route isms_api_risks_routes[] = {
     {"GET", "/api/orgs/{org}/risks/heatmap.svg", isms_api_risks_heatmap, ISMS_WEB_NEEDS_ORG},
     {"GET", "/api/orgs/{org}/risks", isms_api_risks_list, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/api/orgs/{org}/risks", isms_api_risks_create, ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
+    {"POST", "/api/orgs/{org}/risks", isms_api_risks_create,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
     {"GET", "/api/orgs/{org}/risks/{risk}", isms_api_risk_get, ISMS_WEB_NEEDS_ORG},
-    {"PUT", "/api/orgs/{org}/risks/{risk}", isms_api_risk_put, ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
-    {"DELETE", "/api/orgs/{org}/risks/{risk}", isms_api_risk_delete, ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
+    {"PUT", "/api/orgs/{org}/risks/{risk}", isms_api_risk_put,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
+    {"DELETE", "/api/orgs/{org}/risks/{risk}", isms_api_risk_delete,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
     /* Selecting controls changes the SoA: managers only, not risk owners. */
-    {"PUT", "/api/orgs/{org}/risks/{risk}/controls", isms_api_risk_controls_put, ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
-    {"POST", "/api/orgs/{org}/risks/{risk}/accept", isms_api_risk_accept, ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
-    {"PUT", "/api/orgs/{org}/risks/{risk}/link", isms_api_risk_link_put, ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
-    {"GET", "/api/orgs/{org}/risks/{risk}/treatments", isms_api_risk_items_list, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/api/orgs/{org}/risks/{risk}/treatments", isms_api_risk_items_create, ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
-    {"PUT", "/api/orgs/{org}/risks/{risk}/treatments/{item}", isms_api_risk_item_put, ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
-    {"DELETE", "/api/orgs/{org}/risks/{risk}/treatments/{item}", isms_api_risk_item_delete, ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
-    {"GET", "/api/orgs/{org}/risk-treatment-plan.xlsx", isms_api_risk_plan_xlsx, ISMS_WEB_NEEDS_ORG},
-    {"GET", "/api/orgs/{org}/providers/{provider}/shared-risks", isms_api_risks_shared, ISMS_WEB_NEEDS_ORG},
+    {"PUT", "/api/orgs/{org}/risks/{risk}/controls", isms_api_risk_controls_put,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
+    {"POST", "/api/orgs/{org}/risks/{risk}/accept", isms_api_risk_accept,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
+    {"PUT", "/api/orgs/{org}/risks/{risk}/link", isms_api_risk_link_put,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
+    {"GET", "/api/orgs/{org}/risks/{risk}/treatments", isms_api_risk_items_list,
+     ISMS_WEB_NEEDS_ORG},
+    {"POST", "/api/orgs/{org}/risks/{risk}/treatments", isms_api_risk_items_create,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
+    {"PUT", "/api/orgs/{org}/risks/{risk}/treatments/{item}", isms_api_risk_item_put,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
+    {"DELETE", "/api/orgs/{org}/risks/{risk}/treatments/{item}", isms_api_risk_item_delete,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
+    {"GET", "/api/orgs/{org}/risk-treatment-plan.xlsx", isms_api_risk_plan_xlsx,
+     ISMS_WEB_NEEDS_ORG},
+    {"GET", "/api/orgs/{org}/providers/{provider}/shared-risks", isms_api_risks_shared,
+     ISMS_WEB_NEEDS_ORG},
     {NULL, NULL, NULL, 0},
 };

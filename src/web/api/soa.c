@@ -1,5 +1,4 @@
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "export/json.h"
 #include "export/soa_export.h"
 #include "isms/soa.h"
@@ -7,6 +6,7 @@
 #include "util/error.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
 #include "web/http/session.h"
 
 /* Exports are a few hundred KiB; the cap only stops a runaway writer. */
@@ -79,8 +79,8 @@ static int isms_api_soa_entry_put(struct isms_web_response *res, struct isms_web
 
     if ((error = isms_json_soa_decision(&decision, req->json)) < 0 ||
         (error = isms_soa_decide(&entry, req->store, req->org.id,
-                                 isms_web_request_param(req, "control"), &decision,
-                                 &req->actor)) < 0)
+                                 isms_web_request_param(req, "control"), &decision, &req->actor)) <
+            0)
         return error;
     error = isms_web_respond_json(res, 200, isms_json_soa_entry(&entry));
     isms_soa_entry_release(&entry);
@@ -138,6 +138,7 @@ const struct isms_web_route isms_api_soa_routes[] = {
     {"GET", "/api/orgs/{org}/soa.xlsx", isms_api_soa_xlsx, ISMS_WEB_NEEDS_ORG},
     {"GET", "/api/orgs/{org}/soa.csv", isms_api_soa_csv, ISMS_WEB_NEEDS_ORG},
     {"GET", "/api/orgs/{org}/soa/{control}", isms_api_soa_entry_get, ISMS_WEB_NEEDS_ORG},
-    {"PUT", "/api/orgs/{org}/soa/{control}", isms_api_soa_entry_put, ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
+    {"PUT", "/api/orgs/{org}/soa/{control}", isms_api_soa_entry_put,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
     {NULL, NULL, NULL, 0},
 };

@@ -3,7 +3,6 @@
  * threats under /api/orgs/{org}/threats.
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "catalog/threats.h"
 #include "export/json_util.h"
 #include "export/threat_json.h"
@@ -11,6 +10,7 @@
 #include "util/error.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
 
 #define QUERY_MAX 200
 
@@ -47,7 +47,8 @@ static int read_filters(const char **source, const char **q, const struct isms_w
     if (*q && !**q)
         *q = NULL;
     if (*source && strcmp(*source, ISMS_THREAT_SOURCE_OWN) == 0)
-        return isms_error_set(ISMS_EINVALID, _("own threats are listed at /api/orgs/{org}/threats"));
+        return isms_error_set(ISMS_EINVALID,
+                              _("own threats are listed at /api/orgs/{org}/threats"));
     if (*source && !isms_threat_source_get(*source))
         return isms_error_set(ISMS_EINVALID, _("'source' must be enisa, x1601 or ipa, not '%.40s'"),
                               *source);
@@ -164,7 +165,8 @@ const struct isms_web_route isms_api_threats_routes[] = {
     {"GET", "/api/threats", isms_api_threats_list, 0},
     {"GET", "/api/threats/{source}/{id}", isms_api_threats_get, 0},
     {"GET", "/api/orgs/{org}/threats", isms_api_org_threats_list, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/api/orgs/{org}/threats", isms_api_org_threats_create, ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
+    {"POST", "/api/orgs/{org}/threats", isms_api_org_threats_create,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
     {"GET", "/api/orgs/{org}/threats/{id}", isms_api_org_threats_get, ISMS_WEB_NEEDS_ORG},
     {NULL, NULL, NULL, 0},
 };

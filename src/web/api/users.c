@@ -3,7 +3,6 @@
  * (the org's admins change them, every member may list them).
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "export/json_util.h"
 #include "export/user_json.h"
 #include "isms/membership.h"
@@ -11,6 +10,7 @@
 #include "util/error.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
 #include "web/http/session.h"
 
 /* The path's {user}: a numeric id or a login name. */
@@ -98,8 +98,8 @@ static int check_self(const struct isms_web_request *req, const struct isms_user
     if (user->id != req->session->user_id)
         return 0;
     if (changes->is_admin == 0 || changes->disabled == 1)
-        return isms_error_set(ISMS_ECONFLICT,
-                              _("you cannot disable yourself or drop your own administrator rights"));
+        return isms_error_set(
+            ISMS_ECONFLICT, _("you cannot disable yourself or drop your own administrator rights"));
     return 0;
 }
 
@@ -119,8 +119,8 @@ static int isms_api_users_update(struct isms_web_response *res, struct isms_web_
         (password && (error = isms_user_check_password(password)) < 0))
         return error;
     /* A password reset ends every session of that user. */
-    if (password && (error = isms_user_set_password(req->store, user.id, password, 0,
-                                                    &req->actor)) < 0)
+    if (password &&
+        (error = isms_user_set_password(req->store, user.id, password, 0, &req->actor)) < 0)
         return error;
     if ((error = isms_user_update(&user, req->store, user.id, &changes, &req->actor)) < 0)
         return error;
@@ -141,8 +141,7 @@ static int isms_api_members_list(struct isms_web_response *res, struct isms_web_
     for (size_t i = 0; ok && i < count; i++)
         ok = isms_json_append(list, isms_json_member(&members[i]));
     free(members);
-    return isms_web_respond_json(res, 200,
-                                 json_pack("{s:o}", "members", isms_json_done(list, ok)));
+    return isms_web_respond_json(res, 200, json_pack("{s:o}", "members", isms_json_done(list, ok)));
 }
 
 /* The {user} of a members route, as the signed-in org administrator may see it. */
@@ -187,7 +186,9 @@ const struct isms_web_route isms_api_users_routes[] = {
     {"GET", "/api/users/{user}", isms_api_users_get, ISMS_WEB_ADMIN},
     {"PUT", "/api/users/{user}", isms_api_users_update, ISMS_WEB_ADMIN | ISMS_WEB_NEEDS_JSON},
     {"GET", "/api/orgs/{org}/members", isms_api_members_list, ISMS_WEB_NEEDS_ORG},
-    {"PUT", "/api/orgs/{org}/members/{user}", isms_api_members_put, ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN | ISMS_WEB_NEEDS_JSON},
-    {"DELETE", "/api/orgs/{org}/members/{user}", isms_api_members_delete, ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
+    {"PUT", "/api/orgs/{org}/members/{user}", isms_api_members_put,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN | ISMS_WEB_NEEDS_JSON},
+    {"DELETE", "/api/orgs/{org}/members/{user}", isms_api_members_delete,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
     {NULL, NULL, NULL, 0},
 };

@@ -17,7 +17,8 @@ static int decode(char **out, const char *from, const char *to)
         if (*c == '+') {
             *w++ = ' ';
         } else if (*c == '%') {
-            int hi = c + 2 < to ? isms_hex_digit(c[1]) : -1, lo = hi >= 0 ? isms_hex_digit(c[2]) : -1;
+            int hi = c + 2 < to ? isms_hex_digit(c[1]) : -1,
+                lo = hi >= 0 ? isms_hex_digit(c[2]) : -1;
             if (lo < 0 || (hi == 0 && lo == 0)) {
                 free(text);
                 return isms_error_set(ISMS_EINVALID, lo < 0 ? "malformed form field escape"

@@ -20,8 +20,8 @@ struct isms_form {
 };
 
 /* Decodes `len` bytes of `body`. ISMS_EINVALID for a malformed escape, an
- * encoded NUL byte or a name or value that is not UTF-8, ISMS_ETOOBIG past ISMS_FORM_FIELDS_MAX fields. Release
- * with isms_form_release() (also after a failure). */
+ * encoded NUL byte or a name or value that is not UTF-8, ISMS_ETOOBIG past ISMS_FORM_FIELDS_MAX
+ * fields. Release with isms_form_release() (also after a failure). */
 int isms_form_parse(struct isms_form *out, const char *body, size_t len);
 void isms_form_release(struct isms_form *form);
 

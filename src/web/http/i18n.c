@@ -112,7 +112,14 @@ void isms_po_free(struct isms_po *po)
 
 /* ---------------------------------------------------------------- parser */
 
-enum field { FIELD_NONE, FIELD_CTXT, FIELD_ID, FIELD_ID_PLURAL, FIELD_STR, FIELD_STR_OTHER };
+enum field {
+    FIELD_NONE,
+    FIELD_CTXT,
+    FIELD_ID,
+    FIELD_ID_PLURAL,
+    FIELD_STR,
+    FIELD_STR_OTHER
+};
 
 struct po_parser {
     const char *name;
@@ -130,8 +137,7 @@ static int po_error(const struct po_parser *p, const char *what)
 }
 
 /* Appends the C string literal at `s` ("..." with escapes) to `out`. */
-static int append_quoted(struct po_parser *p, struct isms_buf *out, const char *s,
-                         const char *end)
+static int append_quoted(struct po_parser *p, struct isms_buf *out, const char *s, const char *end)
 {
     int error;
 
@@ -145,12 +151,23 @@ static int append_quoted(struct po_parser *p, struct isms_buf *out, const char *
             if (++s == end)
                 return po_error(p, "the string ends in a lone backslash");
             switch (*s) {
-            case 'n': c = '\n'; break;
-            case 't': c = '\t'; break;
-            case 'r': c = '\r'; break;
-            case '"': c = '"'; break;
-            case '\\': c = '\\'; break;
-            default: return po_error(p, "unknown escape sequence in a string");
+            case 'n':
+                c = '\n';
+                break;
+            case 't':
+                c = '\t';
+                break;
+            case 'r':
+                c = '\r';
+                break;
+            case '"':
+                c = '"';
+                break;
+            case '\\':
+                c = '\\';
+                break;
+            default:
+                return po_error(p, "unknown escape sequence in a string");
             }
         }
         if (out && (error = isms_buf_putc(out, c)) < 0)
@@ -201,8 +218,8 @@ static int entry_finish(struct po_parser *p)
         return error;
     slot = slot_for(po, isms_buf_cstr(&p->id));
     if (slot->msgid)
-        return isms_error_set(ISMS_EINVALID, "po '%s' line %u: duplicate msgid '%.60s'",
-                              p->name, p->entry_line, slot->msgid);
+        return isms_error_set(ISMS_EINVALID, "po '%s' line %u: duplicate msgid '%.60s'", p->name,
+                              p->entry_line, slot->msgid);
     id = strdup(isms_buf_cstr(&p->id));
     str = strdup(isms_buf_cstr(&p->str));
     if (!id || !str) {
@@ -293,8 +310,8 @@ static int parse_line(struct po_parser *p, const char *line, const char *end)
         return 0;
     }
     if (*line == '"') {
-        struct isms_buf *target = p->field == FIELD_CTXT ? &p->ctxt
-                                  : p->field == FIELD_ID ? &p->id
+        struct isms_buf *target = p->field == FIELD_CTXT  ? &p->ctxt
+                                  : p->field == FIELD_ID  ? &p->id
                                   : p->field == FIELD_STR ? &p->str
                                                           : NULL;
         if (p->field == FIELD_NONE)
@@ -322,8 +339,10 @@ static int parse_line(struct po_parser *p, const char *line, const char *end)
 
 int isms_po_parse(struct isms_po **out, const char *name, const char *text, size_t len)
 {
-    struct po_parser p = {.name = name, .line = 1,
-                          .ctxt = ISMS_BUF_INIT(ISMS_PO_MAX), .id = ISMS_BUF_INIT(ISMS_PO_MAX),
+    struct po_parser p = {.name = name,
+                          .line = 1,
+                          .ctxt = ISMS_BUF_INIT(ISMS_PO_MAX),
+                          .id = ISMS_BUF_INIT(ISMS_PO_MAX),
                           .str = ISMS_BUF_INIT(ISMS_PO_MAX)};
     const char *line = text, *end = text + len;
     int error = 0;

@@ -1,6 +1,6 @@
 #include "isms_setup.h"
-#include <strings.h>
 #include <microhttpd.h>
+#include <strings.h>
 #include "util/array.h"
 #include "util/error.h"
 #include "web/http/multipart.h"
@@ -120,7 +120,8 @@ int isms_multipart_parse(struct isms_multipart *out, const struct isms_web_reque
     if (st.error < 0)
         return st.error;
     if (!ok)
-        return isms_error_set(ISMS_EINVALID, _("the upload is not well-formed multipart/form-data"));
+        return isms_error_set(ISMS_EINVALID,
+                              _("the upload is not well-formed multipart/form-data"));
     return 0;
 }
 

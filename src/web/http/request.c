@@ -1,8 +1,8 @@
 #include "isms_setup.h"
 #include <arpa/inet.h>
+#include <microhttpd.h>
 #include <netinet/in.h>
 #include <strings.h>
-#include <microhttpd.h>
 #include "export/json_util.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -84,9 +84,10 @@ static void take_forwarded_for(char *out, size_t size, struct MHD_Connection *co
 /* The peer's address as text ("" when unknown, e.g. in unit tests). */
 static void read_client_address(char *out, size_t size, struct MHD_Connection *connection)
 {
-    const union MHD_ConnectionInfo *info =
-        connection ? MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS)
-                   : NULL;
+    const union MHD_ConnectionInfo *info = connection
+                                               ? MHD_get_connection_info(
+                                                     connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS)
+                                               : NULL;
     const struct sockaddr *sa = info ? info->client_addr : NULL;
 
     out[0] = '\0';

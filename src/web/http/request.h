@@ -8,10 +8,10 @@
 #define ISMS_WEB_REQUEST_H
 
 #include <jansson.h>
-#include "model/actor.h"
 #include "isms/auth.h"
 #include "isms/membership.h"
 #include "isms/org.h"
+#include "model/actor.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "web/http/router.h"
@@ -37,14 +37,14 @@ struct isms_web_request {
     struct MHD_Connection *connection;
     struct isms_store *store;
     const struct isms_web_site *site; /* the routes and error pages it is dispatched with */
-    const char *method; /* borrowed from MHD for the request's life */
-    const char *path;   /* percent-decoded, without the query string */
+    const char *method;               /* borrowed from MHD for the request's life */
+    const char *path;                 /* percent-decoded, without the query string */
     struct isms_buf body;
     size_t body_max;  /* the route's cap: ISMS_WEB_BODY_MAX or ISMS_WEB_LARGE_BODY_MAX */
     size_t discarded; /* bytes dropped once the body passed body_max */
     struct isms_web_params params;
-    json_t *json;        /* the parsed body of a JSON route, owned */
-    struct isms_org org; /* the path's {org}, for routes that need one */
+    json_t *json;            /* the parsed body of a JSON route, owned */
+    struct isms_org org;     /* the path's {org}, for routes that need one */
     struct isms_actor actor; /* who the request acts as, for the journal */
     /* The signed-in user (web/session.h): session points at session_data, or
      * is NULL for an anonymous request. Filled by the dispatcher. */
@@ -52,7 +52,7 @@ struct isms_web_request {
     const struct isms_session *session;
     bool session_mfa_pending; /* a session exists but still owes its second factor */
     enum isms_role org_role;  /* the user's role in req->org (ISMS_WEB_NEEDS_ORG routes) */
-    char client_address[64]; /* the peer's IP address, as text */
+    char client_address[64];  /* the peer's IP address, as text */
     /* The pre-session CSRF token of an anonymous browser (web/session.h):
      * the cookie's, or a new one to be set on the response when fresh. */
     char presession[ISMS_TOKEN_TEXT_SIZE];

@@ -154,8 +154,7 @@ void isms_web_respond_error(struct isms_web_response *res, unsigned status, cons
 }
 
 void isms_web_respond_failure(struct isms_web_response *res, int error, bool japanese,
-                              const char *method,
-                              const char *path)
+                              const char *method, const char *path)
 {
     int status = isms_error_http_status(error);
 

@@ -62,8 +62,7 @@ void isms_web_respond_error(struct isms_web_response *res, unsigned status, cons
  * (its Japanese form when `japanese`; the code stays English). Internal
  * errors are logged to stderr and answered without detail. */
 void isms_web_respond_failure(struct isms_web_response *res, int error, bool japanese,
-                              const char *method,
-                              const char *path);
+                              const char *method, const char *path);
 
 /* Queues `res` on `connection` with the security headers; Cache-Control:
  * no-store for paths under /api. Returns false when MHD refuses. */

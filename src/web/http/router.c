@@ -165,8 +165,8 @@ static int prepare(struct isms_web_response *res, struct isms_web_request *req,
 
 /* Page paths get their errors as translated HTML pages (the site's), the
  * API keeps its JSON. `status` 0 takes the status from `error`. */
-static void respond_failure(struct isms_web_response *res, struct isms_web_request *req,
-                            int error, unsigned status, const char *allow)
+static void respond_failure(struct isms_web_response *res, struct isms_web_request *req, int error,
+                            unsigned status, const char *allow)
 {
     isms_web_response_release(res);
     if (req->site->is_page_path(req->path) &&

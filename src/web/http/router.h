@@ -26,13 +26,13 @@ enum {
      * ISMS_WEB_PUBLIC a route needs a signed-in user; on ISMS_WEB_NEEDS_ORG
      * routes GET/HEAD need any role in the org (auditor up) and other methods
      * the manager role, or risk_owner for ISMS_WEB_RISK_WRITE routes. */
-    ISMS_WEB_PUBLIC = 4,      /* anyone, signed in or not (login, /healthz, static files) */
-    ISMS_WEB_ADMIN = 8,       /* system administrators only (create orgs and users) */
+    ISMS_WEB_PUBLIC = 4, /* anyone, signed in or not (login, /healthz, static files) */
+    ISMS_WEB_ADMIN = 8,  /* system administrators only (create orgs and users) */
     /* Writes a risk owner may make: risks, treatments, acceptance. Not the
      * selection of a risk's controls: that changes the SoA (managers). */
     ISMS_WEB_RISK_WRITE = 16,
-    ISMS_WEB_ORG_ADMIN = 32,  /* the org's admin role (manage its members) */
-    ISMS_WEB_MFA_STEP = 64,   /* reachable by a session still owing its second factor */
+    ISMS_WEB_ORG_ADMIN = 32, /* the org's admin role (manage its members) */
+    ISMS_WEB_MFA_STEP = 64,  /* reachable by a session still owing its second factor */
     /* Uploads (CSV import, the HTML import form): the body may be up to
      * ISMS_WEB_LARGE_BODY_MAX instead of ISMS_WEB_BODY_MAX (request.h). The
      * server looks the route up as soon as the headers are in, before any of

@@ -1,12 +1,12 @@
 #include "isms_setup.h"
 #include <arpa/inet.h>
+#include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
 #include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include <microhttpd.h>
 #include "util/error.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
@@ -122,7 +122,8 @@ static bool refuse_before_body(const struct isms_web_request *req)
 
     if (length <= req->body_max)
         return false;
-    return length - req->body_max > ISMS_WEB_DISCARD_MAX || (expect && strcasecmp(expect, "100-continue") == 0);
+    return length - req->body_max > ISMS_WEB_DISCARD_MAX ||
+           (expect && strcasecmp(expect, "100-continue") == 0);
 }
 
 /* What MHD shows of a request before its headers: the target as sent, not

@@ -85,8 +85,8 @@ static int set_cookie(struct isms_web_response *res, const char *name, const cha
 /* The pre-session token the anonymous browser's cookie holds; NULL if none. */
 static const char *presession_cookie(const struct isms_web_request *req)
 {
-    const char *cookie =
-        MHD_lookup_connection_value(req->connection, MHD_COOKIE_KIND, PRESESSION_COOKIE);
+    const char *cookie = MHD_lookup_connection_value(req->connection, MHD_COOKIE_KIND,
+                                                     PRESESSION_COOKIE);
     return is_token(cookie) ? cookie : NULL;
 }
 

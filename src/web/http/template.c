@@ -4,9 +4,9 @@
  * is allocated per render but the output.
  */
 #include "isms_setup.h"
+#include "util/array.h"
 #include "util/buf.h"
 #include "util/embedded.h"
-#include "util/array.h"
 #include "util/error.h"
 #include "web/http/template.h"
 
@@ -22,13 +22,14 @@ enum node_kind {
 
 struct node {
     enum node_kind kind;
-    char *text;  /* literal text, name or msgid; owned, NUL-terminated */
-    size_t len;  /* of text */
-    size_t end;  /* sections: index of the first node after the body */
+    char *text; /* literal text, name or msgid; owned, NUL-terminated */
+    size_t len; /* of text */
+    size_t end; /* sections: index of the first node after the body */
     unsigned line;
 };
 
-struct template {
+struct template
+{
     char *name;
     struct node *nodes;
     size_t count, cap;
@@ -94,8 +95,8 @@ static int add_node(struct parser *p, enum node_kind kind, const char *text, siz
 
 static bool is_name_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '.';
 }
 
 /* Trims the tag's inside and checks it is a name ("." or letters, digits,
@@ -179,8 +180,8 @@ static int close_section(struct parser *p, const char *name, size_t len)
         return parse_error(p, "{{/%.*s}} closes no open section", (int)len, name);
     open = &p->tpl->nodes[p->open[p->depth - 1]];
     if (open->len != len || memcmp(open->text, name, len) != 0)
-        return parse_error(p, "{{/%.*s}} does not match {{#%s}} opened on line %u", (int)len,
-                           name, open->text, open->line);
+        return parse_error(p, "{{/%.*s}} does not match {{#%s}} opened on line %u", (int)len, name,
+                           open->text, open->line);
     open->end = p->tpl->count;
     p->depth--;
     return 0;
@@ -253,8 +254,7 @@ static int parse(struct parser *p)
     }
     if (p->depth > 0) {
         const struct node *open = &p->tpl->nodes[p->open[p->depth - 1]];
-        return parse_error(p, "{{#%s}} opened on line %u is never closed", open->text,
-                           open->line);
+        return parse_error(p, "{{#%s}} opened on line %u is never closed", open->text, open->line);
     }
     return 0;
 }
@@ -285,8 +285,7 @@ void isms_template_set_free(struct isms_template_set *set)
     free(set);
 }
 
-static const struct template *find_template(const struct isms_template_set *set,
-                                            const char *name)
+static const struct template *find_template(const struct isms_template_set *set, const char *name)
 {
     for (size_t i = 0; i < set->count; i++)
         if (strcmp(set->items[i].name, name) == 0)
@@ -303,8 +302,8 @@ int isms_template_set_add(struct isms_template_set *set, const char *name, const
                           size_t len)
 {
     struct template tpl = {0};
-    struct parser p = {.name = name, .src = source, .pos = source, .end = source + len,
-                       .line = 1, .tpl = &tpl};
+    struct parser p = {
+        .name = name, .src = source, .pos = source, .end = source + len, .line = 1, .tpl = &tpl};
     int error;
 
     if (len > ISMS_TEMPLATE_SOURCE_MAX)
@@ -380,13 +379,26 @@ int isms_template_escape(struct isms_buf *out, const char *text, size_t len)
     for (const char *c = text; c < end; c++) {
         const char *entity;
         switch (*c) {
-        case '&': entity = "&amp;"; break;
-        case '<': entity = "&lt;"; break;
-        case '>': entity = "&gt;"; break;
-        case '"': entity = "&quot;"; break;
-        case '\'': entity = "&#39;"; break;
-        case '`': entity = "&#96;"; break;
-        default: continue;
+        case '&':
+            entity = "&amp;";
+            break;
+        case '<':
+            entity = "&lt;";
+            break;
+        case '>':
+            entity = "&gt;";
+            break;
+        case '"':
+            entity = "&quot;";
+            break;
+        case '\'':
+            entity = "&#39;";
+            break;
+        case '`':
+            entity = "&#96;";
+            break;
+        default:
+            continue;
         }
         if ((error = isms_buf_put(out, run, (size_t)(c - run))) < 0 ||
             (error = isms_buf_puts(out, entity)) < 0)
@@ -565,8 +577,8 @@ int isms_template_render(struct isms_buf *out, const struct isms_template_set *s
                          const char *name, const json_t *context,
                          isms_template_translate_fn translate, void *translate_ctx)
 {
-    struct render r = {.out = out, .set = set, .translate = translate,
-                       .translate_ctx = translate_ctx};
+    struct render r = {
+        .out = out, .set = set, .translate = translate, .translate_ctx = translate_ctx};
     const struct template *tpl = find_template(set, name);
 
     if (!tpl)

@@ -4,16 +4,16 @@
  * once, the changeable fallback factor of seed 000) and the sign-in history.
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "export/qr_svg.h"
-#include "util/buf.h"
 #include "isms/user.h"
+#include "util/buf.h"
 #include "util/error.h"
 #include "web/http/form.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
 #include "web/http/session.h"
+#include "web/pages/pages.h"
 
 #define HISTORY_LOGINS 100
 
@@ -84,15 +84,13 @@ static int render_account(struct isms_web_response *res, struct isms_web_request
         return error;
     if ((error = isms_page_init(&page, req, "account", "Account")) < 0)
         return error;
-    if ((error = isms_page_set(&page, "account",
-                               json_pack("{s:s,s:s,s:s,s:b,s:b,s:b,s:b,s:i,s:b}", "name",
-                                         user.name, "time_zone", user.time_zone,
-                                         "display_name", user.display_name, "lang_ja",
-                                         strcmp(user.lang, "ja") == 0, "lang_en",
-                                         strcmp(user.lang, "en") == 0, "lang_auto",
-                                         user.lang[0] == '\0', "totp", user.totp_enabled,
-                                         "codes_left", user.recovery_codes_left, "is_admin",
-                                         user.is_admin))) < 0 ||
+    if ((error = isms_page_set(
+             &page, "account",
+             json_pack("{s:s,s:s,s:s,s:b,s:b,s:b,s:b,s:i,s:b}", "name", user.name, "time_zone",
+                       user.time_zone, "display_name", user.display_name, "lang_ja",
+                       strcmp(user.lang, "ja") == 0, "lang_en", strcmp(user.lang, "en") == 0,
+                       "lang_auto", user.lang[0] == '\0', "totp", user.totp_enabled, "codes_left",
+                       user.recovery_codes_left, "is_admin", user.is_admin))) < 0 ||
         (error = add_extra(&page, extra)) < 0) {
         isms_page_release(&page);
         return error;
@@ -160,8 +158,8 @@ static int run_action(struct isms_web_response *res, struct isms_web_request *re
         if ((error = change_password(req, form)) == 0)
             return isms_page_redirect(res, "/account?saved=1");
     } else if (strcmp(action, "totp_begin") == 0) {
-        if ((error = isms_auth_totp_begin(&enrolment, req->store, session->user_id,
-                                          &req->actor)) == 0) {
+        if ((error = isms_auth_totp_begin(&enrolment, req->store, session->user_id, &req->actor)) ==
+            0) {
             extra.enrolment = &enrolment;
             return render_account(res, req, &extra, 200);
         }
@@ -174,8 +172,8 @@ static int run_action(struct isms_web_response *res, struct isms_web_request *re
         }
         /* A mistyped code keeps the enrolment: the key already in the app stays valid. */
         isms_error_save(&message);
-        if (user_error(error) && isms_auth_totp_pending(&enrolment, req->store,
-                                                        session->user_id) == 0) {
+        if (user_error(error) &&
+            isms_auth_totp_pending(&enrolment, req->store, session->user_id) == 0) {
             extra.enrolment = &enrolment;
             extra.error = isms_error_last();
             isms_error_restore(error, &message);
@@ -188,8 +186,8 @@ static int run_action(struct isms_web_response *res, struct isms_web_request *re
             return isms_page_redirect(res, "/account?saved=1");
     } else if (strcmp(action, "recovery_codes") == 0) {
         if ((error = isms_auth_recovery_regenerate(codes, req->store, session->user_id,
-                                                   isms_form_get(form, "password"),
-                                                   &req->actor)) == 0) {
+                                                   isms_form_get(form, "password"), &req->actor)) ==
+            0) {
             extra.codes = codes;
             return render_account(res, req, &extra, 200);
         }

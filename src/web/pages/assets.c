@@ -6,25 +6,25 @@
  * is page_assets_import.c; the downloads are the API's CSV / xlsx exports.
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "isms/asset.h"
 #include "isms/cloud_service.h"
 #include "model/retention.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "web/http/form.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
+#include "web/pages/pages.h"
 
 #define PAGE_SIZE 50
 #define PAGE_NUMBER_MAX 10000000
 
-static const char *const type_en[] = {"",        "Information", "Paper",  "Software", "Hardware",
+static const char *const type_en[] = {"",        "Information", "Paper",    "Software", "Hardware",
                                       "Service", "People",      "Facility", "Other"};
 static const char *const class_en[] = {"", "Public", "Internal", "Confidential", "Secret"};
-static const char *const basis_en[] = {"", "Creation date", "Contract end", "Employment end",
-                                       "Last use", "Fixed date"};
+static const char *const basis_en[] = {
+    "", "Creation date", "Contract end", "Employment end", "Last use", "Fixed date"};
 
 static const char *type_label(const struct isms_page *page, enum isms_asset_type t)
 {
@@ -44,8 +44,9 @@ static json_t *type_options(const struct isms_page *page, const char *chosen)
 
     for (int t = ISMS_ASSET_INFORMATION; list && t <= ISMS_ASSET_OTHER; t++) {
         const char *name = isms_asset_type_name((enum isms_asset_type)t);
-        json_array_append_new(list, isms_page_option(name, type_label(page, (enum isms_asset_type)t),
-                                                     chosen && strcmp(chosen, name) == 0));
+        json_array_append_new(list,
+                              isms_page_option(name, type_label(page, (enum isms_asset_type)t),
+                                               chosen && strcmp(chosen, name) == 0));
     }
     return list;
 }
@@ -70,11 +71,11 @@ static json_t *basis_options(const struct isms_page *page, const char *chosen)
     for (int b = ISMS_RETENTION_CREATED; list && b <= ISMS_RETENTION_FIXED_DATE; b++) {
         const char *name = isms_retention_basis_name((enum isms_retention_basis)b);
         json_array_append_new(
-            list, isms_page_option(name,
-                                   isms_page_pick(page, basis_en[b],
-                                                  isms_retention_basis_label_ja(
-                                                      (enum isms_retention_basis)b)),
-                                   chosen && strcmp(chosen, name) == 0));
+            list, isms_page_option(
+                      name,
+                      isms_page_pick(page, basis_en[b],
+                                     isms_retention_basis_label_ja((enum isms_retention_basis)b)),
+                      chosen && strcmp(chosen, name) == 0));
     }
     return list;
 }
@@ -85,8 +86,8 @@ static json_t *cia_options(const char *chosen)
     json_t *list = json_array();
 
     for (size_t i = 0; list && i < ISMS_ARRAY_SIZE(values); i++)
-        json_array_append_new(list, isms_page_option(values[i], values[i],
-                                                     chosen && strcmp(chosen, values[i]) == 0));
+        json_array_append_new(
+            list, isms_page_option(values[i], values[i], chosen && strcmp(chosen, values[i]) == 0));
     return list;
 }
 
@@ -98,15 +99,15 @@ static int add_cloud_options(struct isms_page *page, const char *key, const char
     json_t *list;
     int error;
 
-    if ((error = isms_cloud_service_list(&services, &count, page->req->store,
-                                         page->req->org.id)) < 0)
+    if ((error = isms_cloud_service_list(&services, &count, page->req->store, page->req->org.id)) <
+        0)
         return error;
     list = json_array();
     for (size_t i = 0; list && i < count; i++) {
         char id[24];
         snprintf(id, sizeof(id), "%" PRId64, services[i].id);
-        json_array_append_new(list, isms_page_option(id, services[i].name,
-                                                     chosen && strcmp(chosen, id) == 0));
+        json_array_append_new(
+            list, isms_page_option(id, services[i].name, chosen && strcmp(chosen, id) == 0));
     }
     free(services);
     return isms_page_set(page, key, list);
@@ -197,7 +198,8 @@ static int to_input(struct isms_asset_input *in, const struct asset_form *f)
         (error = parse_cia(&in->integrity, f->i, "integrity")) < 0 ||
         (error = parse_cia(&in->availability, f->a, "availability")) < 0)
         return error;
-    if (!blank(f->cloud) && isms_page_parse_id(&in->cloud_service_id, f->cloud, "cloud service") < 0)
+    if (!blank(f->cloud) &&
+        isms_page_parse_id(&in->cloud_service_id, f->cloud, "cloud service") < 0)
         return isms_error_set(ISMS_EINVALID, "choose a cloud service from the list");
     if ((error = isms_retention_parse(&in->retention, f->period, f->basis, f->basis_date)) < 0)
         return error;
@@ -224,10 +226,10 @@ static json_t *asset_facts(const struct isms_page *page, const struct isms_asset
 
     isms_date_format(due, &a->deletion_due);
     isms_date_today(&today);
-    return json_pack("{s:I,s:s,s:b,s:b,s:o,s:o}", "id", (json_int_t)a->id, "due", due,
-                     "overdue", due[0] && isms_date_compare(&a->deletion_due, &today) < 0,
-                     "permanent", a->retention.period.permanent, "created",
-                     isms_page_time(page, a->created_at), "updated", isms_page_time(page, a->updated_at));
+    return json_pack("{s:I,s:s,s:b,s:b,s:o,s:o}", "id", (json_int_t)a->id, "due", due, "overdue",
+                     due[0] && isms_date_compare(&a->deletion_due, &today) < 0, "permanent",
+                     a->retention.period.permanent, "created", isms_page_time(page, a->created_at),
+                     "updated", isms_page_time(page, a->updated_at));
 }
 
 static int render_form(struct isms_web_response *res, struct isms_web_request *req,
@@ -237,8 +239,8 @@ static int render_form(struct isms_web_response *res, struct isms_web_request *r
     struct isms_page page;
     int error;
 
-    if ((error = isms_page_init(&page, req, "assets", stored ? "Information asset"
-                                                             : "New information asset")) < 0)
+    if ((error = isms_page_init(&page, req, "assets",
+                                stored ? "Information asset" : "New information asset")) < 0)
         return error;
     if ((error = isms_page_set(&page, "form", form_json(&page, f))) < 0 ||
         (error = add_cloud_options(&page, "clouds", f->cloud)) < 0 ||
@@ -265,7 +267,8 @@ static int isms_page_asset_new(struct isms_web_response *res, struct isms_web_re
     struct asset_form f = {0};
 
     if (req->org_role < ISMS_ROLE_MANAGER)
-        return isms_error_set(ISMS_EPERM, _("only ISMS managers and administrators may register assets"));
+        return isms_error_set(ISMS_EPERM,
+                              _("only ISMS managers and administrators may register assets"));
     f.c = f.i = f.a = "2";
     return render_form(res, req, &f, NULL, NULL, 200);
 }
@@ -376,10 +379,10 @@ static int read_list_query(struct list_query *lq, struct isms_asset_filter *filt
                               ISMS_ASSET_QUERY_MAX);
     filter->name_contains = blank(lq->q) ? NULL : lq->q;
     if ((!blank(lq->type) && (error = isms_asset_type_parse(&filter->type, lq->type)) < 0) ||
-        (!blank(lq->classification) &&
-         (error = isms_asset_classification_parse(&filter->classification, lq->classification)) <
-             0) ||
-        (!blank(lq->due_before) && (error = isms_date_parse(&filter->due_before, lq->due_before)) < 0))
+        (!blank(lq->classification) && (error = isms_asset_classification_parse(
+                                            &filter->classification, lq->classification)) < 0) ||
+        (!blank(lq->due_before) &&
+         (error = isms_date_parse(&filter->due_before, lq->due_before)) < 0))
         return error;
     if (!blank(lq->cloud) &&
         isms_page_parse_id(&filter->cloud_service_id, lq->cloud, "cloud service") < 0)
@@ -418,9 +421,9 @@ static json_t *pager(const struct isms_page *page, const struct list_query *lq,
     long pages = (long)((assets->total + PAGE_SIZE - 1) / PAGE_SIZE);
     json_t *out = json_pack("{s:I,s:I,s:I,s:I,s:I}", "from",
                             (json_int_t)(assets->count ? (lq->page - 1) * PAGE_SIZE + 1 : 0), "to",
-                            (json_int_t)((lq->page - 1) * PAGE_SIZE + (long)assets->count),
-                            "total", (json_int_t)assets->total, "page", (json_int_t)lq->page,
-                            "pages", (json_int_t)(pages ? pages : 1));
+                            (json_int_t)((lq->page - 1) * PAGE_SIZE + (long)assets->count), "total",
+                            (json_int_t)assets->total, "page", (json_int_t)lq->page, "pages",
+                            (json_int_t)(pages ? pages : 1));
 
     if (out && lq->page > 1)
         json_object_set_new(out, "prev", page_link(page, query, lq->page - 1));
@@ -436,11 +439,11 @@ static json_t *asset_row(const struct isms_page *page, const struct isms_asset *
 
     isms_date_format(due, &a->deletion_due);
     return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:i,s:i,s:i,s:s,s:s,s:s,s:b,s:b}", "id",
-                     (json_int_t)a->id, "name", a->name, "type", type_label(page, a->type),
-                     "owner", a->owner, "classification", class_label(page, a->classification),
-                     "class", isms_asset_classification_name(a->classification), "c",
-                     a->confidentiality, "i", a->integrity, "a", a->availability, "location",
-                     a->location, "cloud", a->cloud_service_name, "due", due, "overdue",
+                     (json_int_t)a->id, "name", a->name, "type", type_label(page, a->type), "owner",
+                     a->owner, "classification", class_label(page, a->classification), "class",
+                     isms_asset_classification_name(a->classification), "c", a->confidentiality,
+                     "i", a->integrity, "a", a->availability, "location", a->location, "cloud",
+                     a->cloud_service_name, "due", due, "overdue",
                      due[0] && isms_date_compare(&a->deletion_due, today) < 0, "permanent",
                      a->retention.period.permanent);
 }
@@ -456,18 +459,16 @@ static int fill_list(struct isms_page *page, const struct list_query *lq,
     isms_date_today(&today);
     for (size_t i = 0; rows && i < assets->count; i++)
         json_array_append_new(rows, asset_row(page, &assets->items[i], &today));
-    if ((error = isms_page_set(page, "assets", rows)) < 0 ||
-        (error = filter_query(&query, lq)) < 0)
+    if ((error = isms_page_set(page, "assets", rows)) < 0 || (error = filter_query(&query, lq)) < 0)
         goto done;
     if ((error = isms_page_set(page, "pager", pager(page, lq, assets, isms_buf_cstr(&query)))) <
             0 ||
         (error = isms_page_set(page, "export_query", json_string(isms_buf_cstr(&query)))) < 0 ||
-        (error = isms_page_set(
-             page, "filter",
-             json_pack("{s:s,s:s,s:o,s:o}", "q", lq->q ? lq->q : "", "due_before",
-                       lq->due_before ? lq->due_before : "", "types",
-                       type_options(page, lq->type), "classes",
-                       class_options(page, lq->classification)))) < 0)
+        (error = isms_page_set(page, "filter",
+                               json_pack("{s:s,s:s,s:o,s:o}", "q", lq->q ? lq->q : "", "due_before",
+                                         lq->due_before ? lq->due_before : "", "types",
+                                         type_options(page, lq->type), "classes",
+                                         class_options(page, lq->classification)))) < 0)
         goto done;
     error = add_cloud_options(page, "clouds", lq->cloud);
 done:
@@ -503,8 +504,7 @@ static int isms_page_assets(struct isms_web_response *res, struct isms_web_reque
         return error;
     if ((error = isms_page_init(&page, req, "assets", "Information asset register")) < 0)
         goto done;
-    if ((error = fill_list(&page, &lq, &assets)) < 0 ||
-        (error = add_list_notice(&page)) < 0) {
+    if ((error = fill_list(&page, &lq, &assets)) < 0 || (error = add_list_notice(&page)) < 0) {
         isms_page_release(&page);
         goto done;
     }

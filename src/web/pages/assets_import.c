@@ -4,13 +4,13 @@
  * a file with any error stores nothing (isms/asset_import.h).
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "isms/asset_import.h"
 #include "util/error.h"
 #include "web/http/multipart.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
+#include "web/pages/pages.h"
 
 #define FILE_FIELD "file"
 
@@ -20,11 +20,10 @@ static json_t *error_rows(const struct isms_page *page, const struct isms_asset_
 
     for (size_t i = 0; rows && i < import->error_count; i++) {
         const struct isms_import_error *e = &import->errors[i];
-        json_array_append_new(rows, json_pack("{s:I,s:I,s:s,s:s}", "line", (json_int_t)e->line,
-                                              "column", (json_int_t)e->column, "header",
-                                              e->header, "message",
-                                              page->lang == ISMS_LANG_JA ? e->message_ja
-                                                                         : e->message));
+        json_array_append_new(rows,
+                              json_pack("{s:I,s:I,s:s,s:s}", "line", (json_int_t)e->line, "column",
+                                        (json_int_t)e->column, "header", e->header, "message",
+                                        page->lang == ISMS_LANG_JA ? e->message_ja : e->message));
     }
     return rows;
 }
@@ -34,11 +33,9 @@ static int add_result(struct isms_page *page, const struct isms_asset_import *im
     return isms_page_set(
         page, "result",
         json_pack("{s:o,s:b,s:I,s:I,s:b,s:s}", "errors", error_rows(page, import), "has_errors",
-                  import->error_count > 0, "errors_total",
-                  (json_int_t)import->errors_total, "rows_with_errors",
-                  (json_int_t)import->rows_with_errors, "more",
-                  import->errors_total > import->error_count, "ignored",
-                  import->ignored_columns));
+                  import->error_count > 0, "errors_total", (json_int_t)import->errors_total,
+                  "rows_with_errors", (json_int_t)import->rows_with_errors, "more",
+                  import->errors_total > import->error_count, "ignored", import->ignored_columns));
 }
 
 static int render(struct isms_web_response *res, struct isms_web_request *req,
@@ -62,7 +59,8 @@ static int render(struct isms_web_response *res, struct isms_web_request *req,
 static int isms_page_assets_import(struct isms_web_response *res, struct isms_web_request *req)
 {
     if (req->org_role < ISMS_ROLE_MANAGER)
-        return isms_error_set(ISMS_EPERM, _("only ISMS managers and administrators may import assets"));
+        return isms_error_set(ISMS_EPERM,
+                              _("only ISMS managers and administrators may import assets"));
     return render(res, req, NULL, NULL, NULL, 200);
 }
 
@@ -106,6 +104,7 @@ static int isms_page_assets_import_post(struct isms_web_response *res, struct is
 
 const struct isms_web_route isms_pages_assets_import_routes[] = {
     {"GET", "/orgs/{org}/assets/import", isms_page_assets_import, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/orgs/{org}/assets/import", isms_page_assets_import_post, ISMS_WEB_NEEDS_ORG | ISMS_WEB_LARGE_BODY},
+    {"POST", "/orgs/{org}/assets/import", isms_page_assets_import_post,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_LARGE_BODY},
     {NULL, NULL, NULL, 0},
 };

@@ -3,13 +3,13 @@
  * ids and titles in both languages, and the 2013 -> 2022 correspondence.
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "catalog/catalog.h"
 #include "util/error.h"
 #include "util/text.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
+#include "web/pages/pages.h"
 
 #define QUERY_MAX 200
 
@@ -68,12 +68,11 @@ static json_t *control_row(const struct isms_page *page, const struct isms_contr
     const char *title = isms_page_pick(page, c->title_en, c->title_ja);
     const char *other = title == c->title_en ? c->title_ja : c->title_en;
 
-    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:b,s:b,s:b,s:o}", "id", c->id, "title", title,
-                     "other_title", other, "summary",
-                     isms_page_pick(page, c->summary_en, c->summary_ja), "theme",
-                     isms_page_t(page, theme_label(c->group)), "properties",
-                     c->security_properties, "csc", c->cloud_csc, "csp", c->cloud_csp, "new",
-                     c->new_in_2022, "related", related_list(c));
+    return json_pack(
+        "{s:s,s:s,s:s,s:s,s:s,s:s,s:b,s:b,s:b,s:o}", "id", c->id, "title", title, "other_title",
+        other, "summary", isms_page_pick(page, c->summary_en, c->summary_ja), "theme",
+        isms_page_t(page, theme_label(c->group)), "properties", c->security_properties, "csc",
+        c->cloud_csc, "csp", c->cloud_csp, "new", c->new_in_2022, "related", related_list(c));
 }
 
 static int isms_page_catalog(struct isms_web_response *res, struct isms_web_request *req)
@@ -85,23 +84,24 @@ static int isms_page_catalog(struct isms_web_response *res, struct isms_web_requ
     int error;
 
     if (!catalog)
-        return isms_error_set(ISMS_ENOTFOUND, _("no catalog '%s'"), isms_web_request_param(req, "key"));
+        return isms_error_set(ISMS_ENOTFOUND, _("no catalog '%s'"),
+                              isms_web_request_param(req, "key"));
     if (query && strlen(query) > QUERY_MAX)
-        return isms_error_set(ISMS_EINVALID, _("the search text is longer than %d bytes"), QUERY_MAX);
+        return isms_error_set(ISMS_EINVALID, _("the search text is longer than %d bytes"),
+                              QUERY_MAX);
     if ((error = isms_page_init(&page, req, "catalogs", "Control catalogs")) < 0)
         return error;
     rows = json_array();
     for (size_t i = 0; rows && i < catalog->count; i++)
         if (isms_control_matches(&catalog->controls[i], query))
             json_array_append_new(rows, control_row(&page, &catalog->controls[i]));
-    if ((error = isms_page_set(&page, "catalog",
-                               json_pack("{s:s,s:s,s:I,s:b,s:b}", "key", catalog->key, "name",
-                                         isms_page_pick(&page, catalog->name_en, catalog->name_ja),
-                                         "count", (json_int_t)catalog->count, "is_2022",
-                                         strcmp(catalog->key, ISMS_CATALOG_27001_2022) == 0,
-                                         "is_2013",
-                                         strcmp(catalog->key, ISMS_CATALOG_27002_2013) == 0))) <
-            0 ||
+    if ((error = isms_page_set(
+             &page, "catalog",
+             json_pack("{s:s,s:s,s:I,s:b,s:b}", "key", catalog->key, "name",
+                       isms_page_pick(&page, catalog->name_en, catalog->name_ja), "count",
+                       (json_int_t)catalog->count, "is_2022",
+                       strcmp(catalog->key, ISMS_CATALOG_27001_2022) == 0, "is_2013",
+                       strcmp(catalog->key, ISMS_CATALOG_27002_2013) == 0))) < 0 ||
         (error = isms_page_set(&page, "q", json_string(query ? query : ""))) < 0 ||
         (error = isms_page_set(&page, "shown", json_integer((json_int_t)json_array_size(rows)))) <
             0 ||

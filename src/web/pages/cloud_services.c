@@ -6,15 +6,15 @@
  * approved purpose, who pays) made a service shadow cloud (野良クラウド).
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "isms/cloud_service.h"
 #include "isms/org.h"
 #include "util/arena.h"
 #include "util/error.h"
 #include "web/http/form.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
+#include "web/pages/pages.h"
 
 struct choice {
     const char *value, *label; /* label: the English msgid */
@@ -45,8 +45,7 @@ static json_t *options(const struct isms_page *page, const struct choice *list, 
     json_t *out = json_array();
 
     for (size_t i = 0; out && i < n; i++)
-        json_array_append_new(out, isms_page_option(list[i].value,
-                                                    isms_page_t(page, list[i].label),
+        json_array_append_new(out, isms_page_option(list[i].value, isms_page_t(page, list[i].label),
                                                     chosen && strcmp(chosen, list[i].value) == 0));
     return out;
 }
@@ -67,9 +66,8 @@ static json_t *reason_list(const struct isms_page *page, unsigned bits)
 
     for (unsigned bit = 1; out && bit <= ISMS_CLOUD_WHY_PERSONAL_CONTRACT; bit <<= 1)
         if (bits & bit)
-            json_array_append_new(
-                out, json_string(label_of(page, reasons, ISMS_ARRAY_SIZE(reasons),
-                                          isms_cloud_reason_name(bit))));
+            json_array_append_new(out, json_string(label_of(page, reasons, ISMS_ARRAY_SIZE(reasons),
+                                                            isms_cloud_reason_name(bit))));
     return out;
 }
 
@@ -77,16 +75,15 @@ static json_t *reason_list(const struct isms_page *page, unsigned bits)
 
 static json_t *service_row(const struct isms_page *page, const struct isms_cloud_service *s)
 {
-    return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:i,s:b,s:o}", "id", (json_int_t)s->id, "name",
-                     s->name, "provider",
-                     s->provider_org_name[0] ? s->provider_org_name : s->provider, "model",
-                     label_of(page, models, ISMS_ARRAY_SIZE(models),
-                              isms_cloud_model_name(s->model)),
-                     "department", s->department, "managed_by",
-                     label_of(page, managers, ISMS_ARRAY_SIZE(managers),
-                              isms_cloud_managed_by_name(s->managed_by)),
-                     "category", s->judgement.category, "legitimate", s->judgement.legitimate,
-                     "reasons", reason_list(page, s->judgement.reasons));
+    return json_pack(
+        "{s:I,s:s,s:s,s:s,s:s,s:s,s:i,s:b,s:o}", "id", (json_int_t)s->id, "name", s->name,
+        "provider", s->provider_org_name[0] ? s->provider_org_name : s->provider, "model",
+        label_of(page, models, ISMS_ARRAY_SIZE(models), isms_cloud_model_name(s->model)),
+        "department", s->department, "managed_by",
+        label_of(page, managers, ISMS_ARRAY_SIZE(managers),
+                 isms_cloud_managed_by_name(s->managed_by)),
+        "category", s->judgement.category, "legitimate", s->judgement.legitimate, "reasons",
+        reason_list(page, s->judgement.reasons));
 }
 
 static json_t *summary(const struct isms_cloud_service *services, size_t count)
@@ -243,8 +240,8 @@ static json_t *provider_options(struct isms_web_request *req, const char *chosen
         if (orgs[i].role != ISMS_ORG_CSP && orgs[i].role != ISMS_ORG_BOTH)
             continue;
         snprintf(id, sizeof(id), "%" PRId64, orgs[i].id);
-        json_array_append_new(out, isms_page_option(id, orgs[i].name,
-                                                    chosen && strcmp(chosen, id) == 0));
+        json_array_append_new(
+            out, isms_page_option(id, orgs[i].name, chosen && strcmp(chosen, id) == 0));
     }
     free(orgs);
     return out;
@@ -273,18 +270,17 @@ static json_t *agreement_json(const struct cloud_form *f)
 
 static json_t *form_json(struct isms_page *page, const struct cloud_form *f)
 {
-    return json_pack(
-        "{s:o,s:s,s:s,s:s,s:s,s:s,s:o*,s:o,s:o,s:o,s:o,s:o}", "agreement", agreement_json(f),
-        "name", f->name ? f->name : "",
-        "provider", f->provider ? f->provider : "", "responsibility",
-        f->responsibility ? f->responsibility : "", "department",
-        f->department ? f->department : "", "notes", f->notes ? f->notes : "", "provider_orgs",
-        provider_options(page->req, f->provider_org), "models",
-        options(page, models, ISMS_ARRAY_SIZE(models), f->model), "managers",
-        options(page, managers, ISMS_ARRAY_SIZE(managers), f->managed_by), "risks",
-        options(page, risks, ISMS_ARRAY_SIZE(risks), f->risk), "purposes",
-        options(page, purposes, ISMS_ARRAY_SIZE(purposes), f->purpose), "costs",
-        options(page, costs, ISMS_ARRAY_SIZE(costs), f->cost));
+    return json_pack("{s:o,s:s,s:s,s:s,s:s,s:s,s:o*,s:o,s:o,s:o,s:o,s:o}", "agreement",
+                     agreement_json(f), "name", f->name ? f->name : "", "provider",
+                     f->provider ? f->provider : "", "responsibility",
+                     f->responsibility ? f->responsibility : "", "department",
+                     f->department ? f->department : "", "notes", f->notes ? f->notes : "",
+                     "provider_orgs", provider_options(page->req, f->provider_org), "models",
+                     options(page, models, ISMS_ARRAY_SIZE(models), f->model), "managers",
+                     options(page, managers, ISMS_ARRAY_SIZE(managers), f->managed_by), "risks",
+                     options(page, risks, ISMS_ARRAY_SIZE(risks), f->risk), "purposes",
+                     options(page, purposes, ISMS_ARRAY_SIZE(purposes), f->purpose), "costs",
+                     options(page, costs, ISMS_ARRAY_SIZE(costs), f->cost));
 }
 
 /* The stack's layers (isms/cloud_service.h names them) in the page's words. */
@@ -350,8 +346,7 @@ static int load_service(struct isms_cloud_service **out, struct isms_web_request
     int error;
 
     *out = NULL;
-    if ((error = isms_page_parse_id(&id, isms_web_request_param(req, "id"), "cloud service")) <
-        0)
+    if ((error = isms_page_parse_id(&id, isms_web_request_param(req, "id"), "cloud service")) < 0)
         return error;
     if (!(*out = isms_arena_alloc(&req->arena, sizeof(**out))))
         return ISMS_ENOMEM;
@@ -363,8 +358,8 @@ static int isms_page_cloud_service_new(struct isms_web_response *res, struct ism
     struct cloud_form f = {0};
 
     if (req->org_role < ISMS_ROLE_MANAGER)
-        return isms_error_set(ISMS_EPERM,
-                              _("only ISMS managers and administrators may register cloud services"));
+        return isms_error_set(
+            ISMS_EPERM, _("only ISMS managers and administrators may register cloud services"));
     return render_form(res, req, &f, NULL, NULL, 200);
 }
 
@@ -396,10 +391,10 @@ static int save(struct isms_web_response *res, struct isms_web_request *req,
         goto done;
     form_from_post(&f, &form);
     if ((error = to_input(&in, &f)) == 0)
-        error = stored ? isms_cloud_service_update(saved, req->store, req->org.id, stored->id,
-                                                   &in, &req->actor)
-                       : isms_cloud_service_create(saved, req->store, req->org.id, &in,
-                                                   &req->actor);
+        error = stored
+                    ? isms_cloud_service_update(saved, req->store, req->org.id, stored->id, &in,
+                                                &req->actor)
+                    : isms_cloud_service_create(saved, req->store, req->org.id, &in, &req->actor);
     if (isms_page_is_user_error(error)) {
         error = render_form(res, req, &f, stored, isms_error_last(),
                             (unsigned)isms_error_http_status(error));
@@ -412,7 +407,8 @@ done:
     return error;
 }
 
-static int isms_page_cloud_services_post(struct isms_web_response *res, struct isms_web_request *req)
+static int isms_page_cloud_services_post(struct isms_web_response *res,
+                                         struct isms_web_request *req)
 {
     return save(res, req, NULL);
 }
@@ -427,7 +423,8 @@ static int isms_page_cloud_service_post(struct isms_web_response *res, struct is
     return error;
 }
 
-static int isms_page_cloud_service_delete(struct isms_web_response *res, struct isms_web_request *req)
+static int isms_page_cloud_service_delete(struct isms_web_response *res,
+                                          struct isms_web_request *req)
 {
     struct isms_cloud_service *service;
     struct cloud_form f;
@@ -452,6 +449,7 @@ const struct isms_web_route isms_pages_cloud_services_routes[] = {
     {"GET", "/orgs/{org}/cloud-services/new", isms_page_cloud_service_new, ISMS_WEB_NEEDS_ORG},
     {"GET", "/orgs/{org}/cloud-services/{id}", isms_page_cloud_service, ISMS_WEB_NEEDS_ORG},
     {"POST", "/orgs/{org}/cloud-services/{id}", isms_page_cloud_service_post, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/orgs/{org}/cloud-services/{id}/delete", isms_page_cloud_service_delete, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/orgs/{org}/cloud-services/{id}/delete", isms_page_cloud_service_delete,
+     ISMS_WEB_NEEDS_ORG},
     {NULL, NULL, NULL, 0},
 };

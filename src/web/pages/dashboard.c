@@ -7,15 +7,15 @@
  * cloud services. Each list shows the first LIST_MAX and links to the rest.
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "isms/asset.h"
 #include "isms/cloud_service.h"
-#include "model/retention.h"
 #include "isms/risk_summary.h"
+#include "model/retention.h"
 #include "util/error.h"
-#include "web/pages/risks.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
+#include "web/pages/risks.h"
 
 #define LIST_MAX 10
 #define DELETION_WINDOW_DAYS 90
@@ -65,10 +65,10 @@ static int add_awaiting(struct isms_page *page)
     rows = json_array();
     for (size_t i = 0; rows && i < list.count; i++) {
         const struct isms_risk *r = &list.items[i];
-        json_array_append_new(rows, json_pack("{s:I,s:s,s:s,s:o}", "id", (json_int_t)r->id,
-                                              "title", r->title, "owner", r->owner, "level",
-                                              isms_page_risk_level(page, r->residual_level,
-                                                                   r->residual_band)));
+        json_array_append_new(
+            rows, json_pack("{s:I,s:s,s:s,s:o}", "id", (json_int_t)r->id, "title", r->title,
+                            "owner", r->owner, "level",
+                            isms_page_risk_level(page, r->residual_level, r->residual_band)));
     }
     error = isms_page_set(page, "awaiting",
                           json_pack("{s:I,s:b,s:o}", "total", (json_int_t)list.total, "more",
@@ -91,11 +91,10 @@ static int add_overdue(struct isms_page *page, const struct isms_date *today)
     list = json_array();
     for (size_t i = 0; list && i < n; i++) {
         const struct isms_risk_treatment_item *it = &rows[i].item;
-        json_array_append_new(list, json_pack("{s:s,s:s,s:s,s:I,s:I,s:s}", "action", it->action,
-                                              "owner", it->owner, "due", it->due_date, "risk_id",
-                                              (json_int_t)it->risk_id, "risk_number",
-                                              (json_int_t)rows[i].risk_number, "risk_title",
-                                              rows[i].risk_title));
+        json_array_append_new(
+            list, json_pack("{s:s,s:s,s:s,s:I,s:I,s:s}", "action", it->action, "owner", it->owner,
+                            "due", it->due_date, "risk_id", (json_int_t)it->risk_id, "risk_number",
+                            (json_int_t)rows[i].risk_number, "risk_title", rows[i].risk_title));
     }
     isms_risk_plan_release(rows, n);
     return isms_page_set(page, "overdue",
@@ -150,8 +149,8 @@ static int add_deletions(struct isms_page *page, const struct isms_date *today)
     for (size_t i = 0; list && i < assets.count; i++) {
         const struct isms_asset *a = &assets.items[i];
         isms_date_format(due, &a->deletion_due);
-        json_array_append_new(list, json_pack("{s:I,s:s,s:s,s:b}", "id", (json_int_t)a->id,
-                                              "name", a->name, "due", due, "overdue",
+        json_array_append_new(list, json_pack("{s:I,s:s,s:s,s:b}", "id", (json_int_t)a->id, "name",
+                                              a->name, "due", due, "overdue",
                                               isms_date_compare(&a->deletion_due, today) < 0));
     }
     error = isms_page_set(page, "deletions",
@@ -172,8 +171,8 @@ static int add_shadow_cloud(struct isms_page *page)
     int64_t shadow = 0;
     int error;
 
-    if ((error = isms_cloud_service_list(&services, &count, page->req->store,
-                                         page->req->org.id)) < 0)
+    if ((error = isms_cloud_service_list(&services, &count, page->req->store, page->req->org.id)) <
+        0)
         return error;
     for (size_t i = 0; i < count; i++)
         shadow += !services[i].judgement.legitimate;

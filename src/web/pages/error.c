@@ -5,9 +5,9 @@
  */
 #include "isms_setup.h"
 #include "util/error.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/pages/pages.h"
 
 bool isms_page_path(const char *path)
 {
@@ -19,15 +19,24 @@ bool isms_page_path(const char *path)
 static const char *heading(unsigned status)
 {
     switch (status) {
-    case 400: return "The request could not be processed";
-    case 401: return "Please sign in";
-    case 403: return "You are not allowed to do this";
-    case 404: return "Page not found";
-    case 405: return "This action is not available here";
-    case 409: return "This conflicts with existing data";
-    case 413: return "The upload is too large";
-    case 429: return "Too many attempts";
-    default: break;
+    case 400:
+        return "The request could not be processed";
+    case 401:
+        return "Please sign in";
+    case 403:
+        return "You are not allowed to do this";
+    case 404:
+        return "Page not found";
+    case 405:
+        return "This action is not available here";
+    case 409:
+        return "This conflicts with existing data";
+    case 413:
+        return "The upload is too large";
+    case 429:
+        return "Too many attempts";
+    default:
+        break;
     }
     return "Something went wrong on our side";
 }
@@ -35,14 +44,21 @@ static const char *heading(unsigned status)
 static const char *explanation(unsigned status)
 {
     switch (status) {
-    case 401: return "Your session has ended. Sign in again to continue.";
-    case 403: return "Your role does not allow this, or the form has expired. Reload the page "
-                     "and try again, or ask an administrator of the organization.";
-    case 404: return "The page or organization does not exist, or you are not a member of it.";
-    case 405: return "This address cannot be used that way.";
-    case 413: return "Split the file into smaller parts and upload them one by one.";
-    case 429: return "Wait a moment and try again.";
-    default: break;
+    case 401:
+        return "Your session has ended. Sign in again to continue.";
+    case 403:
+        return "Your role does not allow this, or the form has expired. Reload the page "
+               "and try again, or ask an administrator of the organization.";
+    case 404:
+        return "The page or organization does not exist, or you are not a member of it.";
+    case 405:
+        return "This address cannot be used that way.";
+    case 413:
+        return "Split the file into smaller parts and upload them one by one.";
+    case 429:
+        return "Wait a moment and try again.";
+    default:
+        break;
     }
     return status >= 500 ? "The server log has the details. Please try again later."
                          : "Check the input and try again.";

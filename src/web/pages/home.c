@@ -4,14 +4,14 @@
  * organizations they work in with their SoA progress.
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "isms/membership.h"
 #include "isms/soa.h"
 #include "util/error.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
 #include "web/http/session.h"
+#include "web/pages/pages.h"
 
 #define HOME_LOGINS 10
 
@@ -86,10 +86,9 @@ int isms_page_add_org_overview(struct isms_page *page)
         decided = total - isms_soa_undecided_count(&soa);
         isms_soa_release(&soa);
         json_array_append_new(
-            list, json_pack("{s:s,s:s,s:s,s:I,s:I,s:I}", "slug", orgs[i].slug, "name",
-                            orgs[i].name, "role_label",
-                            isms_page_t(page, org_role_label(orgs[i].role)), "decided",
-                            (json_int_t)decided, "total", (json_int_t)total, "percent",
+            list, json_pack("{s:s,s:s,s:s,s:I,s:I,s:I}", "slug", orgs[i].slug, "name", orgs[i].name,
+                            "role_label", isms_page_t(page, org_role_label(orgs[i].role)),
+                            "decided", (json_int_t)decided, "total", (json_int_t)total, "percent",
                             (json_int_t)(total ? decided * 100 / total : 0)));
     }
     free(orgs);

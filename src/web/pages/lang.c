@@ -3,13 +3,13 @@
  * and, for a signed-in user, in their account so it follows them.
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "util/error.h"
 #include "web/http/form.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
 #include "web/http/session.h"
+#include "web/pages/pages.h"
 
 static int isms_page_lang(struct isms_web_response *res, struct isms_web_request *req)
 {

@@ -10,8 +10,8 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "web/http/id_param.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
+#include "web/pages/pages.h"
 
 int isms_page_parse_id(int64_t *out, const char *text, const char *what)
 {
@@ -65,10 +65,9 @@ json_t *isms_page_attributes(const struct isms_page *page, const struct isms_con
         if (!*values)
             continue;
         isms_attribute_tags(tags, sizeof(tags), values, ja);
-        json_array_append_new(list,
-                              json_pack("{s:s,s:s}", "name",
-                                        isms_attribute_name((enum isms_attribute_kind)k, ja),
-                                        "tags", tags));
+        json_array_append_new(list, json_pack("{s:s,s:s}", "name",
+                                              isms_attribute_name((enum isms_attribute_kind)k, ja),
+                                              "tags", tags));
     }
     return list;
 }

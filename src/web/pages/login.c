@@ -5,13 +5,13 @@
  */
 #include "isms_setup.h"
 #include <microhttpd.h>
-#include "web/http/router.h"
 #include "util/error.h"
 #include "web/http/form.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
 #include "web/http/session.h"
+#include "web/pages/pages.h"
 
 /* The sign-in form, or its second step (`second_factor`: a TOTP or recovery
  * code), with `error_text` (a msgid) when the last try failed. */
@@ -87,8 +87,8 @@ static int finish(struct isms_web_response *res, struct isms_web_request *req, b
         return signed_in(res, result, next);
     if (error != ISMS_EAUTH && error != ISMS_ELIMIT && error != ISMS_EINVALID)
         return error;
-    rendered = render(res, req, second_factor, isms_form_get(form, "name"), next,
-                      isms_error_last(), failure_status(error));
+    rendered = render(res, req, second_factor, isms_form_get(form, "name"), next, isms_error_last(),
+                      failure_status(error));
     if (rendered < 0 || error != ISMS_ELIMIT)
         return rendered;
     return isms_web_retry_after(res);
@@ -111,8 +111,7 @@ static int isms_page_login_post(struct isms_web_response *res, struct isms_web_r
                        "enter your user name and password", 400);
         goto done;
     }
-    error = finish(res, req, false, &form, isms_auth_login(&result, req->store, &attempt),
-                   &result);
+    error = finish(res, req, false, &form, isms_auth_login(&result, req->store, &attempt), &result);
 done:
     isms_form_release(&form);
     return error;
@@ -153,10 +152,10 @@ static int isms_page_mfa_post(struct isms_web_response *res, struct isms_web_req
                        "enter the code from your authenticator app or a recovery code", 400);
         goto done;
     }
-    error = finish(res, req, true, &form,
-                   isms_auth_complete_mfa(&result, req->store, isms_web_session_token(req),
-                                          &attempt),
-                   &result);
+    error = finish(
+        res, req, true, &form,
+        isms_auth_complete_mfa(&result, req->store, isms_web_session_token(req), &attempt),
+        &result);
 done:
     isms_form_release(&form);
     return error;
@@ -179,6 +178,7 @@ const struct isms_web_route isms_pages_login_routes[] = {
     {"POST", "/login", isms_page_login_post, ISMS_WEB_PUBLIC},
     {"GET", "/login/mfa", isms_page_mfa, ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP},
     {"POST", "/login/mfa", isms_page_mfa_post, ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP},
-    {"POST", "/logout", isms_page_logout, ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP | ISMS_WEB_SIGNED_OUT_NOOP},
+    {"POST", "/logout", isms_page_logout,
+     ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP | ISMS_WEB_SIGNED_OUT_NOOP},
     {NULL, NULL, NULL, 0},
 };

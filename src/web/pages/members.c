@@ -5,15 +5,15 @@
  * manager (ISMS責任者), risk owner (リスク所有者), auditor (監査員, read only).
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "isms/membership.h"
 #include "isms/user.h"
 #include "util/error.h"
 #include "web/http/form.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
 #include "web/http/session.h"
+#include "web/pages/pages.h"
 
 static const char *const role_labels[] = {"", "Auditor (read only)", "Risk owner", "ISMS manager",
                                           "Administrator"};
@@ -37,25 +37,24 @@ static int add_members(struct isms_page *page)
     json_t *rows;
     int error;
 
-    if ((error = isms_membership_list(&members, &count, page->req->store, page->req->org.id)) <
-        0)
+    if ((error = isms_membership_list(&members, &count, page->req->store, page->req->org.id)) < 0)
         return error;
     rows = json_array();
     for (size_t i = 0; rows && i < count; i++) {
         const struct isms_member *m = &members[i];
         json_array_append_new(
-            rows, json_pack("{s:s,s:s,s:s,s:o,s:b}", "name", m->name, "display_name",
-                            m->display_name[0] ? m->display_name : m->name, "role",
-                            isms_page_t(page, role_labels[m->role <= ISMS_ROLE_ADMIN ? m->role : 0]),
-                            "roles", role_options(page, m->role), "me",
-                            me && me->user_id == m->user_id));
+            rows,
+            json_pack("{s:s,s:s,s:s,s:o,s:b}", "name", m->name, "display_name",
+                      m->display_name[0] ? m->display_name : m->name, "role",
+                      isms_page_t(page, role_labels[m->role <= ISMS_ROLE_ADMIN ? m->role : 0]),
+                      "roles", role_options(page, m->role), "me", me && me->user_id == m->user_id));
     }
     free(members);
     return isms_page_set(page, "members", rows);
 }
 
-static int render(struct isms_web_response *res, struct isms_web_request *req,
-                  const char *name, enum isms_role role, const char *error_text, unsigned status)
+static int render(struct isms_web_response *res, struct isms_web_request *req, const char *name,
+                  enum isms_role role, const char *error_text, unsigned status)
 {
     struct isms_page page;
     const char *notice = isms_web_request_query(req, "saved") ? "Saved." : NULL;
@@ -166,7 +165,9 @@ static int isms_page_member_delete(struct isms_web_response *res, struct isms_we
 
 const struct isms_web_route isms_pages_members_routes[] = {
     {"GET", "/orgs/{org}/members", isms_page_members, ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
-    {"POST", "/orgs/{org}/members", isms_page_members_post, ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
-    {"POST", "/orgs/{org}/members/{user}/delete", isms_page_member_delete, ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
+    {"POST", "/orgs/{org}/members", isms_page_members_post,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
+    {"POST", "/orgs/{org}/members/{user}/delete", isms_page_member_delete,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
     {NULL, NULL, NULL, 0},
 };

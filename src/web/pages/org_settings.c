@@ -4,15 +4,15 @@
  * its own threats beside the built-in libraries - what was CLI-only before.
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "isms/org.h"
 #include "isms/risk_matrix.h"
 #include "isms/threat.h"
 #include "util/error.h"
 #include "web/http/form.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
+#include "web/pages/pages.h"
 
 /* The key an org's own copy of a matrix with other acceptance criteria gets. */
 #define CRITERIA_SUFFIX "-criteria"
@@ -49,9 +49,9 @@ static int add_matrix(struct isms_page *page)
     isms_risk_matrix_level_range(&m, &lo, &hi);
     return isms_page_set(page, "matrix",
                          json_pack("{s:o,s:i,s:i,s:i,s:i,s:i}", "options",
-                                   matrix_options(page, m.key), "threshold",
-                                   m.acceptance_threshold, "level_min", lo, "level_max", hi,
-                                   "medium_from", m.medium_from, "high_from", m.high_from));
+                                   matrix_options(page, m.key), "threshold", m.acceptance_threshold,
+                                   "level_min", lo, "level_max", hi, "medium_from", m.medium_from,
+                                   "high_from", m.high_from));
 }
 
 static int add_threats(struct isms_page *page)
@@ -66,12 +66,10 @@ static int add_threats(struct isms_page *page)
         return error;
     }
     for (size_t i = 0; list && i < n; i++)
-        json_array_append_new(list, json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)own[i].id,
-                                              "name",
-                                              isms_page_pick(page, own[i].name_en,
-                                                             own[i].name_ja),
-                                              "category", own[i].category, "description",
-                                              own[i].description));
+        json_array_append_new(
+            list, json_pack("{s:I,s:s,s:s,s:s}", "id", (json_int_t)own[i].id, "name",
+                            isms_page_pick(page, own[i].name_en, own[i].name_ja), "category",
+                            own[i].category, "description", own[i].description));
     free(own);
     return isms_page_set(page, "threats", list);
 }
@@ -114,7 +112,8 @@ static int use_matrix(struct isms_web_request *req, const char *key, const char 
     copy = m;
     copy.id = 0;
     copy.acceptance_threshold = (int)threshold;
-    snprintf(copy.name_ja, sizeof(copy.name_ja), "%.80s（受容基準 %ld 以下）", m.name_ja, threshold);
+    snprintf(copy.name_ja, sizeof(copy.name_ja), "%.80s（受容基準 %ld 以下）", m.name_ja,
+             threshold);
     snprintf(copy.name_en, sizeof(copy.name_en), "%.80s (acceptable up to %ld)", m.name_en,
              threshold);
     if (!strstr(m.key, CRITERIA_SUFFIX))
@@ -163,15 +162,17 @@ static int isms_page_org_settings_post(struct isms_web_response *res, struct ism
     struct isms_form form;
     int error;
 
-    if ((error = isms_page_form(&form, req)) == 0 &&
-        (error = run_action(res, req, &form)) < 0 && isms_page_is_user_error(error))
+    if ((error = isms_page_form(&form, req)) == 0 && (error = run_action(res, req, &form)) < 0 &&
+        isms_page_is_user_error(error))
         error = render(res, req, isms_error_last(), (unsigned)isms_error_http_status(error));
     isms_form_release(&form);
     return error;
 }
 
 const struct isms_web_route isms_pages_org_settings_routes[] = {
-    {"GET", "/orgs/{org}/settings", isms_page_org_settings, ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
-    {"POST", "/orgs/{org}/settings", isms_page_org_settings_post, ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
+    {"GET", "/orgs/{org}/settings", isms_page_org_settings,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
+    {"POST", "/orgs/{org}/settings", isms_page_org_settings_post,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
     {NULL, NULL, NULL, 0},
 };

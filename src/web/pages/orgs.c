@@ -3,13 +3,13 @@
  * a form to create one as a cloud service customer, provider or both.
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "isms/org.h"
 #include "util/error.h"
 #include "web/http/form.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
+#include "web/pages/pages.h"
 
 /* The create form as the user filled it, to show again after an error. */
 struct org_input {
@@ -26,12 +26,12 @@ static int render_orgs(struct isms_web_response *res, struct isms_web_request *r
     if ((error = isms_page_init(&page, req, "orgs", "Organizations")) < 0)
         return error;
     if ((error = isms_page_add_org_overview(&page)) < 0 ||
-        (error = isms_page_set(
-             &page, "form",
-             json_pack("{s:s,s:s,s:b,s:b,s:b}", "name", input && input->name ? input->name : "",
-                       "slug", input && input->slug ? input->slug : "", "csc",
-                       strcmp(role, "csc") == 0, "csp", strcmp(role, "csp") == 0, "both",
-                       strcmp(role, "both") == 0))) < 0 ||
+        (error = isms_page_set(&page, "form",
+                               json_pack("{s:s,s:s,s:b,s:b,s:b}", "name",
+                                         input && input->name ? input->name : "", "slug",
+                                         input && input->slug ? input->slug : "", "csc",
+                                         strcmp(role, "csc") == 0, "csp", strcmp(role, "csp") == 0,
+                                         "both", strcmp(role, "both") == 0))) < 0 ||
         (error = isms_page_set_message(&page, "error", error_text)) < 0) {
         isms_page_release(&page);
         return error;

@@ -53,8 +53,8 @@ int isms_page_set(struct isms_page *page, const char *key, json_t *value);
 /* Renders `template` with the page's context, then the layout around it, and
  * answers it with `status`, "Cache-Control: no-store" (pages show private
  * data). Releases the page. */
-int isms_page_respond(struct isms_web_response *res, struct isms_page *page,
-                      const char *template, unsigned status);
+int isms_page_respond(struct isms_web_response *res, struct isms_page *page, const char *template,
+                      unsigned status);
 
 /* 303 See Other to `location` (a path on this server). */
 int isms_page_redirect(struct isms_web_response *res, const char *location);

@@ -4,18 +4,18 @@
  * the HTML response.
  */
 #include "isms_setup.h"
-#include <pthread.h>
 #include <microhttpd.h>
+#include <pthread.h>
 #include "isms/membership.h"
 #include "util/buf.h"
 #include "util/embedded.h"
 #include "util/error.h"
 #include "web/http/form.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
 #include "web/http/session.h"
 #include "web/http/template.h"
+#include "web/pages/pages.h"
 
 extern const struct isms_embedded_file isms_web_views[];
 
@@ -30,8 +30,7 @@ static char load_message[512];
 
 static void load_views(void)
 {
-    if ((load_error = isms_i18n_load()) < 0 ||
-        (load_error = isms_template_set_new(&views)) < 0 ||
+    if ((load_error = isms_i18n_load()) < 0 || (load_error = isms_template_set_new(&views)) < 0 ||
         (load_error = isms_template_set_add_files(views, isms_web_views)) < 0)
         snprintf(load_message, sizeof(load_message), "%s", isms_error_last());
 }
@@ -113,14 +112,14 @@ static json_t *org_switcher(const struct isms_web_request *req, const struct ism
     size_t count = 0;
     json_t *list = json_array();
 
-    if (!list || isms_membership_list_orgs(&orgs, &count, req->store, s->user_id, s->is_admin) < 0) {
+    if (!list ||
+        isms_membership_list_orgs(&orgs, &count, req->store, s->user_id, s->is_admin) < 0) {
         json_decref(list);
         return NULL;
     }
     for (size_t i = 0; i < count; i++)
         json_array_append_new(list, json_pack("{s:s,s:s,s:b}", "slug", orgs[i].slug, "name",
-                                              orgs[i].name, "current",
-                                              req->org.id == orgs[i].id));
+                                              orgs[i].name, "current", req->org.id == orgs[i].id));
     free(orgs);
     return list;
 }
@@ -154,8 +153,7 @@ static int add_org(struct isms_page *page)
         page, "org",
         json_pack("{s:I,s:s,s:s,s:s,s:s,s:b,s:b}", "id", (json_int_t)req->org.id, "slug",
                   req->org.slug, "name", req->org.name, "role", isms_org_role_name(req->org.role),
-                  "my_role",
-                  isms_page_t(page, role_labels[role <= ISMS_ROLE_ADMIN ? role : 0]),
+                  "my_role", isms_page_t(page, role_labels[role <= ISMS_ROLE_ADMIN ? role : 0]),
                   "can_write", role >= ISMS_ROLE_MANAGER, "can_admin", role >= ISMS_ROLE_ADMIN));
 }
 
@@ -240,16 +238,16 @@ void isms_page_release(struct isms_page *page)
     page->ctx = NULL;
 }
 
-int isms_page_respond(struct isms_web_response *res, struct isms_page *page,
-                      const char *template, unsigned status)
+int isms_page_respond(struct isms_web_response *res, struct isms_page *page, const char *template,
+                      unsigned status)
 {
     struct isms_buf body = ISMS_BUF_INIT(PAGE_MAX), html = ISMS_BUF_INIT(PAGE_MAX);
     size_t len;
     char *bytes;
     int error;
 
-    if ((error = isms_template_render(&body, views, template, page->ctx, translate,
-                                      &page->lang)) < 0 ||
+    if ((error = isms_template_render(&body, views, template, page->ctx, translate, &page->lang)) <
+            0 ||
         (error = isms_page_set(page, "content", json_string(isms_buf_cstr(&body)))) < 0 ||
         (error = isms_template_render(&html, views, "layout.html", page->ctx, translate,
                                       &page->lang)) < 0)

@@ -6,14 +6,14 @@
  * band counts point here).
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "export/heatmap_svg.h"
 #include "isms/risk_matrix.h"
 #include "util/buf.h"
 #include "util/error.h"
-#include "web/pages/risks.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
+#include "web/pages/risks.h"
 
 #define PAGE_SIZE 50
 #define PAGE_MAX 100000
@@ -135,8 +135,8 @@ static int add_pagination(struct isms_page *page, const struct list_query *lq, i
 
     snprintf(prev, sizeof(prev), "%" PRId64, lq->page - 1);
     snprintf(next, sizeof(next), "%" PRId64, lq->page + 1);
-    p = json_pack("{s:b,s:I,s:I,s:I,s:I,s:I}", "has_rows", total > 0, "page", (json_int_t)lq->page, "pages",
-                  (json_int_t)pages, "total", (json_int_t)total, "from",
+    p = json_pack("{s:b,s:I,s:I,s:I,s:I,s:I}", "has_rows", total > 0, "page", (json_int_t)lq->page,
+                  "pages", (json_int_t)pages, "total", (json_int_t)total, "from",
                   (json_int_t)(total ? lq->filter.offset + 1 : 0), "to",
                   (json_int_t)(lq->filter.offset + PAGE_SIZE < total ? lq->filter.offset + PAGE_SIZE
                                                                      : total));
@@ -149,13 +149,12 @@ static int add_pagination(struct isms_page *page, const struct list_query *lq, i
 
 static json_t *risk_row(const struct isms_page *page, const struct isms_risk *r)
 {
-    json_t *row = json_pack(
-        "{s:I,s:I,s:s,s:s,s:o,s:s,s:s,s:s}", "id", (json_int_t)r->id, "number",
-        (json_int_t)r->number, "title", r->title, "owner",
-        r->owner, "level", isms_page_risk_level(page, r->level, r->band), "treatment",
-        isms_page_t(page, isms_page_risk_treatment_label(r->treatment)), "status",
-        isms_page_t(page, isms_page_risk_status_label(r->status)), "status_key",
-        isms_risk_status_name(r->status));
+    json_t *row = json_pack("{s:I,s:I,s:s,s:s,s:o,s:s,s:s,s:s}", "id", (json_int_t)r->id, "number",
+                            (json_int_t)r->number, "title", r->title, "owner", r->owner, "level",
+                            isms_page_risk_level(page, r->level, r->band), "treatment",
+                            isms_page_t(page, isms_page_risk_treatment_label(r->treatment)),
+                            "status", isms_page_t(page, isms_page_risk_status_label(r->status)),
+                            "status_key", isms_risk_status_name(r->status));
 
     if (row && r->has_residual)
         json_object_set_new(row, "residual",
@@ -225,17 +224,13 @@ static int add_filters(struct isms_page *page, const struct list_query *lq)
     static const char *const accepted_labels[] = {"Accepted", "Not accepted"};
     int error;
 
-    if ((error = isms_page_set(page, "filter",
-                               json_pack("{s:s,s:s,s:b,s:o,s:o,s:o}", "owner",
-                                         lq->owner ? lq->owner : "", "q", lq->q ? lq->q : "",
-                                         "residual", lq->residual, "bands",
-                                         options(page, bands, band_labels, 3, lq->band),
-                                         "treatments",
-                                         options(page, treatments, treatment_labels, 5,
-                                                 lq->treatment),
-                                         "accepted",
-                                         options(page, accepted, accepted_labels, 2,
-                                                 lq->accepted)))) < 0)
+    if ((error = isms_page_set(
+             page, "filter",
+             json_pack("{s:s,s:s,s:b,s:o,s:o,s:o}", "owner", lq->owner ? lq->owner : "", "q",
+                       lq->q ? lq->q : "", "residual", lq->residual, "bands",
+                       options(page, bands, band_labels, 3, lq->band), "treatments",
+                       options(page, treatments, treatment_labels, 5, lq->treatment), "accepted",
+                       options(page, accepted, accepted_labels, 2, lq->accepted)))) < 0)
         return error;
     if ((error = isms_page_set(page, "inherent_link", link(page->req, lq, "view", NULL, false))) <
         0)
@@ -278,15 +273,21 @@ const struct isms_web_route isms_pages_risks_routes[] = {
     {"POST", "/orgs/{org}/risks", isms_page_risk_create, ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
     {"GET", "/orgs/{org}/risks/new", isms_page_risk_new, ISMS_WEB_NEEDS_ORG},
     {"GET", "/orgs/{org}/risks/{risk}", isms_page_risk, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/orgs/{org}/risks/{risk}", isms_page_risk_update, ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
+    {"POST", "/orgs/{org}/risks/{risk}", isms_page_risk_update,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
     {"GET", "/orgs/{org}/risks/{risk}/edit", isms_page_risk_edit, ISMS_WEB_NEEDS_ORG},
     {"GET", "/orgs/{org}/risks/{risk}/delete", isms_page_risk_delete_confirm, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/orgs/{org}/risks/{risk}/delete", isms_page_risk_delete, ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
+    {"POST", "/orgs/{org}/risks/{risk}/delete", isms_page_risk_delete,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
     /* Like the API: selecting controls changes the SoA, so managers only. */
     {"POST", "/orgs/{org}/risks/{risk}/controls", isms_page_risk_controls_post, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/orgs/{org}/risks/{risk}/treatments", isms_page_risk_items_post, ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
-    {"POST", "/orgs/{org}/risks/{risk}/treatments/{item}", isms_page_risk_item_post, ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
-    {"POST", "/orgs/{org}/risks/{risk}/accept", isms_page_risk_accept_post, ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
-    {"POST", "/orgs/{org}/risks/{risk}/link", isms_page_risk_link_post, ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
+    {"POST", "/orgs/{org}/risks/{risk}/treatments", isms_page_risk_items_post,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
+    {"POST", "/orgs/{org}/risks/{risk}/treatments/{item}", isms_page_risk_item_post,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
+    {"POST", "/orgs/{org}/risks/{risk}/accept", isms_page_risk_accept_post,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
+    {"POST", "/orgs/{org}/risks/{risk}/link", isms_page_risk_link_post,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
     {NULL, NULL, NULL, 0},
 };

@@ -33,7 +33,7 @@ void isms_page_risk_path(char *out, size_t size, const struct isms_web_request *
 /* What a rejected action on the detail page brings back: the message and
  * the plan item the user was typing. */
 struct isms_page_risk_retry {
-    const char *error; /* msgid or message; NULL: none */
+    const char *error;  /* msgid or message; NULL: none */
     const char *notice; /* msgid of a success notice; NULL: none */
     const char *action, *owner, *due_date;
     const char *provider; /* the provider org picked for a link */

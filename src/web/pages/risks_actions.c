@@ -9,10 +9,10 @@
 #include "isms/risk_link.h"
 #include "util/error.h"
 #include "web/http/form.h"
-#include "web/pages/risks.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
 #include "web/http/session.h"
+#include "web/pages/risks.h"
 
 /* The end of an action: back to the detail page with `notice_query`, or
  * the page again with the error (the retry fields the form's input). */

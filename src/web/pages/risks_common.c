@@ -3,8 +3,8 @@
  */
 #include "isms_setup.h"
 #include "util/error.h"
-#include "web/pages/risks.h"
 #include "web/http/request.h"
+#include "web/pages/risks.h"
 
 int isms_page_risk_param(int64_t *out, const struct isms_web_request *req)
 {
@@ -14,11 +14,16 @@ int isms_page_risk_param(int64_t *out, const struct isms_web_request *req)
 const char *isms_page_risk_treatment_label(enum isms_risk_treatment t)
 {
     switch (t) {
-    case ISMS_RISK_MODIFY: return "Modify";
-    case ISMS_RISK_RETAIN: return "Retain";
-    case ISMS_RISK_AVOID: return "Avoid";
-    case ISMS_RISK_SHARE: return "Share";
-    case ISMS_RISK_TREATMENT_UNSET: break;
+    case ISMS_RISK_MODIFY:
+        return "Modify";
+    case ISMS_RISK_RETAIN:
+        return "Retain";
+    case ISMS_RISK_AVOID:
+        return "Avoid";
+    case ISMS_RISK_SHARE:
+        return "Share";
+    case ISMS_RISK_TREATMENT_UNSET:
+        break;
     }
     return "";
 }
@@ -26,12 +31,18 @@ const char *isms_page_risk_treatment_label(enum isms_risk_treatment t)
 const char *isms_page_risk_status_label(enum isms_risk_status s)
 {
     switch (s) {
-    case ISMS_RISK_OPEN: return "Not yet treated";
-    case ISMS_RISK_IN_TREATMENT: return "In treatment";
-    case ISMS_RISK_NOT_ASSESSED: return "Residual risk not assessed";
-    case ISMS_RISK_AWAITING_ACCEPTANCE: return "Awaiting acceptance";
-    case ISMS_RISK_TREATED: return "Treated";
-    case ISMS_RISK_ACCEPTED: return "Accepted";
+    case ISMS_RISK_OPEN:
+        return "Not yet treated";
+    case ISMS_RISK_IN_TREATMENT:
+        return "In treatment";
+    case ISMS_RISK_NOT_ASSESSED:
+        return "Residual risk not assessed";
+    case ISMS_RISK_AWAITING_ACCEPTANCE:
+        return "Awaiting acceptance";
+    case ISMS_RISK_TREATED:
+        return "Treated";
+    case ISMS_RISK_ACCEPTED:
+        return "Accepted";
     }
     return "";
 }
@@ -39,10 +50,14 @@ const char *isms_page_risk_status_label(enum isms_risk_status s)
 const char *isms_page_risk_item_status_label(enum isms_risk_item_status s)
 {
     switch (s) {
-    case ISMS_RISK_ITEM_PLANNED: return "Planned";
-    case ISMS_RISK_ITEM_IN_PROGRESS: return "In progress";
-    case ISMS_RISK_ITEM_DONE: return "Done";
-    case ISMS_RISK_ITEM_CANCELLED: return "Cancelled";
+    case ISMS_RISK_ITEM_PLANNED:
+        return "Planned";
+    case ISMS_RISK_ITEM_IN_PROGRESS:
+        return "In progress";
+    case ISMS_RISK_ITEM_DONE:
+        return "Done";
+    case ISMS_RISK_ITEM_CANCELLED:
+        return "Cancelled";
     }
     return "";
 }

@@ -10,16 +10,16 @@
 #include "catalog/catalog.h"
 #include "isms/asset.h"
 #include "isms/org.h"
-#include "model/retention.h"
 #include "isms/risk_link.h"
 #include "isms/risk_matrix.h"
 #include "isms/soa.h"
 #include "isms/threat.h"
+#include "model/retention.h"
 #include "util/error.h"
-#include "web/pages/risks.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
 #include "web/http/session.h"
+#include "web/pages/risks.h"
 
 /* Most shared risks of one provider offered for a link. */
 #define SHARED_MAX 200
@@ -83,23 +83,22 @@ static json_t *risk_facts(const struct isms_page *page, const struct isms_risk *
 {
     json_t *o = json_pack(
         "{s:I,s:I,s:s,s:o,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:s,s:s,s:s,s:s,s:b,s:o,s:o}", "id",
-        (json_int_t)r->id, "number", (json_int_t)r->number, "title", r->title, "threat", threat(page, r), "risk_source",
-        r->risk_source, "event", r->event, "consequence", r->consequence, "owner", r->owner,
-        "assets", assets(page, r), "scores", scores(page, m, &r->score), "level",
-        isms_page_risk_level(page, r->level, r->band), "treatment",
-        isms_page_t(page, isms_page_risk_treatment_label(r->treatment)), "status",
+        (json_int_t)r->id, "number", (json_int_t)r->number, "title", r->title, "threat",
+        threat(page, r), "risk_source", r->risk_source, "event", r->event, "consequence",
+        r->consequence, "owner", r->owner, "assets", assets(page, r), "scores",
+        scores(page, m, &r->score), "level", isms_page_risk_level(page, r->level, r->band),
+        "treatment", isms_page_t(page, isms_page_risk_treatment_label(r->treatment)), "status",
         isms_page_t(page, isms_page_risk_status_label(r->status)), "status_key",
         isms_risk_status_name(r->status), "matrix", isms_page_pick(page, m->name_en, m->name_ja),
         "shared", r->shared, "created", isms_page_time(page, r->created_at), "updated",
         isms_page_time(page, r->updated_at));
 
     if (o && r->has_residual) {
-        json_object_set_new(o, "residual",
-                            json_pack("{s:o,s:o,s:b}", "level",
-                                      isms_page_risk_level(page, r->residual_level,
-                                                           r->residual_band),
-                                      "scores", scores(page, m, &r->residual), "acceptable",
-                                      r->residual_acceptable));
+        json_object_set_new(
+            o, "residual",
+            json_pack("{s:o,s:o,s:b}", "level",
+                      isms_page_risk_level(page, r->residual_level, r->residual_band), "scores",
+                      scores(page, m, &r->residual), "acceptable", r->residual_acceptable));
     }
     return o;
 }
@@ -129,9 +128,9 @@ static int add_controls(struct isms_page *page, const struct isms_risk *r)
         const struct isms_soa_entry *e = &soa.entries[i];
         const char *title = isms_page_pick(page, e->control->title_en, e->control->title_ja);
         if (selected(r, e->control_id))
-            json_array_append_new(chosen, json_pack("{s:s,s:s,s:b}", "id", e->control_id, "title",
-                                                    title, "applicable",
-                                                    e->applicability == ISMS_SOA_APPLICABLE));
+            json_array_append_new(chosen,
+                                  json_pack("{s:s,s:s,s:b}", "id", e->control_id, "title", title,
+                                            "applicable", e->applicability == ISMS_SOA_APPLICABLE));
         else
             json_array_append_new(options,
                                   json_pack("{s:s,s:s}", "value", e->control_id, "label", title));
@@ -153,9 +152,9 @@ static json_t *item_row(const struct isms_page *page, const struct isms_risk_tre
 
     return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:b,s:b}", "id", (json_int_t)it->id, "action",
                      it->action, "owner", it->owner, "due", it->due_date, "status",
-                     isms_page_t(page, isms_page_risk_item_status_label(it->status)),
-                     "status_key", isms_risk_item_status_name(it->status), "open", open,
-                     "overdue", open && strcmp(it->due_date, today) < 0);
+                     isms_page_t(page, isms_page_risk_item_status_label(it->status)), "status_key",
+                     isms_risk_item_status_name(it->status), "open", open, "overdue",
+                     open && strcmp(it->due_date, today) < 0);
 }
 
 static int add_items(struct isms_page *page, const struct isms_risk *r,
@@ -200,15 +199,15 @@ static int add_acceptance(struct isms_page *page, const struct isms_risk *r)
     if (!r->accepted_at[0] &&
         isms_risk_overdue_count(&overdue, page->req->store, page->req->org.id, r->id) < 0)
         return ISMS_ERROR;
-    o = json_pack("{s:b,s:b,s:b,s:b,s:b,s:s,s:o,s:s,s:i,s:b,s:s,s:i,s:I}", "required",
-                  isms_risk_acceptance_required(r->has_residual, r->residual_acceptable,
-                                                r->accepted_at),
-                  "not_assessed", !r->has_residual, "accepted", r->accepted_at[0] != '\0',
-                  "as_owner", owner, "on_behalf", proxy, "by", r->accepted_by, "at",
-                  isms_page_time(page, r->accepted_at), "comment", r->accepted_comment ? r->accepted_comment : "",
-                  "level", r->accepted_level, "recorded_on_behalf", r->accepted_on_behalf,
-                  "reason", r->accepted_reason ? r->accepted_reason : "", "overdue_then", r->accepted_overdue_items,
-                  "overdue_now", (json_int_t)overdue);
+    o = json_pack(
+        "{s:b,s:b,s:b,s:b,s:b,s:s,s:o,s:s,s:i,s:b,s:s,s:i,s:I}", "required",
+        isms_risk_acceptance_required(r->has_residual, r->residual_acceptable, r->accepted_at),
+        "not_assessed", !r->has_residual, "accepted", r->accepted_at[0] != '\0', "as_owner", owner,
+        "on_behalf", proxy, "by", r->accepted_by, "at", isms_page_time(page, r->accepted_at),
+        "comment", r->accepted_comment ? r->accepted_comment : "", "level", r->accepted_level,
+        "recorded_on_behalf", r->accepted_on_behalf, "reason",
+        r->accepted_reason ? r->accepted_reason : "", "overdue_then", r->accepted_overdue_items,
+        "overdue_now", (json_int_t)overdue);
 
     return isms_page_set(page, "acceptance", o);
 }
@@ -225,9 +224,9 @@ static json_t *provider_choices(const struct isms_page *page, const char *curren
         return NULL;
     list = json_array();
     for (size_t i = 0; list && i < n; i++)
-            json_array_append_new(list, isms_page_option(orgs[i].slug, orgs[i].name,
-                                                         current &&
-                                                             strcmp(current, orgs[i].slug) == 0));
+        json_array_append_new(list,
+                              isms_page_option(orgs[i].slug, orgs[i].name,
+                                               current && strcmp(current, orgs[i].slug) == 0));
     free(orgs);
     return list;
 }
@@ -240,8 +239,8 @@ static json_t *shared_choices(const struct isms_page *page, const char *provider
     char id[24], label[ISMS_RISK_TITLE_MAX + 40];
     json_t *list;
 
-    if (isms_risk_shared_list(&views, &n, &total, page->req->store, page->req->org.id,
-                              provider, SHARED_MAX, 0) < 0)
+    if (isms_risk_shared_list(&views, &n, &total, page->req->store, page->req->org.id, provider,
+                              SHARED_MAX, 0) < 0)
         return json_array(); /* an unknown provider offers nothing */
     list = json_array();
     for (size_t i = 0; list && i < n; i++) {
@@ -403,10 +402,9 @@ int isms_page_risk_delete_confirm(struct isms_web_response *res, struct isms_web
     if ((error = isms_page_init(&page, req, "risks", "Delete risk")) < 0)
         goto done;
     if ((error = isms_page_set(&page, "risk",
-                               json_pack("{s:I,s:I,s:s,s:I,s:b,s:I,s:b}", "id", (json_int_t)r.id, "number",
-                                         (json_int_t)r.number,
-                                         "title", r.title, "controls",
-                                         (json_int_t)r.control_count, "has_controls",
+                               json_pack("{s:I,s:I,s:s,s:I,s:b,s:I,s:b}", "id", (json_int_t)r.id,
+                                         "number", (json_int_t)r.number, "title", r.title,
+                                         "controls", (json_int_t)r.control_count, "has_controls",
                                          r.control_count > 0, "dependents",
                                          (json_int_t)r.dependent_count, "has_dependents",
                                          r.dependent_count > 0))) < 0) {

@@ -8,18 +8,18 @@
  * everything the user typed.
  */
 #include "isms_setup.h"
-#include "isms/membership.h"
 #include "catalog/threats.h"
 #include "isms/asset.h"
+#include "isms/membership.h"
 #include "isms/org.h"
 #include "isms/risk_matrix.h"
 #include "isms/threat.h"
 #include "util/error.h"
 #include "web/http/form.h"
-#include "web/pages/risks.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
 #include "web/http/session.h"
+#include "web/pages/risks.h"
 
 /* The form as typed: text, so a rejected form shows it again as it was. */
 struct risk_form {
@@ -139,12 +139,13 @@ static int to_input(struct isms_risk_input *in, const struct risk_form *f, bool 
     in->shared = f->shared;
     in->asset_ids = f->assets;
     in->asset_count = f->asset_count;
-    if (given(f->treatment) && (error = isms_risk_treatment_parse(&in->treatment, f->treatment)) < 0)
+    if (given(f->treatment) &&
+        (error = isms_risk_treatment_parse(&in->treatment, f->treatment)) < 0)
         return error;
     if ((error = score_value(&in->score.likelihood, f->likelihood, "likelihood")) < 0 ||
         (error = score_value(&in->score.impact, f->impact, "impact")) < 0 ||
-        (atv && (error = score_value(&in->score.vulnerability, f->vulnerability,
-                                     "vulnerability")) < 0))
+        (atv &&
+         (error = score_value(&in->score.vulnerability, f->vulnerability, "vulnerability")) < 0))
         return error;
     if (!any_residual)
         return 0;
@@ -169,8 +170,10 @@ static json_t *threat_group(const struct isms_page *page, const struct isms_thre
     for (size_t i = 0; options && i < src->count; i++) {
         const struct isms_threat *t = &src->threats[i];
         snprintf(ref, sizeof(ref), "%s:%s", src->key, t->id);
-        snprintf(label, sizeof(label), "%s %s", t->id, isms_page_pick(page, t->name_en, t->name_ja));
-        json_array_append_new(options, isms_page_option(ref, label, current && strcmp(current, ref) == 0));
+        snprintf(label, sizeof(label), "%s %s", t->id,
+                 isms_page_pick(page, t->name_en, t->name_ja));
+        json_array_append_new(options,
+                              isms_page_option(ref, label, current && strcmp(current, ref) == 0));
     }
     return json_pack("{s:s,s:o}", "label", isms_page_pick(page, src->name_en, src->name_ja),
                      "options", options);
@@ -237,8 +240,8 @@ static json_t *asset_options(const struct isms_page *page, const struct risk_for
     options = json_array();
     for (size_t i = 0; options && i < assets.count; i++) {
         snprintf(id, sizeof(id), "%" PRId64, assets.items[i].id);
-        json_array_append_new(options, isms_page_option(id, assets.items[i].name,
-                                                        has_asset(f, assets.items[i].id)));
+        json_array_append_new(
+            options, isms_page_option(id, assets.items[i].name, has_asset(f, assets.items[i].id)));
     }
     isms_asset_page_release(&assets);
     return options;
@@ -255,11 +258,11 @@ static json_t *scale_options(const struct isms_page *page, const struct isms_ris
         snprintf(value, sizeof(value), "%d", v);
         snprintf(label, sizeof(label), "%d · %s", v,
                  isms_risk_scale_label(s, v, isms_lang_code(page->lang)));
-        json_array_append_new(options,
-                              isms_page_option(value, label, current && strcmp(current, value) == 0));
+        json_array_append_new(
+            options, isms_page_option(value, label, current && strcmp(current, value) == 0));
     }
-    return json_pack("{s:s,s:o}", "name",
-                     page->lang == ISMS_LANG_JA ? s->name.ja : s->name.en, "options", options);
+    return json_pack("{s:s,s:o}", "name", page->lang == ISMS_LANG_JA ? s->name.ja : s->name.en,
+                     "options", options);
 }
 
 static json_t *treatment_options(const struct isms_page *page, const char *current)
@@ -268,12 +271,11 @@ static json_t *treatment_options(const struct isms_page *page, const char *curre
 
     for (int t = ISMS_RISK_MODIFY; options && t <= ISMS_RISK_SHARE; t++) {
         const char *name = isms_risk_treatment_name((enum isms_risk_treatment)t);
-        json_array_append_new(
-            options,
-            isms_page_option(name,
-                             isms_page_t(page, isms_page_risk_treatment_label(
-                                                   (enum isms_risk_treatment)t)),
-                             current && strcmp(current, name) == 0));
+        json_array_append_new(options,
+                              isms_page_option(name,
+                                               isms_page_t(page, isms_page_risk_treatment_label(
+                                                                     (enum isms_risk_treatment)t)),
+                                               current && strcmp(current, name) == 0));
     }
     return options;
 }
@@ -282,12 +284,12 @@ static json_t *scores(const struct isms_page *page, const struct isms_risk_matri
                       const struct risk_form *f)
 {
     bool atv = m->method == ISMS_RISK_ASSET_THREAT_VULNERABILITY;
-    json_t *out = json_pack(
-        "{s:s,s:b,s:o,s:o,s:o,s:o}", "matrix", isms_page_pick(page, m->name_en, m->name_ja), "atv",
-        atv, "likelihood", scale_options(page, &m->likelihood, f->likelihood), "impact",
-        scale_options(page, &m->impact, f->impact), "residual_likelihood",
-        scale_options(page, &m->likelihood, f->r_likelihood), "residual_impact",
-        scale_options(page, &m->impact, f->r_impact));
+    json_t *out = json_pack("{s:s,s:b,s:o,s:o,s:o,s:o}", "matrix",
+                            isms_page_pick(page, m->name_en, m->name_ja), "atv", atv, "likelihood",
+                            scale_options(page, &m->likelihood, f->likelihood), "impact",
+                            scale_options(page, &m->impact, f->impact), "residual_likelihood",
+                            scale_options(page, &m->likelihood, f->r_likelihood), "residual_impact",
+                            scale_options(page, &m->impact, f->r_impact));
 
     if (out && atv) {
         json_object_set_new(out, "vulnerability",
@@ -312,9 +314,8 @@ static json_t *member_names(const struct isms_page *page)
     if (isms_membership_list(&members, &n, page->req->store, page->req->org.id) < 0)
         return list;
     for (size_t i = 0; list && i < n; i++)
-        json_array_append_new(list, json_string(members[i].display_name[0]
-                                                    ? members[i].display_name
-                                                    : members[i].name));
+        json_array_append_new(list, json_string(members[i].display_name[0] ? members[i].display_name
+                                                                           : members[i].name));
     free(members);
     return list;
 }
@@ -337,11 +338,11 @@ static int render(struct isms_web_response *res, struct isms_web_request *req, i
              &page, "form",
              json_pack("{s:s,s:o,s:s,s:s,s:s,s:s,s:s,s:b,s:b,s:b}", "action", action, "id",
                        risk_id ? json_integer(risk_id) : json_null(), "title",
-                       text_or_empty(f->title), "risk_source",
-                       text_or_empty(f->risk_source), "event", text_or_empty(f->event),
-                       "consequence", text_or_empty(f->consequence), "owner",
-                       text_or_empty(f->owner), "treatment_none", !given(f->treatment),
-                       "shared", f->shared, "provider", req->org.role != ISMS_ORG_CSC))) < 0 ||
+                       text_or_empty(f->title), "risk_source", text_or_empty(f->risk_source),
+                       "event", text_or_empty(f->event), "consequence",
+                       text_or_empty(f->consequence), "owner", text_or_empty(f->owner),
+                       "treatment_none", !given(f->treatment), "shared", f->shared, "provider",
+                       req->org.role != ISMS_ORG_CSC))) < 0 ||
         (error = isms_page_set(&page, "threats", threat_groups(&page, f->threat))) < 0 ||
         (error = isms_page_set(&page, "no_threat", json_boolean(!given(f->threat)))) < 0 ||
         (error = isms_page_set(&page, "assets", asset_options(&page, f))) < 0 ||

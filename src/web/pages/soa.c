@@ -5,7 +5,6 @@
  * form, and the export buttons (the xlsx/csv downloads of the API).
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "catalog/catalog.h"
 #include "isms/soa.h"
 #include "isms/soa_labels.h"
@@ -13,9 +12,10 @@
 #include "util/error.h"
 #include "util/text.h"
 #include "web/http/form.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
+#include "web/pages/pages.h"
 
 #define QUERY_MAX 200
 
@@ -96,20 +96,18 @@ static json_t *form_values(const struct isms_page *page, const struct soa_input 
                                                "checked", (in->basis & bit) != 0));
     for (size_t i = 0; impl_options && i < sizeof(impls) / sizeof(*impls); i++) {
         const char *name = isms_soa_implementation_name(impls[i]);
-        json_array_append_new(impl_options,
-                              isms_page_option(name,
-                                               label_text(page,
-                                                          isms_soa_implementation_label(impls[i])),
-                                               strcmp(impl, name) == 0));
+        json_array_append_new(
+            impl_options,
+            isms_page_option(name, label_text(page, isms_soa_implementation_label(impls[i])),
+                             strcmp(impl, name) == 0));
     }
     for (int r = ISMS_SOA_RESP_CSC; resp_options && r <= ISMS_SOA_RESP_SHARED; r++) {
         const char *name = isms_soa_responsibility_name((enum isms_soa_responsibility)r);
         json_array_append_new(
-            resp_options,
-            isms_page_option(name,
-                             label_text(page, isms_soa_responsibility_label(
-                                                  (enum isms_soa_responsibility)r)),
-                             strcmp(resp, name) == 0));
+            resp_options, isms_page_option(name,
+                                           label_text(page, isms_soa_responsibility_label(
+                                                                (enum isms_soa_responsibility)r)),
+                                           strcmp(resp, name) == 0));
     }
     return json_pack(
         "{s:b,s:b,s:s,s:s,s:o,s:s,s:s,s:s,s:b,s:o,s:b,s:o}", "applicable",
@@ -138,19 +136,18 @@ static int read_filter(struct soa_filter *f, const char *status, const char *q)
         strcmp(f->status, "applicable") != 0 && strcmp(f->status, "excluded") != 0)
         return isms_error_set(ISMS_EINVALID, _("unknown status filter '%.40s'"), f->status);
     if (strlen(f->q) > QUERY_MAX)
-        return isms_error_set(ISMS_EINVALID, _("the search text is longer than %d bytes"), QUERY_MAX);
+        return isms_error_set(ISMS_EINVALID, _("the search text is longer than %d bytes"),
+                              QUERY_MAX);
     return 0;
 }
 
 static bool shown(const struct isms_soa_entry *e, const struct soa_filter *f)
 {
-    bool status_ok = strcmp(f->status, "all") == 0 ||
-                     (strcmp(f->status, "undecided") == 0 &&
-                      e->applicability == ISMS_SOA_UNDECIDED) ||
-                     (strcmp(f->status, "applicable") == 0 &&
-                      e->applicability == ISMS_SOA_APPLICABLE) ||
-                     (strcmp(f->status, "excluded") == 0 &&
-                      e->applicability == ISMS_SOA_NOT_APPLICABLE);
+    bool status_ok =
+        strcmp(f->status, "all") == 0 ||
+        (strcmp(f->status, "undecided") == 0 && e->applicability == ISMS_SOA_UNDECIDED) ||
+        (strcmp(f->status, "applicable") == 0 && e->applicability == ISMS_SOA_APPLICABLE) ||
+        (strcmp(f->status, "excluded") == 0 && e->applicability == ISMS_SOA_NOT_APPLICABLE);
 
     /* The SoA's id ("A.5.1") as well as the catalog's ("5.1"). */
     return status_ok &&
@@ -167,23 +164,20 @@ static bool is_selected(const struct isms_form *form, const char *id)
     return false;
 }
 
-static json_t *entry_row(const struct isms_page *page, const struct isms_soa_entry *e,
-                         bool checked)
+static json_t *entry_row(const struct isms_page *page, const struct isms_soa_entry *e, bool checked)
 {
     const char *status = e->applicability == ISMS_SOA_APPLICABLE       ? "applicable"
                          : e->applicability == ISMS_SOA_NOT_APPLICABLE ? "excluded"
                                                                        : "undecided";
 
-    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:b,s:b}", "id", e->control_id, "title",
-                     isms_page_pick(page, e->control->title_en, e->control->title_ja), "status",
-                     status, "status_label",
-                     label_text(page, isms_soa_applicability_label(e->applicability)),
-                     "implementation",
-                     label_text(page, isms_soa_implementation_label(e->implementation)),
-                     "responsibility",
-                     label_text(page, isms_soa_responsibility_label(e->responsibility)), "owner",
-                     e->owner, "updated", isms_page_time(page, e->updated_at), "checked", checked, "cloud",
-                     strncmp(e->control_id, "CLD.", 4) == 0);
+    return json_pack(
+        "{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:b,s:b}", "id", e->control_id, "title",
+        isms_page_pick(page, e->control->title_en, e->control->title_ja), "status", status,
+        "status_label", label_text(page, isms_soa_applicability_label(e->applicability)),
+        "implementation", label_text(page, isms_soa_implementation_label(e->implementation)),
+        "responsibility", label_text(page, isms_soa_responsibility_label(e->responsibility)),
+        "owner", e->owner, "updated", isms_page_time(page, e->updated_at), "checked", checked,
+        "cloud", strncmp(e->control_id, "CLD.", 4) == 0);
 }
 
 static json_t *summary(const struct isms_soa *soa)
@@ -196,11 +190,11 @@ static json_t *summary(const struct isms_soa *soa)
         excluded += soa->entries[i].applicability == ISMS_SOA_NOT_APPLICABLE;
         implemented += soa->entries[i].implementation == ISMS_SOA_IMPL_YES;
     }
-    return json_pack("{s:b,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "has_undecided", undecided > 0,
-                     "total", (json_int_t)soa->count,
-                     "decided", (json_int_t)(soa->count - undecided), "undecided",
-                     (json_int_t)undecided, "applicable", (json_int_t)applicable, "excluded",
-                     (json_int_t)excluded, "implemented", (json_int_t)implemented, "percent",
+    return json_pack("{s:b,s:I,s:I,s:I,s:I,s:I,s:I,s:I}", "has_undecided", undecided > 0, "total",
+                     (json_int_t)soa->count, "decided", (json_int_t)(soa->count - undecided),
+                     "undecided", (json_int_t)undecided, "applicable", (json_int_t)applicable,
+                     "excluded", (json_int_t)excluded, "implemented", (json_int_t)implemented,
+                     "percent",
                      (json_int_t)(soa->count ? (soa->count - undecided) * 100 / soa->count : 0));
 }
 
@@ -216,25 +210,23 @@ int isms_page_add_soa_summary(struct isms_page *page)
     return error;
 }
 
-static int fill_list(struct isms_page *page, const struct isms_soa *soa,
-                     const struct soa_filter *f, const struct isms_form *posted)
+static int fill_list(struct isms_page *page, const struct isms_soa *soa, const struct soa_filter *f,
+                     const struct isms_form *posted)
 {
     json_t *rows = json_array();
     int error;
 
     for (size_t i = 0; rows && i < soa->count; i++)
         if (shown(&soa->entries[i], f))
-            json_array_append_new(
-                rows, entry_row(page, &soa->entries[i],
-                                is_selected(posted, soa->entries[i].control_id)));
+            json_array_append_new(rows, entry_row(page, &soa->entries[i],
+                                                  is_selected(posted, soa->entries[i].control_id)));
     if ((error = isms_page_set(page, "entries", rows)) < 0 ||
         (error = isms_page_set(page, "soa", summary(soa))) < 0 ||
         (error = isms_page_set(page, "q", json_string(f->q))) < 0)
         return error;
     return isms_page_set(page, "filter",
-                         json_pack("{s:b,s:b,s:b,s:b,s:s}", "all",
-                                   strcmp(f->status, "all") == 0, "undecided",
-                                   strcmp(f->status, "undecided") == 0, "applicable",
+                         json_pack("{s:b,s:b,s:b,s:b,s:s}", "all", strcmp(f->status, "all") == 0,
+                                   "undecided", strcmp(f->status, "undecided") == 0, "applicable",
                                    strcmp(f->status, "applicable") == 0, "excluded",
                                    strcmp(f->status, "excluded") == 0, "status", f->status));
 }
@@ -290,8 +282,8 @@ static int decide_all(struct isms_web_request *req, const struct isms_form *form
     if ((error = to_decision(&decision, in)) < 0)
         return error;
     for (size_t i = 0; (id = isms_form_get_nth(form, "control", i)) != NULL; i++) {
-        if ((error = isms_soa_decide(&entry, req->store, req->org.id, id, &decision,
-                                     &req->actor)) < 0)
+        if ((error = isms_soa_decide(&entry, req->store, req->org.id, id, &decision, &req->actor)) <
+            0)
             return i == 0 ? error
                           : isms_error_set(error, "'%s': %s (the controls before it were saved)",
                                            id, isms_error_last());

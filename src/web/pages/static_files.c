@@ -4,12 +4,12 @@
  * cached for a year.
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "util/embedded.h"
 #include "util/error.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
+#include "web/pages/pages.h"
 
 extern const struct isms_embedded_file isms_web_views[];
 
@@ -32,7 +32,8 @@ static int isms_page_static(struct isms_web_response *res, struct isms_web_reque
             break;
         /* Embedded files end in a NUL and live for the whole process. */
         isms_web_respond_static(res, 200, served[i].type, (const char *)file->data);
-        return isms_web_response_header(res, "Cache-Control", "public, max-age=31536000, immutable");
+        return isms_web_response_header(res, "Cache-Control",
+                                        "public, max-age=31536000, immutable");
     }
     return isms_error_set(ISMS_ENOTFOUND, _("no static file '%s'"), name);
 }

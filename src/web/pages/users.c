@@ -6,15 +6,15 @@
  * never stored in a URL or shown again.
  */
 #include "isms_setup.h"
-#include "web/http/router.h"
 #include "isms/user.h"
 #include "sec/random.h"
 #include "util/error.h"
 #include "web/http/form.h"
-#include "web/pages/pages.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
+#include "web/http/router.h"
 #include "web/http/session.h"
+#include "web/pages/pages.h"
 
 /* No look-alikes (0/O, 1/l/I): the password is read off the screen. */
 static const char password_alphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -66,10 +66,9 @@ static int add_users(struct isms_page *page)
         const struct isms_user *u = &users[i];
         json_array_append_new(
             rows, json_pack("{s:s,s:s,s:b,s:b,s:b,s:o,s:b}", "name", u->name, "display_name",
-                            u->display_name[0] ? u->display_name : u->name, "is_admin",
-                            u->is_admin, "disabled", u->disabled, "totp", u->totp_enabled,
-                            "created", isms_page_time(page, u->created_at), "me",
-                            me && me->user_id == u->id));
+                            u->display_name[0] ? u->display_name : u->name, "is_admin", u->is_admin,
+                            "disabled", u->disabled, "totp", u->totp_enabled, "created",
+                            isms_page_time(page, u->created_at), "me", me && me->user_id == u->id));
     }
     free(users);
     return isms_page_set(page, "users", rows);
@@ -86,11 +85,10 @@ static int render(struct isms_web_response *res, struct isms_web_request *req,
     if ((error = isms_page_init(&page, req, "users", "Users")) < 0)
         return error;
     if ((error = add_users(&page)) < 0 ||
-        (error = isms_page_set(
-             &page, "form",
-             json_pack("{s:s,s:s,s:b}", "name", in->name ? in->name : "", "display_name",
-                       in->display_name ? in->display_name : "", "is_admin", in->is_admin))) <
-            0 ||
+        (error = isms_page_set(&page, "form",
+                               json_pack("{s:s,s:s,s:b}", "name", in->name ? in->name : "",
+                                         "display_name", in->display_name ? in->display_name : "",
+                                         "is_admin", in->is_admin))) < 0 ||
         (error = isms_page_set_message(&page, "error", view->error)) < 0 ||
         (error = isms_page_set_message(&page, "notice", view->notice)) < 0 ||
         (view->shown_password &&
