@@ -18,7 +18,7 @@ static void po_entries_continuations_and_escapes_parse(void **state)
     struct isms_po *po = parse_ok("# header\n"
                                   "msgid \"\"\n"
                                   "msgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n"
-                                  "#: src/web/views/soa.html\n"
+                                  "#: src/web/pages/views/soa.html\n"
                                   "msgid \"Statement of Applicability\"\n"
                                   "msgstr \"適用宣言書\"\n\n"
                                   "msgid \"\"\n"

@@ -1,5 +1,5 @@
-/* The helpers the register and administration pages share (page_links.c),
- * which pages are answered with HTML errors (page_error.c), and their
+/* The helpers the register and administration pages share (links.c),
+ * which pages are answered with HTML errors (error.c), and their
  * Japanese terms (po/ja.po). */
 #include "isms_setup.h"
 #include <setjmp.h>

@@ -205,7 +205,7 @@ bool isms_web_response_queue(struct MHD_Connection *connection, struct isms_web_
         ok &= MHD_add_response_header(mhd, security_headers[i].name, security_headers[i].value) ==
               MHD_YES;
     /* HTML pages may load the one stylesheet and script under /static (web
-     * UI, src/web/page_static.c), nothing inline; anything else loads nothing. */
+     * UI, src/web/pages/static_files.c), nothing inline; anything else loads nothing. */
     ok &= MHD_add_response_header(mhd, "Content-Security-Policy",
                                   is_html(res) ? page_csp : data_csp) == MHD_YES;
     if (is_api_path(path))

@@ -3,7 +3,7 @@
  * (the register may hold 100,000 rows), one asset's form to create, change
  * or delete it, with its C/I/A values, cloud service and retention rule, and
  * the deletion due date that follows from the rule (A.8.10). The CSV import
- * is page_assets_import.c; the downloads are the API's CSV / xlsx exports.
+ * is assets_import.c; the downloads are the API's CSV / xlsx exports.
  */
 #include "isms_setup.h"
 #include "isms/asset.h"

@@ -1,13 +1,13 @@
 /*
  * The HTML pages of the web UI, one file per page (page_<name>.c), and the
- * helpers they share (page_render.c). A page handler reads the request,
+ * helpers they share (render.c). A page handler reads the request,
  * calls domain functions directly (never the JSON API), fills a template
  * context and renders it inside the layout. GET renders; POST changes and
  * redirects (303, Post/Redirect/Get), or re-renders the form with the error
  * and the user's input when validation fails.
  *
- * Templates live in src/web/views/, the stylesheet and script in
- * src/web/static/, translations in po/ja.po; all are compiled into the
+ * Templates live in src/web/pages/views/, the stylesheet and script in
+ * src/web/pages/static/, translations in po/ja.po; all are compiled into the
  * binary and parsed once (isms_pages_load).
  */
 #ifndef ISMS_WEB_PAGES_H
@@ -85,15 +85,15 @@ const char *isms_page_cookie(const struct isms_web_request *req, const char *nam
 /* A control title in the page's language. */
 const char *isms_page_pick(const struct isms_page *page, const char *en, const char *ja);
 
-/* Adds "logins": the signed-in user's newest `limit` sign-ins (page_home.c). */
+/* Adds "logins": the signed-in user's newest `limit` sign-ins (home.c). */
 int isms_page_add_logins(struct isms_page *page, int limit);
-/* Adds "overview": the user's orgs with their SoA progress (page_home.c). */
+/* Adds "overview": the user's orgs with their SoA progress (home.c). */
 int isms_page_add_org_overview(struct isms_page *page);
 
-/* Adds "soa": the page's org's SoA counts and progress (page_soa.c). */
+/* Adds "soa": the page's org's SoA counts and progress (soa.c). */
 int isms_page_add_soa_summary(struct isms_page *page);
 
-/* Registers and administration (page_links.c): a positive id from a path or
+/* Registers and administration (links.c): a positive id from a path or
  * form, else ISMS_ENOTFOUND naming `what`; appends "name=value" URL-encoded
  * to a query string (nothing for an empty value); one <select> option; the
  * errors a form shows to its user instead of an error page; sets ctx[key] to
@@ -111,7 +111,7 @@ int isms_page_set_form_messages(struct isms_page *page, const char *error_text);
 int isms_page_redirect_in_org(struct isms_web_response *res, const struct isms_web_request *req,
                               const char *format, ...) ISMS_PRINTF(3, 4);
 
-/* Error pages (page_error.c): true for paths that are pages (not /api, not
+/* Error pages (error.c): true for paths that are pages (not /api, not
  * /healthz); the error page for `error` (the thread's last message as its
  * detail, none for 5xx, which is logged instead) with `status`, or the
  * error's own status when 0, and an Allow header when `allow` is set. */

@@ -1,5 +1,5 @@
 /*
- * What the risk register pages (page_risks*.c) share: the {risk} path
+ * What the risk register pages (risks*.c) share: the {risk} path
  * parameter, the labels of the risk enums as English msgids and the level
  * badge. Not used outside those pages.
  */
@@ -39,7 +39,7 @@ struct isms_page_risk_retry {
     const char *provider; /* the provider org picked for a link */
 };
 
-/* Renders risk `id`'s detail page (page_risks_detail.c) with `status`. */
+/* Renders risk `id`'s detail page (risks_detail.c) with `status`. */
 int isms_page_risk_detail_render(struct isms_web_response *res, struct isms_web_request *req,
                                  int64_t id, const struct isms_page_risk_retry *retry,
                                  unsigned status);

@@ -4,7 +4,7 @@
  * the treatment plan items, the risk owner's acceptance of the residual
  * risk, the link to a provider's shared risk (customers) or the customers
  * depending on it (providers), and the delete confirmation. The forms on
- * this page post to page_risks_actions.c.
+ * this page post to risks_actions.c.
  */
 #include "isms_setup.h"
 #include "catalog/catalog.h"

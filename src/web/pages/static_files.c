@@ -1,6 +1,6 @@
 /*
  * The stylesheet and script of the web UI, compiled into the binary. Pages
- * link them with a content hash in the URL (page_render.c), so they may be
+ * link them with a content hash in the URL (render.c), so they may be
  * cached for a year.
  */
 #include "isms_setup.h"
