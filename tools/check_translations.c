@@ -13,6 +13,7 @@
 #include "isms_setup.h"
 #include <ctype.h>
 #include "util/error.h"
+#include "util/format.h"
 #include "util/text.h"
 #include "web/http/i18n.h"
 
@@ -122,7 +123,7 @@ static int check_formats(const struct isms_po *po, void *ctx, const char *msgid,
 {
     (void)po;
     (void)ctx;
-    if (strchr(msgid, '%') && *msgstr && !isms_text_same_conversions(msgid, msgstr)) {
+    if (strchr(msgid, '%') && *msgstr && !isms_format_same_conversions(msgid, msgstr)) {
         fprintf(stderr, "po/ja.po: \"%s\": the translation changes its %% conversions\n", msgid);
         missing++;
     }

@@ -1,7 +1,7 @@
 #include "isms_setup.h"
 #include "isms/org.h"
 #include "isms/risk.h"
-#include "isms/risk_link.h"
+#include "isms/risk_provider_view.h"
 #include "isms/threat.h"
 #include "model/actor.h"
 #include "store/risk_search.h"
@@ -10,34 +10,6 @@
 #include "util/array.h"
 #include "util/error.h"
 #include "util/text.h"
-
-/* The plan is complete when it has items and none is still open. Retaining
- * a risk (ISO/IEC 27005 risk retention) is a decision without actions, so it
- * needs no item; modify, avoid and share are carried out by someone. */
-static bool plan_complete(const struct isms_risk *r)
-{
-    if (r->open_items > 0)
-        return false;
-    return r->plan_items > 0 || r->treatment == ISMS_RISK_RETAIN;
-}
-
-/* Treated only when the plan is complete and the residual risk is assessed
- * and meets the acceptance criteria; a residual risk above them waits for the
- * owner's acceptance (ISO/IEC 27001 6.1.3 f). */
-enum isms_risk_status isms_risk_status_of(const struct isms_risk *r)
-{
-    if (r->accepted_at[0])
-        return ISMS_RISK_ACCEPTED;
-    if (!r->treatment)
-        return ISMS_RISK_OPEN;
-    if (!plan_complete(r))
-        return ISMS_RISK_IN_TREATMENT;
-    if (!r->has_residual)
-        return ISMS_RISK_NOT_ASSESSED;
-    if (!r->residual_acceptable)
-        return ISMS_RISK_AWAITING_ACCEPTANCE;
-    return ISMS_RISK_TREATED;
-}
 
 /* A stored risk with what the domain derives from it. */
 static int read_risk(struct isms_risk *out, struct isms_store *store, int64_t org_id, int64_t id)

@@ -40,16 +40,6 @@ int isms_risk_link_set(struct isms_risk *out, struct isms_store *store, int64_t 
                        int64_t risk_id, const char *provider, int64_t provider_risk_id,
                        const struct isms_actor *actor);
 
-/* Fills risk->provider from the provider's shared risk (the allowed fields
- * only). Called by isms_risk_get; a link whose provider risk is no longer
- * shared shows no provider. */
-int isms_risk_link_fill(struct isms_risk *risk, struct isms_store *store, int64_t provider_org_id,
-                        int64_t provider_risk_id);
-
-/* isms_risk_link_fill for every linked risk of `list` (a page of org
- * `org_id`'s risks), with one query for the whole page. */
-int isms_risk_link_fill_list(struct isms_risk_list *list, struct isms_store *store, int64_t org_id);
-
 /* Customer orgs depending on risk `risk_id` of org `org_id`. *out is
  * malloc'd (free() it). */
 int isms_risk_dependents(struct isms_risk_dependent **out, size_t *count, struct isms_store *store,

@@ -1,5 +1,6 @@
 #include "isms_setup.h"
 #include "util/error.h"
+#include "util/format.h"
 #include "util/text.h"
 
 static _Thread_local char last_message[1024];
@@ -53,7 +54,7 @@ int isms_error_set(int code, const char *fmt, ...)
     va_start(ap, fmt);
     va_copy(again, ap);
     vsnprintf(last_message, sizeof(last_message), fmt, ap);
-    if (ja && ja != fmt && isms_text_same_conversions(fmt, ja))
+    if (ja && ja != fmt && isms_format_same_conversions(fmt, ja))
         vsnprintf(last_message_ja, sizeof(last_message_ja), ja, again);
     else
         memcpy(last_message_ja, last_message, sizeof(last_message));
@@ -78,7 +79,7 @@ void isms_error_vformat_ja(char *out, size_t size, const char *fmt, va_list ap)
 {
     const char *ja = translate_ja ? translate_ja(fmt) : NULL;
 
-    vsnprintf(out, size, ja && *ja && isms_text_same_conversions(fmt, ja) ? ja : fmt, ap);
+    vsnprintf(out, size, ja && *ja && isms_format_same_conversions(fmt, ja) ? ja : fmt, ap);
 }
 
 const char *isms_error_last(void)

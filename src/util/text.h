@@ -16,12 +16,6 @@ int isms_text_check(const char *s, size_t max, bool multiline, const char *field
  * イベント, ...), so that either spelling finds the other. Cut to `size`. */
 void isms_text_fold(char *out, size_t size, const char *in);
 
-/* True when printf formats `a` and `b` have the same conversion
- * specifications in the same order ("%s ... %lld"): a translated format is
- * used with the original's arguments only then, so a broken catalog entry
- * cannot read arguments that are not there. */
-bool isms_text_same_conversions(const char *a, const char *b);
-
 /* True when folded `text` contains folded `query` (an empty query matches). */
 bool isms_text_search(const char *text, const char *query);
 

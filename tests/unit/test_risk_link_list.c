@@ -4,6 +4,7 @@
 #include "isms/org.h"
 #include "isms/risk.h"
 #include "isms/risk_link.h"
+#include "isms/risk_provider_view.h"
 #include "model/actor.h"
 #include "test_cloud_use.h"
 #include "test_helpers.h"

@@ -101,7 +101,7 @@ static void read_client_address(char *out, size_t size, struct MHD_Connection *c
 
 int isms_web_request_new(struct isms_web_request **out, struct MHD_Connection *connection,
                          const struct isms_web_serving *serving, const char *method,
-                         const char *path)
+                         const char *path, size_t body_max)
 {
     struct isms_web_request *req = calloc(1, sizeof(*req));
 
@@ -112,7 +112,7 @@ int isms_web_request_new(struct isms_web_request **out, struct MHD_Connection *c
     req->site = serving->site;
     req->method = method;
     req->path = path;
-    req->body_max = isms_web_route_body_max(serving->site, method, path);
+    req->body_max = body_max;
     isms_buf_init(&req->body, req->body_max);
     read_client_address(req->client_address, sizeof(req->client_address), connection);
     if (is_trusted_proxy(req->client_address))

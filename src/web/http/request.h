@@ -14,10 +14,11 @@
 #include "model/actor.h"
 #include "util/arena.h"
 #include "util/buf.h"
-#include "web/http/router.h"
+#include "web/http/params.h"
 
 struct MHD_Connection;
 struct isms_store;
+struct isms_web_site;
 
 /* What every request of a running server shares. */
 struct isms_web_serving {
@@ -67,11 +68,11 @@ struct isms_web_request {
  * past 8 proxies. */
 int isms_web_trusted_proxy_add(const char *address);
 
-/* *out is owned by the caller: isms_web_request_free() it. The body cap is
- * the one of the route method and path go to (isms_web_route_body_max). */
+/* *out is owned by the caller: isms_web_request_free() it. `body_max` is
+ * the cap of the route method and path go to (isms_web_route_body_max). */
 int isms_web_request_new(struct isms_web_request **out, struct MHD_Connection *connection,
                          const struct isms_web_serving *serving, const char *method,
-                         const char *path);
+                         const char *path, size_t body_max);
 void isms_web_request_free(struct isms_web_request *req);
 
 /* Appends upload data; past req->body_max the data is counted and dropped.

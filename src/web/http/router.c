@@ -115,16 +115,6 @@ enum isms_web_match isms_web_router_match(const struct isms_web_route **route_ou
     return path_known ? ISMS_WEB_MATCH_NO_METHOD : ISMS_WEB_MATCH_NO_PATH;
 }
 
-const char *isms_web_params_get(const struct isms_web_params *params, const char *name)
-{
-    size_t n = strlen(name);
-
-    for (size_t i = 0; i < params->count; i++)
-        if (params->items[i].name_len == n && memcmp(params->items[i].name, name, n) == 0)
-            return params->items[i].value;
-    return NULL;
-}
-
 size_t isms_web_route_body_max(const struct isms_web_site *site, const char *method,
                                const char *path)
 {

@@ -7,12 +7,10 @@
 #ifndef ISMS_WEB_ROUTER_H
 #define ISMS_WEB_ROUTER_H
 
+#include "web/http/params.h"
+
 struct isms_web_request;
 struct isms_web_response;
-
-/* Longest path the router takes apart; longer ones match no route. */
-#define ISMS_WEB_PATH_MAX 1024
-#define ISMS_WEB_PARAMS_MAX 4
 
 /* A handler fills `res` and returns 0, or returns an ISMS_E* code (with the
  * thread's last error message) for the dispatcher to turn into an error. */
@@ -69,18 +67,6 @@ struct isms_web_site {
                       unsigned status, const char *allow);
 };
 
-struct isms_web_param {
-    const char *name; /* points into the pattern, not NUL-terminated */
-    size_t name_len;
-    const char *value; /* NUL-terminated, in the params' storage */
-};
-
-struct isms_web_params {
-    struct isms_web_param items[ISMS_WEB_PARAMS_MAX];
-    size_t count;
-    char storage[ISMS_WEB_PATH_MAX + 1];
-};
-
 enum isms_web_match {
     ISMS_WEB_MATCH_FOUND,
     ISMS_WEB_MATCH_NO_PATH,   /* 404 */
@@ -94,9 +80,6 @@ enum isms_web_match isms_web_router_match(const struct isms_web_route **route_ou
                                           struct isms_web_params *params, char *allow,
                                           size_t allow_size, const struct isms_web_route *routes,
                                           size_t route_count, const char *method, const char *path);
-
-/* The value of path parameter `name`, or NULL. Borrowed from `params`. */
-const char *isms_web_params_get(const struct isms_web_params *params, const char *name);
 
 /* The body cap of the route `method` and `path` would be dispatched to:
  * ISMS_WEB_LARGE_BODY_MAX for ISMS_WEB_LARGE_BODY routes, ISMS_WEB_BODY_MAX

@@ -234,7 +234,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
         if ((refused = refuse_request(raw, connection, &code, &message)) != 0)
             return send_refusal(connection, refused, code, message);
         const struct isms_web_serving *serving = cls;
-        if (isms_web_request_new(&raw->req, connection, serving, method, url) < 0)
+        if (isms_web_request_new(&raw->req, connection, serving, method, url,
+                                 isms_web_route_body_max(serving->site, method, url)) < 0)
             return MHD_NO;
         return refuse_before_body(raw->req) ? send_response(raw->req, true) : MHD_YES;
     }
