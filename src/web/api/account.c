@@ -100,7 +100,7 @@ static int signed_in(struct isms_web_response *res, struct isms_web_request *req
     return isms_web_session_cookie(res, result->token);
 }
 
-static int isms_api_session_create(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_session_create(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_login_attempt attempt;
     struct isms_login_result result;
@@ -116,7 +116,7 @@ static int isms_api_session_create(struct isms_web_response *res, struct isms_we
     return signed_in(res, req, &result);
 }
 
-static int isms_api_session_mfa(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_session_mfa(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_login_attempt attempt;
     struct isms_login_result result;
@@ -131,12 +131,12 @@ static int isms_api_session_mfa(struct isms_web_response *res, struct isms_web_r
     return signed_in(res, req, &result);
 }
 
-static int isms_api_session_get(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_session_get(struct isms_web_response *res, struct isms_web_request *req)
 {
     return isms_web_respond_json(res, 200, session_json(req->store, req->session));
 }
 
-static int isms_api_session_delete(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_session_delete(struct isms_web_response *res, struct isms_web_request *req)
 {
     int error;
 
@@ -162,7 +162,7 @@ static int parse_limit(int *out, const char *text)
     return 0;
 }
 
-static int isms_api_me_logins(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_me_logins(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_login_event *events = NULL;
     json_t *list;
@@ -192,7 +192,7 @@ static json_t *codes_json(char codes[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_COD
 }
 
 /* {} starts an enrolment; {"code": "123456"} confirms it. */
-static int isms_api_me_totp_post(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_me_totp_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     char codes[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT];
     struct isms_totp_enrolment enrolment;
@@ -217,7 +217,7 @@ static int isms_api_me_totp_post(struct isms_web_response *res, struct isms_web_
         res, 200, json_pack("{s:b, s:o}", "enabled", 1, "recovery_codes", codes_json(codes)));
 }
 
-static int isms_api_me_totp_delete(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_me_totp_delete(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *password;
     int error;
@@ -230,7 +230,7 @@ static int isms_api_me_totp_delete(struct isms_web_response *res, struct isms_we
     return isms_web_respond_json(res, 200, json_pack("{s:b}", "enabled", 0));
 }
 
-static int isms_api_me_recovery_codes(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_me_recovery_codes(struct isms_web_response *res, struct isms_web_request *req)
 {
     char codes[ISMS_RECOVERY_CODE_COUNT][ISMS_RECOVERY_CODE_TEXT];
     const char *password;
@@ -243,7 +243,7 @@ static int isms_api_me_recovery_codes(struct isms_web_response *res, struct isms
     return isms_web_respond_json(res, 200, json_pack("{s:o}", "recovery_codes", codes_json(codes)));
 }
 
-static int isms_api_me_password(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_me_password(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *current, *next;
     int error;
@@ -264,7 +264,7 @@ static int isms_api_me_password(struct isms_web_response *res, struct isms_web_r
     return isms_web_respond_no_content(res);
 }
 
-static int isms_api_me_time_zone(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_me_time_zone(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *zone;
     int error;
@@ -275,7 +275,7 @@ static int isms_api_me_time_zone(struct isms_web_response *res, struct isms_web_
     return isms_web_respond_json(res, 200, json_pack("{s:s}", "time_zone", zone));
 }
 
-static int isms_api_me_lang(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_me_lang(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *lang;
     int error;
@@ -287,18 +287,16 @@ static int isms_api_me_lang(struct isms_web_response *res, struct isms_web_reque
 }
 
 const struct isms_web_route isms_api_account_routes[] = {
-    {"POST", "/api/session", isms_api_session_create, ISMS_WEB_PUBLIC | ISMS_WEB_NEEDS_JSON},
-    {"GET", "/api/session", isms_api_session_get, ISMS_WEB_MFA_STEP | ISMS_WEB_PASSWORD_CHANGE},
-    {"DELETE", "/api/session", isms_api_session_delete,
-     ISMS_WEB_MFA_STEP | ISMS_WEB_PASSWORD_CHANGE},
-    {"POST", "/api/session/mfa", isms_api_session_mfa, ISMS_WEB_MFA_STEP | ISMS_WEB_NEEDS_JSON},
-    {"GET", "/api/me/logins", isms_api_me_logins, 0},
-    {"POST", "/api/me/totp", isms_api_me_totp_post, ISMS_WEB_NEEDS_JSON},
-    {"DELETE", "/api/me/totp", isms_api_me_totp_delete, ISMS_WEB_NEEDS_JSON},
-    {"POST", "/api/me/recovery-codes", isms_api_me_recovery_codes, ISMS_WEB_NEEDS_JSON},
-    {"PUT", "/api/me/password", isms_api_me_password,
-     ISMS_WEB_NEEDS_JSON | ISMS_WEB_PASSWORD_CHANGE},
-    {"PUT", "/api/me/lang", isms_api_me_lang, ISMS_WEB_NEEDS_JSON},
-    {"PUT", "/api/me/time-zone", isms_api_me_time_zone, ISMS_WEB_NEEDS_JSON},
+    {"POST", "/api/session", handle_session_create, ISMS_WEB_PUBLIC | ISMS_WEB_NEEDS_JSON},
+    {"GET", "/api/session", handle_session_get, ISMS_WEB_MFA_STEP | ISMS_WEB_PASSWORD_CHANGE},
+    {"DELETE", "/api/session", handle_session_delete, ISMS_WEB_MFA_STEP | ISMS_WEB_PASSWORD_CHANGE},
+    {"POST", "/api/session/mfa", handle_session_mfa, ISMS_WEB_MFA_STEP | ISMS_WEB_NEEDS_JSON},
+    {"GET", "/api/me/logins", handle_me_logins, 0},
+    {"POST", "/api/me/totp", handle_me_totp_post, ISMS_WEB_NEEDS_JSON},
+    {"DELETE", "/api/me/totp", handle_me_totp_delete, ISMS_WEB_NEEDS_JSON},
+    {"POST", "/api/me/recovery-codes", handle_me_recovery_codes, ISMS_WEB_NEEDS_JSON},
+    {"PUT", "/api/me/password", handle_me_password, ISMS_WEB_NEEDS_JSON | ISMS_WEB_PASSWORD_CHANGE},
+    {"PUT", "/api/me/lang", handle_me_lang, ISMS_WEB_NEEDS_JSON},
+    {"PUT", "/api/me/time-zone", handle_me_time_zone, ISMS_WEB_NEEDS_JSON},
     {NULL, NULL, NULL, 0},
 };

@@ -59,7 +59,7 @@ static int read_filter(struct isms_asset_filter *f, const struct isms_web_reques
     return 0;
 }
 
-static int isms_api_assets_list(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_assets_list(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_asset_filter filter;
     struct isms_asset_page page;
@@ -93,7 +93,7 @@ static int respond_asset(struct isms_web_response *res, unsigned status, struct 
     return error;
 }
 
-static int isms_api_assets_create(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_assets_create(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_asset_input in;
     struct isms_asset asset;
@@ -127,7 +127,7 @@ static int load_asset(struct isms_asset *out, const struct isms_web_request *req
     return isms_asset_get(out, req->store, req->org.id, id);
 }
 
-static int isms_api_assets_get(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_assets_get(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_asset asset;
     int error;
@@ -137,7 +137,7 @@ static int isms_api_assets_get(struct isms_web_response *res, struct isms_web_re
     return respond_asset(res, 200, &asset);
 }
 
-static int isms_api_assets_put(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_assets_put(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_asset_input in;
     struct isms_asset asset;
@@ -155,7 +155,7 @@ static int isms_api_assets_put(struct isms_web_response *res, struct isms_web_re
     return respond_asset(res, 200, &asset);
 }
 
-static int isms_api_assets_delete(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_assets_delete(struct isms_web_response *res, struct isms_web_request *req)
 {
     int64_t id;
     int error;
@@ -206,7 +206,7 @@ static int respond_import_failure(struct isms_web_response *res, const struct is
                   (json_int_t)import->errors_total, "rows", rows));
 }
 
-static int isms_api_assets_import(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_assets_import(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_asset_import import;
     int error;
@@ -259,28 +259,28 @@ done:
     return error;
 }
 
-static int isms_api_assets_csv(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_assets_csv(struct isms_web_response *res, struct isms_web_request *req)
 {
     return send_export(res, req, isms_export_assets_csv, "text/csv; charset=utf-8", "csv");
 }
 
-static int isms_api_assets_xlsx(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_assets_xlsx(struct isms_web_response *res, struct isms_web_request *req)
 {
     return send_export(res, req, isms_export_assets_xlsx,
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
 }
 
 const struct isms_web_route isms_api_assets_routes[] = {
-    {"GET", "/api/orgs/{org}/assets", isms_api_assets_list, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/api/orgs/{org}/assets", isms_api_assets_create,
+    {"GET", "/api/orgs/{org}/assets", handle_assets_list, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/api/orgs/{org}/assets", handle_assets_create,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
-    {"POST", "/api/orgs/{org}/assets/import", isms_api_assets_import,
+    {"POST", "/api/orgs/{org}/assets/import", handle_assets_import,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_LARGE_BODY},
-    {"GET", "/api/orgs/{org}/assets.csv", isms_api_assets_csv, ISMS_WEB_NEEDS_ORG},
-    {"GET", "/api/orgs/{org}/assets.xlsx", isms_api_assets_xlsx, ISMS_WEB_NEEDS_ORG},
-    {"GET", "/api/orgs/{org}/assets/{id}", isms_api_assets_get, ISMS_WEB_NEEDS_ORG},
-    {"PUT", "/api/orgs/{org}/assets/{id}", isms_api_assets_put,
+    {"GET", "/api/orgs/{org}/assets.csv", handle_assets_csv, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/api/orgs/{org}/assets.xlsx", handle_assets_xlsx, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/api/orgs/{org}/assets/{id}", handle_assets_get, ISMS_WEB_NEEDS_ORG},
+    {"PUT", "/api/orgs/{org}/assets/{id}", handle_assets_put,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
-    {"DELETE", "/api/orgs/{org}/assets/{id}", isms_api_assets_delete, ISMS_WEB_NEEDS_ORG},
+    {"DELETE", "/api/orgs/{org}/assets/{id}", handle_assets_delete, ISMS_WEB_NEEDS_ORG},
     {NULL, NULL, NULL, 0},
 };

@@ -6,7 +6,7 @@
 #include "web/http/response.h"
 #include "web/http/router.h"
 
-static int isms_api_catalogs_list(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_catalogs_list(struct isms_web_response *res, struct isms_web_request *req)
 {
     json_t *list = json_array();
     int error;
@@ -28,7 +28,7 @@ static int find_catalog(const struct isms_catalog **out, const char *key)
     return 0;
 }
 
-static int isms_api_catalogs_get(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_catalogs_get(struct isms_web_response *res, struct isms_web_request *req)
 {
     const struct isms_catalog *catalog;
     int error;
@@ -38,7 +38,7 @@ static int isms_api_catalogs_get(struct isms_web_response *res, struct isms_web_
     return isms_web_respond_json(res, 200, isms_json_catalog(catalog, true));
 }
 
-static int isms_api_catalogs_control(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_catalogs_control(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *id = isms_web_request_param(req, "id");
     const struct isms_catalog *catalog;
@@ -54,8 +54,8 @@ static int isms_api_catalogs_control(struct isms_web_response *res, struct isms_
 }
 
 const struct isms_web_route isms_api_catalogs_routes[] = {
-    {"GET", "/api/catalogs", isms_api_catalogs_list, 0},
-    {"GET", "/api/catalogs/{key}", isms_api_catalogs_get, 0},
-    {"GET", "/api/catalogs/{key}/controls/{id}", isms_api_catalogs_control, 0},
+    {"GET", "/api/catalogs", handle_catalogs_list, 0},
+    {"GET", "/api/catalogs/{key}", handle_catalogs_get, 0},
+    {"GET", "/api/catalogs/{key}/controls/{id}", handle_catalogs_control, 0},
     {NULL, NULL, NULL, 0},
 };

@@ -58,7 +58,7 @@ static int read_input(struct isms_cloud_service_input *in, struct isms_web_reque
     return 0;
 }
 
-static int isms_api_cloud_services_list(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_cloud_services_list(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_cloud_service *services = NULL;
     json_int_t by_category[5] = {0}, shadow = 0;
@@ -84,8 +84,7 @@ static int isms_api_cloud_services_list(struct isms_web_response *res, struct is
                                            "cloud_services", isms_json_done(items, ok)));
 }
 
-static int isms_api_cloud_services_create(struct isms_web_response *res,
-                                          struct isms_web_request *req)
+static int handle_cloud_services_create(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_cloud_service_input in;
     struct isms_cloud_service *s;
@@ -105,7 +104,7 @@ static int isms_api_cloud_services_create(struct isms_web_response *res,
     return error;
 }
 
-static int isms_api_cloud_services_get(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_cloud_services_get(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_cloud_service *s;
     int error;
@@ -115,7 +114,7 @@ static int isms_api_cloud_services_get(struct isms_web_response *res, struct ism
     return error;
 }
 
-static int isms_api_cloud_services_put(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_cloud_services_put(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_cloud_service_input in;
     struct isms_cloud_service *s;
@@ -129,8 +128,7 @@ static int isms_api_cloud_services_put(struct isms_web_response *res, struct ism
     return error;
 }
 
-static int isms_api_cloud_services_delete(struct isms_web_response *res,
-                                          struct isms_web_request *req)
+static int handle_cloud_services_delete(struct isms_web_response *res, struct isms_web_request *req)
 {
     int64_t id;
     int error;
@@ -142,13 +140,13 @@ static int isms_api_cloud_services_delete(struct isms_web_response *res,
 }
 
 const struct isms_web_route isms_api_cloud_services_routes[] = {
-    {"GET", "/api/orgs/{org}/cloud-services", isms_api_cloud_services_list, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/api/orgs/{org}/cloud-services", isms_api_cloud_services_create,
+    {"GET", "/api/orgs/{org}/cloud-services", handle_cloud_services_list, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/api/orgs/{org}/cloud-services", handle_cloud_services_create,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
-    {"GET", "/api/orgs/{org}/cloud-services/{id}", isms_api_cloud_services_get, ISMS_WEB_NEEDS_ORG},
-    {"PUT", "/api/orgs/{org}/cloud-services/{id}", isms_api_cloud_services_put,
+    {"GET", "/api/orgs/{org}/cloud-services/{id}", handle_cloud_services_get, ISMS_WEB_NEEDS_ORG},
+    {"PUT", "/api/orgs/{org}/cloud-services/{id}", handle_cloud_services_put,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
-    {"DELETE", "/api/orgs/{org}/cloud-services/{id}", isms_api_cloud_services_delete,
+    {"DELETE", "/api/orgs/{org}/cloud-services/{id}", handle_cloud_services_delete,
      ISMS_WEB_NEEDS_ORG},
     {NULL, NULL, NULL, 0},
 };

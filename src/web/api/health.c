@@ -4,13 +4,13 @@
 
 /* Liveness only: no database access, so a load balancer's probe stays cheap
  * and says nothing about data. */
-static int isms_api_health(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_health(struct isms_web_response *res, struct isms_web_request *req)
 {
     isms_web_respond_static(res, 200, ISMS_WEB_JSON_TYPE, "{\"status\":\"ok\"}\n");
     return 0;
 }
 
 const struct isms_web_route isms_api_health_routes[] = {
-    {"GET", "/healthz", isms_api_health, ISMS_WEB_PUBLIC},
+    {"GET", "/healthz", handle_health, ISMS_WEB_PUBLIC},
     {NULL, NULL, NULL, 0},
 };

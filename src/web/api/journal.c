@@ -12,7 +12,7 @@
 #include "web/http/response.h"
 #include "web/http/router.h"
 
-static int journal_list(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_journal_list(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *limit_text = isms_web_request_query(req, "limit");
     struct isms_journal_entry *entries = NULL;
@@ -34,6 +34,6 @@ static int journal_list(struct isms_web_response *res, struct isms_web_request *
 }
 
 const struct isms_web_route isms_api_journal_routes[] = {
-    {"GET", "/api/orgs/{org}/journal", journal_list, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/api/orgs/{org}/journal", handle_journal_list, ISMS_WEB_NEEDS_ORG},
     {NULL, NULL, NULL, 0},
 };

@@ -7,7 +7,7 @@
 #include "web/http/response.h"
 #include "web/http/router.h"
 
-static int isms_api_orgs_list(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_orgs_list(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_org *orgs = NULL;
     json_t *list = NULL;
@@ -31,7 +31,7 @@ done:
     return error;
 }
 
-static int isms_api_orgs_create(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_orgs_create(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *name, *role_name, *slug;
     enum isms_org_role role;
@@ -56,12 +56,12 @@ static int isms_api_orgs_create(struct isms_web_response *res, struct isms_web_r
 }
 
 /* The dispatcher has already found the org (ISMS_WEB_NEEDS_ORG). */
-static int isms_api_orgs_get(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_orgs_get(struct isms_web_response *res, struct isms_web_request *req)
 {
     return isms_web_respond_json(res, 200, isms_json_org(&req->org));
 }
 
-static int isms_api_orgs_put(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_orgs_put(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *name, *slug;
     struct isms_org org;
@@ -75,10 +75,10 @@ static int isms_api_orgs_put(struct isms_web_response *res, struct isms_web_requ
 }
 
 const struct isms_web_route isms_api_orgs_routes[] = {
-    {"GET", "/api/orgs", isms_api_orgs_list, 0},
-    {"POST", "/api/orgs", isms_api_orgs_create, ISMS_WEB_ADMIN | ISMS_WEB_NEEDS_JSON},
-    {"GET", "/api/orgs/{org}", isms_api_orgs_get, ISMS_WEB_NEEDS_ORG},
-    {"PUT", "/api/orgs/{org}", isms_api_orgs_put,
+    {"GET", "/api/orgs", handle_orgs_list, 0},
+    {"POST", "/api/orgs", handle_orgs_create, ISMS_WEB_ADMIN | ISMS_WEB_NEEDS_JSON},
+    {"GET", "/api/orgs/{org}", handle_orgs_get, ISMS_WEB_NEEDS_ORG},
+    {"PUT", "/api/orgs/{org}", handle_orgs_put,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN | ISMS_WEB_NEEDS_JSON},
     {NULL, NULL, NULL, 0},
 };

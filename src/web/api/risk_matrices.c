@@ -19,7 +19,7 @@ static bool append_all(json_t *list, const struct isms_risk_matrix *m, size_t co
     return true;
 }
 
-static int isms_api_risk_matrices_list(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risk_matrices_list(struct isms_web_response *res, struct isms_web_request *req)
 {
     json_t *list = json_array();
 
@@ -34,7 +34,7 @@ static int isms_api_risk_matrices_list(struct isms_web_response *res, struct ism
         res, 200, json_pack("{s:s, s:o}", "default", ISMS_RISK_MATRIX_DEFAULT, "matrices", list));
 }
 
-static int isms_api_risk_matrices_get(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risk_matrices_get(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *key = isms_web_request_param(req, "key");
     const struct isms_risk_matrix *m = isms_risk_matrix_builtin(key);
@@ -68,7 +68,7 @@ static int respond_org_matrix(struct isms_web_response *res, struct isms_web_req
                                            isms_json_risk_matrix(in_use), "custom", list));
 }
 
-static int isms_api_org_risk_matrix_get(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_org_risk_matrix_get(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_risk_matrix m;
     int error;
@@ -80,7 +80,7 @@ static int isms_api_org_risk_matrix_get(struct isms_web_response *res, struct is
 
 /* {"use": KEY} picks a built-in or custom matrix; anything else is a full
  * custom definition, stored and then used. */
-static int isms_api_org_risk_matrix_put(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_org_risk_matrix_put(struct isms_web_response *res, struct isms_web_request *req)
 {
     const json_t *use = json_object_get(req->json, "use");
     struct isms_risk_matrix def, m;
@@ -100,10 +100,10 @@ static int isms_api_org_risk_matrix_put(struct isms_web_response *res, struct is
 }
 
 const struct isms_web_route isms_api_risk_matrices_routes[] = {
-    {"GET", "/api/risk-matrices", isms_api_risk_matrices_list, 0},
-    {"GET", "/api/risk-matrices/{key}", isms_api_risk_matrices_get, 0},
-    {"GET", "/api/orgs/{org}/risk-matrix", isms_api_org_risk_matrix_get, ISMS_WEB_NEEDS_ORG},
-    {"PUT", "/api/orgs/{org}/risk-matrix", isms_api_org_risk_matrix_put,
+    {"GET", "/api/risk-matrices", handle_risk_matrices_list, 0},
+    {"GET", "/api/risk-matrices/{key}", handle_risk_matrices_get, 0},
+    {"GET", "/api/orgs/{org}/risk-matrix", handle_org_risk_matrix_get, ISMS_WEB_NEEDS_ORG},
+    {"PUT", "/api/orgs/{org}/risk-matrix", handle_org_risk_matrix_put,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
     {NULL, NULL, NULL, 0},
 };

@@ -143,7 +143,7 @@ static int parse_filter(struct isms_risk_filter *f, char control[ISMS_SOA_ID_MAX
     return 0;
 }
 
-static int isms_api_risks_list(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risks_list(struct isms_web_response *res, struct isms_web_request *req)
 {
     char control[ISMS_SOA_ID_MAX + 1];
     struct isms_risk_filter f;
@@ -161,7 +161,7 @@ static int isms_api_risks_list(struct isms_web_response *res, struct isms_web_re
 
 /* --- one risk --- */
 
-static int isms_api_risks_create(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risks_create(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_risk_input in;
     struct isms_risk r;
@@ -180,7 +180,7 @@ done:
     return error;
 }
 
-static int isms_api_risk_get(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risk_get(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_risk r;
     int64_t id = 0;
@@ -192,7 +192,7 @@ static int isms_api_risk_get(struct isms_web_response *res, struct isms_web_requ
     return respond_risk(res, req, 200, &r);
 }
 
-static int isms_api_risk_put(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risk_put(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_risk_input in;
     struct isms_risk r;
@@ -210,7 +210,7 @@ done:
     return error;
 }
 
-static int isms_api_risk_delete(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risk_delete(struct isms_web_response *res, struct isms_web_request *req)
 {
     int64_t id = 0;
     int error;
@@ -221,7 +221,7 @@ static int isms_api_risk_delete(struct isms_web_response *res, struct isms_web_r
     return isms_web_respond_no_content(res);
 }
 
-static int isms_api_risk_controls_put(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risk_controls_put(struct isms_web_response *res, struct isms_web_request *req)
 {
     const json_t *list = json_object_get(req->json, "controls");
     const char *ids[ISMS_RISK_CONTROLS_MAX];
@@ -247,7 +247,7 @@ static int isms_api_risk_controls_put(struct isms_web_response *res, struct isms
 
 /* The signed-in user accepts: as the owner, or as a manager for the owner
  * (isms_risk_accept_as_user). "accepted_by" in the body is optional. */
-static int isms_api_risk_accept(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risk_accept(struct isms_web_response *res, struct isms_web_request *req)
 {
     const struct isms_session *s = req->session;
     const struct isms_risk_acceptor who = {s->user_id, s->name, s->display_name,
@@ -270,7 +270,7 @@ static int isms_api_risk_accept(struct isms_web_response *res, struct isms_web_r
     return respond_risk(res, req, 200, &r);
 }
 
-static int isms_api_risk_link_put(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risk_link_put(struct isms_web_response *res, struct isms_web_request *req)
 {
     const json_t *risk = json_object_get(req->json, "provider_risk");
     const char *provider;
@@ -299,7 +299,7 @@ static int isms_api_risk_link_put(struct isms_web_response *res, struct isms_web
 
 /* --- treatment plan items --- */
 
-static int isms_api_risk_items_list(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risk_items_list(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_risk_treatment_item *items = NULL;
     json_t *list;
@@ -347,12 +347,12 @@ static int item_param(int64_t *out, const struct isms_web_request *req)
                              "treatment item");
 }
 
-static int isms_api_risk_items_create(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risk_items_create(struct isms_web_response *res, struct isms_web_request *req)
 {
     return save_item(res, req, 0);
 }
 
-static int isms_api_risk_item_put(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risk_item_put(struct isms_web_response *res, struct isms_web_request *req)
 {
     int64_t item = 0;
     int error;
@@ -362,7 +362,7 @@ static int isms_api_risk_item_put(struct isms_web_response *res, struct isms_web
     return save_item(res, req, item);
 }
 
-static int isms_api_risk_item_delete(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risk_item_delete(struct isms_web_response *res, struct isms_web_request *req)
 {
     int64_t id = 0, item = 0;
     int error;
@@ -387,7 +387,7 @@ static int send_buffer(struct isms_web_response *res, struct isms_buf *buf,
     return 0;
 }
 
-static int isms_api_risks_heatmap(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risks_heatmap(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *lang = isms_web_request_query(req, "lang");
     const char *key = isms_web_request_query(req, "matrix");
@@ -417,7 +417,7 @@ done:
     return error;
 }
 
-static int isms_api_risk_plan_xlsx(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risk_plan_xlsx(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_buf buf = ISMS_BUF_INIT(XLSX_MAX);
     struct isms_risk_plan_row *rows = NULL;
@@ -444,7 +444,7 @@ static int isms_api_risk_plan_xlsx(struct isms_web_response *res, struct isms_we
 /* GET /api/orgs/{org}/providers/{provider}/shared-risks: what a provider
  * shares with its customers, in the fields a customer may see
  * (isms/risk_link.h); {org} is the customer asking. */
-static int isms_api_risks_shared(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risks_shared(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_risk_provider_view *views = NULL;
     int64_t limit = 0, offset = 0, total = 0;
@@ -469,33 +469,31 @@ static int isms_api_risks_shared(struct isms_web_response *res, struct isms_web_
 
 /* Writes a risk owner may make carry ISMS_WEB_RISK_WRITE (router.h). */
 const struct isms_web_route isms_api_risks_routes[] = {
-    {"GET", "/api/orgs/{org}/risks/heatmap.svg", isms_api_risks_heatmap, ISMS_WEB_NEEDS_ORG},
-    {"GET", "/api/orgs/{org}/risks", isms_api_risks_list, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/api/orgs/{org}/risks", isms_api_risks_create,
+    {"GET", "/api/orgs/{org}/risks/heatmap.svg", handle_risks_heatmap, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/api/orgs/{org}/risks", handle_risks_list, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/api/orgs/{org}/risks", handle_risks_create,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
-    {"GET", "/api/orgs/{org}/risks/{risk}", isms_api_risk_get, ISMS_WEB_NEEDS_ORG},
-    {"PUT", "/api/orgs/{org}/risks/{risk}", isms_api_risk_put,
+    {"GET", "/api/orgs/{org}/risks/{risk}", handle_risk_get, ISMS_WEB_NEEDS_ORG},
+    {"PUT", "/api/orgs/{org}/risks/{risk}", handle_risk_put,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
-    {"DELETE", "/api/orgs/{org}/risks/{risk}", isms_api_risk_delete,
+    {"DELETE", "/api/orgs/{org}/risks/{risk}", handle_risk_delete,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
     /* Selecting controls changes the SoA: managers only, not risk owners. */
-    {"PUT", "/api/orgs/{org}/risks/{risk}/controls", isms_api_risk_controls_put,
+    {"PUT", "/api/orgs/{org}/risks/{risk}/controls", handle_risk_controls_put,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
-    {"POST", "/api/orgs/{org}/risks/{risk}/accept", isms_api_risk_accept,
+    {"POST", "/api/orgs/{org}/risks/{risk}/accept", handle_risk_accept,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
-    {"PUT", "/api/orgs/{org}/risks/{risk}/link", isms_api_risk_link_put,
+    {"PUT", "/api/orgs/{org}/risks/{risk}/link", handle_risk_link_put,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
-    {"GET", "/api/orgs/{org}/risks/{risk}/treatments", isms_api_risk_items_list,
-     ISMS_WEB_NEEDS_ORG},
-    {"POST", "/api/orgs/{org}/risks/{risk}/treatments", isms_api_risk_items_create,
+    {"GET", "/api/orgs/{org}/risks/{risk}/treatments", handle_risk_items_list, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/api/orgs/{org}/risks/{risk}/treatments", handle_risk_items_create,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
-    {"PUT", "/api/orgs/{org}/risks/{risk}/treatments/{item}", isms_api_risk_item_put,
+    {"PUT", "/api/orgs/{org}/risks/{risk}/treatments/{item}", handle_risk_item_put,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON | ISMS_WEB_RISK_WRITE},
-    {"DELETE", "/api/orgs/{org}/risks/{risk}/treatments/{item}", isms_api_risk_item_delete,
+    {"DELETE", "/api/orgs/{org}/risks/{risk}/treatments/{item}", handle_risk_item_delete,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
-    {"GET", "/api/orgs/{org}/risk-treatment-plan.xlsx", isms_api_risk_plan_xlsx,
-     ISMS_WEB_NEEDS_ORG},
-    {"GET", "/api/orgs/{org}/providers/{provider}/shared-risks", isms_api_risks_shared,
+    {"GET", "/api/orgs/{org}/risk-treatment-plan.xlsx", handle_risk_plan_xlsx, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/api/orgs/{org}/providers/{provider}/shared-risks", handle_risks_shared,
      ISMS_WEB_NEEDS_ORG},
     {NULL, NULL, NULL, 0},
 };

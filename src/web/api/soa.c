@@ -41,7 +41,7 @@ static void keep_undecided(json_t *doc)
     }
 }
 
-static int isms_api_soa_get(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_soa_get(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_soa soa;
     bool filter;
@@ -58,7 +58,7 @@ static int isms_api_soa_get(struct isms_web_response *res, struct isms_web_reque
     return isms_web_respond_json(res, 200, doc);
 }
 
-static int isms_api_soa_entry_get(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_soa_entry_get(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_soa_entry entry;
     int error;
@@ -71,7 +71,7 @@ static int isms_api_soa_entry_get(struct isms_web_response *res, struct isms_web
     return error;
 }
 
-static int isms_api_soa_entry_put(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_soa_entry_put(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_soa_decision decision;
     struct isms_soa_entry entry;
@@ -122,23 +122,23 @@ done:
     return error;
 }
 
-static int isms_api_soa_xlsx(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_soa_xlsx(struct isms_web_response *res, struct isms_web_request *req)
 {
     return send_export(res, req, isms_export_soa_xlsx,
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
 }
 
-static int isms_api_soa_csv(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_soa_csv(struct isms_web_response *res, struct isms_web_request *req)
 {
     return send_export(res, req, isms_export_soa_csv, "text/csv; charset=utf-8", "csv");
 }
 
 const struct isms_web_route isms_api_soa_routes[] = {
-    {"GET", "/api/orgs/{org}/soa", isms_api_soa_get, ISMS_WEB_NEEDS_ORG},
-    {"GET", "/api/orgs/{org}/soa.xlsx", isms_api_soa_xlsx, ISMS_WEB_NEEDS_ORG},
-    {"GET", "/api/orgs/{org}/soa.csv", isms_api_soa_csv, ISMS_WEB_NEEDS_ORG},
-    {"GET", "/api/orgs/{org}/soa/{control}", isms_api_soa_entry_get, ISMS_WEB_NEEDS_ORG},
-    {"PUT", "/api/orgs/{org}/soa/{control}", isms_api_soa_entry_put,
+    {"GET", "/api/orgs/{org}/soa", handle_soa_get, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/api/orgs/{org}/soa.xlsx", handle_soa_xlsx, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/api/orgs/{org}/soa.csv", handle_soa_csv, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/api/orgs/{org}/soa/{control}", handle_soa_entry_get, ISMS_WEB_NEEDS_ORG},
+    {"PUT", "/api/orgs/{org}/soa/{control}", handle_soa_entry_put,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
     {NULL, NULL, NULL, 0},
 };

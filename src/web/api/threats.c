@@ -67,7 +67,7 @@ static bool add_source(json_t *sources, json_t *threats, const struct isms_threa
     return true;
 }
 
-static int isms_api_threats_list(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_threats_list(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *source, *q;
     json_t *sources, *threats;
@@ -94,7 +94,7 @@ static int isms_api_threats_list(struct isms_web_response *res, struct isms_web_
                                            threats));
 }
 
-static int isms_api_threats_get(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_threats_get(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *source = isms_web_request_param(req, "source");
     const char *id = isms_web_request_param(req, "id");
@@ -108,7 +108,7 @@ static int isms_api_threats_get(struct isms_web_response *res, struct isms_web_r
     return isms_web_respond_json(res, 200, isms_json_threat(t));
 }
 
-static int isms_api_org_threats_list(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_org_threats_list(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_own_threat *own = NULL;
     json_t *list;
@@ -127,7 +127,7 @@ static int isms_api_org_threats_list(struct isms_web_response *res, struct isms_
     return isms_web_respond_json(res, 200, json_pack("{s:o}", "threats", list));
 }
 
-static int isms_api_org_threats_create(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_org_threats_create(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_threat_input input;
     struct isms_own_threat t;
@@ -144,7 +144,7 @@ static int isms_api_org_threats_create(struct isms_web_response *res, struct ism
     return isms_web_response_header(res, "Location", location);
 }
 
-static int isms_api_org_threats_get(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_org_threats_get(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *id_text = isms_web_request_param(req, "id");
     struct isms_own_threat t;
@@ -162,11 +162,11 @@ static int isms_api_org_threats_get(struct isms_web_response *res, struct isms_w
 }
 
 const struct isms_web_route isms_api_threats_routes[] = {
-    {"GET", "/api/threats", isms_api_threats_list, 0},
-    {"GET", "/api/threats/{source}/{id}", isms_api_threats_get, 0},
-    {"GET", "/api/orgs/{org}/threats", isms_api_org_threats_list, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/api/orgs/{org}/threats", isms_api_org_threats_create,
+    {"GET", "/api/threats", handle_threats_list, 0},
+    {"GET", "/api/threats/{source}/{id}", handle_threats_get, 0},
+    {"GET", "/api/orgs/{org}/threats", handle_org_threats_list, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/api/orgs/{org}/threats", handle_org_threats_create,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
-    {"GET", "/api/orgs/{org}/threats/{id}", isms_api_org_threats_get, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/api/orgs/{org}/threats/{id}", handle_org_threats_get, ISMS_WEB_NEEDS_ORG},
     {NULL, NULL, NULL, 0},
 };

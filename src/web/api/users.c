@@ -27,7 +27,7 @@ static int find_user(struct isms_user *out, struct isms_web_request *req)
     return isms_user_find(out, req->store, key);
 }
 
-static int isms_api_users_list(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_users_list(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_user *users = NULL;
     json_t *list;
@@ -57,7 +57,7 @@ static int read_bool(int *out, const json_t *body, const char *key)
     return 0;
 }
 
-static int isms_api_users_create(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_users_create(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *name, *display_name, *password;
     struct isms_user user;
@@ -80,7 +80,7 @@ static int isms_api_users_create(struct isms_web_response *res, struct isms_web_
     return isms_web_response_header(res, "Location", location);
 }
 
-static int isms_api_users_get(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_users_get(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_user user;
     int error;
@@ -103,7 +103,7 @@ static int check_self(const struct isms_web_request *req, const struct isms_user
     return 0;
 }
 
-static int isms_api_users_update(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_users_update(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_user_changes changes = {NULL, -1, -1};
     struct isms_user user;
@@ -127,7 +127,7 @@ static int isms_api_users_update(struct isms_web_response *res, struct isms_web_
     return isms_web_respond_json(res, 200, isms_json_user(&user));
 }
 
-static int isms_api_members_list(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_members_list(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_member *members = NULL;
     json_t *list;
@@ -151,7 +151,7 @@ static int find_member_candidate(struct isms_user *out, struct isms_web_request 
                                      req->session->user_id, req->session->is_admin);
 }
 
-static int isms_api_members_put(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_members_put(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *role_name;
     enum isms_role role;
@@ -169,7 +169,7 @@ static int isms_api_members_put(struct isms_web_response *res, struct isms_web_r
                                            "role", isms_role_name(role)));
 }
 
-static int isms_api_members_delete(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_members_delete(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_user user;
     int error;
@@ -181,14 +181,14 @@ static int isms_api_members_delete(struct isms_web_response *res, struct isms_we
 }
 
 const struct isms_web_route isms_api_users_routes[] = {
-    {"GET", "/api/users", isms_api_users_list, ISMS_WEB_ADMIN},
-    {"POST", "/api/users", isms_api_users_create, ISMS_WEB_ADMIN | ISMS_WEB_NEEDS_JSON},
-    {"GET", "/api/users/{user}", isms_api_users_get, ISMS_WEB_ADMIN},
-    {"PUT", "/api/users/{user}", isms_api_users_update, ISMS_WEB_ADMIN | ISMS_WEB_NEEDS_JSON},
-    {"GET", "/api/orgs/{org}/members", isms_api_members_list, ISMS_WEB_NEEDS_ORG},
-    {"PUT", "/api/orgs/{org}/members/{user}", isms_api_members_put,
+    {"GET", "/api/users", handle_users_list, ISMS_WEB_ADMIN},
+    {"POST", "/api/users", handle_users_create, ISMS_WEB_ADMIN | ISMS_WEB_NEEDS_JSON},
+    {"GET", "/api/users/{user}", handle_users_get, ISMS_WEB_ADMIN},
+    {"PUT", "/api/users/{user}", handle_users_update, ISMS_WEB_ADMIN | ISMS_WEB_NEEDS_JSON},
+    {"GET", "/api/orgs/{org}/members", handle_members_list, ISMS_WEB_NEEDS_ORG},
+    {"PUT", "/api/orgs/{org}/members/{user}", handle_members_put,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN | ISMS_WEB_NEEDS_JSON},
-    {"DELETE", "/api/orgs/{org}/members/{user}", isms_api_members_delete,
+    {"DELETE", "/api/orgs/{org}/members/{user}", handle_members_delete,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
     {NULL, NULL, NULL, 0},
 };

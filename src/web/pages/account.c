@@ -17,7 +17,7 @@
 
 #define HISTORY_LOGINS 100
 
-static int isms_page_logins(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_logins(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_page page;
     int error;
@@ -98,7 +98,7 @@ static int render_account(struct isms_web_response *res, struct isms_web_request
     return isms_page_respond(res, &page, "account.html", status);
 }
 
-static int isms_page_account(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_account(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *saved = isms_web_request_query(req, "saved");
     struct account_extra extra = {0};
@@ -200,7 +200,7 @@ static int run_action(struct isms_web_response *res, struct isms_web_request *re
     return render_account(res, req, &extra, (unsigned)isms_error_http_status(error));
 }
 
-static int isms_page_account_post(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_account_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_form form;
     const char *action;
@@ -215,8 +215,8 @@ static int isms_page_account_post(struct isms_web_response *res, struct isms_web
 }
 
 const struct isms_web_route isms_pages_account_routes[] = {
-    {"GET", "/account", isms_page_account, ISMS_WEB_PASSWORD_CHANGE},
-    {"POST", "/account", isms_page_account_post, ISMS_WEB_PASSWORD_CHANGE},
-    {"GET", "/account/logins", isms_page_logins, 0},
+    {"GET", "/account", handle_account, ISMS_WEB_PASSWORD_CHANGE},
+    {"POST", "/account", handle_account_post, ISMS_WEB_PASSWORD_CHANGE},
+    {"GET", "/account/logins", handle_logins, 0},
     {NULL, NULL, NULL, 0},
 };

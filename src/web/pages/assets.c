@@ -262,7 +262,7 @@ static int load_asset(struct isms_asset *out, struct isms_web_request *req)
     return isms_asset_get(out, req->store, req->org.id, id);
 }
 
-static int isms_page_asset_new(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_asset_new(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct asset_form f = {0};
 
@@ -273,7 +273,7 @@ static int isms_page_asset_new(struct isms_web_response *res, struct isms_web_re
     return render_form(res, req, &f, NULL, NULL, 200);
 }
 
-static int isms_page_asset(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_asset(struct isms_web_response *res, struct isms_web_request *req)
 {
     char basis_date[ISMS_DATE_SIZE];
     struct isms_asset asset;
@@ -320,12 +320,12 @@ done:
     return error;
 }
 
-static int isms_page_assets_post(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_assets_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     return save(res, req, NULL);
 }
 
-static int isms_page_asset_post(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_asset_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_asset asset;
     int error;
@@ -337,7 +337,7 @@ static int isms_page_asset_post(struct isms_web_response *res, struct isms_web_r
     return error;
 }
 
-static int isms_page_asset_delete(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_asset_delete(struct isms_web_response *res, struct isms_web_request *req)
 {
     int64_t id;
     int error;
@@ -491,7 +491,7 @@ static int add_list_notice(struct isms_page *page)
     return isms_page_set(page, "notice", json_string(text));
 }
 
-static int isms_page_assets(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_assets(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_asset_filter filter;
     struct isms_asset_page assets;
@@ -515,11 +515,11 @@ done:
 }
 
 const struct isms_web_route isms_pages_assets_routes[] = {
-    {"GET", "/orgs/{org}/assets", isms_page_assets, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/orgs/{org}/assets", isms_page_assets_post, ISMS_WEB_NEEDS_ORG},
-    {"GET", "/orgs/{org}/assets/new", isms_page_asset_new, ISMS_WEB_NEEDS_ORG},
-    {"GET", "/orgs/{org}/assets/{id}", isms_page_asset, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/orgs/{org}/assets/{id}", isms_page_asset_post, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/orgs/{org}/assets/{id}/delete", isms_page_asset_delete, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/orgs/{org}/assets", handle_assets, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/orgs/{org}/assets", handle_assets_post, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/orgs/{org}/assets/new", handle_asset_new, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/orgs/{org}/assets/{id}", handle_asset, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/orgs/{org}/assets/{id}", handle_asset_post, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/orgs/{org}/assets/{id}/delete", handle_asset_delete, ISMS_WEB_NEEDS_ORG},
     {NULL, NULL, NULL, 0},
 };

@@ -56,7 +56,7 @@ static int render(struct isms_web_response *res, struct isms_web_request *req,
     return isms_page_respond(res, &page, "asset_import.html", status);
 }
 
-static int isms_page_assets_import(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_assets_import(struct isms_web_response *res, struct isms_web_request *req)
 {
     if (req->org_role < ISMS_ROLE_MANAGER)
         return isms_error_set(ISMS_EPERM,
@@ -85,7 +85,7 @@ static int import_file(struct isms_web_response *res, struct isms_web_request *r
     return error;
 }
 
-static int isms_page_assets_import_post(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_assets_import_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_multipart mp;
     int error;
@@ -103,8 +103,8 @@ static int isms_page_assets_import_post(struct isms_web_response *res, struct is
 }
 
 const struct isms_web_route isms_pages_assets_import_routes[] = {
-    {"GET", "/orgs/{org}/assets/import", isms_page_assets_import, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/orgs/{org}/assets/import", isms_page_assets_import_post,
+    {"GET", "/orgs/{org}/assets/import", handle_assets_import, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/orgs/{org}/assets/import", handle_assets_import_post,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_LARGE_BODY},
     {NULL, NULL, NULL, 0},
 };

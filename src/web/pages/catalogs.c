@@ -13,7 +13,7 @@
 
 #define QUERY_MAX 200
 
-static int isms_page_catalogs(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_catalogs(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_page page;
     json_t *list = json_array();
@@ -75,7 +75,7 @@ static json_t *control_row(const struct isms_page *page, const struct isms_contr
         c->cloud_csc, "csp", c->cloud_csp, "new", c->new_in_2022, "related", related_list(c));
 }
 
-static int isms_page_catalog(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_catalog(struct isms_web_response *res, struct isms_web_request *req)
 {
     const struct isms_catalog *catalog = isms_catalog_get(isms_web_request_param(req, "key"));
     const char *query = isms_web_request_query(req, "q");
@@ -114,7 +114,7 @@ static int isms_page_catalog(struct isms_web_response *res, struct isms_web_requ
 
 /* Every 2013 control with the 2022 controls it became, and the 2022
  * controls no 2013 control maps to (the new ones). */
-static int isms_page_mapping(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_mapping(struct isms_web_response *res, struct isms_web_request *req)
 {
     const struct isms_catalog *old = isms_catalog_get(ISMS_CATALOG_27002_2013);
     const struct isms_catalog *now = isms_catalog_get(ISMS_CATALOG_27001_2022);
@@ -153,8 +153,8 @@ static int isms_page_mapping(struct isms_web_response *res, struct isms_web_requ
 }
 
 const struct isms_web_route isms_pages_catalogs_routes[] = {
-    {"GET", "/catalogs", isms_page_catalogs, 0},
-    {"GET", "/catalogs/mapping", isms_page_mapping, 0},
-    {"GET", "/catalogs/{key}", isms_page_catalog, 0},
+    {"GET", "/catalogs", handle_catalogs, 0},
+    {"GET", "/catalogs/mapping", handle_mapping, 0},
+    {"GET", "/catalogs/{key}", handle_catalog, 0},
     {NULL, NULL, NULL, 0},
 };

@@ -100,7 +100,7 @@ static json_t *summary(const struct isms_cloud_service *services, size_t count)
                      "c2", per_category[2], "c3", per_category[3], "c4", per_category[4]);
 }
 
-static int isms_page_cloud_services(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_cloud_services(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_cloud_service *services = NULL;
     struct isms_page page;
@@ -353,7 +353,7 @@ static int load_service(struct isms_cloud_service **out, struct isms_web_request
     return isms_cloud_service_get(*out, req->store, req->org.id, id);
 }
 
-static int isms_page_cloud_service_new(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_cloud_service_new(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct cloud_form f = {0};
 
@@ -363,7 +363,7 @@ static int isms_page_cloud_service_new(struct isms_web_response *res, struct ism
     return render_form(res, req, &f, NULL, NULL, 200);
 }
 
-static int isms_page_cloud_service(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_cloud_service(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_cloud_service *service;
     struct cloud_form f;
@@ -407,13 +407,12 @@ done:
     return error;
 }
 
-static int isms_page_cloud_services_post(struct isms_web_response *res,
-                                         struct isms_web_request *req)
+static int handle_cloud_services_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     return save(res, req, NULL);
 }
 
-static int isms_page_cloud_service_post(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_cloud_service_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_cloud_service *service;
     int error;
@@ -423,8 +422,7 @@ static int isms_page_cloud_service_post(struct isms_web_response *res, struct is
     return error;
 }
 
-static int isms_page_cloud_service_delete(struct isms_web_response *res,
-                                          struct isms_web_request *req)
+static int handle_cloud_service_delete(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_cloud_service *service;
     struct cloud_form f;
@@ -444,12 +442,12 @@ done:
 }
 
 const struct isms_web_route isms_pages_cloud_services_routes[] = {
-    {"GET", "/orgs/{org}/cloud-services", isms_page_cloud_services, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/orgs/{org}/cloud-services", isms_page_cloud_services_post, ISMS_WEB_NEEDS_ORG},
-    {"GET", "/orgs/{org}/cloud-services/new", isms_page_cloud_service_new, ISMS_WEB_NEEDS_ORG},
-    {"GET", "/orgs/{org}/cloud-services/{id}", isms_page_cloud_service, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/orgs/{org}/cloud-services/{id}", isms_page_cloud_service_post, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/orgs/{org}/cloud-services/{id}/delete", isms_page_cloud_service_delete,
+    {"GET", "/orgs/{org}/cloud-services", handle_cloud_services, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/orgs/{org}/cloud-services", handle_cloud_services_post, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/orgs/{org}/cloud-services/new", handle_cloud_service_new, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/orgs/{org}/cloud-services/{id}", handle_cloud_service, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/orgs/{org}/cloud-services/{id}", handle_cloud_service_post, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/orgs/{org}/cloud-services/{id}/delete", handle_cloud_service_delete,
      ISMS_WEB_NEEDS_ORG},
     {NULL, NULL, NULL, 0},
 };

@@ -182,7 +182,7 @@ static int add_shadow_cloud(struct isms_page *page)
                                    (json_int_t)shadow, "has_shadow", shadow > 0));
 }
 
-static int isms_page_dashboard(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_dashboard(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_date today;
     struct isms_page page;
@@ -202,6 +202,6 @@ static int isms_page_dashboard(struct isms_web_response *res, struct isms_web_re
 }
 
 const struct isms_web_route isms_pages_dashboard_routes[] = {
-    {"GET", "/orgs/{org}", isms_page_dashboard, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/orgs/{org}", handle_dashboard, ISMS_WEB_NEEDS_ORG},
     {NULL, NULL, NULL, 0},
 };

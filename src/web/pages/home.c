@@ -99,7 +99,7 @@ int isms_page_add_org_overview(struct isms_page *page)
     return isms_page_set(page, "overview", list);
 }
 
-static int isms_page_home(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_home(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_page page;
     int error;
@@ -115,6 +115,6 @@ static int isms_page_home(struct isms_web_response *res, struct isms_web_request
 }
 
 const struct isms_web_route isms_pages_home_routes[] = {
-    {"GET", "/", isms_page_home, 0},
+    {"GET", "/", handle_home, 0},
     {NULL, NULL, NULL, 0},
 };

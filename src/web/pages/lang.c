@@ -11,7 +11,7 @@
 #include "web/http/session.h"
 #include "web/pages/pages.h"
 
-static int isms_page_lang(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_lang(struct isms_web_response *res, struct isms_web_request *req)
 {
     const struct isms_session *session = isms_web_session(req);
     struct isms_form form;
@@ -40,6 +40,6 @@ done:
 }
 
 const struct isms_web_route isms_pages_lang_routes[] = {
-    {"POST", "/lang", isms_page_lang, ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP},
+    {"POST", "/lang", handle_lang, ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP},
     {NULL, NULL, NULL, 0},
 };

@@ -39,7 +39,7 @@ static int render(struct isms_web_response *res, struct isms_web_request *req, b
     return isms_page_respond(res, &page, "mfa.html", status);
 }
 
-static int isms_page_login(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_login(struct isms_web_response *res, struct isms_web_request *req)
 {
     if (isms_web_session(req))
         return isms_page_redirect(res, isms_page_safe_next(isms_web_request_query(req, "next")));
@@ -94,7 +94,7 @@ static int finish(struct isms_web_response *res, struct isms_web_request *req, b
     return isms_web_retry_after(res);
 }
 
-static int isms_page_login_post(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_login_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_login_attempt attempt;
     struct isms_login_result result;
@@ -123,14 +123,14 @@ static bool mfa_pending(const struct isms_web_request *req)
     return session && session->mfa_pending;
 }
 
-static int isms_page_mfa(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_mfa(struct isms_web_response *res, struct isms_web_request *req)
 {
     if (!mfa_pending(req))
         return isms_page_redirect(res, isms_web_session(req) ? "/" : "/login");
     return render(res, req, true, NULL, isms_web_request_query(req, "next"), NULL, 200);
 }
 
-static int isms_page_mfa_post(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_mfa_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_login_attempt attempt;
     struct isms_login_result result;
@@ -161,7 +161,7 @@ done:
     return error;
 }
 
-static int isms_page_logout(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_logout(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *token = isms_web_session_token(req);
     int error;
@@ -174,11 +174,11 @@ static int isms_page_logout(struct isms_web_response *res, struct isms_web_reque
 }
 
 const struct isms_web_route isms_pages_login_routes[] = {
-    {"GET", "/login", isms_page_login, ISMS_WEB_PUBLIC},
-    {"POST", "/login", isms_page_login_post, ISMS_WEB_PUBLIC},
-    {"GET", "/login/mfa", isms_page_mfa, ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP},
-    {"POST", "/login/mfa", isms_page_mfa_post, ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP},
-    {"POST", "/logout", isms_page_logout,
+    {"GET", "/login", handle_login, ISMS_WEB_PUBLIC},
+    {"POST", "/login", handle_login_post, ISMS_WEB_PUBLIC},
+    {"GET", "/login/mfa", handle_mfa, ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP},
+    {"POST", "/login/mfa", handle_mfa_post, ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP},
+    {"POST", "/logout", handle_logout,
      ISMS_WEB_PUBLIC | ISMS_WEB_MFA_STEP | ISMS_WEB_SIGNED_OUT_NOOP},
     {NULL, NULL, NULL, 0},
 };

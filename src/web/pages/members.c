@@ -84,7 +84,7 @@ static int need_org_admin(const struct isms_web_request *req)
     return 0;
 }
 
-static int isms_page_members(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_members(struct isms_web_response *res, struct isms_web_request *req)
 {
     int error;
 
@@ -123,7 +123,7 @@ static int set_member(struct isms_web_request *req, const char *name, const char
     return isms_membership_set(req->store, req->org.id, user.id, *role, &req->actor);
 }
 
-static int isms_page_members_post(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_members_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     enum isms_role role = ISMS_ROLE_AUDITOR;
     struct isms_form form;
@@ -145,7 +145,7 @@ done:
     return error;
 }
 
-static int isms_page_member_delete(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_member_delete(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_user user;
     int error;
@@ -164,10 +164,9 @@ static int isms_page_member_delete(struct isms_web_response *res, struct isms_we
 }
 
 const struct isms_web_route isms_pages_members_routes[] = {
-    {"GET", "/orgs/{org}/members", isms_page_members, ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
-    {"POST", "/orgs/{org}/members", isms_page_members_post,
-     ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
-    {"POST", "/orgs/{org}/members/{user}/delete", isms_page_member_delete,
+    {"GET", "/orgs/{org}/members", handle_members, ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
+    {"POST", "/orgs/{org}/members", handle_members_post, ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
+    {"POST", "/orgs/{org}/members/{user}/delete", handle_member_delete,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
     {NULL, NULL, NULL, 0},
 };

@@ -90,7 +90,7 @@ static int render(struct isms_web_response *res, struct isms_web_request *req,
     return isms_page_respond(res, &page, "org_settings.html", status);
 }
 
-static int isms_page_org_settings(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_org_settings(struct isms_web_response *res, struct isms_web_request *req)
 {
     return render(res, req, NULL, 200);
 }
@@ -157,7 +157,7 @@ static int run_action(struct isms_web_response *res, struct isms_web_request *re
     return isms_error_set(ISMS_EINVALID, "unknown action");
 }
 
-static int isms_page_org_settings_post(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_org_settings_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_form form;
     int error;
@@ -170,9 +170,8 @@ static int isms_page_org_settings_post(struct isms_web_response *res, struct ism
 }
 
 const struct isms_web_route isms_pages_org_settings_routes[] = {
-    {"GET", "/orgs/{org}/settings", isms_page_org_settings,
-     ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
-    {"POST", "/orgs/{org}/settings", isms_page_org_settings_post,
+    {"GET", "/orgs/{org}/settings", handle_org_settings, ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
+    {"POST", "/orgs/{org}/settings", handle_org_settings_post,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_ORG_ADMIN},
     {NULL, NULL, NULL, 0},
 };

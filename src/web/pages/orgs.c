@@ -39,12 +39,12 @@ static int render_orgs(struct isms_web_response *res, struct isms_web_request *r
     return isms_page_respond(res, &page, "orgs.html", status);
 }
 
-static int isms_page_orgs(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_orgs(struct isms_web_response *res, struct isms_web_request *req)
 {
     return render_orgs(res, req, NULL, NULL, 200);
 }
 
-static int isms_page_orgs_post(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_orgs_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct org_input input = {0};
     enum isms_org_role role;
@@ -74,7 +74,7 @@ done:
 }
 
 const struct isms_web_route isms_pages_orgs_routes[] = {
-    {"GET", "/orgs", isms_page_orgs, 0},
-    {"POST", "/orgs", isms_page_orgs_post, ISMS_WEB_ADMIN},
+    {"GET", "/orgs", handle_orgs, 0},
+    {"POST", "/orgs", handle_orgs_post, ISMS_WEB_ADMIN},
     {NULL, NULL, NULL, 0},
 };

@@ -238,7 +238,7 @@ static int add_filters(struct isms_page *page, const struct list_query *lq)
     return isms_page_set(page, "residual_link", link(page->req, lq, "view", "residual", false));
 }
 
-static int isms_page_risk_list(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_risk_list(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_risk_list list = {0};
     struct list_query lq;
@@ -269,7 +269,7 @@ done:
 /* The risk pages of every risks_*.c (risks.h); their writes carry the risk
  * owner's flag like the API. */
 const struct isms_web_route isms_pages_risks_routes[] = {
-    {"GET", "/orgs/{org}/risks", isms_page_risk_list, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/orgs/{org}/risks", handle_risk_list, ISMS_WEB_NEEDS_ORG},
     {"POST", "/orgs/{org}/risks", isms_page_risk_create, ISMS_WEB_NEEDS_ORG | ISMS_WEB_RISK_WRITE},
     {"GET", "/orgs/{org}/risks/new", isms_page_risk_new, ISMS_WEB_NEEDS_ORG},
     {"GET", "/orgs/{org}/risks/{risk}", isms_page_risk, ISMS_WEB_NEEDS_ORG},

@@ -256,7 +256,7 @@ done:
     return error;
 }
 
-static int isms_page_soa(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_soa(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct soa_filter f;
     int error;
@@ -311,7 +311,7 @@ static int redirect_to_list(struct isms_web_response *res, const struct isms_web
     return error;
 }
 
-static int isms_page_soa_post(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_soa_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct soa_filter f = {"all", ""};
     struct soa_input in = {0};
@@ -383,7 +383,7 @@ static int render_entry(struct isms_web_response *res, struct isms_web_request *
     return isms_page_respond(res, &page, "soa_entry.html", status);
 }
 
-static int isms_page_soa_entry(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_soa_entry(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_soa_entry entry;
     struct soa_input in;
@@ -398,7 +398,7 @@ static int isms_page_soa_entry(struct isms_web_response *res, struct isms_web_re
     return error;
 }
 
-static int isms_page_soa_entry_post(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_soa_entry_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_soa_decision decision;
     struct isms_soa_entry entry, saved;
@@ -428,9 +428,9 @@ done:
 }
 
 const struct isms_web_route isms_pages_soa_routes[] = {
-    {"GET", "/orgs/{org}/soa", isms_page_soa, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/orgs/{org}/soa", isms_page_soa_post, ISMS_WEB_NEEDS_ORG},
-    {"GET", "/orgs/{org}/soa/{control}", isms_page_soa_entry, ISMS_WEB_NEEDS_ORG},
-    {"POST", "/orgs/{org}/soa/{control}", isms_page_soa_entry_post, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/orgs/{org}/soa", handle_soa, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/orgs/{org}/soa", handle_soa_post, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/orgs/{org}/soa/{control}", handle_soa_entry, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/orgs/{org}/soa/{control}", handle_soa_entry_post, ISMS_WEB_NEEDS_ORG},
     {NULL, NULL, NULL, 0},
 };

@@ -20,7 +20,7 @@ static const struct {
     {"app.js", "text/javascript; charset=utf-8"},
 };
 
-static int isms_page_static(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_static(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *name = isms_web_request_param(req, "file");
 
@@ -39,6 +39,6 @@ static int isms_page_static(struct isms_web_response *res, struct isms_web_reque
 }
 
 const struct isms_web_route isms_pages_static_files_routes[] = {
-    {"GET", "/static/{file}", isms_page_static, ISMS_WEB_PUBLIC},
+    {"GET", "/static/{file}", handle_static, ISMS_WEB_PUBLIC},
     {NULL, NULL, NULL, 0},
 };

@@ -101,7 +101,7 @@ static int render(struct isms_web_response *res, struct isms_web_request *req,
     return isms_page_respond(res, &page, "users.html", status);
 }
 
-static int isms_page_users(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_users(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct users_view view = {0};
 
@@ -109,7 +109,7 @@ static int isms_page_users(struct isms_web_response *res, struct isms_web_reques
     return render(res, req, &view, 200);
 }
 
-static int isms_page_users_post(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_users_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     char generated[GENERATED_LENGTH + 1] = "";
     struct user_input in = {0};
@@ -177,7 +177,7 @@ static int apply(struct isms_web_request *req, const struct isms_user *user, con
     return isms_user_require_password_change(req->store, user->id, &req->actor);
 }
 
-static int isms_page_user_post(struct isms_web_response *res, struct isms_web_request *req)
+static int handle_user_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     char generated[GENERATED_LENGTH + 1] = "";
     struct users_view view = {0};
@@ -207,8 +207,8 @@ done:
 }
 
 const struct isms_web_route isms_pages_users_routes[] = {
-    {"GET", "/admin/users", isms_page_users, ISMS_WEB_ADMIN},
-    {"POST", "/admin/users", isms_page_users_post, ISMS_WEB_ADMIN},
-    {"POST", "/admin/users/{user}", isms_page_user_post, ISMS_WEB_ADMIN},
+    {"GET", "/admin/users", handle_users, ISMS_WEB_ADMIN},
+    {"POST", "/admin/users", handle_users_post, ISMS_WEB_ADMIN},
+    {"POST", "/admin/users/{user}", handle_user_post, ISMS_WEB_ADMIN},
     {NULL, NULL, NULL, 0},
 };
