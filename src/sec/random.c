@@ -28,10 +28,15 @@ int isms_random_token(char out[ISMS_TOKEN_TEXT_SIZE])
 
 int isms_sha256_hex(char out[ISMS_TOKEN_TEXT_SIZE], const char *text)
 {
+    return isms_sha256_hex_bytes(out, text, strlen(text));
+}
+
+int isms_sha256_hex_bytes(char out[ISMS_TOKEN_TEXT_SIZE], const void *data, size_t len)
+{
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int md_len = 0;
 
-    if (!EVP_Digest(text, strlen(text), md, &md_len, EVP_sha256(), NULL) || md_len != 32)
+    if (!EVP_Digest(data, len, md, &md_len, EVP_sha256(), NULL) || md_len != 32)
         return isms_error_set(ISMS_ERROR, "SHA-256 is not available");
     isms_hex_encode(out, md, md_len);
     return 0;

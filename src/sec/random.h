@@ -13,6 +13,8 @@ int isms_random_token(char out[ISMS_TOKEN_TEXT_SIZE]);
 
 /* SHA-256 of `text` as 64 lowercase hex digits (how tokens are stored). */
 int isms_sha256_hex(char out[ISMS_TOKEN_TEXT_SIZE], const char *text);
+/* The same for `len` bytes of `data` (evidence files). */
+int isms_sha256_hex_bytes(char out[ISMS_TOKEN_TEXT_SIZE], const void *data, size_t len);
 
 /* True when the strings are equal; the time taken depends only on their
  * lengths, not on where they first differ (for tokens). */

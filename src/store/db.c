@@ -178,6 +178,16 @@ int isms_stmt_bind_null(struct isms_stmt *st, int index)
     return st->driver->bind_null(st->impl, index);
 }
 
+int isms_stmt_bind_blob(struct isms_stmt *st, int index, const void *data, size_t len)
+{
+    return st->driver->bind_blob(st->impl, index, data, len);
+}
+
+const void *isms_stmt_blob(struct isms_stmt *st, int column, size_t *len)
+{
+    return st->driver->column_blob(st->impl, column, len);
+}
+
 int isms_stmt_step(struct isms_stmt *st)
 {
     return st->driver->step(st->impl);

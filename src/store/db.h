@@ -35,6 +35,8 @@ int isms_db_prepare(struct isms_stmt **out, struct isms_db *db, const char *sql)
 int isms_stmt_bind_text(struct isms_stmt *st, int index, const char *value);
 int isms_stmt_bind_int64(struct isms_stmt *st, int index, int64_t value);
 int isms_stmt_bind_null(struct isms_stmt *st, int index);
+/* Binds `len` bytes (files: evidence); copied, so `data` may go right after. */
+int isms_stmt_bind_blob(struct isms_stmt *st, int index, const void *data, size_t len);
 
 /* Advances: 1 when a row is ready, 0 when done, negative on error
  * (ISMS_ECONFLICT for a unique/foreign key violation). */
@@ -45,6 +47,8 @@ int isms_stmt_step(struct isms_stmt *st);
 const char *isms_stmt_text(struct isms_stmt *st, int column);
 int64_t isms_stmt_int64(struct isms_stmt *st, int column);
 bool isms_stmt_is_null(struct isms_stmt *st, int column);
+/* The bytes of a BLOB column and their number; borrowed like text. */
+const void *isms_stmt_blob(struct isms_stmt *st, int column, size_t *len);
 
 /* Makes a stepped statement runnable again, keeping its bindings (so one
  * prepared INSERT can be bound and stepped once per row of a bulk write). */

@@ -18,11 +18,13 @@ struct isms_db_driver {
     int (*bind_text)(void *stmt, int index, const char *value);
     int (*bind_int64)(void *stmt, int index, int64_t value);
     int (*bind_null)(void *stmt, int index);
+    int (*bind_blob)(void *stmt, int index, const void *data, size_t len);
     int (*step)(void *stmt);
     int (*reset)(void *stmt);
     const char *(*column_text)(void *stmt, int column);
     int64_t (*column_int64)(void *stmt, int column);
     bool (*column_is_null)(void *stmt, int column);
+    const void *(*column_blob)(void *stmt, int column, size_t *len);
     int64_t (*changes)(void *stmt);
     void (*finalize)(void *stmt);
     /* Makes a statement ready to run again with fresh parameters (the

@@ -1,0 +1,83 @@
+#include "isms_setup.h"
+#include <pthread.h>
+#include <strings.h>
+#include "catalog/control_levels.h"
+#include "util/embedded.h"
+#include "util/error.h"
+#include "util/tsv.h"
+
+extern const struct isms_embedded_file isms_catalog_data[];
+
+#define FILE_NAME "control_levels.tsv"
+
+static const char *const columns[] = {"control",     "basic_ja",    "basic_en",   "standard_ja",
+                                      "standard_en", "advanced_ja", "advanced_en"};
+
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+static struct isms_tsv table; /* kept: the guidance points into it */
+static struct isms_control_guidance *guidance;
+static size_t guidance_count;
+static int load_error;
+static char load_message[256];
+
+static int fill(void)
+{
+    const struct isms_embedded_file *file = isms_embedded_find(isms_catalog_data, FILE_NAME);
+    int col[ISMS_ARRAY_SIZE(columns)], error;
+
+    if (!file)
+        return isms_error_set(ISMS_ERROR, "built-in file '" FILE_NAME "' is missing");
+    if ((error = isms_tsv_parse(&table, (const char *)file->data, file->size)) < 0)
+        return isms_error_set(error, FILE_NAME ": %s", isms_error_last());
+    for (size_t i = 0; i < ISMS_ARRAY_SIZE(columns); i++)
+        if ((col[i] = isms_tsv_column(&table, columns[i])) < 0)
+            return isms_error_set(ISMS_ERROR, FILE_NAME " lacks column '%s'", columns[i]);
+    if (!(guidance = calloc(table.rows ? table.rows : 1, sizeof(*guidance))))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    for (size_t r = 0; r < table.rows; r++) {
+        struct isms_control_guidance *g = &guidance[r];
+        g->id = isms_tsv_cell(&table, r, (size_t)col[0]);
+        for (int l = 0; l < ISMS_CONTROL_LEVEL_COUNT; l++) {
+            g->levels[l].ja = isms_tsv_cell(&table, r, (size_t)col[1 + 2 * l]);
+            g->levels[l].en = isms_tsv_cell(&table, r, (size_t)col[2 + 2 * l]);
+            if (!*g->levels[l].ja || !*g->levels[l].en)
+                return isms_error_set(ISMS_ERROR, FILE_NAME " row %zu lacks a level text", r + 1);
+        }
+    }
+    guidance_count = table.rows;
+    return 0;
+}
+
+static void load(void)
+{
+    if ((load_error = fill()) < 0)
+        snprintf(load_message, sizeof(load_message), "%s", isms_error_last());
+}
+
+int isms_control_guidance_load(void)
+{
+    pthread_once(&load_once, load);
+    return load_error < 0 ? isms_error_set(load_error, "%s", load_message) : 0;
+}
+
+size_t isms_control_guidance_count(void)
+{
+    return isms_control_guidance_load() < 0 ? 0 : guidance_count;
+}
+
+const struct isms_control_guidance *isms_control_guidance_at(size_t i)
+{
+    return i < isms_control_guidance_count() ? &guidance[i] : NULL;
+}
+
+const struct isms_control_guidance *isms_control_guidance_find(const char *id)
+{
+    if (!id)
+        return NULL;
+    if (strncasecmp(id, "A.", 2) == 0)
+        id += 2;
+    for (size_t i = 0; i < isms_control_guidance_count(); i++)
+        if (strcmp(guidance[i].id, id) == 0)
+            return &guidance[i];
+    return NULL;
+}
