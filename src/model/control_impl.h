@@ -35,12 +35,12 @@ struct isms_control_impl {
     char control_id[ISMS_SOA_ID_MAX + 1]; /* the SoA id: "A.8.16", "CLD.6.3.1" */
     enum isms_control_status status;
     enum isms_control_level level, target_level;
-    int64_t owner_user_id; /* 0: none */
-    char owner[ISMS_CONTROL_OWNER_MAX + 1]; /* the owner's display name, "" for none */
+    int64_t owner_user_id;                          /* 0: none */
+    char owner[ISMS_CONTROL_OWNER_MAX + 1];         /* the owner's display name, "" for none */
     struct isms_date due, last_review, next_review; /* unset: none */
-    int review_interval_months;                      /* 0: none */
-    char *notes;                                     /* owned, never NULL once read */
-    char updated_at[ISMS_TIMESTAMP_SIZE];            /* "" while never recorded */
+    int review_interval_months;                     /* 0: none */
+    char *notes;                                    /* owned, never NULL once read */
+    char updated_at[ISMS_TIMESTAMP_SIZE];           /* "" while never recorded */
     int evidence_count;
 };
 

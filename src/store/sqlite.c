@@ -125,8 +125,8 @@ static int sqlite_bind_blob(void *stmt, int index, const void *data, size_t len)
         ISMS_BUG("binding a parameter the statement does not use");
     if (len > INT_MAX)
         return isms_error_set(ISMS_ETOOBIG, "a value of %zu bytes is too big", len);
-    return bind_result(stmt, sqlite3_bind_blob(stmt, at, len ? data : "", (int)len,
-                                               SQLITE_TRANSIENT));
+    return bind_result(stmt,
+                       sqlite3_bind_blob(stmt, at, len ? data : "", (int)len, SQLITE_TRANSIENT));
 }
 
 static const void *sqlite_column_blob(void *stmt, int column, size_t *len)
