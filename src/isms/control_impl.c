@@ -69,9 +69,10 @@ int isms_control_impl_list(struct isms_control_row **out, size_t *count, struct 
         struct isms_control_impl *stored;
         if (soa.entries[i].applicability != ISMS_SOA_APPLICABLE)
             continue;
-        if ((stored = find_record(records, record_count, soa.entries[i].control_id)))
-            stored->control_id[0] = '\0'; /* taken over by the row */
+        stored = find_record(records, record_count, soa.entries[i].control_id);
         error = row_fill(&rows[n++], &soa.entries[i], stored);
+        if (stored)
+            stored->control_id[0] = '\0'; /* taken over by the row */
     }
 done:
     /* Records taken over have had their id cleared; free the others. */

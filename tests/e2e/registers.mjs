@@ -292,6 +292,37 @@ async function main() {
             check(old.status() === 404, `the old slug still answers ${old.status()}`);
         });
 
+        await step('8.16 is raised from 梅 to 竹 with evidence, and the page shows the guidance and history', async () => {
+            const session = await (await page.request.get(`${base}/api/session`)).json();
+            const headers = { 'X-CSRF-Token': session.csrf };
+            const soa = await page.request.put(`${base}/api/orgs/${ORG}/soa/A.8.16`, {
+                headers, data: { applicable: true, inclusion_basis: ['risk'] } });
+            check(soa.status() === 200, `deciding 8.16 answered ${soa.status()}`);
+            const evidence = await page.request.post(`${base}/api/orgs/${ORG}/controls/A.8.16/evidence?name=monitoring.txt`, {
+                headers: { ...headers, 'Content-Type': 'text/plain' }, data: 'monitoring report' });
+            check(evidence.status() === 201, `the evidence answered ${evidence.status()}`);
+            await page.goto(`${base}/orgs/${ORG}/controls/A.8.16`);
+            check((await page.textContent('[data-testid=guidance]')).includes('監視ソフトウェア'), 'the 梅 guidance is not shown');
+            await page.selectOption('#c-status', 'partial');
+            await page.selectOption('#c-level', 'basic');
+            await page.selectOption('#c-target', 'standard');
+            await submit(page, '[data-testid=control-form] button[type=submit]');
+            await page.selectOption('#c-level', 'standard');
+            await submit(page, '[data-testid=control-form] button[type=submit]');
+            check(await page.inputValue('#c-level') === 'standard', 'the level did not become 竹');
+            const history = await page.textContent('[data-testid=level-history]');
+            check(history.includes('梅（基本）') && history.includes('竹（標準）'), `the history does not show 梅 -> 竹: ${history}`);
+            check((await page.textContent('[data-testid=evidence]')).includes('0d53141bbe206009a60cd098e069b8f3be7e604383bac040a4b6c1641fabc1cd'),
+                  'the evidence file is not shown with its SHA-256');
+            await page.selectOption('#c-level', 'advanced');
+            const refused = await submit(page, '[data-testid=control-form] button[type=submit]');
+            check(refused.status() === 400, `a level above the target answered ${refused.status()}`);
+            check((await page.textContent('[data-testid=error]')).includes('目標レベル'), 'the refusal is not explained in Japanese');
+            await shot(page, 'control');
+            await page.goto(`${base}/orgs/${ORG}/controls`);
+            check((await page.textContent('[data-testid=controls]')).includes('2022 新規'), 'the list does not mark 8.16 as new');
+        });
+
         await step('no script or console errors on any page', async () => {
             check(pageErrors.length === 0, pageErrors.join('\n'));
         });

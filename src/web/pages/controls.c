@@ -1,0 +1,239 @@
+/*
+ * Control implementation pages: the applicable controls with their status
+ * and level (梅/竹/松), and one control's form with the built-in guidance of
+ * its levels, its level history and evidence (isms/control_impl.h).
+ */
+#include "isms_setup.h"
+#include "isms/control_impl.h"
+#include "util/error.h"
+#include "web/http/form.h"
+#include "web/http/request.h"
+#include "web/http/response.h"
+#include "web/http/router.h"
+#include "web/pages/pages.h"
+
+static const char *const status_en[] = {"", "Not started", "Planned", "Partially implemented",
+                                        "Implemented"};
+static const char *const level_en[] = {"", "Basic (梅)", "Standard (竹)", "Advanced (松)"};
+static const char *const level_ja[] = {"", "梅（基本）", "竹（標準）", "松（高度）"};
+
+static const char *status_label(const struct isms_page *page, enum isms_control_status s)
+{
+    return isms_page_pick(page, status_en[s], isms_control_status_label_ja(s));
+}
+
+static const char *level_label(const struct isms_page *page, enum isms_control_level l)
+{
+    return l ? isms_page_pick(page, level_en[l], level_ja[l]) : "-";
+}
+
+static json_t *date_text(const struct isms_date *d)
+{
+    char text[ISMS_DATE_SIZE];
+
+    isms_date_format(text, d);
+    return json_string(text);
+}
+
+static json_t *row_json(const struct isms_page *page, const struct isms_control_row *r)
+{
+    const struct isms_control_impl *c = &r->impl;
+
+    return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:o, s:i}", "control_id", c->control_id,
+                     "title", isms_page_pick(page, r->control->title_en, r->control->title_ja),
+                     "status", status_label(page, c->status), "level", level_label(page, c->level),
+                     "target", level_label(page, c->target_level), "owner", c->owner, "new",
+                     r->guidance != NULL, "due", date_text(&c->due), "evidence", c->evidence_count);
+}
+
+static int handle_controls(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_control_row *rows = NULL;
+    struct isms_page page;
+    size_t count = 0;
+    json_t *list;
+    int error;
+
+    if ((error = isms_page_init(&page, req, "controls", "Control implementation")) < 0)
+        return error;
+    if ((error = isms_control_impl_list(&rows, &count, req->store, req->org.id)) < 0) {
+        isms_page_release(&page);
+        return error;
+    }
+    list = json_array();
+    for (size_t i = 0; list && i < count; i++)
+        json_array_append_new(list, row_json(&page, &rows[i]));
+    isms_control_rows_free(rows, count);
+    if ((error = isms_page_set(&page, "controls", list)) < 0) {
+        isms_page_release(&page);
+        return error;
+    }
+    return isms_page_respond(res, &page, "controls.html", 200);
+}
+
+static json_t *options(const struct isms_page *page, int first, int last, int current, bool level)
+{
+    json_t *list = json_array();
+
+    for (int v = first; list && v <= last; v++)
+        json_array_append_new(
+            list, isms_page_option(
+                      level ? (v ? isms_control_level_name(v) : "") : isms_control_status_name(v),
+                      level ? level_label(page, v) : status_label(page, v), v == current));
+    return list;
+}
+
+static json_t *guidance_json(const struct isms_page *page, const struct isms_control_guidance *g)
+{
+    json_t *list = json_array();
+
+    for (int l = 0; g && list && l < ISMS_CONTROL_LEVEL_COUNT; l++)
+        json_array_append_new(list,
+                              json_pack("{s:s, s:s}", "level", level_label(page, l + 1), "text",
+                                        isms_page_pick(page, g->levels[l].en, g->levels[l].ja)));
+    return list;
+}
+
+static int add_history(struct isms_page *page, const char *control_id)
+{
+    struct isms_control_level_change *changes = NULL;
+    struct isms_control_evidence *evidence = NULL;
+    size_t n = 0, m = 0;
+    json_t *history = json_array(), *files = json_array();
+    int error;
+
+    if ((error = isms_control_level_history(&changes, &n, page->req->store, page->req->org.id,
+                                            control_id)) < 0 ||
+        (error = isms_control_evidence_list(&evidence, &m, page->req->store, page->req->org.id,
+                                            control_id)) < 0) {
+        free(changes);
+        json_decref(history);
+        json_decref(files);
+        return error;
+    }
+    for (size_t i = 0; history && i < n; i++)
+        json_array_append_new(history, json_pack("{s:s, s:s, s:o, s:s}", "from",
+                                                 level_label(page, changes[i].from), "to",
+                                                 level_label(page, changes[i].to), "at",
+                                                 isms_page_time(page, changes[i].changed_at), "by",
+                                                 changes[i].changed_by));
+    for (size_t i = 0; files && i < m; i++)
+        json_array_append_new(
+            files, json_pack("{s:s, s:s, s:s, s:I, s:s, s:o}", "name", evidence[i].name, "url",
+                             evidence[i].url, "sha256", evidence[i].sha256, "size",
+                             (json_int_t)evidence[i].size, "by", evidence[i].added_by, "at",
+                             isms_page_time(page, evidence[i].added_at)));
+    free(changes);
+    free(evidence);
+    if ((error = isms_page_set(page, "history", history)) < 0) {
+        json_decref(files);
+        return error;
+    }
+    return isms_page_set(page, "evidence", files);
+}
+
+static int render(struct isms_web_response *res, struct isms_web_request *req,
+                  const struct isms_control_row *row, const char *error_text, unsigned status)
+{
+    const struct isms_control_impl *c = &row->impl;
+    char last[ISMS_DATE_SIZE], next[ISMS_DATE_SIZE], due[ISMS_DATE_SIZE];
+    struct isms_page page;
+    int error;
+
+    if ((error = isms_page_init(&page, req, "controls", "Control implementation")) < 0)
+        return error;
+    isms_date_format(due, &c->due);
+    isms_date_format(last, &c->last_review);
+    isms_date_format(next, &c->next_review);
+    if ((error = isms_page_set_form_messages(&page, error_text)) < 0 ||
+        (error = isms_page_set(
+             &page, "control",
+             json_pack("{s:s, s:s, s:o, s:o, s:o, s:s, s:s, s:s, s:s, s:i, s:s, s:o}", "control_id",
+                       c->control_id, "title",
+                       isms_page_pick(&page, row->control->title_en, row->control->title_ja),
+                       "statuses",
+                       options(&page, ISMS_CONTROL_NOT_STARTED, ISMS_CONTROL_IMPLEMENTED, c->status,
+                               false),
+                       "levels", options(&page, 0, ISMS_LEVEL_ADVANCED, c->level, true), "targets",
+                       options(&page, 0, ISMS_LEVEL_ADVANCED, c->target_level, true), "owner",
+                       c->owner, "due", due, "last_review", last, "next_review", next, "interval",
+                       c->review_interval_months, "notes", c->notes ? c->notes : "", "guidance",
+                       guidance_json(&page, row->guidance)))) < 0 ||
+        (error = add_history(&page, c->control_id)) < 0) {
+        isms_page_release(&page);
+        return error;
+    }
+    return isms_page_respond(res, &page, "control.html", status);
+}
+
+static int handle_control(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_control_row row;
+    int error;
+
+    if ((error = isms_control_impl_get(&row, req->store, req->org.id,
+                                       isms_web_request_param(req, "control"))) < 0)
+        return error;
+    error = render(res, req, &row, NULL, 200);
+    isms_control_impl_release(&row.impl);
+    return error;
+}
+
+static int parse_interval(int *out, const char *text)
+{
+    char *end;
+    long n;
+
+    *out = -1;
+    if (!text || !*text)
+        return 0;
+    n = strtol(text, &end, 10);
+    if (*end || n < 0 || n > ISMS_CONTROL_REVIEW_MONTHS_MAX)
+        return isms_error_set(ISMS_EINVALID, _("'review_interval_months' must be 0 to %d"),
+                              ISMS_CONTROL_REVIEW_MONTHS_MAX);
+    *out = (int)n;
+    return 0;
+}
+
+static int handle_control_post(struct isms_web_response *res, struct isms_web_request *req)
+{
+    const char *id = isms_web_request_param(req, "control");
+    struct isms_control_impl_change change;
+    struct isms_control_row row;
+    struct isms_form form;
+    int error;
+
+    if ((error = isms_page_form(&form, req)) < 0)
+        return error;
+    change = (struct isms_control_impl_change){isms_form_get(&form, "status"),
+                                               isms_form_get(&form, "level"),
+                                               isms_form_get(&form, "target_level"),
+                                               NULL,
+                                               isms_form_get(&form, "due"),
+                                               isms_form_get(&form, "last_review"),
+                                               NULL,
+                                               -1,
+                                               isms_form_get(&form, "notes")};
+    if ((error = parse_interval(&change.review_interval_months,
+                                isms_form_get(&form, "review_interval_months"))) == 0 &&
+        (error = isms_control_impl_set(&row, req->store, req->org.id, id, &change, &req->actor)) ==
+            0) {
+        isms_control_impl_release(&row.impl);
+        error = isms_page_redirect_in_org(res, req, "controls/%s?saved=1", row.impl.control_id);
+    } else if (isms_page_is_user_error(error) &&
+               isms_control_impl_get(&row, req->store, req->org.id, id) == 0) {
+        char message[512];
+        snprintf(message, sizeof(message), "%s", isms_error_last());
+        error = render(res, req, &row, message, 400);
+        isms_control_impl_release(&row.impl);
+    }
+    isms_form_release(&form);
+    return error;
+}
+
+const struct isms_web_route isms_pages_controls_routes[] = {
+    {"GET", "/orgs/{org}/controls", handle_controls, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/orgs/{org}/controls/{control}", handle_control, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/orgs/{org}/controls/{control}", handle_control_post, ISMS_WEB_NEEDS_ORG},
+    {NULL, NULL, NULL, 0},
+};
