@@ -162,7 +162,13 @@ static void return_to_pool(struct isms_store *store, struct isms_db *db)
 
 struct isms_db *isms_store_acquire(struct isms_store *store)
 {
-    return held.store == store ? held.db : take_from_pool(store);
+    if (held.store != store)
+        return take_from_pool(store);
+    /* Taken on first use: a request that runs no query (/healthz, static
+     * files) never touches the pool. */
+    if (!held.db)
+        held.db = take_from_pool(store);
+    return held.db;
 }
 
 void isms_store_release(struct isms_store *store, struct isms_db *db)
@@ -175,7 +181,7 @@ void isms_store_hold(struct isms_store *store)
 {
     if (held.store)
         ISMS_BUG("a thread holds one store connection at a time");
-    held.db = take_from_pool(store);
+    held.db = NULL;
     held.store = store;
 }
 
@@ -184,7 +190,8 @@ void isms_store_let_go(struct isms_store *store)
     if (held.store != store)
         ISMS_BUG("isms_store_let_go without isms_store_hold");
     held.store = NULL;
-    return_to_pool(store, held.db);
+    if (held.db)
+        return_to_pool(store, held.db);
     held.db = NULL;
 }
 

@@ -22,8 +22,9 @@ void isms_store_release(struct isms_store *store, struct isms_db *db);
 /* Holds one connection for the calling thread until isms_store_let_go():
  * every isms_store_acquire() on this thread in between returns it, so a
  * request runs all its queries on one connection (and sees its own writes)
- * instead of taking one from the pool per query. One hold per thread at a
- * time. */
+ * instead of taking one from the pool per query. The connection is taken at
+ * the first acquire, so a hold that runs no query costs nothing. One hold
+ * per thread at a time. */
 void isms_store_hold(struct isms_store *store);
 void isms_store_let_go(struct isms_store *store);
 

@@ -100,6 +100,9 @@ enum isms_web_match isms_web_router_match(const struct isms_web_route **route_ou
             uint32_t s = specificity(routes[i].pattern);
             if (!best || s > best_specificity)
                 best = &routes[i], best_specificity = s;
+            /* An all-literal pattern cannot be beaten ("/healthz"). */
+            if (!strchr(routes[i].pattern, '{'))
+                break;
         } else if (allow_size) {
             add_allowed(allow, allow_size, routes[i].method);
             if (strcmp(routes[i].method, "GET") == 0)
