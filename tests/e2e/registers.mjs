@@ -318,6 +318,7 @@ async function main() {
             const refused = await submit(page, '[data-testid=control-form] button[type=submit]');
             check(refused.status() === 400, `a level above the target answered ${refused.status()}`);
             check((await page.textContent('[data-testid=error]')).includes('目標レベル'), 'the refusal is not explained in Japanese');
+            check(await page.inputValue('#c-level') === 'advanced', 'the refused form lost the level typed');
             await shot(page, 'control');
             await page.goto(`${base}/orgs/${ORG}/controls`);
             check((await page.textContent('[data-testid=controls]')).includes('2022 新規'), 'the list does not mark 8.16 as new');

@@ -195,6 +195,33 @@ static int parse_interval(int *out, const char *text)
     return 0;
 }
 
+/* The values the user sent, over the stored ones, for a refused form: what
+ * was typed is shown again, not lost. Values that do not parse keep the
+ * stored ones (the error message names them). */
+static void keep_input(struct isms_control_impl *impl, const struct isms_form *form)
+{
+    const char *notes = isms_form_get(form, "notes");
+    const char *level = isms_form_get(form, "level"), *target = isms_form_get(form, "target_level");
+    enum isms_control_status status;
+    enum isms_control_level l;
+    struct isms_date d;
+    char *copy;
+
+    if (isms_control_status_parse(&status, isms_form_get(form, "status")) == 0)
+        impl->status = status;
+    if (level)
+        impl->level = *level && isms_control_level_parse(&l, level) == 0 ? l : ISMS_LEVEL_NONE;
+    if (target)
+        impl->target_level = *target && isms_control_level_parse(&l, target) == 0 ? l
+                                                                                  : ISMS_LEVEL_NONE;
+    if (isms_date_parse(&d, isms_form_get(form, "due") ? isms_form_get(form, "due") : "") == 0)
+        impl->due = d;
+    if (notes && (copy = strdup(notes))) {
+        free(impl->notes);
+        impl->notes = copy;
+    }
+}
+
 static int handle_control_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *id = isms_web_request_param(req, "control");
@@ -224,6 +251,7 @@ static int handle_control_post(struct isms_web_response *res, struct isms_web_re
                isms_control_impl_get(&row, req->store, req->org.id, id) == 0) {
         char message[512];
         snprintf(message, sizeof(message), "%s", isms_error_last());
+        keep_input(&row.impl, &form);
         error = render(res, req, &row, message, 400);
         isms_control_impl_release(&row.impl);
     }
