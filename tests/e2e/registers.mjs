@@ -301,6 +301,9 @@ async function main() {
             const evidence = await page.request.post(`${base}/api/orgs/${ORG}/controls/A.8.16/evidence?name=monitoring.txt`, {
                 headers: { ...headers, 'Content-Type': 'text/plain' }, data: 'monitoring report' });
             check(evidence.status() === 201, `the evidence answered ${evidence.status()}`);
+            await page.goto(`${base}/orgs/${ORG}/controls`);
+            check(await page.locator('[data-testid=maturity] rect[data-level="2"]').count() === 0, 'the chart shows 竹 before any control reached it');
+            check(await page.locator('[data-testid=maturity] rect[data-level="0"]').count() > 0, 'the chart does not show the controls without a level');
             await page.goto(`${base}/orgs/${ORG}/controls/A.8.16`);
             check((await page.textContent('[data-testid=guidance]')).includes('監視ソフトウェア'), 'the 梅 guidance is not shown');
             await page.selectOption('#c-status', 'partial');
@@ -322,6 +325,11 @@ async function main() {
             await shot(page, 'control');
             await page.goto(`${base}/orgs/${ORG}/controls`);
             check((await page.textContent('[data-testid=controls]')).includes('2022 新規'), 'the list does not mark 8.16 as new');
+            // 8.16 at 竹: the technological bar and the bar of the 11 new controls both show it.
+            check(await page.locator('[data-testid=maturity] rect[data-level="2"]').count() === 2, 'the chart did not change to 竹');
+            await shot(page, 'controls-maturity');
+            await page.goto(`${base}/orgs/${ORG}`);
+            check(await page.locator('[data-testid=dashboard-maturity] rect[data-level="2"]').count() === 2, 'the dashboard chart does not show 竹');
         });
 
         await step('no script or console errors on any page', async () => {

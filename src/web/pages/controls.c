@@ -4,9 +4,11 @@
  * its levels, its level history and evidence (isms/control_impl.h).
  */
 #include "isms_setup.h"
+#include "export/maturity_svg.h"
 #include "isms/control_impl.h"
 #include "util/error.h"
 #include "web/http/form.h"
+#include "web/http/i18n.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
 #include "web/http/router.h"
@@ -46,6 +48,24 @@ static json_t *row_json(const struct isms_page *page, const struct isms_control_
                      r->guidance != NULL, "due", date_text(&c->due), "evidence", c->evidence_count);
 }
 
+int isms_page_add_maturity(struct isms_page *page)
+{
+    struct isms_buf svg = ISMS_BUF_INIT(64 * 1024);
+    struct isms_control_row *rows = NULL;
+    struct isms_maturity m;
+    size_t count = 0;
+    int error;
+
+    if ((error = isms_control_impl_list(&rows, &count, page->req->store, page->req->org.id)) < 0)
+        return error;
+    isms_maturity_count(&m, rows, count);
+    isms_control_rows_free(rows, count);
+    if ((error = isms_maturity_svg(&svg, &m, isms_lang_code(page->lang))) == 0)
+        error = isms_page_set(page, "maturity", json_string(isms_buf_cstr(&svg)));
+    isms_buf_release(&svg);
+    return error;
+}
+
 static int handle_controls(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_control_row *rows = NULL;
@@ -64,7 +84,8 @@ static int handle_controls(struct isms_web_response *res, struct isms_web_reques
     for (size_t i = 0; list && i < count; i++)
         json_array_append_new(list, row_json(&page, &rows[i]));
     isms_control_rows_free(rows, count);
-    if ((error = isms_page_set(&page, "controls", list)) < 0) {
+    if ((error = isms_page_set(&page, "controls", list)) < 0 ||
+        (error = isms_page_add_maturity(&page)) < 0) {
         isms_page_release(&page);
         return error;
     }

@@ -191,7 +191,8 @@ static int handle_dashboard(struct isms_web_response *res, struct isms_web_reque
     isms_date_today(&today);
     if ((error = isms_page_init(&page, req, "dashboard", "Dashboard")) < 0)
         return error;
-    if ((error = isms_page_add_soa_summary(&page)) < 0 || (error = add_risk_bands(&page)) < 0 ||
+    if ((error = isms_page_add_soa_summary(&page)) < 0 ||
+        (error = isms_page_add_maturity(&page)) < 0 || (error = add_risk_bands(&page)) < 0 ||
         (error = add_awaiting(&page)) < 0 || (error = add_overdue(&page, &today)) < 0 ||
         (error = add_deletions(&page, &today)) < 0 ||
         (error = add_contract_ends(&page, &today)) < 0 || (error = add_shadow_cloud(&page)) < 0) {

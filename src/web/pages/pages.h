@@ -92,6 +92,8 @@ int isms_page_add_org_overview(struct isms_page *page);
 
 /* Adds "soa": the page's org's SoA counts and progress (soa.c). */
 int isms_page_add_soa_summary(struct isms_page *page);
+/* Adds "maturity": the page's org's maturity chart as SVG markup (controls.c). */
+int isms_page_add_maturity(struct isms_page *page);
 
 /* Registers and administration (links.c): a positive id from a path or
  * form, else ISMS_ENOTFOUND naming `what`; appends "name=value" URL-encoded
