@@ -255,12 +255,7 @@ int isms_store_cloud_service_list(struct isms_cloud_service **out, size_t *count
         .read = read_row,
         .item_size = sizeof(**out),
     };
-    void *items;
-    int error = isms_store_select_all(&items, count, store, &q);
-
-    if (error == 0)
-        *out = items;
-    return error;
+    return isms_store_select_all(out, count, store, &q);
 }
 
 int isms_store_cloud_contracts_ending(struct isms_cloud_service **out, size_t *count,
@@ -277,10 +272,5 @@ int isms_store_cloud_contracts_ending(struct isms_cloud_service **out, size_t *c
         .read = read_row,
         .item_size = sizeof(**out),
     };
-    void *items;
-    int error = isms_store_select_all(&items, count, store, &q);
-
-    if (error == 0)
-        *out = items;
-    return error;
+    return isms_store_select_all(out, count, store, &q);
 }

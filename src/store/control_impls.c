@@ -59,12 +59,7 @@ int isms_store_control_impl_list(struct isms_control_impl **out, size_t *count,
         .read = read_impl,
         .item_size = sizeof(**out),
     };
-    void *items;
-    int error = isms_store_select_all(&items, count, store, &q);
-
-    if (error == 0)
-        *out = items;
-    return error;
+    return isms_store_select_all(out, count, store, &q);
 }
 
 int isms_store_control_impl_get(struct isms_control_impl *out, struct isms_store *store,
@@ -203,12 +198,7 @@ int isms_store_control_level_history(struct isms_control_level_change **out, siz
         .read = read_change,
         .item_size = sizeof(**out),
     };
-    void *items;
-    int error = isms_store_select_all(&items, count, store, &q);
-
-    if (error == 0)
-        *out = items;
-    return error;
+    return isms_store_select_all(out, count, store, &q);
 }
 
 struct evidence_write {
@@ -303,12 +293,7 @@ int isms_store_control_evidence_list(struct isms_control_evidence **out, size_t 
         .read = read_evidence,
         .item_size = sizeof(**out),
     };
-    void *items;
-    int error = isms_store_select_all(&items, count, store, &q);
-
-    if (error == 0)
-        *out = items;
-    return error;
+    return isms_store_select_all(out, count, store, &q);
 }
 
 int isms_store_control_evidence_content(void **data, size_t *size,

@@ -117,12 +117,7 @@ int isms_store_membership_list(struct isms_member **out, size_t *count, struct i
         .read = read_member,
         .item_size = sizeof(**out),
     };
-    void *items;
-    int error = isms_store_select_all(&items, count, store, &q);
-
-    if (error == 0)
-        *out = items;
-    return error;
+    return isms_store_select_all(out, count, store, &q);
 }
 
 /* "user:NAME" of an existing user; ISMS_ENOTFOUND otherwise. */

@@ -110,12 +110,7 @@ int isms_store_org_list(struct isms_org **out, size_t *count, struct isms_store 
         .read = read_row,
         .item_size = sizeof(**out),
     };
-    void *items;
-    int error = isms_store_select_all(&items, count, store, &q);
-
-    if (error == 0)
-        *out = items;
-    return error;
+    return isms_store_select_all(out, count, store, &q);
 }
 
 int isms_store_org_providers(struct isms_org **out, size_t *count, struct isms_store *store,
@@ -134,7 +129,7 @@ int isms_store_org_providers(struct isms_org **out, size_t *count, struct isms_s
         .read = read_row,
         .item_size = sizeof(**out),
     };
-    return isms_store_select_all((void **)out, count, store, &q);
+    return isms_store_select_all(out, count, store, &q);
 }
 
 struct org_rename {

@@ -127,7 +127,7 @@ done:
     return error;
 }
 
-int isms_store_select_all(void **out, size_t *count, struct isms_store *store,
+int isms_store_select_all(void *out_ptr, size_t *count, struct isms_store *store,
                           const struct isms_store_select *q)
 {
     struct isms_db *db = isms_store_acquire(store);
@@ -151,7 +151,8 @@ done:
         free(items);
         return error;
     }
-    *out = items;
+    /* Copied as bytes: out_ptr points at a T *, not a void * (util/array.h). */
+    memcpy(out_ptr, &(void *){items}, sizeof(void *));
     *count = n;
     return 0;
 }

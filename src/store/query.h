@@ -67,9 +67,10 @@ struct isms_store_select {
  * the caller replaces) when there is none. */
 int isms_store_select_one(void *item, struct isms_store *store, const struct isms_store_select *q);
 
-/* Reads every row into a new array: *out is owned by the caller (free()),
- * and only set on success. */
-int isms_store_select_all(void **out, size_t *count, struct isms_store *store,
+/* Reads every row into a new array of q->item_size items: `out_ptr` points
+ * at the caller's T *, set only on success; the array is the caller's
+ * (free()). */
+int isms_store_select_all(void *out_ptr, size_t *count, struct isms_store *store,
                           const struct isms_store_select *q);
 
 #endif

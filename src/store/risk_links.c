@@ -144,7 +144,7 @@ int isms_store_risk_dependents(struct isms_risk_dependent **out, size_t *count,
         .item_size = sizeof(**out),
     };
 
-    return isms_store_select_all((void **)out, count, store, &q);
+    return isms_store_select_all(out, count, store, &q);
 }
 
 struct linked_visit {

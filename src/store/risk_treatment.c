@@ -190,7 +190,7 @@ int isms_store_risk_items(struct isms_risk_treatment_item **out, size_t *count,
 
     if ((error = risk_exists(store, org_id, risk_id)) < 0)
         return error;
-    return isms_store_select_all((void **)out, count, store, &q);
+    return isms_store_select_all(out, count, store, &q);
 }
 
 static json_t *item_detail(const struct isms_risk_treatment_item *it)

@@ -250,5 +250,5 @@ int isms_store_login_events(struct isms_login_event **out, size_t *count, struct
         .item_size = sizeof(**out),
     };
 
-    return isms_store_select_all((void **)out, count, store, &q);
+    return isms_store_select_all(out, count, store, &q);
 }

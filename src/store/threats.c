@@ -97,10 +97,5 @@ int isms_store_threat_list(struct isms_own_threat **out, size_t *count, struct i
         .read = read_row,
         .item_size = sizeof(**out),
     };
-    void *items;
-    int error = isms_store_select_all(&items, count, store, &q);
-
-    if (error == 0)
-        *out = items;
-    return error;
+    return isms_store_select_all(out, count, store, &q);
 }

@@ -248,7 +248,7 @@ int isms_store_user_list(struct isms_user **out, size_t *count, struct isms_stor
         .item_size = sizeof(**out),
     };
 
-    return isms_store_select_all((void **)out, count, store, &q);
+    return isms_store_select_all(out, count, store, &q);
 }
 
 int isms_store_user_count(int64_t *out, struct isms_store *store)
