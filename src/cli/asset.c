@@ -268,26 +268,6 @@ static int asset_show(struct isms_store *store, const struct isms_org *org,
     return 0;
 }
 
-static int read_input_file(struct isms_buf *out, const char *path)
-{
-    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    char chunk[65536];
-    size_t n;
-    int error = 0;
-
-    if (!in)
-        return isms_error_set(ISMS_EINVALID, "cannot read '%s': %s", path, strerror(errno));
-    while (error == 0 && (n = fread(chunk, 1, sizeof(chunk), in)) > 0)
-        if ((error = isms_buf_put(out, chunk, n)) < 0)
-            error = isms_error_set(ISMS_ETOOBIG, "'%s' is larger than %u MiB", path,
-                                   ISMS_IMPORT_BYTES_MAX >> 20);
-    if (error == 0 && ferror(in))
-        error = isms_error_set(ISMS_ERROR, "cannot read '%s'", path);
-    if (in != stdin)
-        fclose(in);
-    return error;
-}
-
 static void print_import_errors(const struct isms_asset_import *import, const char *path)
 {
     for (size_t i = 0; i < import->error_count; i++) {
@@ -308,7 +288,7 @@ static int asset_import(struct isms_store *store, const struct isms_org *org, co
     struct isms_asset_import import;
     int error, status = 0;
 
-    if ((error = read_input_file(&data, path)) < 0) {
+    if ((error = isms_cli_read_input(&data, path)) < 0) {
         isms_buf_release(&data);
         return isms_cli_fail(error);
     }

@@ -66,6 +66,11 @@ bool isms_cli_wants_help(int argc, char **argv);
 int isms_cli_check_verb(int argc, char **argv, const char *command, const char *help,
                         const char *missing, const char *const *verbs);
 
+/* Appends the bytes of file `path` ("-": standard input) to `out`, whose
+ * limit caps them: ISMS_ETOOBIG "'PATH' is larger than N MiB" past it,
+ * ISMS_EINVALID when the file cannot be opened. */
+int isms_cli_read_input(struct isms_buf *out, const char *path);
+
 /* Writes `buf` to the file `path`, or to stdout when `path` is NULL, and
  * says on stderr what was written. Returns 0, or (having printed why) the
  * exit status. */

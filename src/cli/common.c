@@ -172,4 +172,25 @@ int isms_cli_parse_options(const char *command, const struct isms_cli_option *op
     return 0;
 }
 
+/* Also the reader of `isms asset import` and `isms control evidence add`. */
+int isms_cli_read_input(struct isms_buf *out, const char *path)
+{
+    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    char chunk[65536];
+    size_t n;
+    int error = 0;
+
+    if (!in)
+        return isms_error_set(ISMS_EINVALID, "cannot read '%s': %s", path, strerror(errno));
+    while (error == 0 && (n = fread(chunk, 1, sizeof(chunk), in)) > 0)
+        if ((error = isms_buf_put(out, chunk, n)) < 0)
+            error = isms_error_set(ISMS_ETOOBIG, "'%s' is larger than %zu MiB", path,
+                                   out->max >> 20);
+    if (error == 0 && ferror(in))
+        error = isms_error_set(ISMS_ERROR, "cannot read '%s'", path);
+    if (in != stdin)
+        fclose(in);
+    return error;
+}
+
 const struct isms_cli_command isms_cli_no_command = {NULL, NULL, NULL};

@@ -164,38 +164,11 @@ static int set(struct isms_store *store, const struct isms_org *org, const struc
     return status;
 }
 
-/* The file's bytes, at most ISMS_EVIDENCE_FILE_MAX (more is ISMS_ETOOBIG). */
-static int read_file(void **out, size_t *len, const char *path)
-{
-    struct isms_buf buf = ISMS_BUF_INIT(ISMS_EVIDENCE_FILE_MAX);
-    FILE *f = fopen(path, "rb");
-    char chunk[65536];
-    size_t n;
-    int error = 0;
-
-    if (!f)
-        return isms_error_set(ISMS_ENOTFOUND, "cannot open '%s': %s", path, strerror(errno));
-    while (error == 0 && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-        error = isms_buf_put(&buf, chunk, n);
-    if (error == 0 && ferror(f))
-        error = isms_error_set(ISMS_ERROR, "cannot read '%s'", path);
-    fclose(f);
-    if (error < 0) {
-        isms_buf_release(&buf);
-        return error;
-    }
-    /* An empty file is still a file: never hand back NULL (which means a link). */
-    if (!(*out = isms_buf_detach(&buf, len)) && !(*out = malloc(1)))
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    return 0;
-}
-
 static int evidence_add(struct isms_store *store, const struct isms_org *org,
                         const struct control_args *a, int positional, char **rest)
 {
+    struct isms_buf file = ISMS_BUF_INIT(ISMS_EVIDENCE_FILE_MAX);
     struct isms_control_evidence added;
-    void *data = NULL;
-    size_t len = 0;
     const char *name = a->name;
     int error;
 
@@ -204,14 +177,18 @@ static int evidence_add(struct isms_store *store, const struct isms_org *org,
                                                "--url URL --name NAME)");
     if (!a->url) {
         const char *slash = strrchr(rest[2], '/');
-        if ((error = read_file(&data, &len, rest[2])) < 0)
+        if ((error = isms_cli_read_input(&file, rest[2])) < 0) {
+            isms_buf_release(&file);
             return isms_cli_fail(error);
+        }
         if (!name)
             name = slash ? slash + 1 : rest[2];
     }
-    error = isms_control_evidence_add(&added, store, org->id, rest[1], name, data, len, a->url,
+    /* A file, even an empty one, is given as bytes; a link as NULL. */
+    error = isms_control_evidence_add(&added, store, org->id, rest[1], name,
+                                      a->url ? NULL : (file.ptr ? file.ptr : ""), file.len, a->url,
                                       isms_actor_cli());
-    free(data);
+    isms_buf_release(&file);
     if (error < 0)
         return isms_cli_fail(error);
     if (a->json)
