@@ -297,36 +297,18 @@ int isms_control_evidence_add(struct isms_control_evidence *out, struct isms_sto
                               int64_t org_id, const char *id, const char *name, const void *data,
                               size_t len, const char *url, const struct isms_actor *actor)
 {
-    struct isms_control_evidence *list = NULL;
-    struct isms_control_row row;
-    char sha256[ISMS_SHA256_HEX_SIZE] = "";
-    size_t count = 0;
-    int64_t new_id = 0;
+    char canonical[ISMS_SOA_ID_MAX + 1], sha256[ISMS_SHA256_HEX_SIZE] = "";
     int error;
 
     if ((error = check_evidence(name, len, url, data != NULL)) < 0 ||
-        (error = isms_control_impl_get(&row, store, org_id, id)) < 0)
+        (error = isms_soa_control_resolve(canonical, NULL, NULL, id)) < 0 ||
+        (data && (error = isms_sha256_hex_bytes(sha256, data, len)) < 0))
         return error;
-    if (data && (error = isms_sha256_hex_bytes(sha256, data, len)) < 0)
-        goto done;
-    {
-        const struct isms_store_evidence_row r = {
-            row.impl.control_id, name, data ? "" : url, sha256, data, data ? len : 0};
-        if ((error = isms_store_control_evidence_add(&new_id, store, org_id, &r, actor)) < 0 ||
-            (error = isms_store_control_evidence_list(&list, &count, store, org_id,
-                                                      row.impl.control_id)) < 0)
-            goto done;
-    }
-    error = isms_error_set(ISMS_ERROR, "the new evidence was not found");
-    for (size_t i = 0; i < count; i++)
-        if (list[i].id == new_id) {
-            *out = list[i];
-            error = 0;
-        }
-done:
-    free(list);
-    isms_control_impl_release(&row.impl);
-    return error;
+    return isms_store_control_evidence_add(
+        out, store, org_id,
+        &(struct isms_store_evidence_row){canonical, name, data ? "" : url, sha256, data,
+                                          data ? len : 0},
+        actor);
 }
 
 int isms_control_evidence_list(struct isms_control_evidence **out, size_t *count,

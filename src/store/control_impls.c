@@ -204,7 +204,7 @@ int isms_store_control_level_history(struct isms_control_level_change **out, siz
 struct evidence_write {
     int64_t org_id;
     const struct isms_store_evidence_row *row;
-    int64_t id;
+    struct isms_control_evidence *out;
 };
 
 static int insert_evidence(struct isms_db *db, struct evidence_write *w, const char *now,
@@ -229,7 +229,7 @@ static int insert_evidence(struct isms_db *db, struct evidence_write *w, const c
                             : isms_stmt_bind_null(st, 7)) >= 0 &&
         (error = isms_stmt_bind_text(st, 8, actor->name)) >= 0 &&
         (error = isms_stmt_bind_text(st, 9, now)) >= 0 && (error = isms_stmt_step(st)) == 1) {
-        w->id = isms_stmt_int64(st, 0);
+        w->out->id = isms_stmt_int64(st, 0);
         error = 0;
     }
     isms_stmt_finalize(st);
@@ -245,23 +245,28 @@ static int evidence_journaled(struct isms_db *db, const struct isms_actor *actor
     isms_time_now(now);
     if ((error = insert_evidence(db, w, now, actor)) < 0)
         return error;
+    isms_store_copy_text(w->out->added_at, sizeof(w->out->added_at), now);
     return isms_store_journal_json(
         db, actor, w->org_id, "control.evidence", w->row->control_id,
-        json_pack("{s:I, s:s, s:s, s:s, s:I}", "id", (json_int_t)w->id, "name", w->row->name, "url",
-                  w->row->url ? w->row->url : "", "sha256", w->row->sha256 ? w->row->sha256 : "",
-                  "size", (json_int_t)w->row->size));
+        json_pack("{s:I, s:s, s:s, s:s, s:I}", "id", (json_int_t)w->out->id, "name", w->row->name,
+                  "url", w->row->url ? w->row->url : "", "sha256",
+                  w->row->sha256 ? w->row->sha256 : "", "size", (json_int_t)w->row->size));
 }
 
-int isms_store_control_evidence_add(int64_t *id_out, struct isms_store *store, int64_t org_id,
-                                    const struct isms_store_evidence_row *row,
+int isms_store_control_evidence_add(struct isms_control_evidence *out, struct isms_store *store,
+                                    int64_t org_id, const struct isms_store_evidence_row *row,
                                     const struct isms_actor *actor)
 {
-    struct evidence_write w = {org_id, row, 0};
-    int error = isms_store_write(store, actor, NULL, evidence_journaled, &w);
+    struct evidence_write w = {org_id, row, out};
 
-    if (error == 0 && id_out)
-        *id_out = w.id;
-    return error;
+    /* What was written is what a read would give back: no query for it. */
+    memset(out, 0, sizeof(*out));
+    isms_store_copy_text(out->name, sizeof(out->name), row->name);
+    isms_store_copy_text(out->url, sizeof(out->url), row->url);
+    isms_store_copy_text(out->sha256, sizeof(out->sha256), row->sha256);
+    out->size = (int64_t)row->size;
+    isms_store_copy_text(out->added_by, sizeof(out->added_by), actor->name);
+    return isms_store_write(store, actor, NULL, evidence_journaled, &w);
 }
 
 #define EVIDENCE_COLUMNS "id, name, url, sha256, size, added_by, added_at"
@@ -294,40 +299,4 @@ int isms_store_control_evidence_list(struct isms_control_evidence **out, size_t 
         .item_size = sizeof(**out),
     };
     return isms_store_select_all(out, count, store, &q);
-}
-
-int isms_store_control_evidence_content(void **data, size_t *size,
-                                        struct isms_control_evidence *meta,
-                                        struct isms_store *store, int64_t org_id, int64_t id)
-{
-    struct isms_db *db = isms_store_acquire(store);
-    struct isms_stmt *st = NULL;
-    int error;
-
-    *data = NULL;
-    *size = 0;
-    if ((error = isms_db_prepare(&st, db,
-                                 "SELECT " EVIDENCE_COLUMNS ", content FROM control_evidence "
-                                 "WHERE org_id = $1 AND id = $2 AND content IS NOT NULL")) < 0 ||
-        (error = isms_stmt_bind_int64(st, 1, org_id)) < 0 ||
-        (error = isms_stmt_bind_int64(st, 2, id)) < 0)
-        goto done;
-    if ((error = isms_stmt_step(st)) == 0) {
-        error = isms_error_set(ISMS_ENOTFOUND, "evidence %" PRId64 " not found", id);
-    } else if (error == 1) {
-        size_t len;
-        const void *bytes = isms_stmt_blob(st, 7, &len);
-        read_evidence(meta, st);
-        if (!(*data = malloc(len ? len : 1))) {
-            error = isms_error_set(ISMS_ENOMEM, "out of memory");
-        } else {
-            memcpy(*data, bytes, len);
-            *size = len;
-            error = 0;
-        }
-    }
-done:
-    isms_stmt_finalize(st);
-    isms_store_release(store, db);
-    return error;
 }

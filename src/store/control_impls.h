@@ -34,7 +34,7 @@ int isms_store_control_level_history(struct isms_control_level_change **out, siz
 
 /* Evidence of one control: a file (`content` of `size` bytes with its
  * SHA-256) or a link (`url`, no content). Journaled "control.evidence";
- * *id_out gets the new id. */
+ * *out gets the new evidence as stored. */
 struct isms_store_evidence_row {
     const char *control_id;
     const char *name;
@@ -43,19 +43,13 @@ struct isms_store_evidence_row {
     const void *content;
     size_t size;
 };
-int isms_store_control_evidence_add(int64_t *id_out, struct isms_store *store, int64_t org_id,
-                                    const struct isms_store_evidence_row *row,
+int isms_store_control_evidence_add(struct isms_control_evidence *out, struct isms_store *store,
+                                    int64_t org_id, const struct isms_store_evidence_row *row,
                                     const struct isms_actor *actor);
 
 /* The evidence of one control, newest first (without the content). *out: free(). */
 int isms_store_control_evidence_list(struct isms_control_evidence **out, size_t *count,
                                      struct isms_store *store, int64_t org_id,
                                      const char *control_id);
-
-/* The content of evidence `id` of org `org_id`: *data is malloc'd (free()).
- * ISMS_ENOTFOUND for no such file. */
-int isms_store_control_evidence_content(void **data, size_t *size,
-                                        struct isms_control_evidence *meta,
-                                        struct isms_store *store, int64_t org_id, int64_t id);
 
 #endif

@@ -183,11 +183,6 @@ int isms_stmt_bind_blob(struct isms_stmt *st, int index, const void *data, size_
     return st->driver->bind_blob(st->impl, index, data, len);
 }
 
-const void *isms_stmt_blob(struct isms_stmt *st, int column, size_t *len)
-{
-    return st->driver->column_blob(st->impl, column, len);
-}
-
 int isms_stmt_step(struct isms_stmt *st)
 {
     return st->driver->step(st->impl);

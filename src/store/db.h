@@ -47,8 +47,6 @@ int isms_stmt_step(struct isms_stmt *st);
 const char *isms_stmt_text(struct isms_stmt *st, int column);
 int64_t isms_stmt_int64(struct isms_stmt *st, int column);
 bool isms_stmt_is_null(struct isms_stmt *st, int column);
-/* The bytes of a BLOB column and their number; borrowed like text. */
-const void *isms_stmt_blob(struct isms_stmt *st, int column, size_t *len);
 
 /* Makes a stepped statement runnable again, keeping its bindings (so one
  * prepared INSERT can be bound and stepped once per row of a bulk write). */

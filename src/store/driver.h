@@ -24,7 +24,6 @@ struct isms_db_driver {
     const char *(*column_text)(void *stmt, int column);
     int64_t (*column_int64)(void *stmt, int column);
     bool (*column_is_null)(void *stmt, int column);
-    const void *(*column_blob)(void *stmt, int column, size_t *len);
     int64_t (*changes)(void *stmt);
     void (*finalize)(void *stmt);
     /* Makes a statement ready to run again with fresh parameters (the

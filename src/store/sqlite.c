@@ -129,14 +129,6 @@ static int sqlite_bind_blob(void *stmt, int index, const void *data, size_t len)
                        sqlite3_bind_blob(stmt, at, len ? data : "", (int)len, SQLITE_TRANSIENT));
 }
 
-static const void *sqlite_column_blob(void *stmt, int column, size_t *len)
-{
-    const void *data = sqlite3_column_blob(stmt, column);
-
-    *len = (size_t)sqlite3_column_bytes(stmt, column);
-    return data;
-}
-
 static int sqlite_bind_null(void *stmt, int index)
 {
     int at = param_index(stmt, index);
@@ -204,7 +196,6 @@ const struct isms_db_driver isms_sqlite_driver = {
     .prepare = sqlite_prepare,
     .bind_text = sqlite_bind_text,
     .bind_blob = sqlite_bind_blob,
-    .column_blob = sqlite_column_blob,
     .bind_int64 = sqlite_bind_int64,
     .bind_null = sqlite_bind_null,
     .step = sqlite_step,
