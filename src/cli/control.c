@@ -130,22 +130,6 @@ static int show_row(const struct isms_control_row *row, bool json)
     return 0;
 }
 
-static int parse_interval(int *out, const char *text)
-{
-    char *end;
-    long n;
-
-    *out = -1;
-    if (!text)
-        return 0;
-    n = strtol(text, &end, 10);
-    if (end == text || *end || n < 0 || n > ISMS_CONTROL_REVIEW_MONTHS_MAX)
-        return isms_cli_usage_error("control", "--review-interval must be 0 to %d months, not '%s'",
-                                    ISMS_CONTROL_REVIEW_MONTHS_MAX, text);
-    *out = (int)n;
-    return 0;
-}
-
 static int set(struct isms_store *store, const struct isms_org *org, const struct control_args *a,
                const char *id)
 {
@@ -155,8 +139,9 @@ static int set(struct isms_store *store, const struct isms_org *org, const struc
     struct isms_control_row row;
     int status, error;
 
-    if ((status = parse_interval(&change.review_interval_months, a->interval)) != 0)
-        return status;
+    if ((error = isms_control_review_interval_parse(&change.review_interval_months, a->interval)) <
+        0)
+        return isms_cli_fail(error);
     if ((error = isms_control_impl_set(&row, store, org->id, id, &change, isms_actor_cli())) < 0)
         return isms_cli_fail(error);
     status = show_row(&row, a->json);

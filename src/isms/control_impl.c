@@ -117,6 +117,22 @@ int isms_control_impl_get(struct isms_control_row *out, struct isms_store *store
     return load_row(out, &applicability, store, org_id, id);
 }
 
+int isms_control_review_interval_parse(int *out, const char *text)
+{
+    char *end;
+    long n;
+
+    *out = -1;
+    if (!text || !*text)
+        return 0;
+    n = strtol(text, &end, 10);
+    if (end == text || *end || n < 0 || n > ISMS_CONTROL_REVIEW_MONTHS_MAX)
+        return isms_error_set(ISMS_EINVALID, _("'review_interval_months' must be 0 to %d"),
+                              ISMS_CONTROL_REVIEW_MONTHS_MAX);
+    *out = (int)n;
+    return 0;
+}
+
 static int parse_date_field(struct isms_date *out, const char *text, const char *field)
 {
     if (!text)

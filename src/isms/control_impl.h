@@ -49,6 +49,10 @@ struct isms_control_impl_change {
     const char *notes;
 };
 
+/* The review interval typed in a form or on a command line: NULL or "" is
+ * -1 (keep), else 0..ISMS_CONTROL_REVIEW_MONTHS_MAX; ISMS_EINVALID otherwise. */
+int isms_control_review_interval_parse(int *out, const char *text);
+
 /* Records a change of the applicable control `id`. ISMS_EINVALID naming the
  * field, also for a control the SoA does not (yet) decide applicable, an
  * owner who is not a member of the org, or a level above the target. Fills

@@ -200,22 +200,6 @@ static int handle_control(struct isms_web_response *res, struct isms_web_request
     return error;
 }
 
-static int parse_interval(int *out, const char *text)
-{
-    char *end;
-    long n;
-
-    *out = -1;
-    if (!text || !*text)
-        return 0;
-    n = strtol(text, &end, 10);
-    if (*end || n < 0 || n > ISMS_CONTROL_REVIEW_MONTHS_MAX)
-        return isms_error_set(ISMS_EINVALID, _("'review_interval_months' must be 0 to %d"),
-                              ISMS_CONTROL_REVIEW_MONTHS_MAX);
-    *out = (int)n;
-    return 0;
-}
-
 /* The values the user sent, over the stored ones, for a refused form: what
  * was typed is shown again, not lost. Values that do not parse keep the
  * stored ones (the error message names them). */
@@ -262,8 +246,9 @@ static int handle_control_post(struct isms_web_response *res, struct isms_web_re
                                                NULL,
                                                -1,
                                                isms_form_get(&form, "notes")};
-    if ((error = parse_interval(&change.review_interval_months,
-                                isms_form_get(&form, "review_interval_months"))) == 0 &&
+    if ((error = isms_control_review_interval_parse(
+             &change.review_interval_months, isms_form_get(&form, "review_interval_months"))) ==
+            0 &&
         (error = isms_control_impl_set(&row, req->store, req->org.id, id, &change, &req->actor)) ==
             0) {
         isms_control_impl_release(&row.impl);
