@@ -72,14 +72,10 @@ int isms_control_impl_list(struct isms_control_row **out, size_t *count, struct 
         stored = find_record(records, record_count, soa.entries[i].control_id);
         error = row_fill(&rows[n++], &soa.entries[i], stored);
         if (stored)
-            stored->control_id[0] = '\0'; /* taken over by the row */
+            stored->notes = NULL; /* the row owns them now */
     }
 done:
-    /* Records taken over have had their id cleared; free the others. */
-    for (size_t i = 0; records && i < record_count; i++)
-        if (records[i].control_id[0])
-            isms_control_impl_release(&records[i]);
-    free(records);
+    isms_control_impls_free(records, record_count);
     isms_soa_release(&soa);
     if (error < 0) {
         isms_control_rows_free(rows, n);
