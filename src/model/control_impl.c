@@ -69,7 +69,10 @@ const char *isms_control_level_name(enum isms_control_level l)
 
 const char *isms_control_level_label_ja(enum isms_control_level l)
 {
-    return l == ISMS_LEVEL_NONE ? "" : (isms_control_level_name(l), level_labels_ja[l]);
+    if (l == ISMS_LEVEL_NONE)
+        return "";
+    isms_control_level_name(l); /* stops on a value outside the enum */
+    return level_labels_ja[l];
 }
 
 int isms_control_level_parse(enum isms_control_level *out, const char *text)
