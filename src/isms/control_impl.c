@@ -333,3 +333,14 @@ int isms_control_evidence_list(struct isms_control_evidence **out, size_t *count
         return error;
     return isms_store_control_evidence_list(out, count, store, org_id, canonical);
 }
+
+int isms_control_evidence_file(struct isms_control_evidence_file *out, struct isms_store *store,
+                               int64_t org_id, const char *id, int64_t evidence_id)
+{
+    char canonical[ISMS_SOA_ID_MAX + 1];
+    int error;
+
+    if ((error = isms_soa_control_resolve(canonical, NULL, NULL, id)) < 0)
+        return error;
+    return isms_store_control_evidence_file(out, store, org_id, canonical, evidence_id);
+}

@@ -73,4 +73,9 @@ int isms_control_evidence_add(struct isms_control_evidence *out, struct isms_sto
 int isms_control_evidence_list(struct isms_control_evidence **out, size_t *count,
                                struct isms_store *store, int64_t org_id, const char *id);
 
+/* The evidence file `evidence_id` of control `id`, with its content
+ * (free out->content). ISMS_ENOTFOUND for a link or another control's id. */
+int isms_control_evidence_file(struct isms_control_evidence_file *out, struct isms_store *store,
+                               int64_t org_id, const char *id, int64_t evidence_id);
+
 #endif

@@ -62,6 +62,13 @@ struct isms_control_evidence {
     char added_at[ISMS_TIMESTAMP_SIZE];
 };
 
+/* An evidence file with its content, for a download. */
+struct isms_control_evidence_file {
+    struct isms_control_evidence meta;
+    char *content; /* owned: free() */
+    size_t len;
+};
+
 /* "not_started", "planned", "partial", "implemented"; "basic", "standard",
  * "advanced" (NULL for none). parse returns ISMS_EINVALID naming the values;
  * level parse also takes 梅, 竹, 松. */

@@ -300,3 +300,41 @@ int isms_store_control_evidence_list(struct isms_control_evidence **out, size_t 
     };
     return isms_store_select_all(out, count, store, &q);
 }
+
+static int read_evidence_file(void *item, struct isms_stmt *st)
+{
+    struct isms_control_evidence_file *f = item;
+    const void *data;
+    int error;
+
+    if ((error = read_evidence(&f->meta, st)) < 0)
+        return error;
+    data = isms_stmt_blob(st, 7, &f->len);
+    if (!(f->content = malloc(f->len ? f->len : 1)))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    if (f->len)
+        memcpy(f->content, data, f->len);
+    return 0;
+}
+
+int isms_store_control_evidence_file(struct isms_control_evidence_file *out,
+                                     struct isms_store *store, int64_t org_id,
+                                     const char *control_id, int64_t evidence_id)
+{
+    const int64_t params[] = {org_id, evidence_id};
+    const struct isms_store_select q = {
+        .sql = "SELECT " EVIDENCE_COLUMNS ", content FROM control_evidence WHERE org_id = $1 "
+               "AND id = $2 AND control_id = $3 AND content IS NOT NULL",
+        .params = params,
+        .param_count = 2,
+        .text = control_id,
+        .read = read_evidence_file,
+    };
+    int error;
+
+    memset(out, 0, sizeof(*out));
+    if ((error = isms_store_select_one(out, store, &q)) == ISMS_ENOTFOUND)
+        return isms_error_set(ISMS_ENOTFOUND, _("control '%s' has no such evidence file"),
+                              control_id);
+    return error;
+}

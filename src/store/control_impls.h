@@ -52,4 +52,10 @@ int isms_store_control_evidence_list(struct isms_control_evidence **out, size_t 
                                      struct isms_store *store, int64_t org_id,
                                      const char *control_id);
 
+/* The evidence file `evidence_id` of one control with its content.
+ * ISMS_ENOTFOUND for a link, or an id of another control or org. */
+int isms_store_control_evidence_file(struct isms_control_evidence_file *out,
+                                     struct isms_store *store, int64_t org_id,
+                                     const char *control_id, int64_t evidence_id);
+
 #endif

@@ -198,6 +198,11 @@ const char *isms_stmt_text(struct isms_stmt *st, int column)
     return st->driver->column_text(st->impl, column);
 }
 
+const void *isms_stmt_blob(struct isms_stmt *st, int column, size_t *len)
+{
+    return st->driver->column_blob(st->impl, column, len);
+}
+
 int64_t isms_stmt_int64(struct isms_stmt *st, int column)
 {
     return st->driver->column_int64(st->impl, column);

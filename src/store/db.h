@@ -46,6 +46,8 @@ int isms_stmt_step(struct isms_stmt *st);
  * step or finalize; NULL for SQL NULL. */
 const char *isms_stmt_text(struct isms_stmt *st, int column);
 int64_t isms_stmt_int64(struct isms_stmt *st, int column);
+/* A BLOB column: its bytes, borrowed like text, and their count in *len. */
+const void *isms_stmt_blob(struct isms_stmt *st, int column, size_t *len);
 bool isms_stmt_is_null(struct isms_stmt *st, int column);
 
 /* Makes a stepped statement runnable again, keeping its bindings (so one

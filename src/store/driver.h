@@ -23,6 +23,8 @@ struct isms_db_driver {
     int (*reset)(void *stmt);
     const char *(*column_text)(void *stmt, int column);
     int64_t (*column_int64)(void *stmt, int column);
+    /* The column's bytes (valid until the next step) and their count. */
+    const void *(*column_blob)(void *stmt, int column, size_t *len);
     bool (*column_is_null)(void *stmt, int column);
     int64_t (*changes)(void *stmt);
     void (*finalize)(void *stmt);

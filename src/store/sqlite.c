@@ -166,6 +166,14 @@ static int64_t sqlite_column_int64(void *stmt, int column)
     return sqlite3_column_int64(stmt, column);
 }
 
+static const void *sqlite_column_blob(void *stmt, int column, size_t *len)
+{
+    const void *data = sqlite3_column_blob(stmt, column);
+
+    *len = (size_t)sqlite3_column_bytes(stmt, column);
+    return data;
+}
+
 static bool sqlite_column_is_null(void *stmt, int column)
 {
     return sqlite3_column_type(stmt, column) == SQLITE_NULL;
@@ -202,6 +210,7 @@ const struct isms_db_driver isms_sqlite_driver = {
     .reset = sqlite_reset,
     .column_text = sqlite_column_text,
     .column_int64 = sqlite_column_int64,
+    .column_blob = sqlite_column_blob,
     .column_is_null = sqlite_column_is_null,
     .changes = sqlite_changes,
     .finalize = sqlite_finalize,

@@ -298,9 +298,6 @@ async function main() {
             const soa = await page.request.put(`${base}/api/orgs/${ORG}/soa/A.8.16`, {
                 headers, data: { applicable: true, inclusion_basis: ['risk'] } });
             check(soa.status() === 200, `deciding 8.16 answered ${soa.status()}`);
-            const evidence = await page.request.post(`${base}/api/orgs/${ORG}/controls/A.8.16/evidence?name=monitoring.txt`, {
-                headers: { ...headers, 'Content-Type': 'text/plain' }, data: 'monitoring report' });
-            check(evidence.status() === 201, `the evidence answered ${evidence.status()}`);
             await page.goto(`${base}/orgs/${ORG}/controls`);
             check(await page.locator('[data-testid=maturity] rect[data-level="2"]').count() === 0, 'the chart shows 竹 before any control reached it');
             check(await page.locator('[data-testid=maturity] rect[data-level="0"]').count() > 0, 'the chart does not show the controls without a level');
@@ -315,8 +312,22 @@ async function main() {
             check(await page.inputValue('#c-level') === 'standard', 'the level did not become 竹');
             const history = await page.textContent('[data-testid=level-history]');
             check(history.includes('梅（基本）') && history.includes('竹（標準）'), `the history does not show 梅 -> 竹: ${history}`);
-            check((await page.textContent('[data-testid=evidence]')).includes('0d53141bbe206009a60cd098e069b8f3be7e604383bac040a4b6c1641fabc1cd'),
+            const empty = await submit(page, '[data-testid=evidence-form] button[type=submit]');
+            check(empty.status() === 400, `an evidence form with neither file nor link answered ${empty.status()}`);
+            check((await page.textContent('[data-testid=error]')).includes('ファイルを選ぶか'), 'the empty evidence form is not explained');
+            await page.setInputFiles('#e-file', { name: '監視レポート.txt', mimeType: 'text/plain', buffer: Buffer.from('monitoring report') });
+            await submit(page, '[data-testid=evidence-form] button[type=submit]');
+            await page.fill('#e-url', 'https://wiki.example/monitoring');
+            await page.fill('#e-name', '監視手順');
+            await submit(page, '[data-testid=evidence-form] button[type=submit]');
+            const evidence = await page.textContent('[data-testid=evidence]');
+            check(evidence.includes('0d53141bbe206009a60cd098e069b8f3be7e604383bac040a4b6c1641fabc1cd'),
                   'the evidence file is not shown with its SHA-256');
+            check(evidence.includes('監視手順') && evidence.includes('https://wiki.example/monitoring'), 'the evidence link is not shown');
+            const href = await page.getAttribute('[data-testid=evidence] a[download]', 'href');
+            const download = await page.request.get(`${base}${href}`);
+            check(download.status() === 200 && (await download.text()) === 'monitoring report', `the evidence download answered ${download.status()}`);
+            check(download.headers()['content-disposition'].includes("filename*=UTF-8''%E7%9B%A3%E8%A6%96"), 'the download lost the Japanese file name');
             await page.selectOption('#c-level', 'advanced');
             const refused = await submit(page, '[data-testid=control-form] button[type=submit]');
             check(refused.status() === 400, `a level above the target answered ${refused.status()}`);

@@ -116,6 +116,22 @@ static int handle_evidence_post(struct isms_web_response *res, struct isms_web_r
     return isms_web_respond_json(res, 201, isms_json_control_evidence(&added));
 }
 
+static int handle_evidence_get(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_control_evidence_file file;
+    int64_t id;
+    int error;
+
+    if ((error = isms_web_parse_id(&id, isms_web_request_param(req, "evidence"), ISMS_ENOTFOUND,
+                                   "evidence")) < 0 ||
+        (error = isms_control_evidence_file(&file, req->store, req->org.id,
+                                            isms_web_request_param(req, "control"), id)) < 0)
+        return error;
+    /* Never shown inline: an uploaded HTML file must not run as our page. */
+    return isms_web_respond_attachment(res, "application/octet-stream", file.content, file.len,
+                                       file.meta.name);
+}
+
 const struct isms_web_route isms_api_controls_routes[] = {
     {"GET", "/api/orgs/{org}/controls", handle_controls_list, ISMS_WEB_NEEDS_ORG},
     {"GET", "/api/orgs/{org}/controls/{control}", handle_control_get, ISMS_WEB_NEEDS_ORG},
@@ -123,5 +139,7 @@ const struct isms_web_route isms_api_controls_routes[] = {
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_NEEDS_JSON},
     {"POST", "/api/orgs/{org}/controls/{control}/evidence", handle_evidence_post,
      ISMS_WEB_NEEDS_ORG | ISMS_WEB_LARGE_BODY},
+    {"GET", "/api/orgs/{org}/controls/{control}/evidence/{evidence}", handle_evidence_get,
+     ISMS_WEB_NEEDS_ORG},
     {NULL, NULL, NULL, 0},
 };

@@ -1,4 +1,5 @@
 #include "isms_setup.h"
+#include <ctype.h>
 #include <microhttpd.h>
 #include "util/buf.h"
 #include "util/error.h"
@@ -107,6 +108,42 @@ int isms_web_response_header(struct isms_web_response *res, const char *name, co
     res->headers[res->header_count].name = name;
     res->headers[res->header_count++].value = copy;
     return 0;
+}
+
+/* RFC 6266: a quoted ASCII name for old clients (anything outside printable
+ * ASCII, quotes and backslashes become '_'), and the exact name as RFC 8187
+ * percent-encoded UTF-8. */
+static int disposition(struct isms_buf *out, const char *filename)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *p;
+    int error = isms_buf_puts(out, "attachment; filename=\"");
+
+    for (p = (const unsigned char *)filename; error == 0 && *p; p++)
+        error = isms_buf_putc(out,
+                              *p < 0x20 || *p > 0x7e || *p == '"' || *p == '\\' ? '_' : (char)*p);
+    if (error == 0)
+        error = isms_buf_puts(out, "\"; filename*=UTF-8''");
+    for (p = (const unsigned char *)filename; error == 0 && *p; p++) {
+        if (isalnum(*p) || strchr("-._~", *p))
+            error = isms_buf_putc(out, (char)*p);
+        else
+            error = isms_buf_printf(out, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+    }
+    return error;
+}
+
+int isms_web_respond_attachment(struct isms_web_response *res, const char *content_type, char *body,
+                                size_t len, const char *filename)
+{
+    struct isms_buf header = ISMS_BUF_INIT(4096);
+    int error;
+
+    isms_web_respond_bytes(res, 200, content_type, body, len);
+    if ((error = disposition(&header, filename)) == 0)
+        error = isms_web_response_header(res, "Content-Disposition", isms_buf_cstr(&header));
+    isms_buf_release(&header);
+    return error;
 }
 
 /* Error messages may quote user input (a path segment is any bytes) or be cut

@@ -50,6 +50,12 @@ int isms_web_respond_no_content(struct isms_web_response *res);
 void isms_web_respond_bytes(struct isms_web_response *res, unsigned status,
                             const char *content_type, char *body, size_t len);
 
+/* A download: the body as isms_web_respond_bytes, with Content-Disposition
+ * attachment naming `filename` (any UTF-8: RFC 6266 filename* for it, an
+ * ASCII fallback beside). */
+int isms_web_respond_attachment(struct isms_web_response *res, const char *content_type, char *body,
+                                size_t len, const char *filename);
+
 /* Adds a header (e.g. Location); `name` must be static, `value` is copied. */
 int isms_web_response_header(struct isms_web_response *res, const char *name, const char *value);
 

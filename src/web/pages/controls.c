@@ -9,6 +9,8 @@
 #include "util/error.h"
 #include "web/http/form.h"
 #include "web/http/i18n.h"
+#include "web/http/id_param.h"
+#include "web/http/multipart.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
 #include "web/http/router.h"
@@ -139,11 +141,12 @@ static int add_history(struct isms_page *page, const char *control_id)
                                                  isms_page_time(page, changes[i].changed_at), "by",
                                                  changes[i].changed_by));
     for (size_t i = 0; files && i < m; i++)
-        json_array_append_new(
-            files, json_pack("{s:s, s:s, s:s, s:I, s:s, s:o}", "name", evidence[i].name, "url",
-                             evidence[i].url, "sha256", evidence[i].sha256, "size",
-                             (json_int_t)evidence[i].size, "by", evidence[i].added_by, "at",
-                             isms_page_time(page, evidence[i].added_at)));
+        json_array_append_new(files,
+                              json_pack("{s:I, s:s, s:s, s:s, s:I, s:s, s:o}", "id",
+                                        (json_int_t)evidence[i].id, "name", evidence[i].name, "url",
+                                        evidence[i].url, "sha256", evidence[i].sha256, "size",
+                                        (json_int_t)evidence[i].size, "by", evidence[i].added_by,
+                                        "at", isms_page_time(page, evidence[i].added_at)));
     free(changes);
     free(evidence);
     if ((error = isms_page_set(page, "history", history)) < 0) {
@@ -265,9 +268,74 @@ static int handle_control_post(struct isms_web_response *res, struct isms_web_re
     return error;
 }
 
+/* A refused upload shows the control again with the reason. */
+static int refuse_evidence(struct isms_web_response *res, struct isms_web_request *req, int error)
+{
+    struct isms_control_row row;
+    char message[512];
+
+    snprintf(message, sizeof(message), "%s", isms_error_last());
+    if ((error = isms_control_impl_get(&row, req->store, req->org.id,
+                                       isms_web_request_param(req, "control"))) < 0)
+        return error;
+    error = render(res, req, &row, message, 400);
+    isms_control_impl_release(&row.impl);
+    return error;
+}
+
+/* The evidence form sends a file (its name defaults to the file's) or a link. */
+static int handle_evidence_post(struct isms_web_response *res, struct isms_web_request *req)
+{
+    const char *id = isms_web_request_param(req, "control"), *name, *url;
+    struct isms_control_evidence added;
+    struct isms_multipart mp;
+    int error;
+
+    if ((error = isms_multipart_parse(&mp, req, "file", ISMS_EVIDENCE_FILE_MAX)) == 0) {
+        name = isms_form_get(&mp.fields, "name");
+        url = isms_form_get(&mp.fields, "url");
+        if (mp.has_file && mp.filename[0] && (!name || !*name))
+            name = mp.filename;
+        if (mp.has_file && mp.filename[0])
+            error = isms_control_evidence_add(&added, req->store, req->org.id, id, name,
+                                              mp.file.len ? mp.file.ptr : "", mp.file.len, NULL,
+                                              &req->actor);
+        else if (url && *url)
+            error = isms_control_evidence_add(&added, req->store, req->org.id, id, name, NULL, 0,
+                                              url, &req->actor);
+        else
+            error = isms_error_set(ISMS_EINVALID, _("choose a file or give a link"));
+    }
+    isms_multipart_release(&mp);
+    if (error == 0)
+        return isms_page_redirect_in_org(res, req, "controls/%s?saved=1#evidence-head", id);
+    return isms_page_is_user_error(error) ? refuse_evidence(res, req, error) : error;
+}
+
+static int handle_evidence_get(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_control_evidence_file file;
+    int64_t evidence_id;
+    int error;
+
+    if ((error = isms_web_parse_id(&evidence_id, isms_web_request_param(req, "evidence"),
+                                   ISMS_ENOTFOUND, "evidence")) < 0 ||
+        (error = isms_control_evidence_file(&file, req->store, req->org.id,
+                                            isms_web_request_param(req, "control"), evidence_id)) <
+            0)
+        return error;
+    /* Never shown inline: an uploaded HTML file must not run as our page. */
+    return isms_web_respond_attachment(res, "application/octet-stream", file.content, file.len,
+                                       file.meta.name);
+}
+
 const struct isms_web_route isms_pages_controls_routes[] = {
     {"GET", "/orgs/{org}/controls", handle_controls, ISMS_WEB_NEEDS_ORG},
     {"GET", "/orgs/{org}/controls/{control}", handle_control, ISMS_WEB_NEEDS_ORG},
     {"POST", "/orgs/{org}/controls/{control}", handle_control_post, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/orgs/{org}/controls/{control}/evidence", handle_evidence_post,
+     ISMS_WEB_NEEDS_ORG | ISMS_WEB_LARGE_BODY},
+    {"GET", "/orgs/{org}/controls/{control}/evidence/{evidence}", handle_evidence_get,
+     ISMS_WEB_NEEDS_ORG},
     {NULL, NULL, NULL, 0},
 };
