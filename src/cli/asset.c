@@ -268,20 +268,6 @@ static int asset_show(struct isms_store *store, const struct isms_org *org,
     return 0;
 }
 
-static void print_import_errors(const struct isms_asset_import *import, const char *path)
-{
-    for (size_t i = 0; i < import->error_count; i++) {
-        const struct isms_import_error *e = &import->errors[i];
-        if (e->column)
-            fprintf(stderr, "%s:%zu: column %zu (%s): %s\n", path, e->line, e->column, e->header,
-                    e->message);
-        else
-            fprintf(stderr, "%s:%zu: %s\n", path, e->line, e->message);
-    }
-    if (import->errors_total > import->error_count)
-        fprintf(stderr, "... and %zu more errors\n", import->errors_total - import->error_count);
-}
-
 static int asset_import(struct isms_store *store, const struct isms_org *org, const char *path)
 {
     struct isms_buf data = ISMS_BUF_INIT(ISMS_IMPORT_BYTES_MAX);
@@ -295,7 +281,7 @@ static int asset_import(struct isms_store *store, const struct isms_org *org, co
     error = isms_asset_import(&import, store, org->id, isms_buf_cstr(&data), data.len,
                               isms_actor_cli());
     if (error < 0) {
-        print_import_errors(&import, path);
+        isms_cli_print_import_errors(&import.errors, path);
         status = isms_cli_fail(error);
     } else {
         printf("imported %zu assets\n", import.count);

@@ -71,6 +71,11 @@ int isms_cli_check_verb(int argc, char **argv, const char *command, const char *
  * ISMS_EINVALID when the file cannot be opened. */
 int isms_cli_read_input(struct isms_buf *out, const char *path);
 
+/* Prints every error of a refused import as "PATH:LINE: column N (HEADER):
+ * MESSAGE" on stderr, and how many more were only counted. */
+struct isms_import_errors;
+void isms_cli_print_import_errors(const struct isms_import_errors *errors, const char *path);
+
 /* Writes `buf` to the file `path`, or to stdout when `path` is NULL, and
  * says on stderr what was written. Returns 0, or (having printed why) the
  * exit status. */

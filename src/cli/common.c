@@ -5,6 +5,7 @@
 #include "catalog/catalog.h"
 #include "cli/cli.h"
 #include "isms/auth.h"
+#include "isms/import_errors.h"
 #include "isms/org.h"
 #include "sec/secret_key.h"
 #include "store/store.h"
@@ -194,3 +195,17 @@ int isms_cli_read_input(struct isms_buf *out, const char *path)
 }
 
 const struct isms_cli_command isms_cli_no_command = {NULL, NULL, NULL};
+
+void isms_cli_print_import_errors(const struct isms_import_errors *errors, const char *path)
+{
+    for (size_t i = 0; i < errors->count; i++) {
+        const struct isms_import_error *e = &errors->list[i];
+        if (e->column)
+            fprintf(stderr, "%s:%zu: column %zu (%s): %s\n", path, e->line, e->column, e->header,
+                    e->message);
+        else
+            fprintf(stderr, "%s:%zu: %s\n", path, e->line, e->message);
+    }
+    if (errors->total > errors->count)
+        fprintf(stderr, "... and %zu more errors\n", errors->total - errors->count);
+}

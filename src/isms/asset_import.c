@@ -1,15 +1,12 @@
 #include "isms_setup.h"
-#include <csv.h>
 #include <strings.h>
 #include "isms/asset_import.h"
 #include "isms/cloud_service.h"
 #include "util/array.h"
 #include "util/buf.h"
+#include "util/csv_reader.h"
 #include "util/error.h"
 #include "util/text.h"
-
-#define BOM "\xEF\xBB\xBF"
-#define ROW_BYTES_MAX (1u << 20)
 
 enum column_kind {
     COL_IGNORED = 0,
@@ -77,12 +74,7 @@ static const char *const export_only[] = {
 
 struct state {
     struct isms_asset_import *out;
-    struct csv_parser parser;
-    struct isms_buf fields; /* the current row's cells, each NUL-terminated */
-    size_t offsets[ISMS_IMPORT_COLUMNS_MAX];
-    size_t nfields;
-    bool too_wide;
-    size_t row_line;
+    struct isms_csv_reader *reader; /* the current row */
     bool have_header;
     enum column_kind kinds[ISMS_IMPORT_COLUMNS_MAX];
     char headers[ISMS_IMPORT_COLUMNS_MAX][64];
@@ -100,63 +92,12 @@ struct state {
     size_t service_count;
 };
 
-static void add_error(struct isms_asset_import *out, size_t line, size_t column, const char *header,
-                      const char *fmt, ...) ISMS_PRINTF(5, 6);
-
-static void add_error(struct isms_asset_import *out, size_t line, size_t column, const char *header,
-                      const char *fmt, ...)
-{
-    struct isms_import_error *e;
-    va_list ap, again;
-
-    out->errors_total++;
-    if (out->error_count == ISMS_IMPORT_ERRORS_MAX)
-        return;
-    if (!out->errors && !(out->errors = calloc(ISMS_IMPORT_ERRORS_MAX, sizeof(*out->errors))))
-        return; /* still counted in errors_total: the import fails either way */
-    e = &out->errors[out->error_count++];
-    e->line = line;
-    e->column = column;
-    snprintf(e->header, sizeof(e->header), "%s", header ? header : "");
-    va_start(ap, fmt);
-    va_copy(again, ap);
-    vsnprintf(e->message, sizeof(e->message), fmt, ap);
-    /* The Japanese form beside it: pages and the API answer in the user's
-     * language. A "%s" message is translated as the text it is. */
-    if (strcmp(fmt, "%s") == 0)
-        snprintf(e->message_ja, sizeof(e->message_ja), "%s",
-                 isms_error_translate(va_arg(again, const char *)));
-    else
-        isms_error_vformat_ja(e->message_ja, sizeof(e->message_ja), fmt, again);
-    va_end(again);
-    va_end(ap);
-}
-
 static int fatal(struct state *st, int code, size_t line, const char *message)
 {
-    add_error(st->out, line, 0, NULL, "%s", message);
+    isms_import_error_add(&st->out->errors, line, 0, NULL, "%s", message);
     if (!st->fatal)
         st->fatal = code;
     return code;
-}
-
-static const char *cell(const struct state *st, size_t i)
-{
-    return st->fields.ptr + st->offsets[i];
-}
-
-/* `s` without surrounding ASCII and ideographic spaces, into `out`. */
-static void trim_copy(char *out, size_t size, const char *s, size_t len)
-{
-    while (len && (*s == ' ' || *s == '\t'))
-        s++, len--;
-    while (len >= 3 && strncmp(s, "\xe3\x80\x80", 3) == 0)
-        s += 3, len -= 3;
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        len--;
-    while (len >= 3 && strncmp(s + len - 3, "\xe3\x80\x80", 3) == 0)
-        len -= 3;
-    snprintf(out, size, "%.*s", (int)(len < size ? len : size - 1), s);
 }
 
 static enum column_kind kind_of_name(const char *name, bool *known)
@@ -182,11 +123,11 @@ static enum column_kind kind_of_header(const char *header, bool *known)
 
     if (*known || !slash)
         return kind;
-    trim_copy(part, sizeof(part), header, (size_t)(slash - header));
+    isms_csv_trim_copy(part, sizeof(part), header, (size_t)(slash - header));
     kind = kind_of_name(part, known);
     if (*known)
         return kind;
-    trim_copy(part, sizeof(part), slash + 1, strlen(slash + 1));
+    isms_csv_trim_copy(part, sizeof(part), slash + 1, strlen(slash + 1));
     return kind_of_name(part, known);
 }
 
@@ -213,16 +154,19 @@ static void read_header(struct state *st)
     char missing[200] = "";
 
     st->have_header = true;
-    st->ncolumns = st->nfields;
-    for (size_t i = 0; i < st->nfields; i++) {
+    st->ncolumns = st->reader->count;
+    st->reader->pad_to = st->ncolumns;
+    for (size_t i = 0; i < st->reader->count; i++) {
         bool known;
-        trim_copy(st->headers[i], sizeof(st->headers[i]), cell(st, i), strlen(cell(st, i)));
+        isms_csv_trim_copy(st->headers[i], sizeof(st->headers[i]),
+                           isms_csv_reader_cell(st->reader, i),
+                           strlen(isms_csv_reader_cell(st->reader, i)));
         st->kinds[i] = kind_of_header(st->headers[i], &known);
         if (!known)
             note_ignored(st->out, st->headers[i]);
         if (st->kinds[i] != COL_IGNORED && seen[st->kinds[i]]) {
-            add_error(st->out, st->row_line, i + 1, st->headers[i], "column '%s' appears twice",
-                      st->headers[i]);
+            isms_import_error_add(&st->out->errors, st->reader->line, i + 1, st->headers[i],
+                                  "column '%s' appears twice", st->headers[i]);
             st->fatal = ISMS_EINVALID;
         }
         seen[st->kinds[i]] = true;
@@ -241,19 +185,8 @@ static void read_header(struct state *st)
         char message[240];
         snprintf(message, sizeof(message), "the header row lacks the required column(s) %.190s",
                  missing);
-        fatal(st, ISMS_EINVALID, st->row_line, message);
+        fatal(st, ISMS_EINVALID, st->reader->line, message);
     }
-}
-
-static bool row_is_blank(const struct state *st)
-{
-    for (size_t i = 0; i < st->nfields; i++) {
-        char trimmed[8];
-        trim_copy(trimmed, sizeof(trimmed), cell(st, i), strlen(cell(st, i)));
-        if (*trimmed)
-            return false;
-    }
-    return true;
 }
 
 /* 1-3, also written in full-width digits or as 低/中/高 and L/M/H. */
@@ -266,7 +199,7 @@ static int parse_cia(int *out, const char *text)
                  {"低", 1}, {"中", 2}, {"高", 3}, {"L", 1},  {"M", 2},  {"H", 3}};
     char trimmed[16];
 
-    trim_copy(trimmed, sizeof(trimmed), text, strlen(text));
+    isms_csv_trim_copy(trimmed, sizeof(trimmed), text, strlen(text));
     for (size_t i = 0; i < ISMS_ARRAY_SIZE(words); i++)
         if (strcasecmp(trimmed, words[i].text) == 0) {
             *out = words[i].value;
@@ -300,8 +233,8 @@ static void row_error(struct state *st, struct row *r, enum column_kind kind, co
     size_t col = r->column_of[kind];
 
     r->bad = true;
-    add_error(st->out, st->row_line, col, col ? st->headers[col - 1] : column_label(kind), "%s",
-              message);
+    isms_import_error_add(&st->out->errors, st->reader->line, col,
+                          col ? st->headers[col - 1] : column_label(kind), "%s", message);
 }
 
 /* "情報 / information", as our export writes values: the English part. */
@@ -383,30 +316,21 @@ static int keep_row(struct state *st, struct row *r)
                              &r->cloud_name};
     char *text;
 
-    if (reserve_row(st) < 0 || !(text = malloc(st->fields.len ? st->fields.len : 1)))
-        return fatal(st, ISMS_ENOMEM, st->row_line, "out of memory");
-    memcpy(text, st->fields.ptr, st->fields.len);
-    /* Every text of the row points into st->fields (see pad_row) or is NULL. */
+    const struct isms_buf *cells = &st->reader->text;
+
+    if (reserve_row(st) < 0 || !(text = malloc(cells->len ? cells->len : 1)))
+        return fatal(st, ISMS_ENOMEM, st->reader->line, "out of memory");
+    memcpy(text, cells->ptr, cells->len);
+    /* Every text of the row points into the row's cells (padded to the
+     * header's width) or is NULL. */
     for (size_t i = 0; i < ISMS_ARRAY_SIZE(fields); i++)
         if (*fields[i])
-            *fields[i] = text + (*fields[i] - st->fields.ptr);
+            *fields[i] = text + (*fields[i] - cells->ptr);
     out->rows[out->count] = r->in;
     out->row_text[out->count] = text;
     out->cloud_names[out->count] = r->cloud_name;
-    out->lines[out->count] = st->row_line;
+    out->lines[out->count] = st->reader->line;
     out->count++;
-    return 0;
-}
-
-/* Gives a short row empty cells up to the header's width, so every cell a
- * row's texts point at lies in st->fields. */
-static int pad_row(struct state *st)
-{
-    while (st->nfields < st->ncolumns) {
-        st->offsets[st->nfields++] = st->fields.len;
-        if (isms_buf_putc(&st->fields, '\0') < 0)
-            return fatal(st, ISMS_ETOOBIG, st->row_line, "a row is longer than 1 MiB");
-    }
     return 0;
 }
 
@@ -415,21 +339,21 @@ static void read_data_row(struct state *st)
     struct row r = {0};
     const char *field = NULL;
 
-    if (row_is_blank(st) || pad_row(st) < 0)
+    if (isms_csv_row_is_blank(st->reader))
         return;
     if (++st->rows_seen > ISMS_IMPORT_ROWS_MAX) {
-        fatal(st, ISMS_ETOOBIG, st->row_line, "the file has more rows than the import takes");
+        fatal(st, ISMS_ETOOBIG, st->reader->line, "the file has more rows than the import takes");
         return;
     }
     for (size_t i = 0; i < st->ncolumns; i++) {
-        r.texts[st->kinds[i]] = cell(st, i);
+        r.texts[st->kinds[i]] = isms_csv_reader_cell(st->reader, i);
         r.column_of[st->kinds[i]] = i + 1;
     }
-    for (size_t i = st->ncolumns; i < st->nfields; i++)
-        if (*cell(st, i)) {
+    for (size_t i = st->ncolumns; i < st->reader->count; i++)
+        if (*isms_csv_reader_cell(st->reader, i)) {
             r.bad = true;
-            add_error(st->out, st->row_line, i + 1, "",
-                      _("the row has more cells than the header"));
+            isms_import_error_add(&st->out->errors, st->reader->line, i + 1, "",
+                                  _("the row has more cells than the header"));
             break;
         }
     r.in.name = r.texts[COL_NAME];
@@ -449,125 +373,51 @@ static void read_data_row(struct state *st)
         !(r.in.cloud_service_id = find_service(st->services, st->service_count, r.cloud_name))) {
         size_t col = r.column_of[COL_CLOUD];
         r.bad = true;
-        add_error(st->out, st->row_line, col, col ? st->headers[col - 1] : column_label(COL_CLOUD),
-                  _("cloud service '%.80s' is not in the cloud service register"), r.cloud_name);
+        isms_import_error_add(&st->out->errors, st->reader->line, col,
+                              col ? st->headers[col - 1] : column_label(COL_CLOUD),
+                              _("cloud service '%.80s' is not in the cloud service register"),
+                              r.cloud_name);
     }
     if (r.bad)
-        st->out->rows_with_errors++;
+        st->out->errors.rows++;
     else
         keep_row(st, &r);
 }
 
-static void on_field(void *data, size_t len, void *ctx)
+static int on_row(struct isms_csv_reader *reader, void *ctx)
 {
     struct state *st = ctx;
 
-    if (st->fatal)
-        return;
-    if (st->nfields == ISMS_IMPORT_COLUMNS_MAX) {
-        st->too_wide = true;
-        return;
-    }
-    /* Undo the apostrophe exports put before formula-like cells (CSV injection). */
-    if (len >= 2 && ((const char *)data)[0] == '\'' && strchr("=+-@", ((const char *)data)[1]))
-        data = (char *)data + 1, len--;
-    st->offsets[st->nfields++] = st->fields.len;
-    if ((len && isms_buf_put(&st->fields, data, len) < 0) || isms_buf_putc(&st->fields, '\0') < 0)
-        fatal(st, ISMS_ETOOBIG, st->row_line, "a row is longer than 1 MiB");
-}
-
-static void on_row(int terminator, void *ctx)
-{
-    struct state *st = ctx;
-
-    if (!st->fatal && st->too_wide)
-        fatal(st, ISMS_ETOOBIG, st->row_line, "a row has more than 64 columns");
-    else if (!st->fatal && !st->have_header)
+    (void)reader;
+    if (!st->have_header)
         read_header(st);
-    else if (!st->fatal)
+    else
         read_data_row(st);
-    isms_buf_reset(&st->fields);
-    st->nfields = 0;
-    st->too_wide = false;
-}
-
-static int check_encoding(struct state *st, const char *data, size_t len)
-{
-    char *copy;
-    bool ok;
-
-    if (memchr(data, '\0', len))
-        return fatal(st, ISMS_EINVALID, 1, "the file contains NUL bytes; is it really CSV?");
-    if (!(copy = malloc(len + 1)))
-        return fatal(st, ISMS_ENOMEM, 1, "out of memory");
-    memcpy(copy, data, len);
-    copy[len] = '\0';
-    ok = isms_text_valid_utf8(copy);
-    free(copy);
-    if (!ok)
-        return fatal(st, ISMS_EINVALID, 1,
-                     "the file is not UTF-8 (in Excel save it as "
-                     "'CSV UTF-8 (comma delimited)')");
-    return 0;
-}
-
-/* Feeds the parser one line at a time so every row knows the line it starts on. */
-static void feed(struct state *st, const char *data, size_t len)
-{
-    const char *p = data, *end = data + len;
-    size_t line = 1;
-
-    while (p < end && !st->fatal) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
-        /* libcsv's public state: 0 is "no row begun", so the next row starts here. */
-        if (st->parser.pstate == 0)
-            st->row_line = line;
-        if (csv_parse(&st->parser, p, n, on_field, on_row, st) != n && !st->fatal)
-            fatal(st, ISMS_EINVALID, line,
-                  "malformed CSV: a quote in an unquoted cell or text "
-                  "after a closing quote");
-        p += n;
-        line++;
-    }
-    if (!st->fatal && csv_fini(&st->parser, on_field, on_row, st) != 0 && !st->fatal)
-        fatal(st, ISMS_EINVALID, st->row_line, "malformed CSV: a quoted cell is never closed");
-}
-
-static int summarise(struct isms_asset_import *out, int fatal_code)
-{
-    if (fatal_code)
-        return isms_error_set(fatal_code, "%s",
-                              out->error_count ? out->errors[0].message : "the import failed");
-    if (out->errors_total)
-        return isms_error_set(ISMS_EINVALID, _("%zu rows have errors; nothing was imported"),
-                              out->rows_with_errors);
-    return 0;
+    return st->fatal;
 }
 
 static int parse(struct isms_asset_import *out, const char *data, size_t len, bool resolve,
                  const struct isms_cloud_service *services, size_t service_count)
 {
-    struct state st = {
-        .out = out, .resolve = resolve, .services = services, .service_count = service_count};
+    struct isms_csv_reader reader = {0};
+    struct state st = {.out = out,
+                       .reader = &reader,
+                       .resolve = resolve,
+                       .services = services,
+                       .service_count = service_count};
+    int error;
 
     memset(out, 0, sizeof(*out));
-    isms_buf_init(&st.fields, ROW_BYTES_MAX);
     if (len > ISMS_IMPORT_BYTES_MAX) {
         fatal(&st, ISMS_ETOOBIG, 1, "the file is larger than 64 MiB");
-        return summarise(out, st.fatal);
+        return isms_import_errors_result(&out->errors, st.fatal);
     }
-    if (len >= 3 && memcmp(data, BOM, 3) == 0)
-        data += 3, len -= 3;
-    if (csv_init(&st.parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    if (check_encoding(&st, data, len) == 0)
-        feed(&st, data, len);
+    error = isms_csv_read(&reader, data, len, on_row, &st);
+    if (error < 0 && !st.fatal)
+        fatal(&st, error, reader.line, isms_error_last());
     if (!st.fatal && !st.have_header)
         fatal(&st, ISMS_EINVALID, 1, "the file is empty: it needs a header row");
-    csv_free(&st.parser);
-    isms_buf_release(&st.fields);
-    return summarise(out, st.fatal);
+    return isms_import_errors_result(&out->errors, st.fatal);
 }
 
 int isms_asset_import_parse(struct isms_asset_import *out, const char *data, size_t len)
@@ -602,6 +452,6 @@ void isms_asset_import_release(struct isms_asset_import *import)
     free(import->row_text);
     free(import->cloud_names);
     free(import->lines);
-    free(import->errors);
+    isms_import_errors_release(&import->errors);
     memset(import, 0, sizeof(*import));
 }

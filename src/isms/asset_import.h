@@ -14,22 +14,15 @@
 #define ISMS_ISMS_ASSET_IMPORT_H
 
 #include "isms/asset.h"
+#include "isms/import_errors.h"
+#include "util/csv_reader.h"
 
 struct isms_store;
 struct isms_actor;
 
 #define ISMS_IMPORT_BYTES_MAX (64u << 20)
 #define ISMS_IMPORT_ROWS_MAX 200000
-#define ISMS_IMPORT_COLUMNS_MAX 64
-#define ISMS_IMPORT_ERRORS_MAX 1000 /* reported in full; beyond that only counted */
-
-struct isms_import_error {
-    size_t line;     /* 1-based line of the file where the row starts */
-    size_t column;   /* 1-based column; 0: the row or file as a whole */
-    char header[64]; /* that column's header as written in the file ("" for 0) */
-    char message[240];
-    char message_ja[400]; /* the same in Japanese (util/error.h) */
-};
+#define ISMS_IMPORT_COLUMNS_MAX ISMS_CSV_COLUMNS_MAX
 
 struct isms_asset_import {
     struct isms_asset_input *rows; /* strings point into row_text */
@@ -37,10 +30,7 @@ struct isms_asset_import {
     const char **cloud_names; /* per row: the named cloud service, NULL for none */
     size_t *lines;
     size_t count;
-    struct isms_import_error *errors;
-    size_t error_count;  /* errors held in `errors` */
-    size_t errors_total; /* including those past ISMS_IMPORT_ERRORS_MAX */
-    size_t rows_with_errors;
+    struct isms_import_errors errors;
     char ignored_columns[256]; /* headers not understood, comma-separated */
     size_t cloud_column;       /* 1-based column naming cloud services; 0: none */
     char cloud_header[64];

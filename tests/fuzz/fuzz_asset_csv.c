@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int error = isms_asset_import_parse(&import, (const char *)data, size);
 
     /* A clean parse has rows and no errors; a failed one stores no row past an error. */
-    if ((error == 0) != (import.errors_total == 0))
+    if ((error == 0) != (import.errors.total == 0))
         abort();
     for (size_t i = 0; i < import.count; i++)
         if (!import.rows[i].name || !*import.rows[i].name || import.lines[i] == 0)

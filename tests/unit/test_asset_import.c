@@ -113,18 +113,18 @@ static void malformed_rows_store_nothing(void **state)
         isms_asset_import(&import, t->store, org, csv, sizeof(csv) - 1, isms_actor_cli()),
         ISMS_EINVALID);
     assert_string_equal(isms_error_last(), "4 rows have errors; nothing was imported");
-    assert_int_equal(import.error_count, 5);
-    assert_int_equal(import.errors[0].line, 3);
-    assert_int_equal(import.errors[0].column, 2);
-    assert_string_equal(import.errors[0].header, "種別");
-    assert_int_equal(import.errors[1].line, 4);
-    assert_string_equal(import.errors[1].header, "管理責任者");
-    assert_int_equal(import.errors[2].line, 4);
-    assert_int_equal(import.errors[2].column, 5);
-    assert_int_equal(import.errors[3].line, 5);
-    assert_string_equal(import.errors[3].header, "保存期間");
-    assert_int_equal(import.errors[4].line, 6);
-    assert_string_equal(import.errors[4].header, "起算日付");
+    assert_int_equal(import.errors.count, 5);
+    assert_int_equal(import.errors.list[0].line, 3);
+    assert_int_equal(import.errors.list[0].column, 2);
+    assert_string_equal(import.errors.list[0].header, "種別");
+    assert_int_equal(import.errors.list[1].line, 4);
+    assert_string_equal(import.errors.list[1].header, "管理責任者");
+    assert_int_equal(import.errors.list[2].line, 4);
+    assert_int_equal(import.errors.list[2].column, 5);
+    assert_int_equal(import.errors.list[3].line, 5);
+    assert_string_equal(import.errors.list[3].header, "保存期間");
+    assert_int_equal(import.errors.list[4].line, 6);
+    assert_string_equal(import.errors.list[4].header, "起算日付");
     isms_asset_import_release(&import);
     assert_int_equal(count_assets(t, org), 0);
 }
@@ -140,10 +140,10 @@ static void unknown_cloud_service_stores_nothing(void **state)
     assert_int_equal(
         isms_asset_import(&import, t->store, org, csv, sizeof(csv) - 1, isms_actor_cli()),
         ISMS_EINVALID);
-    assert_int_equal(import.error_count, 1);
-    assert_int_equal(import.errors[0].line, 3);
-    assert_int_equal(import.errors[0].column, 9);
-    assert_non_null(strstr(import.errors[0].message, "'Dropbox'"));
+    assert_int_equal(import.errors.count, 1);
+    assert_int_equal(import.errors.list[0].line, 3);
+    assert_int_equal(import.errors.list[0].column, 9);
+    assert_non_null(strstr(import.errors.list[0].message, "'Dropbox'"));
     isms_asset_import_release(&import);
     assert_int_equal(count_assets(t, org), 0);
 }
@@ -167,9 +167,9 @@ static void broken_files_say_why(void **state)
         struct isms_asset_import import;
         assert_int_not_equal(isms_asset_import_parse(&import, cases[i].csv, strlen(cases[i].csv)),
                              0);
-        assert_true(import.error_count >= 1);
-        assert_non_null(strstr(import.errors[0].message, cases[i].message));
-        assert_int_equal(import.errors[0].line, cases[i].line);
+        assert_true(import.errors.count >= 1);
+        assert_non_null(strstr(import.errors.list[0].message, cases[i].message));
+        assert_int_equal(import.errors.list[0].line, cases[i].line);
         assert_int_equal(import.count, 0);
         isms_asset_import_release(&import);
     }

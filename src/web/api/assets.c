@@ -12,6 +12,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "web/http/id_param.h"
+#include "web/http/import_failure.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
 #include "web/http/router.h"
@@ -173,39 +174,6 @@ static bool is_csv(const struct isms_web_request *req)
     return type && strncasecmp(type, "text/csv", 8) == 0 && (type[8] == '\0' || type[8] == ';');
 }
 
-static json_t *import_errors(const struct isms_asset_import *import, bool japanese)
-{
-    json_t *rows = json_array();
-    bool ok = true;
-
-    for (size_t i = 0; ok && i < import->error_count; i++) {
-        const struct isms_import_error *e = &import->errors[i];
-        ok = isms_json_append(rows, json_pack("{s:I, s:I, s:s, s:s}", "line", (json_int_t)e->line,
-                                              "column", (json_int_t)e->column, "header", e->header,
-                                              "message", japanese ? e->message_ja : e->message));
-    }
-    return isms_json_done(rows, ok);
-}
-
-/* 400 with every row error: {"error": {"code", "message", "errors_total", "rows": [...]}}. */
-static int respond_import_failure(struct isms_web_response *res, const struct isms_web_request *req,
-                                  int error, const struct isms_asset_import *import)
-{
-    bool ja = isms_web_wants_japanese(req);
-    json_t *rows;
-
-    if (error != ISMS_EINVALID && error != ISMS_ETOOBIG)
-        return error;
-    if (!(rows = import_errors(import, ja)))
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    return isms_web_respond_json(
-        res, (unsigned)isms_error_http_status(error),
-        json_pack("{s:{s:s, s:s, s:I, s:I, s:o}}", "error", "code", isms_error_name(error),
-                  "message", ja ? isms_error_last_ja() : isms_error_last(), "rows_with_errors",
-                  (json_int_t)import->rows_with_errors, "errors_total",
-                  (json_int_t)import->errors_total, "rows", rows));
-}
-
 static int handle_assets_import(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_asset_import import;
@@ -219,7 +187,7 @@ static int handle_assets_import(struct isms_web_response *res, struct isms_web_r
     error = isms_asset_import(&import, req->store, req->org.id, isms_buf_cstr(&req->body),
                               req->body.len, &req->actor);
     if (error < 0)
-        error = respond_import_failure(res, req, error, &import);
+        error = isms_web_respond_import_failure(res, req, error, &import.errors);
     else
         error = isms_web_respond_json(
             res, 201,

@@ -4,6 +4,7 @@
  * a file with any error stores nothing (isms/asset_import.h).
  */
 #include "isms_setup.h"
+#include "export/import_errors_json.h"
 #include "isms/asset_import.h"
 #include "util/error.h"
 #include "web/http/multipart.h"
@@ -14,28 +15,16 @@
 
 #define FILE_FIELD "file"
 
-static json_t *error_rows(const struct isms_page *page, const struct isms_asset_import *import)
-{
-    json_t *rows = json_array();
-
-    for (size_t i = 0; rows && i < import->error_count; i++) {
-        const struct isms_import_error *e = &import->errors[i];
-        json_array_append_new(rows,
-                              json_pack("{s:I,s:I,s:s,s:s}", "line", (json_int_t)e->line, "column",
-                                        (json_int_t)e->column, "header", e->header, "message",
-                                        page->lang == ISMS_LANG_JA ? e->message_ja : e->message));
-    }
-    return rows;
-}
-
 static int add_result(struct isms_page *page, const struct isms_asset_import *import)
 {
     return isms_page_set(
         page, "result",
-        json_pack("{s:o,s:b,s:I,s:I,s:b,s:s}", "errors", error_rows(page, import), "has_errors",
-                  import->error_count > 0, "errors_total", (json_int_t)import->errors_total,
-                  "rows_with_errors", (json_int_t)import->rows_with_errors, "more",
-                  import->errors_total > import->error_count, "ignored", import->ignored_columns));
+        json_pack("{s:o,s:b,s:I,s:I,s:b,s:s}", "errors",
+                  isms_json_import_errors(&import->errors, page->lang == ISMS_LANG_JA),
+                  "has_errors", import->errors.count > 0, "errors_total",
+                  (json_int_t)import->errors.total, "rows_with_errors",
+                  (json_int_t)import->errors.rows, "more",
+                  import->errors.total > import->errors.count, "ignored", import->ignored_columns));
 }
 
 static int render(struct isms_web_response *res, struct isms_web_request *req,
@@ -76,7 +65,7 @@ static int import_file(struct isms_web_response *res, struct isms_web_request *r
         /* The listed errors say it all; only a file refused as a whole
          * (too big, no rows) needs the message. */
         error = render(res, req, &import, mp->filename,
-                       import.error_count ? NULL : isms_error_last(),
+                       import.errors.count ? NULL : isms_error_last(),
                        (unsigned)isms_error_http_status(error));
     } else if (error == 0) {
         error = isms_page_redirect_in_org(res, req, "assets?imported=%zu", import.count);
