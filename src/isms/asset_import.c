@@ -342,7 +342,8 @@ static void read_data_row(struct state *st)
     if (isms_csv_row_is_blank(st->reader))
         return;
     if (++st->rows_seen > ISMS_IMPORT_ROWS_MAX) {
-        fatal(st, ISMS_ETOOBIG, st->reader->line, "the file has more rows than the import takes");
+        fatal(st, ISMS_ETOOBIG, st->reader->line,
+              _("the file has more rows than the import takes"));
         return;
     }
     for (size_t i = 0; i < st->ncolumns; i++) {
@@ -409,14 +410,14 @@ static int parse(struct isms_asset_import *out, const char *data, size_t len, bo
 
     memset(out, 0, sizeof(*out));
     if (len > ISMS_IMPORT_BYTES_MAX) {
-        fatal(&st, ISMS_ETOOBIG, 1, "the file is larger than 64 MiB");
+        fatal(&st, ISMS_ETOOBIG, 1, _("the file is larger than 64 MiB"));
         return isms_import_errors_result(&out->errors, st.fatal);
     }
     error = isms_csv_read(&reader, data, len, on_row, &st);
     if (error < 0 && !st.fatal)
         fatal(&st, error, reader.line, isms_error_last());
     if (!st.fatal && !st.have_header)
-        fatal(&st, ISMS_EINVALID, 1, "the file is empty: it needs a header row");
+        fatal(&st, ISMS_EINVALID, 1, _("the file is empty: it needs a header row"));
     return isms_import_errors_result(&out->errors, st.fatal);
 }
 

@@ -5,8 +5,18 @@
 void isms_import_error_add(struct isms_import_errors *errors, size_t line, size_t column,
                            const char *header, const char *fmt, ...)
 {
+    va_list ap;
+
+    va_start(ap, fmt);
+    isms_import_error_vadd(errors, line, column, header, fmt, ap);
+    va_end(ap);
+}
+
+void isms_import_error_vadd(struct isms_import_errors *errors, size_t line, size_t column,
+                            const char *header, const char *fmt, va_list ap)
+{
     struct isms_import_error *e;
-    va_list ap, again;
+    va_list again;
 
     errors->total++;
     if (errors->count == ISMS_IMPORT_ERRORS_MAX)
@@ -17,7 +27,6 @@ void isms_import_error_add(struct isms_import_errors *errors, size_t line, size_
     e->line = line;
     e->column = column;
     snprintf(e->header, sizeof(e->header), "%s", header ? header : "");
-    va_start(ap, fmt);
     va_copy(again, ap);
     vsnprintf(e->message, sizeof(e->message), fmt, ap);
     /* The Japanese form beside it: pages and the API answer in the user's
@@ -28,7 +37,6 @@ void isms_import_error_add(struct isms_import_errors *errors, size_t line, size_
     else
         isms_error_vformat_ja(e->message_ja, sizeof(e->message_ja), fmt, again);
     va_end(again);
-    va_end(ap);
 }
 
 int isms_import_errors_result(const struct isms_import_errors *errors, int fatal)

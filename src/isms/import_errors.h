@@ -30,6 +30,8 @@ struct isms_import_errors {
  * a message already made, translated as the text it is). */
 void isms_import_error_add(struct isms_import_errors *errors, size_t line, size_t column,
                            const char *header, const char *fmt, ...) ISMS_PRINTF(5, 6);
+void isms_import_error_vadd(struct isms_import_errors *errors, size_t line, size_t column,
+                            const char *header, const char *fmt, va_list ap) ISMS_PRINTF(5, 0);
 
 /* The import's result: 0 without errors; else `fatal` (a file refused as a
  * whole) or ISMS_EINVALID, with the message set. */

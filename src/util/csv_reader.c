@@ -75,7 +75,7 @@ static void on_field(void *data, size_t len, void *ctx)
     if (len >= 2 && cell[0] == '\'' && strchr("=+-@", cell[1]))
         cell++, len--;
     if (add_cell(r->reader, cell, len) < 0)
-        stop(r, ISMS_ETOOBIG, "a row is longer than 1 MiB");
+        stop(r, ISMS_ETOOBIG, _("a row is longer than 1 MiB"));
 }
 
 static void on_row(int terminator, void *ctx)
@@ -86,10 +86,10 @@ static void on_row(int terminator, void *ctx)
 
     (void)terminator;
     if (!r->error && r->too_wide)
-        stop(r, ISMS_ETOOBIG, "a row has more than 64 columns");
+        stop(r, ISMS_ETOOBIG, _("a row has more than 64 columns"));
     while (!r->error && reader->count < reader->pad_to && reader->count < ISMS_CSV_COLUMNS_MAX)
         if (add_cell(reader, "", 0) < 0)
-            stop(r, ISMS_ETOOBIG, "a row is longer than 1 MiB");
+            stop(r, ISMS_ETOOBIG, _("a row is longer than 1 MiB"));
     if (!r->error && (error = r->fn(reader, r->ctx)) < 0)
         r->error = error;
     isms_buf_reset(&reader->text);
@@ -104,7 +104,7 @@ static int check_encoding(struct read *r, const char *data, size_t len)
 
     r->reader->line = 1;
     if (memchr(data, '\0', len))
-        return stop(r, ISMS_EINVALID, "the file contains NUL bytes; is it really CSV?");
+        return stop(r, ISMS_EINVALID, _("the file contains NUL bytes; is it really CSV?"));
     if (!(copy = malloc(len + 1)))
         return stop(r, ISMS_ENOMEM, "out of memory");
     memcpy(copy, data, len);
@@ -113,8 +113,7 @@ static int check_encoding(struct read *r, const char *data, size_t len)
     free(copy);
     if (!ok)
         return stop(r, ISMS_EINVALID,
-                    "the file is not UTF-8 (in Excel save it as "
-                    "'CSV UTF-8 (comma delimited)')");
+                    _("the file is not UTF-8 (in Excel save it as 'CSV UTF-8 (comma delimited)')"));
     return 0;
 }
 
@@ -133,13 +132,13 @@ static void feed(struct read *r, const char *data, size_t len)
         if (csv_parse(&r->parser, p, n, on_field, on_row, r) != n && !r->error) {
             r->reader->line = line;
             stop(r, ISMS_EINVALID,
-                 "malformed CSV: a quote in an unquoted cell or text after a closing quote");
+                 _("malformed CSV: a quote in an unquoted cell or text after a closing quote"));
         }
         p += n;
         line++;
     }
     if (!r->error && csv_fini(&r->parser, on_field, on_row, r) != 0 && !r->error)
-        stop(r, ISMS_EINVALID, "malformed CSV: a quoted cell is never closed");
+        stop(r, ISMS_EINVALID, _("malformed CSV: a quoted cell is never closed"));
 }
 
 int isms_csv_read(struct isms_csv_reader *reader, const char *data, size_t len, isms_csv_row_fn fn,
