@@ -17,6 +17,7 @@
 
 #include "catalog/catalog.h"
 #include "isms/import_errors.h"
+#include "isms/soa_labels.h"
 #include "model/soa.h"
 #include "model/transition.h"
 
@@ -90,8 +91,10 @@ void isms_transition_report_release(struct isms_transition_report *report);
 
 /* "applicable", "excluded", "conflict", "no_source", "assess". */
 const char *isms_transition_proposal_name(enum isms_transition_proposal p);
-/* 適用, 除外, 判断が分かれる, 2013年版の決定なし, リスクアセスメントが必要. */
-const char *isms_transition_proposal_label_ja(enum isms_transition_proposal p);
+/* 適用 / Applicable, 除外 / Excluded, 判断が分かれる / Sources disagree, ... */
+const struct isms_label *isms_transition_proposal_label(enum isms_transition_proposal p);
+/* 実施済 / Implemented, 一部実施 / Partially, 未実施 / Not implemented ("" unset). */
+const struct isms_label *isms_transition_implemented_label(enum isms_transition_implemented v);
 
 /* The 2013 id as the report writes it: "A.12.6.1". */
 void isms_transition_source_id(char out[ISMS_TRANSITION_ID_MAX + 1],

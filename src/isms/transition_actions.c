@@ -143,7 +143,7 @@ static int create_risk(int64_t *number, struct isms_store *store, int64_t org_id
     struct isms_risk risk, with_control;
     int error;
 
-    snprintf(title, sizeof(title), "新規管理策 %s %s が未実施", n->control->id,
+    snprintf(title, sizeof(title), "新規管理策 %s「%s」が未実施", n->control->id,
              n->control->title_ja);
     snprintf(event, sizeof(event),
              "ISO/IEC 27001:2022 で新設された管理策 %s（%s）が実施されていない。"

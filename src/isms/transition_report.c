@@ -9,17 +9,33 @@
 
 static const char *const proposal_names[] = {"no_source", "applicable", "excluded", "conflict",
                                              "assess"};
-static const char *const proposal_ja[] = {"2013年版の決定なし", "適用", "除外", "判断が分かれる",
-                                          "リスクアセスメントが必要"};
+static const struct isms_label proposal_labels[] = {
+    {"No 2013 decision", "2013年版の決定なし"},
+    {"Applicable", "適用"},
+    {"Excluded", "除外"},
+    {"Sources disagree: decide", "判断が分かれる（要判断）"},
+    {"New: assess the risk (6.1.2)", "新規: リスクアセスメントが必要 (6.1.2)"},
+};
+static const struct isms_label implemented_labels[] = {
+    {"", ""},
+    {"Implemented", "実施済"},
+    {"Partially implemented", "一部実施"},
+    {"Not implemented", "未実施"},
+};
 
 const char *isms_transition_proposal_name(enum isms_transition_proposal p)
 {
     return proposal_names[p];
 }
 
-const char *isms_transition_proposal_label_ja(enum isms_transition_proposal p)
+const struct isms_label *isms_transition_proposal_label(enum isms_transition_proposal p)
 {
-    return proposal_ja[p];
+    return &proposal_labels[p];
+}
+
+const struct isms_label *isms_transition_implemented_label(enum isms_transition_implemented v)
+{
+    return &implemented_labels[(unsigned)v < ISMS_ARRAY_SIZE(implemented_labels) ? v : 0];
 }
 
 static const struct isms_transition_decision *find(const struct isms_transition_report *r,

@@ -343,6 +343,42 @@ async function main() {
             check(await page.locator('[data-testid=dashboard-maturity] rect[data-level="2"]').count() === 2, 'the dashboard chart does not show 竹');
         });
 
+        await step('a 2013 SoA is imported, the transition report opened, the SoA drafted and the new controls given risks', async () => {
+            await page.goto(`${base}/orgs/${ORG}/soa`);
+            await Promise.all([page.waitForNavigation(), page.click('[data-testid=transition-link]')]);
+            check((await page.textContent('h1')).includes('ISO/IEC 27001:2022 への移行'), 'the transition page is not in Japanese');
+            await page.setInputFiles('#t-file', { name: 'soa2013.csv', mimeType: 'text/csv',
+                buffer: Buffer.from('\ufeff管理策,適用,実施,理由\r\nA.99.1,適用,,\r\n') });
+            const refused = await submit(page, '[data-testid=transition-import] button[type=submit]');
+            check(refused.status() === 400, `a bad 2013 SoA answered ${refused.status()}`);
+            check((await page.textContent('[data-testid=import-errors]')).includes('附属書A の管理策ではありません'), 'the bad row is not explained in Japanese');
+            await page.setInputFiles('#t-file', { name: 'soa2013.csv', mimeType: 'text/csv',
+                buffer: Buffer.from('\ufeff管理策,管理策名,適用,実施,理由\r\nA.5.1.1,方針群,適用,実施済,基本方針\r\nA.5.1.2,方針群のレビュー,適用,一部,\r\n'
+                    + 'A.6.2.1,モバイル機器の方針,適用,未実施,\r\nA.11.2.8,無人状態にある利用者装置,除外,,無人の端末はない\r\n') });
+            await submit(page, '[data-testid=transition-import] button[type=submit]');
+            check((await page.textContent('[role=status]')).includes('4'), 'the import does not say how many decisions it took');
+            const row51 = await page.textContent('[data-testid=transition-report] tr[data-control="5.1"]');
+            check(row51.includes('A.5.1.1') && row51.includes('A.5.1.2') && row51.includes('統合'), `5.1 does not show its two sources: ${row51}`);
+            check(await page.locator('tr[data-control="8.1"][data-proposal=conflict]').count() === 1, '8.1 is not flagged as a conflict');
+            check(await page.locator('tr[data-proposal=assess]').count() === 11, 'the 11 new controls are not marked for risk assessment');
+            const xlsx = await page.request.get(`${base}${await page.getAttribute('[data-testid=export-xlsx]', 'href')}`);
+            check(xlsx.status() === 200 && (await xlsx.body()).subarray(0, 2).toString() === 'PK', 'the transition xlsx does not download');
+            await shot(page, 'transition');
+            await submit(page, '[data-testid=soa-draft] button[type=submit]');
+            check((await page.textContent('[role=status]')).includes('決定 1'), 'the draft does not say what it decided');
+            await submit(page, '[data-testid=new-risks] button[type=submit]');
+            const created = await page.textContent('[role=status]');
+            check(/新規管理策について作成したリスク: (9|10|11)/.test(created), `the risks are not reported: ${created}`);
+            await page.goto(`${base}/orgs/${ORG}/risks?control=A.5.7`);
+            check((await page.textContent('main')).includes('脅威インテリジェンス'), 'the risk of 5.7 is not in the register');
+            await page.goto(`${base}/orgs/${ORG}/transition`);
+            await Promise.all([page.waitForNavigation(), page.click('[data-testid=lang-switch]')]);
+            check((await page.textContent('h1')).includes('Transition to ISO/IEC 27001:2022'), 'the English page is not in English');
+            check((await page.textContent('tr[data-control="8.1"]')).includes('Sources disagree'), 'the English proposal is missing');
+            await shot(page, 'transition-en');
+            await Promise.all([page.waitForNavigation(), page.click('[data-testid=lang-switch]')]);
+        });
+
         await step('no script or console errors on any page', async () => {
             check(pageErrors.length === 0, pageErrors.join('\n'));
         });

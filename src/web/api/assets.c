@@ -167,19 +167,12 @@ static int handle_assets_delete(struct isms_web_response *res, struct isms_web_r
     return isms_web_respond_no_content(res);
 }
 
-static bool is_csv(const struct isms_web_request *req)
-{
-    const char *type = isms_web_request_header(req, "Content-Type");
-
-    return type && strncasecmp(type, "text/csv", 8) == 0 && (type[8] == '\0' || type[8] == ';');
-}
-
 static int handle_assets_import(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_asset_import import;
     int error;
 
-    if (!is_csv(req)) {
+    if (!isms_web_request_is_csv(req)) {
         isms_web_respond_error(res, 415, "unsupported_media_type",
                                "the register must be sent as 'text/csv' (UTF-8)");
         return 0;

@@ -233,22 +233,32 @@ bool isms_web_request_is_form(const struct isms_web_request *req)
     return type && strncasecmp(type, ISMS_WEB_FORM_TYPE, sizeof(ISMS_WEB_FORM_TYPE) - 1) == 0;
 }
 
-bool isms_web_request_is_json(const struct isms_web_request *req)
+/* Content-Type is `media` (case-insensitive), parameters such as charset allowed. */
+static bool has_type(const struct isms_web_request *req, const char *media)
 {
-    static const char json_type[] = "application/json";
     const char *type = isms_web_request_header(req, MHD_HTTP_HEADER_CONTENT_TYPE);
-    size_t n = sizeof(json_type) - 1;
+    size_t n = strlen(media);
 
     if (!type)
         return false;
     while (*type == ' ' || *type == '\t')
         type++;
-    if (strncasecmp(type, json_type, n) != 0)
+    if (strncasecmp(type, media, n) != 0)
         return false;
     type += n;
     while (*type == ' ' || *type == '\t')
         type++;
     return *type == '\0' || *type == ';';
+}
+
+bool isms_web_request_is_json(const struct isms_web_request *req)
+{
+    return has_type(req, "application/json");
+}
+
+bool isms_web_request_is_csv(const struct isms_web_request *req)
+{
+    return has_type(req, "text/csv");
 }
 
 int isms_web_request_parse_json(struct isms_web_request *req)

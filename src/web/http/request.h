@@ -101,6 +101,8 @@ const char *isms_web_request_param(const struct isms_web_request *req, const cha
 
 /* True when Content-Type is application/json (parameters such as charset allowed). */
 bool isms_web_request_is_json(const struct isms_web_request *req);
+/* True when Content-Type is text/csv (an import sent by a program). */
+bool isms_web_request_is_csv(const struct isms_web_request *req);
 
 /* True when Content-Type starts with application/x-www-form-urlencoded (an
  * HTML form post). */
