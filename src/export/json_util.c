@@ -49,3 +49,16 @@ int isms_json_optional_string(const char **out, const json_t *body, const char *
     *out = json_string_value(value);
     return 0;
 }
+
+int isms_json_optional_text(const char **out, char number[ISMS_JSON_NUMBER_SIZE],
+                            const json_t *body, const char *key)
+{
+    const json_t *value = json_object_get(body, key);
+
+    if (json_is_integer(value)) {
+        snprintf(number, ISMS_JSON_NUMBER_SIZE, "%" JSON_INTEGER_FORMAT, json_integer_value(value));
+        *out = number;
+        return 0;
+    }
+    return isms_json_optional_string(out, body, key);
+}

@@ -29,4 +29,10 @@ json_t *isms_json_string_or_null(const char *s);
  * `key` when it is not a string or holds a NUL character. */
 int isms_json_optional_string(const char **out, const json_t *body, const char *key);
 
+/* The same, also taking an integer (written into `number`): fields such as
+ * a priority or a duration that a client may send either way. */
+#define ISMS_JSON_NUMBER_SIZE 24
+int isms_json_optional_text(const char **out, char number[ISMS_JSON_NUMBER_SIZE],
+                            const json_t *body, const char *key);
+
 #endif

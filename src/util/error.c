@@ -54,7 +54,10 @@ int isms_error_set(int code, const char *fmt, ...)
     va_start(ap, fmt);
     va_copy(again, ap);
     vsnprintf(last_message, sizeof(last_message), fmt, ap);
-    if (ja && ja != fmt && isms_format_same_conversions(fmt, ja))
+    /* A message made elsewhere ("%s"): its Japanese is that of the text. */
+    if (strcmp(fmt, "%s") == 0 && translate_ja && (ja = translate_ja(last_message)) && *ja)
+        snprintf(last_message_ja, sizeof(last_message_ja), "%s", ja);
+    else if (ja && ja != fmt && isms_format_same_conversions(fmt, ja))
         vsnprintf(last_message_ja, sizeof(last_message_ja), ja, again);
     else
         memcpy(last_message_ja, last_message, sizeof(last_message));

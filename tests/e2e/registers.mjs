@@ -379,6 +379,48 @@ async function main() {
             await Promise.all([page.waitForNavigation(), page.click('[data-testid=lang-switch]')]);
         });
 
+        await step('a business process gets its RTO, a dependency that recovers too late shows as a gap, contacts and exercises are kept', async () => {
+            await page.goto(`${base}/orgs/${ORG}/bia`);
+            check((await page.textContent('h1')).includes('事業影響度分析'), 'the BIA page is not in Japanese');
+            await page.fill('#p-name', '受注処理');
+            await page.fill('#p-mtpd', '4h');
+            await page.fill('#p-rto', '1日');
+            const refused = await submit(page, '[data-testid=bia-process-form] button[type=submit]');
+            check(refused.status() === 400, `an RTO beyond the MTPD answered ${refused.status()}`);
+            check((await page.textContent('[data-testid=error]')).includes('最大許容停止時間'), 'the refusal is not explained');
+            check(await page.inputValue('#p-name') === '受注処理', 'the refused form lost the name');
+            await page.fill('#p-mtpd', '1日');
+            await page.fill('#p-rto', '4時間');
+            await page.fill('#p-rpo', '1時間');
+            await page.fill('#p-rlo', '50');
+            await submit(page, '[data-testid=bia-process-form] button[type=submit]');
+            check(page.url().includes('/bia/processes/'), `creating the process went to ${page.url()}`);
+            await page.fill('#d-name', '基幹システム');
+            await page.fill('#d-rt', '2日');
+            await submit(page, '[data-testid=bia-dependency-form] button[type=submit]');
+            await page.fill('#d-name', '社内ネットワーク');
+            await page.fill('#d-rt', '2時間');
+            await submit(page, '[data-testid=bia-dependency-form] button[type=submit]');
+            const deps = await page.textContent('[data-testid=bia-dependencies]');
+            check(deps.includes('の復旧に 2日 かかり、RTO の 4時間 を超えています'), `the gap is not explained: ${deps}`);
+            check(await page.locator('[data-testid=bia-dependencies] tr[data-gap=yes]').count() === 1, 'not exactly one dependency is a gap');
+            await shot(page, 'bia-process');
+            await page.goto(`${base}/orgs/${ORG}/bia`);
+            check((await page.textContent('[data-testid=bia-gaps]')).includes('基幹システム'), 'the overview does not list the gap');
+            await page.fill('#c-name', '情報システム部 当番');
+            await page.fill('#c-role', 'CSIRT');
+            await page.fill('#c-phone', '03-1234-5678');
+            await submit(page, '[data-testid=bia-contact-form] button[type=submit]');
+            check((await page.textContent('[data-testid=bia-contacts]')).includes('03-1234-5678'), 'the contact is not listed');
+            await page.fill('#x-date', '2026-11-20');
+            await page.selectOption('#x-process', { label: '受注処理' });
+            await page.fill('#x-scenario', '基幹システムの停止');
+            await page.fill('#x-lessons', '手順書が古い');
+            await submit(page, '[data-testid=bia-exercise-form] button[type=submit]');
+            check((await page.textContent('[data-testid=bia-exercises]')).includes('手順書が古い'), 'the exercise is not listed');
+            await shot(page, 'bia');
+        });
+
         await step('no script or console errors on any page', async () => {
             check(pageErrors.length === 0, pageErrors.join('\n'));
         });
