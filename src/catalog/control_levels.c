@@ -2,11 +2,8 @@
 #include <pthread.h>
 #include <strings.h>
 #include "catalog/control_levels.h"
-#include "util/embedded.h"
+#include "catalog/table.h"
 #include "util/error.h"
-#include "util/tsv.h"
-
-extern const struct isms_embedded_file isms_catalog_data[];
 
 #define FILE_NAME "control_levels.tsv"
 
@@ -22,16 +19,11 @@ static char load_message[256];
 
 static int fill(void)
 {
-    const struct isms_embedded_file *file = isms_embedded_find(isms_catalog_data, FILE_NAME);
     int col[ISMS_ARRAY_SIZE(columns)], error;
 
-    if (!file)
-        return isms_error_set(ISMS_ERROR, "built-in file '" FILE_NAME "' is missing");
-    if ((error = isms_tsv_parse(&table, (const char *)file->data, file->size)) < 0)
-        return isms_error_set(error, FILE_NAME ": %s", isms_error_last());
-    for (size_t i = 0; i < ISMS_ARRAY_SIZE(columns); i++)
-        if ((col[i] = isms_tsv_column(&table, columns[i])) < 0)
-            return isms_error_set(ISMS_ERROR, FILE_NAME " lacks column '%s'", columns[i]);
+    if ((error = isms_catalog_table_open(&table, FILE_NAME, columns, ISMS_ARRAY_SIZE(columns),
+                                         col)) < 0)
+        return error;
     if (!(guidance = calloc(table.rows ? table.rows : 1, sizeof(*guidance))))
         return isms_error_set(ISMS_ENOMEM, "out of memory");
     for (size_t r = 0; r < table.rows; r++) {

@@ -1,6 +1,7 @@
 #include "isms_setup.h"
 #include <getopt.h>
 #include <unistd.h>
+#include "catalog/retention_templates.h"
 #include "cli/cli.h"
 #include "export/asset_export.h"
 #include "isms/asset.h"
@@ -37,6 +38,8 @@ static const char asset_help[] =
     "  --retention PERIOD      e.g. 10y, 6m, 1y6m, 90d, permanent\n"
     "  --basis BASIS           created, contract_end, employment_end, last_use, fixed_date\n"
     "  --basis-date DATE       the start date (YYYY-MM-DD), once it is known\n"
+    "  --retention-template ID a rule from the law (isms deletion templates): sets\n"
+    "                          --retention and --basis\n"
     "  --notes TEXT            remarks\n"
     "filters (list, export):\n"
     "  --q TEXT                name contains TEXT\n"
@@ -49,7 +52,7 @@ static const char asset_help[] =
 
 struct asset_args {
     const char *db, *org, *format, *output, *q, *type, *classification, *cloud, *due;
-    const char *name, *owner, *location, *notes, *retention, *basis, *basis_date;
+    const char *name, *owner, *location, *notes, *retention, *basis, *basis_date, *template_id;
     const char *c, *i, *a, *limit, *offset;
     bool json;
 };
@@ -74,6 +77,7 @@ static int parse_args(struct asset_args *a, int argc, char **argv)
         ISMS_CLI_TEXT("retention", &a->retention),
         ISMS_CLI_TEXT("basis", &a->basis),
         ISMS_CLI_TEXT("basis-date", &a->basis_date),
+        ISMS_CLI_TEXT("retention-template", &a->template_id),
         ISMS_CLI_TEXT("c", &a->c),
         ISMS_CLI_TEXT("i", &a->i),
         ISMS_CLI_TEXT("a", &a->a),
@@ -184,7 +188,10 @@ static int build_input(struct isms_asset_input *in, struct isms_store *store, in
         (a->cloud &&
          (error = find_cloud_service(&in->cloud_service_id, store, org_id, a->cloud)) < 0))
         return error;
-    return isms_retention_parse(&in->retention, a->retention, a->basis, a->basis_date);
+    const char *period = a->retention, *basis = a->basis;
+    if ((error = isms_retention_template_fill(&period, &basis, a->template_id)) < 0)
+        return error;
+    return isms_retention_parse(&in->retention, period, basis, a->basis_date);
 }
 
 static void print_header(void)

@@ -1,5 +1,6 @@
 /* The JSON form of assets (see asset_export.h), read and written. */
 #include "isms_setup.h"
+#include "catalog/retention_templates.h"
 #include "export/asset_export.h"
 #include "export/json.h"
 #include "export/json_util.h"
@@ -106,7 +107,7 @@ static int read_enums(struct isms_asset_input *out, const json_t *body)
 
 int isms_json_asset_input(struct isms_asset_input *out, const json_t *body)
 {
-    const char *period, *basis, *basis_date;
+    const char *period, *basis, *basis_date, *template_id;
     int64_t cloud_service_id;
     int error;
 
@@ -122,7 +123,9 @@ int isms_json_asset_input(struct isms_asset_input *out, const json_t *body)
         (error = get_int(&cloud_service_id, body, "cloud_service_id", 0)) < 0 ||
         (error = isms_json_optional_string(&period, body, "retention_period")) < 0 ||
         (error = isms_json_optional_string(&basis, body, "retention_basis")) < 0 ||
-        (error = isms_json_optional_string(&basis_date, body, "retention_basis_date")) < 0)
+        (error = isms_json_optional_string(&basis_date, body, "retention_basis_date")) < 0 ||
+        (error = isms_json_optional_string(&template_id, body, "retention_template")) < 0 ||
+        (error = isms_retention_template_fill(&period, &basis, template_id)) < 0)
         return error;
     if (cloud_service_id < 0)
         return isms_error_set(ISMS_EINVALID, _("'cloud_service_id' must be positive"));

@@ -13,21 +13,6 @@ const char *isms_bia_gap_reason_name(enum isms_bia_gap_reason r)
     return gap_names[r];
 }
 
-/* A required or optional text into `out` (`size` bytes), checked. */
-static int take_text(char *out, size_t size, const char *text, bool required, bool multiline,
-                     const char *field)
-{
-    int error;
-
-    text = text ? text : "";
-    if (required && !*text)
-        return isms_error_set(ISMS_EINVALID, _("'%s' is required"), field);
-    if ((error = isms_text_check(text, size - 1, multiline, field)) < 0)
-        return error;
-    snprintf(out, size, "%s", text);
-    return 0;
-}
-
 /* An integer in [min, max] written as digits (and an optional '%'); `unset`
  * for "" or NULL. */
 static int take_number(int *out, const char *text, int min, int max, int unset, const char *field)
@@ -53,10 +38,11 @@ static int check_process(struct isms_bia_process *p, const struct isms_bia_proce
 {
     int error;
 
-    if ((error = take_text(p->name, sizeof(p->name), in->name, true, false, "name")) < 0 ||
-        (error = take_text(p->owner, sizeof(p->owner), in->owner, false, false, "owner")) < 0 ||
-        (error = take_text(p->description, sizeof(p->description), in->description, false, true,
-                           "description")) < 0 ||
+    if ((error = isms_text_take(p->name, sizeof(p->name), in->name, true, false, "name")) < 0 ||
+        (error = isms_text_take(p->owner, sizeof(p->owner), in->owner, false, false, "owner")) <
+            0 ||
+        (error = isms_text_take(p->description, sizeof(p->description), in->description, false,
+                                true, "description")) < 0 ||
         (error = isms_bia_duration_parse(&p->mtpd, in->mtpd, "mtpd")) < 0 ||
         (error = isms_bia_duration_parse(&p->rto, in->rto, "rto")) < 0 ||
         (error = isms_bia_duration_parse(&p->rpo, in->rpo, "rpo")) < 0 ||
@@ -94,9 +80,9 @@ int isms_bia_dependency_add(int64_t *id_out, struct isms_store *store, int64_t o
     int ref = 0, error;
 
     if ((error = isms_bia_dependency_kind_parse(&d.kind, in->kind)) < 0 ||
-        (error = take_text(d.name, sizeof(d.name), in->name, d.kind == ISMS_BIA_ICT_SERVICE, false,
-                           "name")) < 0 ||
-        (error = take_text(d.notes, sizeof(d.notes), in->notes, false, true, "notes")) < 0 ||
+        (error = isms_text_take(d.name, sizeof(d.name), in->name, d.kind == ISMS_BIA_ICT_SERVICE,
+                                false, "name")) < 0 ||
+        (error = isms_text_take(d.notes, sizeof(d.notes), in->notes, false, true, "notes")) < 0 ||
         (error = isms_bia_duration_parse(&d.recovery_time, in->recovery_time, "recovery_time")) <
             0 ||
         (error = isms_bia_duration_parse(&d.recovery_point, in->recovery_point, "recovery_point")) <
@@ -117,11 +103,11 @@ int isms_bia_contact_add(int64_t *id_out, struct isms_store *store, int64_t org_
     struct isms_bia_contact c = {0};
     int error;
 
-    if ((error = take_text(c.name, sizeof(c.name), in->name, true, false, "name")) < 0 ||
-        (error = take_text(c.role, sizeof(c.role), in->role, false, false, "role")) < 0 ||
-        (error = take_text(c.phone, sizeof(c.phone), in->phone, false, false, "phone")) < 0 ||
-        (error = take_text(c.email, sizeof(c.email), in->email, false, false, "email")) < 0 ||
-        (error = take_text(c.notes, sizeof(c.notes), in->notes, false, true, "notes")) < 0 ||
+    if ((error = isms_text_take(c.name, sizeof(c.name), in->name, true, false, "name")) < 0 ||
+        (error = isms_text_take(c.role, sizeof(c.role), in->role, false, false, "role")) < 0 ||
+        (error = isms_text_take(c.phone, sizeof(c.phone), in->phone, false, false, "phone")) < 0 ||
+        (error = isms_text_take(c.email, sizeof(c.email), in->email, false, false, "email")) < 0 ||
+        (error = isms_text_take(c.notes, sizeof(c.notes), in->notes, false, true, "notes")) < 0 ||
         (error = take_number(&c.priority, in->priority, 1, 99, 1, "priority")) < 0)
         return error;
     if (!*c.phone && !*c.email)
@@ -138,13 +124,14 @@ int isms_bia_exercise_add(int64_t *id_out, struct isms_store *store, int64_t org
     if (!in->date || isms_date_parse(&e.date, in->date) < 0 || !isms_date_is_set(&e.date))
         return isms_error_set(ISMS_EINVALID, _("'date' must be a date (YYYY-MM-DD)"));
     if ((error = take_number(&process, in->process, 1, INT32_MAX, 0, "process")) < 0 ||
-        (error = take_text(e.scenario, sizeof(e.scenario), in->scenario, true, true, "scenario")) <
+        (error = isms_text_take(e.scenario, sizeof(e.scenario), in->scenario, true, true,
+                                "scenario")) < 0 ||
+        (error = isms_text_take(e.result, sizeof(e.result), in->result, false, true, "result")) <
             0 ||
-        (error = take_text(e.result, sizeof(e.result), in->result, false, true, "result")) < 0 ||
-        (error = take_text(e.lessons, sizeof(e.lessons), in->lessons, false, true, "lessons")) <
-            0 ||
-        (error = take_text(e.follow_up, sizeof(e.follow_up), in->follow_up, false, true,
-                           "follow_up")) < 0)
+        (error = isms_text_take(e.lessons, sizeof(e.lessons), in->lessons, false, true,
+                                "lessons")) < 0 ||
+        (error = isms_text_take(e.follow_up, sizeof(e.follow_up), in->follow_up, false, true,
+                                "follow_up")) < 0)
         return error;
     e.process_id = process;
     return isms_store_bia_exercise_add(id_out, store, org_id, &e, actor);

@@ -261,6 +261,25 @@ void isms_retention_period_format(char out[ISMS_RETENTION_PERIOD_SIZE],
         snprintf(out + used, ISMS_RETENTION_PERIOD_SIZE - used, "%dd", p->days);
 }
 
+void isms_retention_period_format_ja(char out[ISMS_RETENTION_PERIOD_SIZE * 2],
+                                     const struct isms_retention_period *p)
+{
+    const size_t size = ISMS_RETENTION_PERIOD_SIZE * 2;
+    size_t used = 0;
+
+    out[0] = '\0';
+    if (p->permanent) {
+        snprintf(out, size, "永年");
+        return;
+    }
+    if (p->years)
+        used += (size_t)snprintf(out + used, size - used, "%d年", p->years);
+    if (p->months)
+        used += (size_t)snprintf(out + used, size - used, "%dか月", p->months);
+    if (p->days)
+        snprintf(out + used, size - used, "%d日", p->days);
+}
+
 static const struct {
     const char *name;
     const char *ja;

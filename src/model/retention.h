@@ -67,6 +67,10 @@ int isms_retention_period_parse(struct isms_retention_period *out, const char *t
 void isms_retention_period_format(char out[ISMS_RETENTION_PERIOD_SIZE],
                                   const struct isms_retention_period *period);
 
+/* The period as a Japanese reader writes it: "10年", "1年6か月", "90日", "永年". */
+void isms_retention_period_format_ja(char out[ISMS_RETENTION_PERIOD_SIZE * 2],
+                                     const struct isms_retention_period *period);
+
 /* "created", "contract_end", "employment_end", "last_use", "fixed_date";
  * NULL for none. parse also takes the Japanese labels (作成日, 契約終了日,
  * 退職日, 最終利用日, 指定日). */

@@ -114,3 +114,17 @@ bool isms_text_search(const char *text, const char *query)
     isms_text_fold(folded_query, sizeof(folded_query), query);
     return strstr(folded_text, folded_query) != NULL;
 }
+
+int isms_text_take(char *out, size_t size, const char *text, bool required, bool multiline,
+                   const char *field)
+{
+    int error;
+
+    text = text ? text : "";
+    if (required && !*text)
+        return isms_error_set(ISMS_EINVALID, _("'%s' is required"), field);
+    if ((error = isms_text_check(text, size - 1, multiline, field)) < 0)
+        return error;
+    snprintf(out, size, "%s", text);
+    return 0;
+}

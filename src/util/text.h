@@ -10,6 +10,12 @@ bool isms_text_valid_utf8(const char *s);
  * ISMS_EINVALID/ISMS_ETOOBIG with a message naming `field`. */
 int isms_text_check(const char *s, size_t max, bool multiline, const char *field);
 
+/* Copies a checked text (NULL reads as "") into `out` of `size` bytes:
+ * ISMS_EINVALID "'FIELD' is required" when `required` and empty, else as
+ * isms_text_check with max `size` - 1. */
+int isms_text_take(char *out, size_t size, const char *text, bool required, bool multiline,
+                   const char *field);
+
 /* `in` folded for searching: ASCII letters lower-cased and the spelling
  * variants of JIS terms written one way (脆弱 for ぜい弱, 漏えい for 漏洩,
  * 改ざん for 改竄, 遵守 for 順守, 情報セキュリティ事象 for 情報セキュリティ

@@ -421,6 +421,38 @@ async function main() {
             await shot(page, 'bia');
         });
 
+        await step('an asset takes its retention rule from a law, falls due, and its deletion is recorded', async () => {
+            await page.goto(`${base}/orgs/${ORG}/assets/new`);
+            await page.fill('#a-name', '2018年度 法人税申告書');
+            await page.selectOption('#a-type', 'paper');
+            await page.fill('#a-owner', '経理部');
+            await page.selectOption('#a-class', 'confidential');
+            await page.selectOption('#a-c', '2');
+            await page.selectOption('#a-i', '2');
+            await page.selectOption('#a-a', '1');
+            await page.selectOption('#a-template', 'personnel');
+            await page.fill('#a-basis-date', '2019-03-31');
+            await submit(page, '[data-testid=asset-save]');
+            check(await page.inputValue('#a-period') === '5y', 'the template did not fill the period');
+            check((await page.textContent('[data-testid=retention-law]')).includes('労働基準法 第109条'), 'the law of the rule is not shown');
+            check((await page.textContent('[data-testid=deletion-due]')).includes('2024-03-31'), 'the due date does not follow the template');
+            await page.goto(`${base}/orgs/${ORG}/deletions`);
+            check((await page.textContent('h1')).includes('保存と削除'), 'the deletion page is not in Japanese');
+            check(await page.locator('[data-testid=deletion-filters] [data-status=overdue] .badge-warn').count() === 1, 'the overdue count is not flagged');
+            const row = page.locator('[data-testid=deletion-due] tr', { hasText: '2018年度 法人税申告書' });
+            check((await row.textContent()).includes('期限切れ'), 'the asset is not overdue');
+            await Promise.all([page.waitForNavigation(), row.locator('a', { hasText: '削除を記録' }).click()]);
+            check((await page.locator('#d-asset option:checked').textContent()).includes('2018年度'), 'the form does not start with the asset');
+            await page.fill('#d-date', '2026-12-01');
+            await page.selectOption('#d-method', 'shredding');
+            await page.fill('#d-resp', '経理部長');
+            await page.fill('#d-evidence', '溶解処理証明書 No.2026-118');
+            await submit(page, '[data-testid=deletion-form] button[type=submit]');
+            check((await page.textContent('[data-testid=deletion-records]')).includes('裁断'), 'the record is not listed with its method');
+            check((await row.textContent()).includes('削除済み'), 'the asset is not marked deleted');
+            await shot(page, 'deletions');
+        });
+
         await step('no script or console errors on any page', async () => {
             check(pageErrors.length === 0, pageErrors.join('\n'));
         });

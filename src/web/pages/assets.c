@@ -6,8 +6,10 @@
  * is assets_import.c; the downloads are the API's CSV / xlsx exports.
  */
 #include "isms_setup.h"
+#include "catalog/retention_templates.h"
 #include "isms/asset.h"
 #include "isms/cloud_service.h"
+#include "isms/deletion.h"
 #include "model/retention.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -119,7 +121,8 @@ static int add_cloud_options(struct isms_page *page, const char *key, const char
 struct asset_form {
     const char *name, *type, *owner, *classification, *c, *i, *a, *location, *cloud;
     const char *period, *basis, *basis_date, *notes;
-    char storage[5][32]; /* texts made from a stored asset */
+    const char *retention_template; /* a template chosen: it sets period and basis */
+    char storage[5][32];            /* texts made from a stored asset */
 };
 
 static void form_from_post(struct asset_form *f, const struct isms_form *form)
@@ -137,6 +140,7 @@ static void form_from_post(struct asset_form *f, const struct isms_form *form)
     f->period = isms_form_get(form, "retention_period");
     f->basis = isms_form_get(form, "retention_basis");
     f->basis_date = isms_form_get(form, "retention_basis_date");
+    f->retention_template = isms_form_get(form, "retention_template");
     f->notes = isms_form_get(form, "notes");
 }
 
@@ -201,35 +205,84 @@ static int to_input(struct isms_asset_input *in, const struct asset_form *f)
     if (!blank(f->cloud) &&
         isms_page_parse_id(&in->cloud_service_id, f->cloud, "cloud service") < 0)
         return isms_error_set(ISMS_EINVALID, "choose a cloud service from the list");
-    if ((error = isms_retention_parse(&in->retention, f->period, f->basis, f->basis_date)) < 0)
+    const char *period = f->period, *basis = f->basis;
+    if ((error = isms_retention_template_fill(&period, &basis, f->retention_template)) < 0 ||
+        (error = isms_retention_parse(&in->retention, period, basis, f->basis_date)) < 0)
         return error;
     return isms_asset_check(in, NULL);
 }
 
+/* The retention templates to choose from, and the law the rule follows when
+ * it is one of them. */
+static json_t *template_options(const struct isms_page *page, const struct asset_form *f)
+{
+    const struct isms_retention_template *match = isms_retention_template_matching(f->period,
+                                                                                   f->basis);
+    json_t *list = json_array();
+
+    for (size_t i = 0; list && i < isms_retention_template_count(); i++) {
+        const struct isms_retention_template *t = isms_retention_template_at(i);
+        char label[512];
+        snprintf(label, sizeof(label), "%s — %s", isms_page_pick(page, t->name_en, t->name_ja),
+                 isms_page_pick(page, t->law_en, t->law_ja));
+        /* Never preselected: a period typed by hand must not lose to it on save. */
+        json_array_append_new(list, isms_page_option(t->id, label, false));
+    }
+    return json_pack("{s:o, s:s}", "list", list, "law",
+                     match ? isms_page_pick(page, match->law_en, match->law_ja) : "");
+}
+
 static json_t *form_json(const struct isms_page *page, const struct asset_form *f)
 {
-    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "name",
-                     f->name ? f->name : "", "owner", f->owner ? f->owner : "", "location",
-                     f->location ? f->location : "", "period", f->period ? f->period : "",
-                     "basis_date", f->basis_date ? f->basis_date : "", "notes",
-                     f->notes ? f->notes : "", "types", type_options(page, f->type), "classes",
-                     class_options(page, f->classification), "c", cia_options(f->c), "i",
+    return json_pack("{s:o,s:s,s:s,s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "templates",
+                     template_options(page, f), "name", f->name ? f->name : "", "owner",
+                     f->owner ? f->owner : "", "location", f->location ? f->location : "", "period",
+                     f->period ? f->period : "", "basis_date", f->basis_date ? f->basis_date : "",
+                     "notes", f->notes ? f->notes : "", "types", type_options(page, f->type),
+                     "classes", class_options(page, f->classification), "c", cia_options(f->c), "i",
                      cia_options(f->i), "a", cia_options(f->a), "bases",
                      basis_options(page, f->basis), "basis_none", json_boolean(blank(f->basis)));
 }
 
-/* The stored asset's facts beside the form: due date, times. */
+/* The deletion records of the asset (A.8.10), newest first. */
+static json_t *deletions_of(const struct isms_page *page, const struct isms_asset *a)
+{
+    struct isms_deletion_record *records = NULL;
+    json_t *list = json_array();
+    size_t n = 0;
+
+    if (isms_deletion_records(&records, &n, page->req->store, page->req->org.id, a->id) < 0) {
+        json_decref(list);
+        return NULL;
+    }
+    for (size_t i = 0; list && i < n; i++) {
+        char date[ISMS_DATE_SIZE];
+        isms_date_format(date, &records[i].deleted_on);
+        json_array_append_new(
+            list, json_pack("{s:s, s:s, s:s}", "date", date, "method",
+                            isms_page_pick(page, isms_deletion_method_label_en(records[i].method),
+                                           isms_deletion_method_label_ja(records[i].method)),
+                            "responsible", records[i].responsible));
+    }
+    free(records);
+    return list;
+}
+
+/* The stored asset's facts beside the form: due date, deletions, times. */
 static json_t *asset_facts(const struct isms_page *page, const struct isms_asset *a)
 {
     char due[ISMS_DATE_SIZE] = "";
     struct isms_date today;
+    json_t *deletions = deletions_of(page, a);
 
     isms_date_format(due, &a->deletion_due);
     isms_date_today(&today);
-    return json_pack("{s:I,s:s,s:b,s:b,s:o,s:o}", "id", (json_int_t)a->id, "due", due, "overdue",
-                     due[0] && isms_date_compare(&a->deletion_due, &today) < 0, "permanent",
-                     a->retention.period.permanent, "created", isms_page_time(page, a->created_at),
-                     "updated", isms_page_time(page, a->updated_at));
+    return json_pack(
+        "{s:I,s:s,s:b,s:b,s:o,s:o,s:o}", "id", (json_int_t)a->id, "due", due, "overdue",
+        due[0] && isms_date_compare(&a->deletion_due, &today) < 0 &&
+            json_array_size(deletions) == 0,
+        "permanent", a->retention.period.permanent, "created", isms_page_time(page, a->created_at),
+        "updated", isms_page_time(page, a->updated_at), "deletions", deletions);
 }
 
 static int render_form(struct isms_web_response *res, struct isms_web_request *req,

@@ -58,13 +58,3 @@ json_t *isms_page_bia_gap(const struct isms_page *page, const struct isms_bia_ga
     return json_pack("{s:I, s:s, s:s, s:s}", "process_id", (json_int_t)g->process->id, "process",
                      g->process->name, "dependency", g->dependency->name, "why", text);
 }
-
-json_t *isms_page_form_input(const struct isms_form *form)
-{
-    json_t *input = json_object();
-
-    for (size_t i = 0; input && i < form->count; i++)
-        if (!json_object_get(input, form->fields[i].name))
-            json_object_set_new(input, form->fields[i].name, json_string(form->fields[i].value));
-    return input;
-}

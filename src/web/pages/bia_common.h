@@ -15,8 +15,4 @@ json_t *isms_page_bia_process(const struct isms_page *page, const struct isms_bi
 /* Why a dependency is a gap, in the page's language. */
 json_t *isms_page_bia_gap(const struct isms_page *page, const struct isms_bia_gap *g);
 
-/* The fields of a refused form as {"name": "value"}, for the template to
- * show what was typed ("input"). */
-json_t *isms_page_form_input(const struct isms_form *form);
-
 #endif

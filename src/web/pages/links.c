@@ -9,6 +9,7 @@
 #include "isms/control_attributes.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "web/http/form.h"
 #include "web/http/id_param.h"
 #include "web/http/request.h"
 #include "web/pages/pages.h"
@@ -107,4 +108,14 @@ int isms_page_redirect_in_org(struct isms_web_response *res, const struct isms_w
     vsnprintf(location + n, sizeof(location) - (size_t)n, format, ap);
     va_end(ap);
     return isms_page_redirect(res, location);
+}
+
+json_t *isms_page_form_input(const struct isms_form *form)
+{
+    json_t *input = json_object();
+
+    for (size_t i = 0; input && i < form->count; i++)
+        if (!json_object_get(input, form->fields[i].name))
+            json_object_set_new(input, form->fields[i].name, json_string(form->fields[i].value));
+    return input;
 }

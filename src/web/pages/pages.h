@@ -68,6 +68,10 @@ const char *isms_page_safe_next(const char *next);
  * application/x-www-form-urlencoded or is malformed. Release it always. */
 int isms_page_form(struct isms_form *out, const struct isms_web_request *req);
 
+/* The fields of a refused form as {"name": "value"}, for the template to
+ * show what was typed (the pages set it as "input"). */
+json_t *isms_page_form_input(const struct isms_form *form);
+
 /* The five ISO/IEC 27002:2022 attributes of `c` that it has, as
  * [{"name": "管理策タイプ", "tags": "#予防"}, ...] in the page's language. */
 struct isms_control;

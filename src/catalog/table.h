@@ -1,0 +1,17 @@
+/*
+ * A built-in table of src/catalog/data/ (TSV compiled into the binary) with
+ * the columns its reader needs: what control_levels.c, retention_templates.c
+ * and checklist_templates.c share.
+ */
+#ifndef ISMS_CATALOG_TABLE_H
+#define ISMS_CATALOG_TABLE_H
+
+#include "util/tsv.h"
+
+/* Parses the built-in `file` into *table and sets col[i] to the index of
+ * columns[i]. ISMS_ERROR naming the file for one that is missing, corrupt
+ * or lacks a column (built-in data is never wrong in a release). */
+int isms_catalog_table_open(struct isms_tsv *table, const char *file, const char *const *columns,
+                            size_t count, int *col);
+
+#endif
