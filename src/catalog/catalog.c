@@ -4,8 +4,8 @@
  * the catalogs points into them.
  */
 #include "isms_setup.h"
-#include <pthread.h>
 #include "catalog/catalog.h"
+#include "catalog/table.h"
 #include "util/array.h"
 #include "util/embedded.h"
 #include "util/error.h"
@@ -27,10 +27,6 @@ static struct isms_catalog catalogs[CATALOG_COUNT] = {
     {ISMS_CATALOG_27017_2015, "ISO/IEC 27017:2015 cloud controls",
      "JIS Q 27017:2016 クラウドサービス管理策", NULL, 0},
 };
-
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-static int load_error;
-static char load_message[512];
 
 static int open_table(struct isms_tsv *out, const char *name)
 {
@@ -198,31 +194,27 @@ static void mark_new_controls(void)
         controls[i].new_in_2022 = controls[i].related_count == 0;
 }
 
-static void load_all(void)
+static int load_all(void)
 {
     /* Tables stay alive for the process: the catalogs point into them. */
     static struct isms_tsv annex_a, old, cld, mapping, guidance;
+    int error;
 
-    if ((load_error = load_controls(&catalogs[ANNEX_A_2022], &annex_a, "iso27001_2022_annex_a.tsv",
-                                    NULL)) < 0 ||
-        (load_error = load_controls(&catalogs[ISO27002_2013], &old, "iso27002_2013.tsv", NULL)) <
-            0 ||
-        (load_error = load_controls(&catalogs[CLD_2015], &cld, "iso27017_2015_cld.tsv", "cloud")) <
-            0 ||
-        (load_error = load_mapping(&mapping)) < 0 ||
-        (load_error = load_cloud_guidance(&guidance)) < 0) {
-        snprintf(load_message, sizeof(load_message), "%s", isms_error_last());
-        return;
-    }
+    if ((error = load_controls(&catalogs[ANNEX_A_2022], &annex_a, "iso27001_2022_annex_a.tsv",
+                               NULL)) < 0 ||
+        (error = load_controls(&catalogs[ISO27002_2013], &old, "iso27002_2013.tsv", NULL)) < 0 ||
+        (error = load_controls(&catalogs[CLD_2015], &cld, "iso27017_2015_cld.tsv", "cloud")) < 0 ||
+        (error = load_mapping(&mapping)) < 0 || (error = load_cloud_guidance(&guidance)) < 0)
+        return error;
     mark_new_controls();
+    return 0;
 }
+
+static struct isms_catalog_loader loader = ISMS_CATALOG_LOADER(load_all);
 
 int isms_catalogs_load(void)
 {
-    pthread_once(&load_once, load_all);
-    if (load_error < 0)
-        return isms_error_set(load_error, "%s", load_message);
-    return 0;
+    return isms_catalog_loader_run(&loader);
 }
 
 size_t isms_catalog_count(void)

@@ -1,5 +1,4 @@
 #include "isms_setup.h"
-#include <pthread.h>
 #include <strings.h>
 #include "catalog/control_levels.h"
 #include "catalog/table.h"
@@ -10,12 +9,9 @@
 static const char *const columns[] = {"control",     "basic_ja",    "basic_en",   "standard_ja",
                                       "standard_en", "advanced_ja", "advanced_en"};
 
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static struct isms_tsv table; /* kept: the guidance points into it */
 static struct isms_control_guidance *guidance;
 static size_t guidance_count;
-static int load_error;
-static char load_message[256];
 
 static int fill(void)
 {
@@ -40,16 +36,11 @@ static int fill(void)
     return 0;
 }
 
-static void load(void)
-{
-    if ((load_error = fill()) < 0)
-        snprintf(load_message, sizeof(load_message), "%s", isms_error_last());
-}
+static struct isms_catalog_loader loader = ISMS_CATALOG_LOADER(fill);
 
 int isms_control_guidance_load(void)
 {
-    pthread_once(&load_once, load);
-    return load_error < 0 ? isms_error_set(load_error, "%s", load_message) : 0;
+    return isms_catalog_loader_run(&loader);
 }
 
 size_t isms_control_guidance_count(void)

@@ -1,5 +1,4 @@
 #include "isms_setup.h"
-#include <pthread.h>
 #include "catalog/retention_templates.h"
 #include "catalog/table.h"
 #include "util/error.h"
@@ -9,12 +8,9 @@
 static const char *const columns[] = {"id",     "period", "basis",   "name_ja", "name_en",
                                       "law_ja", "law_en", "note_ja", "note_en"};
 
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static struct isms_tsv table; /* kept: the templates point into it */
 static struct isms_retention_template *templates;
 static size_t template_count;
-static int load_error;
-static char load_message[256];
 
 static int fill(void)
 {
@@ -38,16 +34,11 @@ static int fill(void)
     return 0;
 }
 
-static void load(void)
-{
-    if ((load_error = fill()) < 0)
-        snprintf(load_message, sizeof(load_message), "%s", isms_error_last());
-}
+static struct isms_catalog_loader loader = ISMS_CATALOG_LOADER(fill);
 
 int isms_retention_templates_load(void)
 {
-    pthread_once(&load_once, load);
-    return load_error < 0 ? isms_error_set(load_error, "%s", load_message) : 0;
+    return isms_catalog_loader_run(&loader);
 }
 
 size_t isms_retention_template_count(void)

@@ -20,3 +20,17 @@ int isms_catalog_table_open(struct isms_tsv *table, const char *file, const char
             return isms_error_set(ISMS_ERROR, "%s lacks column '%s'", file, columns[i]);
     return 0;
 }
+
+int isms_catalog_loader_run(struct isms_catalog_loader *loader)
+{
+    if (!__atomic_load_n(&loader->done, __ATOMIC_ACQUIRE)) {
+        pthread_mutex_lock(&loader->lock);
+        if (!loader->done) {
+            if ((loader->error = loader->fill()) < 0)
+                snprintf(loader->message, sizeof(loader->message), "%s", isms_error_last());
+            __atomic_store_n(&loader->done, true, __ATOMIC_RELEASE);
+        }
+        pthread_mutex_unlock(&loader->lock);
+    }
+    return loader->error < 0 ? isms_error_set(loader->error, "%s", loader->message) : 0;
+}

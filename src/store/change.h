@@ -50,6 +50,14 @@ struct isms_store_change {
     json_t *detail;     /* the journal's detail; stolen, NULL for none */
 };
 
+/* Runs one statement with `values` bound to $1.. on a connection inside a
+ * write (isms_store_write): *returned (may be NULL) gets the first column of
+ * the first row it returns (0 when none), *changes (may be NULL) the rows
+ * it changed. */
+struct isms_db;
+int isms_store_exec(struct isms_db *db, const char *sql, const struct isms_sql_value *values,
+                    size_t count, int64_t *returned, int64_t *changes);
+
 /* Runs the change and journals it. *id_out (may be NULL) gets the row's id.
  * ISMS_ENOTFOUND with `not_found` as the message when no row changed (the
  * id is not the org's); ISMS_ECONFLICT for a unique key violation. */

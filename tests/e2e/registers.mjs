@@ -453,6 +453,28 @@ async function main() {
             await shot(page, 'deletions');
         });
 
+        await step('a checklist run of the IPA web items records a finding and shows as evidence of 8.28', async () => {
+            await page.goto(`${base}/orgs/${ORG}/checklists`);
+            check((await page.textContent('[data-testid=checklist-templates]')).includes('安全なウェブサイトの作り方'), 'the IPA checklist is not offered');
+            await page.selectOption('#r-template', 'ipa-secure-web');
+            await page.fill('#r-title', '顧客ポータル 2026.12');
+            await submit(page, '[data-testid=checklist-start] button[type=submit]');
+            check(await page.locator('[data-testid=checklist-run] tr[data-no]').count() === 11, 'the run does not have the 11 items');
+            await page.check('input[name=result_1][value=ok]');
+            await page.check('input[name=result_5][value=ng]');
+            const refused = await submit(page, '[data-testid=checklist-run] button[type=submit]');
+            check(refused.status() === 400, `a not ok without a note answered ${refused.status()}`);
+            check((await page.textContent('[data-testid=error]')).includes('項目 5 は否です'), 'the refusal is not explained');
+            check(await page.isChecked('input[name=result_1][value=ok]'), 'the refused form lost an answer');
+            await page.fill('textarea[name=note_5]', '検索画面で出力のエスケープ漏れ');
+            await page.check('input[name=result_8][value=na]');
+            await submit(page, '[data-testid=checklist-run] button[type=submit]');
+            check((await page.textContent('[data-testid=run-counts]')).includes('否: 1'), 'the counts do not show the finding');
+            await shot(page, 'checklist-run');
+            await page.goto(`${base}/orgs/${ORG}/controls/A.8.28`);
+            check((await page.textContent('[data-testid=checklist-runs]')).includes('顧客ポータル 2026.12'), 'the run is not evidence of 8.28');
+        });
+
         await step('no script or console errors on any page', async () => {
             check(pageErrors.length === 0, pageErrors.join('\n'));
         });

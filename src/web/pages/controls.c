@@ -183,7 +183,8 @@ static int render(struct isms_web_response *res, struct isms_web_request *req,
                        c->owner, "due", due, "last_review", last, "next_review", next, "interval",
                        c->review_interval_months, "notes", c->notes ? c->notes : "", "guidance",
                        guidance_json(&page, row->guidance)))) < 0 ||
-        (error = add_history(&page, c->control_id)) < 0) {
+        (error = add_history(&page, c->control_id)) < 0 ||
+        (error = isms_page_add_checklist_runs(&page, c->control_id)) < 0) {
         isms_page_release(&page);
         return error;
     }

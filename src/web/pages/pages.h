@@ -98,6 +98,9 @@ int isms_page_add_org_overview(struct isms_page *page);
 int isms_page_add_soa_summary(struct isms_page *page);
 /* Adds "maturity": the page's org's maturity chart as SVG markup (controls.c). */
 int isms_page_add_maturity(struct isms_page *page);
+/* "runs": the checklist runs (of `control` when not NULL), for the control's
+ * evidence and the checklist page (checklists.c). */
+int isms_page_add_checklist_runs(struct isms_page *page, const char *control);
 
 /* Registers and administration (links.c): a positive id from a path or
  * form, else ISMS_ENOTFOUND naming `what`; appends "name=value" URL-encoded
