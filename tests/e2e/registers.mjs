@@ -301,6 +301,8 @@ async function main() {
             await page.goto(`${base}/orgs/${ORG}/controls`);
             check(await page.locator('[data-testid=maturity] rect[data-level="2"]').count() === 0, 'the chart shows 竹 before any control reached it');
             check(await page.locator('[data-testid=maturity] rect[data-level="0"]').count() > 0, 'the chart does not show the controls without a level');
+            await page.goto(`${base}/orgs/${ORG}/soa/A.8.16`);
+            check((await page.textContent('[data-testid=soa-guidance]')).includes('監視ソフトウェア'), 'the SoA entry does not show the 梅 guidance');
             await page.goto(`${base}/orgs/${ORG}/controls/A.8.16`);
             check((await page.textContent('[data-testid=guidance]')).includes('監視ソフトウェア'), 'the 梅 guidance is not shown');
             await page.selectOption('#c-status', 'partial');

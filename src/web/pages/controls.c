@@ -18,8 +18,6 @@
 
 static const char *const status_en[] = {"", "Not started", "Planned", "Partially implemented",
                                         "Implemented"};
-static const char *const level_en[] = {"", "Basic (梅)", "Standard (竹)", "Advanced (松)"};
-static const char *const level_ja[] = {"", "梅（基本）", "竹（標準）", "松（高度）"};
 
 static const char *status_label(const struct isms_page *page, enum isms_control_status s)
 {
@@ -28,7 +26,7 @@ static const char *status_label(const struct isms_page *page, enum isms_control_
 
 static const char *level_label(const struct isms_page *page, enum isms_control_level l)
 {
-    return l ? isms_page_pick(page, level_en[l], level_ja[l]) : "-";
+    return isms_page_level_label(page, l);
 }
 
 static json_t *date_text(const struct isms_date *d)
@@ -106,17 +104,6 @@ static json_t *options(const struct isms_page *page, int first, int last, int cu
     return list;
 }
 
-static json_t *guidance_json(const struct isms_page *page, const struct isms_control_guidance *g)
-{
-    json_t *list = json_array();
-
-    for (int l = 0; g && list && l < ISMS_CONTROL_LEVEL_COUNT; l++)
-        json_array_append_new(list,
-                              json_pack("{s:s, s:s}", "level", level_label(page, l + 1), "text",
-                                        isms_page_pick(page, g->levels[l].en, g->levels[l].ja)));
-    return list;
-}
-
 static int add_history(struct isms_page *page, const char *control_id)
 {
     struct isms_control_level_change *changes = NULL;
@@ -182,7 +169,7 @@ static int render(struct isms_web_response *res, struct isms_web_request *req,
                        options(&page, 0, ISMS_LEVEL_ADVANCED, c->target_level, true), "owner",
                        c->owner, "due", due, "last_review", last, "next_review", next, "interval",
                        c->review_interval_months, "notes", c->notes ? c->notes : "", "guidance",
-                       guidance_json(&page, row->guidance)))) < 0 ||
+                       isms_page_level_guidance(&page, row->guidance)))) < 0 ||
         (error = add_history(&page, c->control_id)) < 0 ||
         (error = isms_page_add_checklist_runs(&page, c->control_id)) < 0) {
         isms_page_release(&page);

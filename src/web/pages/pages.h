@@ -14,6 +14,7 @@
 #define ISMS_WEB_PAGES_H
 
 #include <jansson.h>
+#include "model/control_impl.h"
 #include "util/timezone.h"
 #include "web/http/i18n.h"
 
@@ -98,6 +99,12 @@ int isms_page_add_org_overview(struct isms_page *page);
 int isms_page_add_soa_summary(struct isms_page *page);
 /* Adds "maturity": the page's org's maturity chart as SVG markup (controls.c). */
 int isms_page_add_maturity(struct isms_page *page);
+struct isms_control_guidance;
+/* 梅（基本） / Basic (梅) ..., "-" for no level (control_levels.c). */
+const char *isms_page_level_label(const struct isms_page *page, enum isms_control_level l);
+/* [{"level", "text"}] of the three levels of `g` (NULL: none), in the page's language. */
+json_t *isms_page_level_guidance(const struct isms_page *page,
+                                 const struct isms_control_guidance *g);
 /* "runs": the checklist runs (of `control` when not NULL), for the control's
  * evidence and the checklist page (checklists.c). */
 int isms_page_add_checklist_runs(struct isms_page *page, const char *control);

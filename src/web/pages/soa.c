@@ -6,6 +6,7 @@
  */
 #include "isms_setup.h"
 #include "catalog/catalog.h"
+#include "catalog/control_levels.h"
 #include "isms/soa.h"
 #include "isms/soa_labels.h"
 #include "util/buf.h"
@@ -357,12 +358,15 @@ static json_t *control_facts(const struct isms_page *page, const struct isms_soa
 {
     const struct isms_control *c = e->control;
 
-    return json_pack("{s:s,s:s,s:s,s:s,s:o,s:b,s:b,s:o}", "id", e->control_id, "title",
+    const struct isms_control_guidance *g = isms_control_guidance_find(e->control_id);
+
+    return json_pack("{s:s,s:s,s:s,s:s,s:o,s:b,s:b,s:o,s:o,s:b}", "id", e->control_id, "title",
                      isms_page_pick(page, c->title_en, c->title_ja), "other_title",
                      page->lang == ISMS_LANG_JA ? c->title_en : c->title_ja, "summary",
                      isms_page_pick(page, c->summary_en, c->summary_ja), "attributes",
                      isms_page_attributes(page, c), "csc", c->cloud_csc, "csp", c->cloud_csp,
-                     "updated", isms_page_time(page, e->updated_at));
+                     "updated", isms_page_time(page, e->updated_at), "guidance",
+                     isms_page_level_guidance(page, g), "has_guidance", g != NULL);
 }
 
 static int render_entry(struct isms_web_response *res, struct isms_web_request *req,
