@@ -1,6 +1,7 @@
 /* Shared jansson helpers (json_util.h). */
 #include "isms_setup.h"
 #include "export/json_util.h"
+#include "util/buf.h"
 #include "util/error.h"
 
 bool isms_json_set(json_t *obj, const char *key, json_t *value)
@@ -61,4 +62,18 @@ int isms_json_optional_text(const char **out, char number[ISMS_JSON_NUMBER_SIZE]
         return 0;
     }
     return isms_json_optional_string(out, body, key);
+}
+
+int isms_json_write_file(struct isms_buf *out, json_t *value)
+{
+    char *text = value ? json_dumps(value, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+    int error;
+
+    json_decref(value);
+    if (!text)
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    if ((error = isms_buf_puts(out, text)) == 0)
+        error = isms_buf_putc(out, '\n');
+    free(text);
+    return error;
 }

@@ -35,4 +35,9 @@ int isms_json_optional_string(const char **out, const json_t *body, const char *
 int isms_json_optional_text(const char **out, char number[ISMS_JSON_NUMBER_SIZE],
                             const json_t *body, const char *key);
 
+/* Appends `value` (stolen; NULL is out of memory) to `out` indented, in its
+ * key order, with a final newline: the JSON files the exports write. */
+struct isms_buf;
+int isms_json_write_file(struct isms_buf *out, json_t *value);
+
 #endif

@@ -66,18 +66,5 @@ json_t *isms_json_transition_report(const struct isms_transition_report *r)
 
 int isms_export_transition_json(struct isms_buf *out, const struct isms_transition_report *report)
 {
-    json_t *value = isms_json_transition_report(report);
-    char *text;
-    int error;
-
-    if (!value)
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    text = json_dumps(value, JSON_INDENT(2));
-    json_decref(value);
-    if (!text)
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    if ((error = isms_buf_puts(out, text)) == 0)
-        error = isms_buf_putc(out, '\n');
-    free(text);
-    return error;
+    return isms_json_write_file(out, isms_json_transition_report(report));
 }

@@ -75,7 +75,6 @@ static const char *const export_only[] = {
 struct state {
     struct isms_asset_import *out;
     struct isms_csv_reader *reader; /* the current row */
-    bool have_header;
     enum column_kind kinds[ISMS_IMPORT_COLUMNS_MAX];
     char headers[ISMS_IMPORT_COLUMNS_MAX][64];
     size_t ncolumns;
@@ -94,10 +93,7 @@ struct state {
 
 static int fatal(struct state *st, int code, size_t line, const char *message)
 {
-    isms_import_error_add(&st->out->errors, line, 0, NULL, "%s", message);
-    if (!st->fatal)
-        st->fatal = code;
-    return code;
+    return isms_import_error_fatal(&st->out->errors, &st->fatal, code, line, message);
 }
 
 static enum column_kind kind_of_name(const char *name, bool *known)
@@ -153,7 +149,6 @@ static void read_header(struct state *st)
     bool seen[COL_KINDS] = {false};
     char missing[200] = "";
 
-    st->have_header = true;
     st->ncolumns = st->reader->count;
     st->reader->pad_to = st->ncolumns;
     for (size_t i = 0; i < st->reader->count; i++) {
@@ -385,16 +380,18 @@ static void read_data_row(struct state *st)
         keep_row(st, &r);
 }
 
+static int on_header(struct isms_csv_reader *reader, void *ctx)
+{
+    (void)reader;
+    read_header(ctx);
+    return ((struct state *)ctx)->fatal;
+}
+
 static int on_row(struct isms_csv_reader *reader, void *ctx)
 {
-    struct state *st = ctx;
-
     (void)reader;
-    if (!st->have_header)
-        read_header(st);
-    else
-        read_data_row(st);
-    return st->fatal;
+    read_data_row(ctx);
+    return ((struct state *)ctx)->fatal;
 }
 
 static int parse(struct isms_asset_import *out, const char *data, size_t len, bool resolve,
@@ -413,11 +410,8 @@ static int parse(struct isms_asset_import *out, const char *data, size_t len, bo
         fatal(&st, ISMS_ETOOBIG, 1, _("the file is larger than 64 MiB"));
         return isms_import_errors_result(&out->errors, st.fatal);
     }
-    error = isms_csv_read(&reader, data, len, on_row, &st);
-    if (error < 0 && !st.fatal)
+    if ((error = isms_csv_read_table(&reader, data, len, on_header, on_row, &st)) < 0 && !st.fatal)
         fatal(&st, error, reader.line, isms_error_last());
-    if (!st.fatal && !st.have_header)
-        fatal(&st, ISMS_EINVALID, 1, _("the file is empty: it needs a header row"));
     return isms_import_errors_result(&out->errors, st.fatal);
 }
 

@@ -39,6 +39,15 @@ void isms_import_error_vadd(struct isms_import_errors *errors, size_t line, size
     va_end(again);
 }
 
+int isms_import_error_fatal(struct isms_import_errors *errors, int *fatal, int code, size_t line,
+                            const char *message)
+{
+    isms_import_error_add(errors, line, 0, NULL, "%s", message);
+    if (!*fatal)
+        *fatal = code;
+    return code;
+}
+
 int isms_import_errors_result(const struct isms_import_errors *errors, int fatal)
 {
     if (fatal)

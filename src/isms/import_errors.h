@@ -33,6 +33,12 @@ void isms_import_error_add(struct isms_import_errors *errors, size_t line, size_
 void isms_import_error_vadd(struct isms_import_errors *errors, size_t line, size_t column,
                             const char *header, const char *fmt, va_list ap) ISMS_PRINTF(5, 0);
 
+/* An error that stops the import (the file as a whole is refused): added
+ * at `line`, column 0, and kept in *fatal unless one is there already.
+ * Returns `code`. */
+int isms_import_error_fatal(struct isms_import_errors *errors, int *fatal, int code, size_t line,
+                            const char *message);
+
 /* The import's result: 0 without errors; else `fatal` (a file refused as a
  * whole) or ISMS_EINVALID, with the message set. */
 int isms_import_errors_result(const struct isms_import_errors *errors, int fatal);

@@ -39,7 +39,6 @@ struct state {
     struct isms_transition_import *out;
     struct isms_csv_reader *reader;
     const struct isms_catalog *catalog;
-    bool have_header;
     char headers[ISMS_CSV_COLUMNS_MAX][64];          /* as written in the file */
     size_t column_of[ISMS_ARRAY_SIZE(column_names)]; /* 1-based; 0 absent */
     size_t room;
@@ -55,10 +54,7 @@ struct state {
 
 static int fatal(struct state *st, int code, size_t line, const char *message)
 {
-    isms_import_error_add(&st->out->errors, line, 0, NULL, "%s", message);
-    if (!st->fatal)
-        st->fatal = code;
-    return code;
+    return isms_import_error_fatal(&st->out->errors, &st->fatal, code, line, message);
 }
 
 static enum column column_of_header(const char *header)
@@ -83,7 +79,6 @@ static void read_header(struct state *st)
 {
     struct isms_csv_reader *r = st->reader;
 
-    st->have_header = true;
     r->pad_to = r->count;
     for (size_t i = 0; i < r->count; i++) {
         char *header = st->headers[i];
@@ -274,16 +269,18 @@ static void read_row(struct state *st)
     st->out->decisions[st->out->count++] = d;
 }
 
+static int on_header(struct isms_csv_reader *reader, void *ctx)
+{
+    (void)reader;
+    read_header(ctx);
+    return ((struct state *)ctx)->fatal;
+}
+
 static int on_row(struct isms_csv_reader *reader, void *ctx)
 {
-    struct state *st = ctx;
-
     (void)reader;
-    if (!st->have_header)
-        read_header(st);
-    else
-        read_row(st);
-    return st->fatal;
+    read_row(ctx);
+    return ((struct state *)ctx)->fatal;
 }
 
 int isms_transition_parse(struct isms_transition_import *out, const char *data, size_t len)
@@ -300,10 +297,8 @@ int isms_transition_parse(struct isms_transition_import *out, const char *data, 
         fatal(&st, ISMS_ETOOBIG, 1, _("the file is larger than 4 MiB"));
         return isms_import_errors_result(&out->errors, st.fatal);
     }
-    if ((error = isms_csv_read(&reader, data, len, on_row, &st)) < 0 && !st.fatal)
+    if ((error = isms_csv_read_table(&reader, data, len, on_header, on_row, &st)) < 0 && !st.fatal)
         fatal(&st, error, reader.line, isms_error_last());
-    if (!st.fatal && !st.have_header)
-        fatal(&st, ISMS_EINVALID, 1, _("the file is empty: it needs a header row"));
     if (!st.fatal && !out->errors.total && out->count == 0)
         fatal(&st, ISMS_EINVALID, reader.line, _("the file has a header but no controls"));
     free(st.seen);

@@ -158,3 +158,32 @@ int isms_csv_read(struct isms_csv_reader *reader, const char *data, size_t len, 
     isms_buf_release(&reader->text);
     return r.error;
 }
+
+struct table {
+    isms_csv_row_fn header, row;
+    void *ctx;
+    bool seen_header;
+};
+
+static int table_row(struct isms_csv_reader *reader, void *ctx)
+{
+    struct table *t = ctx;
+
+    if (t->seen_header)
+        return t->row(reader, t->ctx);
+    t->seen_header = true;
+    return t->header(reader, t->ctx);
+}
+
+int isms_csv_read_table(struct isms_csv_reader *reader, const char *data, size_t len,
+                        isms_csv_row_fn header, isms_csv_row_fn row, void *ctx)
+{
+    struct table t = {header, row, ctx, false};
+    int error = isms_csv_read(reader, data, len, table_row, &t);
+
+    if (error == 0 && !t.seen_header) {
+        reader->line = 1;
+        return isms_error_set(ISMS_EINVALID, _("the file is empty: it needs a header row"));
+    }
+    return error;
+}

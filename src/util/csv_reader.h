@@ -41,6 +41,12 @@ bool isms_csv_row_is_blank(const struct isms_csv_reader *reader);
 int isms_csv_read(struct isms_csv_reader *reader, const char *data, size_t len, isms_csv_row_fn fn,
                   void *ctx);
 
+/* The same for a table: `header` gets the first row, `row` every other.
+ * ISMS_EINVALID "the file is empty: it needs a header row" when there is
+ * none. */
+int isms_csv_read_table(struct isms_csv_reader *reader, const char *data, size_t len,
+                        isms_csv_row_fn header, isms_csv_row_fn row, void *ctx);
+
 /* `s` (`len` bytes) without surrounding ASCII and ideographic spaces, cut
  * to fit `size` bytes of `out`. */
 void isms_csv_trim_copy(char *out, size_t size, const char *s, size_t len);

@@ -57,12 +57,14 @@ static int add_lists(struct isms_page *page, const struct isms_bia *bia)
 
 /* `form` (may be NULL) is what a refused form sent, shown again. */
 static int render(struct isms_web_response *res, struct isms_web_request *req,
-                  const char *error_text, const struct isms_form *form, unsigned status)
+                  const char *error_text, const struct isms_form *form, unsigned status,
+                  const void *ctx)
 {
     struct isms_page page;
     struct isms_bia bia;
     int error;
 
+    (void)ctx;
     if ((error = isms_page_init(&page, req, "bia", "Business impact analysis")) < 0)
         return error;
     if ((error = isms_page_set_form_messages(&page, error_text)) < 0 ||
@@ -82,23 +84,13 @@ static int render(struct isms_web_response *res, struct isms_web_request *req,
 
 static int handle_bia(struct isms_web_response *res, struct isms_web_request *req)
 {
-    return render(res, req, NULL, NULL, 200);
+    return render(res, req, NULL, NULL, 200, NULL);
 }
 
-/* The end of every form post: where to go on success, or the page again
- * with the reason and what was typed. */
 static int finish(struct isms_web_response *res, struct isms_web_request *req,
                   struct isms_form *form, int error, const char *done)
 {
-    if (error == 0)
-        error = isms_page_redirect_in_org(res, req, "%s", done);
-    else if (isms_page_is_user_error(error)) {
-        char message[512];
-        snprintf(message, sizeof(message), "%s", isms_error_last());
-        error = render(res, req, message, form, (unsigned)isms_error_http_status(error));
-    }
-    isms_form_release(form);
-    return error;
+    return isms_page_form_done(res, req, form, error, done, render, NULL);
 }
 
 static int handle_process_create(struct isms_web_response *res, struct isms_web_request *req)

@@ -98,9 +98,11 @@ static int add_process(struct isms_page *page, const struct isms_bia *bia, int64
     return isms_page_set(page, "dependencies", deps);
 }
 
-static int render(struct isms_web_response *res, struct isms_web_request *req, int64_t id,
-                  const char *error_text, const struct isms_form *form, unsigned status)
+static int render(struct isms_web_response *res, struct isms_web_request *req,
+                  const char *error_text, const struct isms_form *form, unsigned status,
+                  const void *ctx)
 {
+    int64_t id = *(const int64_t *)ctx;
     struct isms_page page;
     struct isms_bia bia;
     int error;
@@ -134,22 +136,16 @@ static int handle_process(struct isms_web_response *res, struct isms_web_request
     int64_t id;
     int error = process_id(&id, req);
 
-    return error < 0 ? error : render(res, req, id, NULL, NULL, 200);
+    return error < 0 ? error : render(res, req, NULL, NULL, 200, &id);
 }
 
 static int finish(struct isms_web_response *res, struct isms_web_request *req, int64_t id,
                   struct isms_form *form, int error, const char *anchor)
 {
-    if (error == 0)
-        error = isms_page_redirect_in_org(res, req, "bia/processes/%" PRId64 "?saved=1%s", id,
-                                          anchor);
-    else if (isms_page_is_user_error(error) && error != ISMS_ENOTFOUND) {
-        char message[512];
-        snprintf(message, sizeof(message), "%s", isms_error_last());
-        error = render(res, req, id, message, form, (unsigned)isms_error_http_status(error));
-    }
-    isms_form_release(form);
-    return error;
+    char location[96];
+
+    snprintf(location, sizeof(location), "bia/processes/%" PRId64 "?saved=1%s", id, anchor);
+    return isms_page_form_done(res, req, form, error, location, render, &id);
 }
 
 static int handle_process_post(struct isms_web_response *res, struct isms_web_request *req)

@@ -50,9 +50,11 @@ static json_t *result_row(const struct isms_page *page, const struct isms_checkl
         "note", note, "evidence", evidence, "ng", current == ISMS_CHECK_NG);
 }
 
-static int render(struct isms_web_response *res, struct isms_web_request *req, int64_t id,
-                  const char *error_text, const struct isms_form *form, unsigned status)
+static int render(struct isms_web_response *res, struct isms_web_request *req,
+                  const char *error_text, const struct isms_form *form, unsigned status,
+                  const void *ctx)
 {
+    int64_t id = *(const int64_t *)ctx;
     struct isms_checklist_result *results = NULL;
     struct isms_checklist_run run;
     struct isms_page page;
@@ -97,7 +99,7 @@ static int handle_run(struct isms_web_response *res, struct isms_web_request *re
     int64_t id;
     int error = run_id(&id, req);
 
-    return error < 0 ? error : render(res, req, id, NULL, NULL, 200);
+    return error < 0 ? error : render(res, req, NULL, NULL, 200, &id);
 }
 
 /* result_N, note_N and evidence_N for every item N the form has. */
@@ -123,6 +125,7 @@ static int handle_run_post(struct isms_web_response *res, struct isms_web_reques
 {
     struct isms_checklist_answer *answers;
     struct isms_form form;
+    char location[96];
     size_t n = 0;
     int64_t id;
     int error;
@@ -136,15 +139,8 @@ static int handle_run_post(struct isms_web_response *res, struct isms_web_reques
     if ((error = read_answers(answers, &n, &form)) == 0)
         error = isms_checklist_record(req->store, req->org.id, id, answers, n, &req->actor);
     free(answers);
-    if (error == 0) {
-        error = isms_page_redirect_in_org(res, req, "checklists/runs/%" PRId64 "?saved=1", id);
-    } else if (isms_page_is_user_error(error) && error != ISMS_ENOTFOUND) {
-        char message[512];
-        snprintf(message, sizeof(message), "%s", isms_error_last());
-        error = render(res, req, id, message, &form, (unsigned)isms_error_http_status(error));
-    }
-    isms_form_release(&form);
-    return error;
+    snprintf(location, sizeof(location), "checklists/runs/%" PRId64 "?saved=1", id);
+    return isms_page_form_done(res, req, &form, error, location, render, &id);
 }
 
 const struct isms_web_route isms_pages_checklist_run_routes[] = {

@@ -59,11 +59,13 @@ static int add_templates(struct isms_page *page)
 }
 
 static int render(struct isms_web_response *res, struct isms_web_request *req,
-                  const char *error_text, const struct isms_form *form, unsigned status)
+                  const char *error_text, const struct isms_form *form, unsigned status,
+                  const void *ctx)
 {
     struct isms_page page;
     int error;
 
+    (void)ctx;
     if ((error = isms_page_init(&page, req, "checklists", "Checklists")) < 0)
         return error;
     if ((error = isms_page_set_form_messages(&page, error_text)) < 0 ||
@@ -78,22 +80,13 @@ static int render(struct isms_web_response *res, struct isms_web_request *req,
 
 static int handle_checklists(struct isms_web_response *res, struct isms_web_request *req)
 {
-    return render(res, req, NULL, NULL, 200);
+    return render(res, req, NULL, NULL, 200, NULL);
 }
 
-/* The end of a form post: where to go, or the page again with the reason. */
 static int finish(struct isms_web_response *res, struct isms_web_request *req,
                   struct isms_form *form, int error, const char *location)
 {
-    if (error == 0) {
-        error = isms_page_redirect(res, location);
-    } else if (isms_page_is_user_error(error)) {
-        char message[512];
-        snprintf(message, sizeof(message), "%s", isms_error_last());
-        error = render(res, req, message, form, (unsigned)isms_error_http_status(error));
-    }
-    isms_form_release(form);
-    return error;
+    return isms_page_form_done(res, req, form, error, location, render, NULL);
 }
 
 static int handle_run_start(struct isms_web_response *res, struct isms_web_request *req)

@@ -157,7 +157,8 @@ static int add_lists(struct isms_page *page, enum isms_deletion_status status, c
 }
 
 static int render(struct isms_web_response *res, struct isms_web_request *req,
-                  const char *error_text, const struct isms_form *form, unsigned status)
+                  const char *error_text, const struct isms_form *form, unsigned status,
+                  const void *ctx)
 {
     const char *filter = isms_web_request_query(req, "status");
     const char *chosen = form ? isms_form_get(form, "asset") : isms_web_request_query(req, "asset");
@@ -165,6 +166,7 @@ static int render(struct isms_web_response *res, struct isms_web_request *req,
     struct isms_page page;
     int error;
 
+    (void)ctx;
     if (filter && *filter && isms_deletion_status_parse(&only, filter) < 0)
         only = 0;
     if ((error = isms_page_init(&page, req, "deletions", "Retention and deletion")) < 0)
@@ -180,7 +182,7 @@ static int render(struct isms_web_response *res, struct isms_web_request *req,
 
 static int handle_deletions(struct isms_web_response *res, struct isms_web_request *req)
 {
-    return render(res, req, NULL, NULL, 200);
+    return render(res, req, NULL, NULL, 200, NULL);
 }
 
 static int handle_record(struct isms_web_response *res, struct isms_web_request *req)
@@ -199,15 +201,8 @@ static int handle_record(struct isms_web_response *res, struct isms_web_request 
                                       isms_form_get(&form, "evidence"),
                                       isms_form_get(&form, "notes")},
         &req->actor);
-    if (error == 0) {
-        error = isms_page_redirect_in_org(res, req, "deletions?saved=1#records-head");
-    } else if (isms_page_is_user_error(error)) {
-        char message[512];
-        snprintf(message, sizeof(message), "%s", isms_error_last());
-        error = render(res, req, message, &form, (unsigned)isms_error_http_status(error));
-    }
-    isms_form_release(&form);
-    return error;
+    return isms_page_form_done(res, req, &form, error, "deletions?saved=1#records-head", render,
+                               NULL);
 }
 
 const struct isms_web_route isms_pages_deletions_routes[] = {

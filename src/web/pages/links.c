@@ -119,3 +119,20 @@ json_t *isms_page_form_input(const struct isms_form *form)
             json_object_set_new(input, form->fields[i].name, json_string(form->fields[i].value));
     return input;
 }
+
+int isms_page_form_done(struct isms_web_response *res, struct isms_web_request *req,
+                        struct isms_form *form, int error, const char *location,
+                        isms_page_refused_fn refused, const void *ctx)
+{
+    if (error == 0) {
+        error = location[0] == '/' ? isms_page_redirect(res, location)
+                                   : isms_page_redirect_in_org(res, req, "%s", location);
+    } else if (isms_page_is_user_error(error)) {
+        /* Rendering may raise errors of its own: the reason is kept first. */
+        char message[512];
+        snprintf(message, sizeof(message), "%s", isms_error_last());
+        error = refused(res, req, message, form, (unsigned)isms_error_http_status(error), ctx);
+    }
+    isms_form_release(form);
+    return error;
+}

@@ -69,6 +69,20 @@ const char *isms_page_safe_next(const char *next);
  * application/x-www-form-urlencoded or is malformed. Release it always. */
 int isms_page_form(struct isms_form *out, const struct isms_web_request *req);
 
+/* A page showing itself again for a refused form: the reason, what was
+ * typed (`form`), the status; `ctx` is the caller's (e.g. the record's id). */
+typedef int (*isms_page_refused_fn)(struct isms_web_response *res, struct isms_web_request *req,
+                                    const char *error_text, const struct isms_form *form,
+                                    unsigned status, const void *ctx);
+
+/* The end of every form post: on success a redirect to `location` (inside
+ * the org unless it starts with '/'); on a user's error
+ * (isms_page_is_user_error) the page again through `refused`; any other
+ * error is returned for the error page. Releases `form`. */
+int isms_page_form_done(struct isms_web_response *res, struct isms_web_request *req,
+                        struct isms_form *form, int error, const char *location,
+                        isms_page_refused_fn refused, const void *ctx);
+
 /* The fields of a refused form as {"name": "value"}, for the template to
  * show what was typed (the pages set it as "input"). */
 json_t *isms_page_form_input(const struct isms_form *form);
