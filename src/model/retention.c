@@ -301,6 +301,14 @@ const char *isms_retention_basis_name(enum isms_retention_basis basis)
                : NULL;
 }
 
+const char *isms_retention_basis_label_en(enum isms_retention_basis basis)
+{
+    static const char *const en[] = {"",         "Creation date", "Contract end", "Employment end",
+                                     "Last use", "Fixed date"};
+
+    return basis >= ISMS_RETENTION_CREATED && basis <= ISMS_RETENTION_FIXED_DATE ? en[basis] : "";
+}
+
 const char *isms_retention_basis_label_ja(enum isms_retention_basis basis)
 {
     return basis >= ISMS_RETENTION_CREATED && basis <= ISMS_RETENTION_FIXED_DATE

@@ -76,6 +76,8 @@ void isms_retention_period_format_ja(char out[ISMS_RETENTION_PERIOD_SIZE * 2],
  * 退職日, 最終利用日, 指定日). */
 const char *isms_retention_basis_name(enum isms_retention_basis basis);
 const char *isms_retention_basis_label_ja(enum isms_retention_basis basis);
+/* Creation date, Contract end, ... ("" for none). */
+const char *isms_retention_basis_label_en(enum isms_retention_basis basis);
 int isms_retention_basis_parse(enum isms_retention_basis *out, const char *text);
 
 /* Builds a rule from its three user-given texts, any of which may be NULL or

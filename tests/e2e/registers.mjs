@@ -477,6 +477,21 @@ async function main() {
             check((await page.textContent('[data-testid=checklist-runs]')).includes('顧客ポータル 2026.12'), 'the run is not evidence of 8.28');
         });
 
+        await step('the BIA, deletion and checklist pages read in English', async () => {
+            await page.goto(`${base}/orgs/${ORG}/bia`);
+            await Promise.all([page.waitForNavigation(), page.click('[data-testid=lang-switch]')]);
+            const pages = [['bia', 'Business impact analysis', 'recovers in 2d, longer than the RTO of 4h'],
+                           ['deletions', 'Retention and deletion', 'Shredded'],
+                           ['checklists', 'Checklists', 'Secure web sites (the 11 vulnerabilities)']];
+            for (const [path, heading, text] of pages) {
+                await page.goto(`${base}/orgs/${ORG}/${path}`);
+                check((await page.textContent('h1')).includes(heading), `/${path} is not in English`);
+                check((await page.textContent('main')).includes(text), `/${path} lacks "${text}" in English`);
+                await shot(page, `${path}-en`);
+            }
+            await Promise.all([page.waitForNavigation(), page.click('[data-testid=lang-switch]')]);
+        });
+
         await step('no script or console errors on any page', async () => {
             check(pageErrors.length === 0, pageErrors.join('\n'));
         });

@@ -25,9 +25,6 @@
 static const char *const type_en[] = {"",        "Information", "Paper",    "Software", "Hardware",
                                       "Service", "People",      "Facility", "Other"};
 static const char *const class_en[] = {"", "Public", "Internal", "Confidential", "Secret"};
-static const char *const basis_en[] = {
-    "", "Creation date", "Contract end", "Employment end", "Last use", "Fixed date"};
-
 static const char *type_label(const struct isms_page *page, enum isms_asset_type t)
 {
     return isms_page_pick(page, type_en[t], isms_asset_type_label_ja(t));
@@ -73,11 +70,12 @@ static json_t *basis_options(const struct isms_page *page, const char *chosen)
     for (int b = ISMS_RETENTION_CREATED; list && b <= ISMS_RETENTION_FIXED_DATE; b++) {
         const char *name = isms_retention_basis_name((enum isms_retention_basis)b);
         json_array_append_new(
-            list, isms_page_option(
-                      name,
-                      isms_page_pick(page, basis_en[b],
-                                     isms_retention_basis_label_ja((enum isms_retention_basis)b)),
-                      chosen && strcmp(chosen, name) == 0));
+            list,
+            isms_page_option(
+                name,
+                isms_page_pick(page, isms_retention_basis_label_en((enum isms_retention_basis)b),
+                               isms_retention_basis_label_ja((enum isms_retention_basis)b)),
+                chosen && strcmp(chosen, name) == 0));
     }
     return list;
 }

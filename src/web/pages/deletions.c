@@ -30,14 +30,15 @@ static json_t *due_row(const struct isms_page *page, const struct isms_deletion_
     isms_date_format(due, &d->due);
     isms_date_format(deleted, &d->deleted_on);
     t = isms_retention_template_matching(period, basis);
-    return json_pack(
-        "{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "asset_id", (json_int_t)d->asset_id,
-        "name", d->name, "owner", d->owner, "period", page->lang == ISMS_LANG_JA ? shown : period,
-        "basis",
-        page->lang == ISMS_LANG_JA ? isms_retention_basis_label_ja(d->retention.basis) : basis,
-        "law", t ? isms_page_pick(page, t->law_en, t->law_ja) : "", "due", due, "deleted", deleted,
-        "status", isms_page_pick(page, status_en[d->status], status_ja[d->status]), "overdue",
-        d->status == ISMS_DELETION_OVERDUE);
+    return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "asset_id",
+                     (json_int_t)d->asset_id, "name", d->name, "owner", d->owner, "period",
+                     page->lang == ISMS_LANG_JA ? shown : period, "basis",
+                     isms_page_pick(page, isms_retention_basis_label_en(d->retention.basis),
+                                    isms_retention_basis_label_ja(d->retention.basis)),
+                     "law", t ? isms_page_pick(page, t->law_en, t->law_ja) : "", "due", due,
+                     "deleted", deleted, "status",
+                     isms_page_pick(page, status_en[d->status], status_ja[d->status]), "overdue",
+                     d->status == ISMS_DELETION_OVERDUE);
 }
 
 static json_t *record_row(const struct isms_page *page, const struct isms_deletion_record *r)
