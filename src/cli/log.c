@@ -1,0 +1,185 @@
+/* `isms log scan`: a log searched for indicators (engines/ioc/), without a database. */
+#include "isms_setup.h"
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include "cli/cli.h"
+#include "engines/ioc/scan.h"
+#include "util/buf.h"
+#include "util/csv_reader.h"
+#include "util/error.h"
+
+static const char log_help[] =
+    "usage: isms log scan --indicators LIST [--skip-bad] [--json | --count] FILE...\n\n"
+    "Streams each FILE ('-' for standard input) in constant memory and finds the\n"
+    "indicators of LIST (one value a line, '#' starts a comment; the kind of each is\n"
+    "found: IPv4/IPv6 address, CIDR network, domain, URL, e-mail address, MD5/SHA-1/\n"
+    "SHA-256). A log is cut into typed tokens at their boundaries and each is looked\n"
+    "up exactly: 1.2.3.4 never matches inside 11.2.3.45, x.co never inside yandex.com;\n"
+    "a.evil.example matches evil.example, an address matches the networks that hold it.\n"
+    "Exits 1 when anything matched, 0 when nothing did.\n\n"
+    "  --indicators LIST  the indicator list\n"
+    "  --skip-bad         skip list lines of no known kind (else they stop the scan)\n"
+    "  --json             one JSON object a hit (JSON Lines): file, line, type, value,\n"
+    "                     indicator, indicator_type\n"
+    "  --count            hits per type only\n";
+
+struct log_args {
+    const char *indicators;
+    bool json, count, skip_bad;
+};
+
+struct output {
+    const char *file;
+    bool json;
+};
+
+static int print_hit(const struct isms_ioc_hit *hit, void *ctx)
+{
+    const struct output *o = ctx;
+    json_t *line;
+    char *text;
+
+    if (!o->json) {
+        printf("%s:%zu: %s %.*s (%s)\n", o->file, hit->line, isms_ioc_type_name(hit->token->type),
+               (int)hit->token->len, hit->token->text, hit->match.indicator);
+        return 0;
+    }
+    line = json_pack("{s:s, s:I, s:s, s:s%, s:s, s:s}", "file", o->file, "line",
+                     (json_int_t)hit->line, "type", isms_ioc_type_name(hit->token->type), "value",
+                     hit->token->text, hit->token->len, "indicator", hit->match.indicator,
+                     "indicator_type", isms_ioc_type_name(hit->match.type));
+    /* A log line is any bytes: one that is not UTF-8 is shown with escapes. */
+    if (!line)
+        line = json_pack("{s:s, s:I, s:s, s:s, s:s}", "file", o->file, "line",
+                         (json_int_t)hit->line, "type", isms_ioc_type_name(hit->token->type),
+                         "indicator", hit->match.indicator, "indicator_type",
+                         isms_ioc_type_name(hit->match.type));
+    text = line ? json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    if (text)
+        puts(text);
+    free(text);
+    json_decref(line);
+    return 0;
+}
+
+/* One value a line, '#' comments; a bad line names its number. */
+static int load_list(struct isms_ioc_set *set, const char *path, bool skip_bad)
+{
+    struct isms_buf data = ISMS_BUF_INIT(1u << 30);
+    const char *p, *end;
+    size_t line = 0, skipped = 0;
+    int error;
+
+    if ((error = isms_cli_read_input(&data, path)) < 0) {
+        isms_buf_release(&data);
+        return isms_cli_fail(error);
+    }
+    for (p = isms_buf_cstr(&data), end = p + data.len; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        char value[ISMS_IOC_VALUE_MAX + 1];
+        line++;
+        isms_csv_trim_copy(value, sizeof(value), p, n < sizeof(value) ? n : sizeof(value) - 1);
+        p += n + (nl != NULL);
+        if (!*value || *value == '#')
+            continue;
+        if (isms_ioc_set_add(set, value, strlen(value), (int64_t)line, NULL) < 0) {
+            if (!skip_bad) {
+                fprintf(stderr, "%s:%zu: %s\n", path, line, isms_error_last());
+                isms_buf_release(&data);
+                return isms_cli_fail(ISMS_EINVALID);
+            }
+            skipped++;
+        }
+    }
+    isms_buf_release(&data);
+    if (skipped)
+        fprintf(stderr, "isms: skipped %zu lines of %s that are no indicator\n", skipped, path);
+    return 0;
+}
+
+static int scan_files(const struct isms_ioc_set *set, const struct log_args *a, int n, char **files,
+                      struct isms_ioc_scan_stats *total)
+{
+    memset(total, 0, sizeof(*total));
+    for (int i = 0; i < n; i++) {
+        struct output o = {files[i], a->json};
+        struct isms_ioc_scan_stats stats;
+        bool stdin_file = strcmp(files[i], "-") == 0;
+        FILE *in = stdin_file ? stdin : fopen(files[i], "rb");
+        int error;
+        if (!in)
+            return isms_cli_fail(
+                isms_error_set(ISMS_EINVALID, "cannot open '%s': %s", files[i], strerror(errno)));
+        error = isms_ioc_scan(in, files[i], set, a->count ? NULL : print_hit, &o, &stats);
+        if (!stdin_file)
+            fclose(in);
+        if (error < 0)
+            return isms_cli_fail(error);
+        total->lines += stats.lines;
+        total->bytes += stats.bytes;
+        total->hits += stats.hits;
+        for (int t = 0; t < ISMS_IOC_TYPES; t++)
+            total->hits_by_type[t] += stats.hits_by_type[t];
+    }
+    return 0;
+}
+
+static int parse(struct log_args *a, int argc, char **argv)
+{
+    const struct isms_cli_option options[] = {
+        ISMS_CLI_TEXT("indicators", &a->indicators),
+        ISMS_CLI_FLAG("json", &a->json),
+        ISMS_CLI_FLAG("count", &a->count),
+        ISMS_CLI_FLAG("skip-bad", &a->skip_bad),
+        {NULL, NULL, NULL},
+    };
+
+    return isms_cli_parse_options("log", options, argc, argv);
+}
+
+static void print_counts(const struct isms_ioc_scan_stats *s, bool only_counts)
+{
+    if (only_counts) {
+        for (int t = 1; t < ISMS_IOC_TYPES; t++)
+            if (s->hits_by_type[t])
+                printf("%-8s %zu\n", isms_ioc_type_name(t), s->hits_by_type[t]);
+        printf("%-8s %zu\n", "total", s->hits);
+        return;
+    }
+    fprintf(stderr, "isms: %zu hits in %zu lines (%zu bytes)\n", s->hits, s->lines, s->bytes);
+}
+
+static int run_log(int argc, char **argv)
+{
+    static const char *const verbs[] = {"scan", NULL};
+    struct isms_ioc_scan_stats total;
+    struct log_args a = {0};
+    struct isms_ioc_set *set;
+    int status, files;
+
+    status = isms_cli_check_verb(argc, argv, "log", log_help, "'log' needs scan", verbs);
+    if (status != ISMS_CLI_GO_ON || (status = parse(&a, argc - 1, argv + 1)) != 0)
+        return status;
+    files = argc - 1 - optind;
+    if (!a.indicators)
+        return isms_cli_usage_error("log", "'log scan' needs --indicators LIST");
+    if (files < 1)
+        return isms_cli_usage_error("log", "'log scan' needs a FILE ('-' for standard input)");
+    if (a.json && a.count)
+        return isms_cli_usage_error("log", "--json and --count exclude each other");
+    if (!(set = isms_ioc_set_new()))
+        return isms_cli_fail(isms_error_set(ISMS_ENOMEM, "out of memory"));
+    if ((status = load_list(set, a.indicators, a.skip_bad)) == 0 &&
+        (status = scan_files(set, &a, files, argv + 1 + optind, &total)) == 0) {
+        if (!a.json)
+            print_counts(&total, a.count);
+        status = total.hits ? 1 : 0;
+    }
+    isms_ioc_set_free(set);
+    return status;
+}
+
+const struct isms_cli_command isms_cli_log_command = {
+    "log", run_log, "search logs for indicators (exact, typed tokens; 5.7, 8.16)"};

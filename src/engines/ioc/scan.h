@@ -1,0 +1,36 @@
+/*
+ * Streaming a log through the tokenizer and the indicator set: any size in
+ * constant memory (one buffer of ISMS_IOC_SCAN_BUFFER bytes), line numbers
+ * counted from 1, a line longer than the buffer scanned in pieces (a token
+ * across a cut may be missed; such lines are counted).
+ */
+#ifndef ISMS_ENGINES_IOC_SCAN_H
+#define ISMS_ENGINES_IOC_SCAN_H
+
+#include <stdio.h>
+#include "engines/ioc/indicator_set.h"
+
+#define ISMS_IOC_SCAN_BUFFER (1u << 20)
+
+struct isms_ioc_hit {
+    size_t line;      /* 1-based */
+    const char *text; /* the line, for context */
+    size_t text_len;
+    const struct isms_ioc_token *token; /* what the log wrote */
+    struct isms_ioc_match match;        /* what it matched */
+};
+
+/* Returns nonzero to stop the scan. */
+typedef int (*isms_ioc_hit_fn)(const struct isms_ioc_hit *hit, void *ctx);
+
+struct isms_ioc_scan_stats {
+    size_t lines, bytes, tokens, hits, long_lines;
+    size_t hits_by_type[ISMS_IOC_TYPES]; /* by the token's type */
+};
+
+/* Scans `in` to its end. 0, ISMS_ERROR for a read error (message names
+ * `name`), or the callback's nonzero value. */
+int isms_ioc_scan(FILE *in, const char *name, const struct isms_ioc_set *set, isms_ioc_hit_fn fn,
+                  void *ctx, struct isms_ioc_scan_stats *stats);
+
+#endif

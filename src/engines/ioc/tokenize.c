@@ -1,0 +1,166 @@
+#include "isms_setup.h"
+#include <pthread.h>
+#include "engines/ioc/tokenize.h"
+
+/* Byte classes: one table lookup a byte on the hot path. A run is a maximal
+ * stretch of RUN bytes; what else a run holds (dots, colons, '@', bytes no
+ * hex digit) decides which tokens it can be, before any parsing. */
+enum {
+    C_RUN = 1, /* letters, digits, . - _ @ + % : */
+    C_DIGIT = 2,
+    C_ALPHA = 4,
+    C_DOT = 8,
+    C_COLON = 16,
+    C_AT = 32,
+    C_NOT_HEX = 64, /* in a run but no hex digit */
+};
+
+static uint8_t classes[256];
+
+static void init_classes(void)
+{
+    for (int c = 0; c < 256; c++) {
+        uint8_t k = 0;
+        bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (alpha || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_' || c == '@' ||
+            c == '+' || c == '%' || c == ':')
+            k |= C_RUN;
+        if (c >= '0' && c <= '9')
+            k |= C_DIGIT;
+        if (alpha)
+            k |= C_ALPHA;
+        k |= c == '.' ? C_DOT : c == ':' ? C_COLON : c == '@' ? C_AT : 0;
+        if ((k & C_RUN) && !hex)
+            k |= C_NOT_HEX;
+        classes[c] = k;
+    }
+}
+
+static uint8_t class_of(char c)
+{
+    return classes[(unsigned char)c];
+}
+
+static int emit(isms_ioc_token_fn fn, void *ctx, enum isms_ioc_type type, const char *text,
+                size_t len, const struct isms_ioc_addr *addr)
+{
+    struct isms_ioc_token t = {type, text, len, {{0}, false}};
+
+    if (addr)
+        t.addr = *addr;
+    return fn(&t, ctx);
+}
+
+static uint8_t classes_of(const char *p, size_t len)
+{
+    uint8_t seen = 0;
+
+    for (size_t i = 0; i < len; i++)
+        seen |= class_of(p[i]);
+    return seen;
+}
+
+/* A piece of a run without colons: a hash, an IPv4 address, an e-mail
+ * address (and its domain) or a domain, told apart by what it holds
+ * (`seen`: the classes of its bytes, as the caller found them). */
+static int word(const char *p, size_t len, uint8_t seen, isms_ioc_token_fn fn, void *ctx)
+{
+    struct isms_ioc_addr addr;
+    enum isms_ioc_type hash;
+    const char *at;
+    int stop;
+
+    size_t was = len;
+
+    while (len && (p[len - 1] == '.' || p[len - 1] == '-' || p[len - 1] == '_'))
+        len--; /* "see example.com." */
+    while (len && (*p == '.' || *p == '-' || *p == '_'))
+        p++, len--;
+    if (len < 3)
+        return 0;
+    if (len != was) /* what was cut may have been the only dot */
+        seen = classes_of(p, len);
+    if (!(seen & (C_DOT | C_AT))) {
+        if (!(seen & C_NOT_HEX) && (hash = isms_ioc_hash_type(p, len)))
+            return emit(fn, ctx, hash, p, len, NULL);
+        return 0;
+    }
+    if (!(seen & (C_ALPHA | C_AT)) && isms_ioc_parse_ipv4(&addr, p, len))
+        return emit(fn, ctx, ISMS_IOC_IPV4, p, len, &addr);
+    if ((seen & C_AT) && (at = memchr(p, '@', len))) {
+        const char *domain = at + 1;
+        size_t n = (size_t)(p + len - domain);
+        if (!isms_ioc_is_domain(domain, n))
+            return 0;
+        if ((stop = emit(fn, ctx, ISMS_IOC_EMAIL, p, len, NULL)))
+            return stop;
+        return emit(fn, ctx, ISMS_IOC_DOMAIN, domain, n, NULL);
+    }
+    if ((seen & C_ALPHA) && isms_ioc_is_domain(p, len))
+        return emit(fn, ctx, ISMS_IOC_DOMAIN, p, len, NULL);
+    return 0;
+}
+
+/* A URL from its scheme: up to white space, a quote or an angle bracket. */
+static size_t url_length(const char *p, const char *end)
+{
+    const char *q = p;
+
+    while (q < end && *q != ' ' && *q != '\t' && *q != '"' && *q != '\'' && *q != '<' && *q != '>')
+        q++;
+    return (size_t)(q - p);
+}
+
+/* A run with two colons or more is an IPv6 address (a %zone kept in the
+ * token, ignored by the parse) or nothing: a clock time or a MAC address
+ * holds no address either. */
+static int colon_run(const char *p, size_t len, isms_ioc_token_fn fn, void *ctx)
+{
+    struct isms_ioc_addr addr;
+
+    while (len && p[len - 1] == '.')
+        len--; /* "::1." ends a sentence */
+    if (isms_ioc_parse_ipv6(&addr, p, len))
+        return emit(fn, ctx, addr.v4 ? ISMS_IOC_IPV4 : ISMS_IOC_IPV6, p, len, &addr);
+    return 0;
+}
+
+int isms_ioc_tokenize(const char *line, size_t len, isms_ioc_token_fn fn, void *ctx)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    const char *p = line, *end = line + len;
+    int stop = 0;
+
+    pthread_once(&once, init_classes);
+    while (p < end && !stop) {
+        const char *q, *colon = NULL;
+        uint8_t seen = 0, k;
+        int colons = 0;
+        while (p < end && !(class_of(*p) & C_RUN))
+            p++;
+        for (q = p; q < end && ((k = class_of(*q)) & C_RUN); q++) {
+            seen |= k;
+            if ((k & C_COLON) && !colons++)
+                colon = q;
+        }
+        if (q == p)
+            break;
+        if (colons >= 2) {
+            stop = colon_run(p, (size_t)(q - p), fn, ctx);
+        } else if (colons == 1 && colon + 3 <= end && colon[1] == '/' && colon[2] == '/' &&
+                   colon > p && (class_of(*p) & C_ALPHA)) {
+            /* scheme://host...: the URL, then its host as a token of its own */
+            stop = emit(fn, ctx, ISMS_IOC_URL, p, url_length(p, end), NULL);
+            q = colon + 3;
+        } else if (colons == 1) { /* host:port, key:value */
+            size_t before = (size_t)(colon - p), after = (size_t)(q - colon - 1);
+            if (!(stop = word(p, before, classes_of(p, before), fn, ctx)))
+                stop = word(colon + 1, after, classes_of(colon + 1, after), fn, ctx);
+        } else {
+            stop = word(p, (size_t)(q - p), seen, fn, ctx);
+        }
+        p = q;
+    }
+    return stop;
+}

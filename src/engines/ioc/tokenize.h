@@ -1,0 +1,28 @@
+/*
+ * Typed tokens of a log line, found at their boundaries, never inside a
+ * longer token: IPv4 with octet bounds, IPv6 in all its textual forms
+ * (zone dropped), domains (whole runs of labels: "yandex.com" is one token,
+ * never "x.co"), the host of a URL and the URL itself, e-mail addresses and
+ * their domain, MD5/SHA-1/SHA-256 as 32/40/64 hex digits between
+ * non-alphanumerics. The exact lookup (indicator_set.h) then decides.
+ */
+#ifndef ISMS_ENGINES_IOC_TOKENIZE_H
+#define ISMS_ENGINES_IOC_TOKENIZE_H
+
+#include "engines/ioc/ioc.h"
+
+struct isms_ioc_token {
+    enum isms_ioc_type type; /* never CIDR: a log has addresses */
+    const char *text;        /* into the line, as it appears */
+    size_t len;
+    struct isms_ioc_addr addr; /* for IPV4/IPV6 */
+};
+
+/* Returns nonzero to stop the line. */
+typedef int (*isms_ioc_token_fn)(const struct isms_ioc_token *token, void *ctx);
+
+/* Every token of `line` (`len` bytes, no newline) in order; stops early and
+ * returns fn's value when it is nonzero. */
+int isms_ioc_tokenize(const char *line, size_t len, isms_ioc_token_fn fn, void *ctx);
+
+#endif

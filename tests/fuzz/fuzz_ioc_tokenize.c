@@ -1,0 +1,46 @@
+/* libFuzzer target: the log tokenizer and the indicator value classifier
+ * (engines/ioc/): any bytes, every token inside its line and of its kind. */
+#include "isms_setup.h"
+#include "engines/ioc/indicator_set.h"
+#include "engines/ioc/tokenize.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+struct bounds {
+    const char *line;
+    size_t len;
+};
+
+static int check(const struct isms_ioc_token *t, void *ctx)
+{
+    const struct bounds *b = ctx;
+    struct isms_ioc_addr a;
+
+    if (t->len == 0 || t->text < b->line || t->text + t->len > b->line + b->len)
+        abort();
+    if (t->type == ISMS_IOC_IPV4 && !isms_ioc_parse_ipv4(&a, t->text, t->len) &&
+        !isms_ioc_parse_ipv6(&a, t->text, t->len))
+        abort();
+    if (t->type == ISMS_IOC_DOMAIN && !isms_ioc_is_domain(t->text, t->len))
+        abort();
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    struct bounds b = {(const char *)data, size};
+    char canonical[ISMS_IOC_VALUE_MAX + 1];
+    struct isms_ioc_set *set = isms_ioc_set_new();
+    struct isms_ioc_addr addr;
+    int prefix;
+
+    if (!set)
+        abort();
+    isms_ioc_tokenize(b.line, b.len, check, &b);
+    /* Whatever classifies is a value the set takes, and finds again. */
+    if (isms_ioc_classify(canonical, &addr, &prefix, b.line, b.len) != ISMS_IOC_NONE &&
+        isms_ioc_set_add(set, b.line, b.len, 1, NULL) != 0)
+        abort();
+    isms_ioc_set_free(set);
+    return 0;
+}
