@@ -2,6 +2,7 @@
 #include <strings.h>
 #include "engines/ioc/ioc.h"
 #include "util/error.h"
+#include "util/hex.h"
 
 static const char *const type_names[] = {"",    "ipv4", "ipv6", "cidr",   "domain",
                                          "url", "md5",  "sha1", "sha256", "email"};
@@ -19,17 +20,6 @@ int isms_ioc_type_parse(enum isms_ioc_type *out, const char *text)
             return 0;
         }
     return isms_error_set(ISMS_EINVALID, "unknown indicator type '%.40s'", text ? text : "");
-}
-
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 bool isms_ioc_parse_ipv4(struct isms_ioc_addr *out, const char *p, size_t len)
@@ -76,7 +66,7 @@ bool isms_ioc_parse_ipv6(struct isms_ioc_addr *out, const char *p, size_t len)
     while (p < end) {
         const char *start = p;
         int v = 0, digits = 0, h;
-        while (p < end && (h = hex_value(*p)) >= 0 && digits < 5) {
+        while (p < end && (h = isms_hex_digit(*p)) >= 0 && digits < 5) {
             v = v * 16 + h;
             p++;
             digits++;
@@ -163,7 +153,7 @@ enum isms_ioc_type isms_ioc_hash_type(const char *p, size_t len)
     if (len != 32 && len != 40 && len != 64)
         return ISMS_IOC_NONE;
     for (size_t i = 0; i < len; i++)
-        if (hex_value(p[i]) < 0)
+        if (isms_hex_digit(p[i]) < 0)
             return ISMS_IOC_NONE;
     return len == 32 ? ISMS_IOC_MD5 : len == 40 ? ISMS_IOC_SHA1 : ISMS_IOC_SHA256;
 }
@@ -211,22 +201,24 @@ static void lower_copy(char *out, const char *p, size_t len)
 /* "10.0.0.0/8", "2001:db8::/32": the network, masked to its prefix. */
 static bool parse_cidr(struct isms_ioc_addr *addr, int *prefix, const char *p, size_t len)
 {
-    const char *slash = memchr(p, '/', len);
-    char *end;
-    long n;
+    const char *slash = memchr(p, '/', len), *end = p + len, *d;
+    int n = 0;
 
-    if (!slash || slash + 1 == p + len)
+    if (!slash || slash + 1 == end || end - slash > 4)
         return false;
-    n = strtol(slash + 1, &end, 10);
-    if (end != p + len || n < 0)
-        return false;
+    /* The text is not NUL-terminated: the digits are read within it. */
+    for (d = slash + 1; d < end; d++) {
+        if (*d < '0' || *d > '9')
+            return false;
+        n = n * 10 + (*d - '0');
+    }
     if (isms_ioc_parse_ipv4(addr, p, (size_t)(slash - p)) && n <= 32)
         n += 96;
     else if (!isms_ioc_parse_ipv6(addr, p, (size_t)(slash - p)) || n > 128 || addr->v4)
         return false;
-    for (int bit = (int)n; bit < 128; bit++)
+    for (int bit = n; bit < 128; bit++)
         addr->b[bit / 8] &= (uint8_t) ~(0x80u >> (bit % 8));
-    *prefix = (int)n;
+    *prefix = n;
     return true;
 }
 

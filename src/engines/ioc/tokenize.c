@@ -146,6 +146,11 @@ int isms_ioc_tokenize(const char *line, size_t len, isms_ioc_token_fn fn, void *
         }
         if (q == p)
             break;
+        if (!(seen & (C_DOT | C_AT | C_COLON)) &&
+            ((seen & C_NOT_HEX) || (q - p != 32 && q - p != 40 && q - p != 64))) {
+            p = q; /* a plain word ("GET", "Mozilla"): no token can be in it */
+            continue;
+        }
         if (colons >= 2) {
             stop = colon_run(p, (size_t)(q - p), fn, ctx);
         } else if (colons == 1 && colon + 3 <= end && colon[1] == '/' && colon[2] == '/' &&
