@@ -35,6 +35,10 @@ struct isms_ioc_set {
     struct table nets;    /* 16-byte network + prefix byte */
     bool prefix_used[129];
     size_t count;
+    size_t by_type[ISMS_IOC_TYPES];
+    /* Bit n: a listed domain has n labels (bit 63: 63 or more). A token's
+     * suffixes of other label counts cannot match and are not looked up. */
+    uint64_t domain_labels;
     char **owned; /* the texts, freed with the set */
     size_t owned_count, owned_cap;
 };
@@ -179,6 +183,15 @@ size_t isms_ioc_set_count(const struct isms_ioc_set *set)
     return set->count;
 }
 
+static unsigned label_count(const char *text, size_t len)
+{
+    unsigned labels = 1;
+
+    for (size_t i = 0; i < len; i++)
+        labels += text[i] == '.';
+    return labels < 63 ? labels : 63;
+}
+
 int isms_ioc_set_add(struct isms_ioc_set *set, const char *value, size_t len, int64_t tag,
                      enum isms_ioc_type *type_out)
 {
@@ -206,8 +219,12 @@ int isms_ioc_set_add(struct isms_ioc_set *set, const char *value, size_t len, in
     } else {
         added = insert(set, &set->strings, canonical, strlen(canonical), canonical, tag, type);
     }
-    if (added > 0)
+    if (added > 0 && type == ISMS_IOC_DOMAIN)
+        set->domain_labels |= 1ull << label_count(canonical, strlen(canonical));
+    if (added > 0) {
         set->count++;
+        set->by_type[type]++;
+    }
     return added < 0 ? added : 0;
 }
 
@@ -255,12 +272,13 @@ static bool find_domain(const struct isms_ioc_set *set, const char *lower, size_
                         struct isms_ioc_match *out)
 {
     const char *end = lower + len;
+    unsigned labels = label_count(lower, len);
 
-    for (const char *p = lower; p < end;) {
+    for (const char *p = lower; p < end && labels >= 2; labels--) {
         const char *dot = memchr(p, '.', (size_t)(end - p));
         if (!dot)
             break;
-        if (find_string(set, p, (size_t)(end - p), out))
+        if ((set->domain_labels >> labels & 1) && find_string(set, p, (size_t)(end - p), out))
             return true;
         p = dot + 1;
     }
@@ -274,8 +292,11 @@ bool isms_ioc_set_find(const struct isms_ioc_set *set, const struct isms_ioc_tok
     size_t len = t->len < ISMS_IOC_VALUE_MAX ? t->len : ISMS_IOC_VALUE_MAX;
 
     if (t->type == ISMS_IOC_IPV4 || t->type == ISMS_IOC_IPV6)
-        return find_addr(set, &t->addr, out);
-    if (!set->strings.count)
+        return (set->by_type[ISMS_IOC_IPV4] || set->by_type[ISMS_IOC_IPV6] ||
+                set->by_type[ISMS_IOC_CIDR]) &&
+               find_addr(set, &t->addr, out);
+    /* A token of a kind the list has none of looks nothing up. */
+    if (!set->by_type[t->type])
         return false;
     for (size_t i = 0; i < len; i++)
         lower[i] = (t->text[i] >= 'A' && t->text[i] <= 'Z') ? (char)(t->text[i] + 32) : t->text[i];
