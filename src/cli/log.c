@@ -5,12 +5,16 @@
 #include <jansson.h>
 #include "cli/cli.h"
 #include "engines/ioc/scan.h"
+#include "isms/indicator.h"
+#include "isms/org.h"
+#include "store/store.h"
 #include "util/buf.h"
 #include "util/csv_reader.h"
 #include "util/error.h"
 
 static const char log_help[] =
-    "usage: isms log scan --indicators LIST [--skip-bad] [--json | --count] FILE...\n\n"
+    "usage: isms log scan (--org ORG | --indicators LIST) [--skip-bad] [--json | --count]\n"
+    "                     FILE...\n\n"
     "Streams each FILE ('-' for standard input) in constant memory and finds the\n"
     "indicators of LIST (one value a line, '#' starts a comment; the kind of each is\n"
     "found: IPv4/IPv6 address, CIDR network, domain, URL, e-mail address, MD5/SHA-1/\n"
@@ -18,14 +22,16 @@ static const char log_help[] =
     "up exactly: 1.2.3.4 never matches inside 11.2.3.45, x.co never inside yandex.com;\n"
     "a.evil.example matches evil.example, an address matches the networks that hold it.\n"
     "Exits 1 when anything matched, 0 when nothing did.\n\n"
-    "  --indicators LIST  the indicator list\n"
+    "  --org ORG          the organization's indicators active today (isms ioc import)\n"
+    "  --indicators LIST  an indicator list file instead (no database needed)\n"
+    "  --db PATH          with --org: database file (default: $ISMS_DB or isms.db)\n"
     "  --skip-bad         skip list lines of no known kind (else they stop the scan)\n"
     "  --json             one JSON object a hit (JSON Lines): file, line, type, value,\n"
     "                     indicator, indicator_type\n"
     "  --count            hits per type only\n";
 
 struct log_args {
-    const char *indicators;
+    const char *indicators, *org, *db;
     bool json, count, skip_bad;
 };
 
@@ -99,6 +105,27 @@ static int load_list(struct isms_ioc_set *set, const char *path, bool skip_bad)
     return 0;
 }
 
+/* The org's indicators active today. */
+static int load_org(struct isms_ioc_set *set, const struct log_args *a)
+{
+    struct isms_store *store = NULL;
+    struct isms_date today;
+    struct isms_org org;
+    size_t loaded = 0;
+    int status, error;
+
+    if ((status = isms_cli_open_org(&store, &org, "log", a->db, a->org)) != 0)
+        return status;
+    isms_date_today(&today);
+    error = isms_indicator_load_set(set, &loaded, store, org.id, &today);
+    isms_store_free(store);
+    if (error < 0)
+        return isms_cli_fail(error);
+    if (!a->json)
+        fprintf(stderr, "isms: %zu indicators of %s active today\n", loaded, org.slug);
+    return 0;
+}
+
 static int scan_files(const struct isms_ioc_set *set, const struct log_args *a, int n, char **files,
                       struct isms_ioc_scan_stats *total)
 {
@@ -130,6 +157,8 @@ static int parse(struct log_args *a, int argc, char **argv)
 {
     const struct isms_cli_option options[] = {
         ISMS_CLI_TEXT("indicators", &a->indicators),
+        ISMS_CLI_TEXT("org", &a->org),
+        ISMS_CLI_TEXT("db", &a->db),
         ISMS_CLI_FLAG("json", &a->json),
         ISMS_CLI_FLAG("count", &a->count),
         ISMS_CLI_FLAG("skip-bad", &a->skip_bad),
@@ -163,15 +192,15 @@ static int run_log(int argc, char **argv)
     if (status != ISMS_CLI_GO_ON || (status = parse(&a, argc - 1, argv + 1)) != 0)
         return status;
     files = argc - 1 - optind;
-    if (!a.indicators)
-        return isms_cli_usage_error("log", "'log scan' needs --indicators LIST");
+    if (!a.indicators == !a.org)
+        return isms_cli_usage_error("log", "'log scan' needs --org ORG or --indicators LIST");
     if (files < 1)
         return isms_cli_usage_error("log", "'log scan' needs a FILE ('-' for standard input)");
     if (a.json && a.count)
         return isms_cli_usage_error("log", "--json and --count exclude each other");
     if (!(set = isms_ioc_set_new()))
         return isms_cli_fail(isms_error_set(ISMS_ENOMEM, "out of memory"));
-    if ((status = load_list(set, a.indicators, a.skip_bad)) == 0 &&
+    if ((status = a.org ? load_org(set, &a) : load_list(set, a.indicators, a.skip_bad)) == 0 &&
         (status = scan_files(set, &a, files, argv + 1 + optind, &total)) == 0) {
         if (!a.json)
             print_counts(&total, a.count);

@@ -1,0 +1,48 @@
+#!/bin/sh
+# An organization's indicators from the command line: lists and CSV, the
+# errors of a bad line, idempotent re-import, the active period, and a log
+# scan of the org's indicators.
+#   sh tests/cli/ioc_test.sh /path/to/isms
+set -u
+isms=$1
+. "$(dirname "$0")/lib.sh"
+fixtures=$(dirname "$0")/fixtures
+export ISMS_ADMIN_PASSWORD=ioc-test-password
+
+expect 0 "init" -- "$isms" init
+expect 0 "org" -- "$isms" org add "Acme" --slug acme --role csc
+expect 0 "other org" -- "$isms" org add "Other" --slug other --role csc
+printf '1.2.3.4\nnot an indicator\nevil.example\n' >"$tmp/bad.txt"
+expect 2 "a bad line stops the import" -- "$isms" ioc import --org acme "$tmp/bad.txt"
+check "named with its line" contains "$err" "bad.txt:2: column 1 (value): 'not an indicator' is no IP address"
+expect 0 "nothing stored" -- "$isms" ioc list --org acme
+check "empty" sh -c '[ ! -s "$1" ]' - "$tmp/out"
+expect 0 "--skip-bad" -- "$isms" ioc import --org acme --skip-bad "$tmp/bad.txt"
+check "two new, one skipped" contains "$out" "2 indicators read, 2 new, 0 updated, 1 lines skipped"
+expect 0 "the fixture list" -- "$isms" ioc import --org acme "$fixtures/ioc_list.txt"
+check "seven new, two known" contains "$out" "9 indicators read, 7 new, 2 updated"
+expect 0 "again: idempotent" -- "$isms" ioc import --org acme "$fixtures/ioc_list.txt"
+check "nothing new" contains "$out" "9 indicators read, 0 new, 9 updated"
+
+cat >"$tmp/ind.csv" <<'CSV'
+value,type,threat,source,tlp,active_from,active_until,direction,confidence,tags
+5.6.7.8,ipv4,Emotet C2,JPCERT/CC,TLP:AMBER,2026-01-01,2099-12-31,outbound,80,c2
+9.9.9.9,ipv4,old campaign,x,green,2020-01-01,2020-12-31,,,
+CSV
+expect 0 "CSV with a header" -- "$isms" ioc import --org acme "$tmp/ind.csv"
+expect 0 "as JSON" -- "$isms" ioc list --org acme --json
+check "its fields" contains "$out" '"type":"ipv4","value":"5.6.7.8","threat":"Emotet C2","source":"JPCERT/CC","tlp":"amber","active_from":"2026-01-01","active_until":"2099-12-31","direction":"outbound"'
+printf 'value,type,tlp\nevil.example,ipv4,amber\nbad.example,domain,purple\n' >"$tmp/wrong.csv"
+expect 2 "a type that does not fit and a bad TLP" -- "$isms" ioc import --org acme "$tmp/wrong.csv"
+check "the type" contains "$err" "wrong.csv:2: the type 'ipv4' does not fit the value (domain)"
+check "the TLP" contains "$err" "wrong.csv:3: 'tlp' must be clear, green, amber, amber+strict or red"
+
+printf 'a 5.6.7.8 b 9.9.9.9 c 11.2.3.45 d www.evil.example\n' >"$tmp/s.log"
+expect 1 "a scan of the org's indicators" -- "$isms" log scan --org acme --json "$tmp/s.log"
+check "an active indicator hits" contains "$out" '"value":"5.6.7.8"'
+check "one outside its period does not" lacks "$out" '9.9.9.9'
+check "a subdomain of a listed one does" contains "$out" '"indicator":"evil.example"'
+expect 0 "another org has none of them" -- "$isms" log scan --org other "$tmp/s.log"
+expect 2 "one source of indicators only" -- "$isms" log scan --org acme --indicators "$fixtures/ioc_list.txt" "$tmp/s.log"
+expect 2 "STIX is not read yet" -- "$isms" ioc import --org acme --format stix "$tmp/ind.csv"
+finish ioc
