@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include "cli/cli.h"
 #include "engines/ioc/ioc.h"
+#include "export/indicator_json.h"
 #include "isms/indicator.h"
 #include "isms/org.h"
 #include "model/actor.h"
@@ -62,22 +63,17 @@ static int import(struct isms_store *store, const struct isms_org *org, const st
 static int print_one(const struct isms_indicator *i, void *ctx)
 {
     char from[ISMS_DATE_SIZE], until[ISMS_DATE_SIZE];
-    bool json = *(const bool *)ctx;
     json_t *o;
     char *text;
 
-    isms_date_format(from, &i->active_from);
-    isms_date_format(until, &i->active_until);
-    if (!json) {
+    if (!*(const bool *)ctx) {
+        isms_date_format(from, &i->active_from);
+        isms_date_format(until, &i->active_until);
         printf("%-7s %-40s %-12s %s%s%s %s\n", isms_ioc_type_name(i->type), i->value,
                isms_tlp_name(i->tlp), from, *from || *until ? ".." : "", until, i->threat);
         return 0;
     }
-    o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s, s:s}", "id", (json_int_t)i->id,
-                  "type", isms_ioc_type_name(i->type), "value", i->value, "threat", i->threat,
-                  "source", i->source, "tlp", isms_tlp_name(i->tlp), "active_from",
-                  *from ? from : NULL, "active_until", *until ? until : NULL, "direction",
-                  isms_direction_name(i->direction), "tags", i->tags);
+    o = isms_json_indicator(i);
     text = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
     if (text)
         puts(text);

@@ -31,7 +31,7 @@ value,type,threat,source,tlp,active_from,active_until,direction,confidence,tags
 CSV
 expect 0 "CSV with a header" -- "$isms" ioc import --org acme "$tmp/ind.csv"
 expect 0 "as JSON" -- "$isms" ioc list --org acme --json
-check "its fields" contains "$out" '"type":"ipv4","value":"5.6.7.8","threat":"Emotet C2","source":"JPCERT/CC","tlp":"amber","active_from":"2026-01-01","active_until":"2099-12-31","direction":"outbound"'
+check "its fields" contains "$out" '"type":"ipv4","value":"5.6.7.8","threat":"Emotet C2","source":"JPCERT/CC","tlp":"amber","first_seen":null,"active_from":"2026-01-01","active_until":"2099-12-31","direction":"outbound","confidence":80,"tags":"c2"'
 printf 'value,type,tlp\nevil.example,ipv4,amber\nbad.example,domain,purple\n' >"$tmp/wrong.csv"
 expect 2 "a type that does not fit and a bad TLP" -- "$isms" ioc import --org acme "$tmp/wrong.csv"
 check "the type" contains "$err" "wrong.csv:2: the type 'ipv4' does not fit the value (domain)"

@@ -1,0 +1,13 @@
+/* An indicator (model/indicator.h) as the API's JSON. */
+#ifndef ISMS_EXPORT_INDICATOR_JSON_H
+#define ISMS_EXPORT_INDICATOR_JSON_H
+
+#include <jansson.h>
+#include "model/indicator.h"
+
+/* {"id", "type", "value", "threat", "source", "tlp", "first_seen",
+ * "active_from", "active_until" (null when unset), "direction",
+ * "confidence" (null), "tags"} */
+json_t *isms_json_indicator(const struct isms_indicator *i);
+
+#endif
