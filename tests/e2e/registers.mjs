@@ -492,6 +492,26 @@ async function main() {
             await Promise.all([page.waitForNavigation(), page.click('[data-testid=lang-switch]')]);
         });
 
+        await step('indicators are imported on their page, a bad line shown, the list filtered by type', async () => {
+            await page.goto(`${base}/orgs/${ORG}/indicators`);
+            check((await page.textContent('h1')).includes('侵害指標'), 'the indicators page is not in Japanese');
+            await page.setInputFiles('#i-file', { name: 'c2.txt', mimeType: 'text/plain',
+                buffer: Buffer.from('# C2\n1.2.3.4\nnot one\n') });
+            const refused = await submit(page, '[data-testid=indicator-import] button[type=submit]');
+            check(refused.status() === 400, `a bad list answered ${refused.status()}`);
+            check((await page.textContent('[data-testid=indicator-error]')).includes('3'), 'the bad line is not named');
+            await page.setInputFiles('#i-file', { name: 'c2.csv', mimeType: 'text/csv',
+                buffer: Buffer.from('value,type,threat,source,tlp,active_from,active_until\n1.2.3.4,ipv4,Emotet C2,JPCERT/CC,red,2026-01-01,2099-12-31\nevil.example,domain,phishing,IPA,amber,,\n') });
+            await submit(page, '[data-testid=indicator-import] button[type=submit]');
+            const list = await page.textContent('[data-testid=indicators]');
+            check(list.includes('1.2.3.4') && list.includes('Emotet C2') && list.includes('evil.example'), `the indicators are not listed: ${list}`);
+            await page.selectOption('#f-type', 'domain');
+            await submit(page, '[data-testid=indicator-filter] button[type=submit]');
+            const domains = await page.textContent('[data-testid=indicators]');
+            check(domains.includes('evil.example') && !domains.includes('1.2.3.4'), 'the type filter does not filter');
+            await shot(page, 'indicators');
+        });
+
         await step('no script or console errors on any page', async () => {
             check(pageErrors.length === 0, pageErrors.join('\n'));
         });

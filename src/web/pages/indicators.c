@@ -1,0 +1,162 @@
+/*
+ * The indicators page (isms/indicator.h): the list by type with a search,
+ * and the import of a list or CSV file (every bad line shown, nothing
+ * stored on any). Works without JavaScript.
+ */
+#include "isms_setup.h"
+#include "export/import_errors_json.h"
+#include "isms/indicator.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "web/http/multipart.h"
+#include "web/http/request.h"
+#include "web/http/response.h"
+#include "web/http/router.h"
+#include "web/pages/pages.h"
+
+#define PAGE_SIZE 50
+
+struct listing {
+    const struct isms_page *page;
+    json_t *rows;
+    int type;
+    const char *q; /* lower case */
+    int64_t offset, seen;
+};
+
+static int row(const struct isms_indicator *i, void *ctx)
+{
+    struct listing *l = ctx;
+    char from[ISMS_DATE_SIZE], until[ISMS_DATE_SIZE];
+
+    if ((l->type && i->type != l->type) || (l->q && !strstr(i->value, l->q)) ||
+        l->seen++ < l->offset || json_array_size(l->rows) >= PAGE_SIZE)
+        return 0;
+    isms_date_format(from, &i->active_from);
+    isms_date_format(until, &i->active_until);
+    json_array_append_new(l->rows,
+                          json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "type",
+                                    isms_ioc_type_name(i->type), "value", i->value, "threat",
+                                    i->threat, "source", i->source, "tlp", isms_tlp_name(i->tlp),
+                                    "from", from, "until", until, "red", i->tlp == ISMS_TLP_RED));
+    return 0;
+}
+
+static json_t *type_options(int current)
+{
+    json_t *list = json_array();
+
+    for (int t = ISMS_IOC_IPV4; list && t < ISMS_IOC_TYPES; t++)
+        json_array_append_new(
+            list, isms_page_option(isms_ioc_type_name(t), isms_ioc_type_name(t), t == current));
+    return list;
+}
+
+/* The filter as the paging links carry it, URL-encoded. */
+static int filter_query(struct isms_buf *query, int type, const char *q)
+{
+    int error = 0;
+
+    if (type)
+        error = isms_page_query_add(query, "type", isms_ioc_type_name(type));
+    if (error == 0 && q && *q)
+        error = isms_page_query_add(query, "q", q);
+    return error;
+}
+
+static int add_list(struct isms_page *page)
+{
+    const char *type = isms_web_request_query(page->req, "type");
+    const char *q = isms_web_request_query(page->req, "q");
+    const char *offset = isms_web_request_query(page->req, "offset");
+    struct isms_buf query = ISMS_BUF_INIT(2048);
+    char lower[256] = "";
+    struct listing l = {page, json_array(), 0, NULL, 0, 0};
+    enum isms_ioc_type t;
+    int error;
+
+    if (type && *type && isms_ioc_type_parse(&t, type) == 0)
+        l.type = t;
+    if (q && *q) {
+        for (size_t i = 0; q[i] && i < sizeof(lower) - 1; i++)
+            lower[i] = (q[i] >= 'A' && q[i] <= 'Z') ? (char)(q[i] + 32) : q[i];
+        l.q = lower;
+    }
+    l.offset = offset ? strtoll(offset, NULL, 10) : 0;
+    if (l.offset < 0)
+        l.offset = 0;
+    if ((error = isms_indicator_each(page->req->store, page->req->org.id, row, &l)) < 0 ||
+        (error = filter_query(&query, l.type, q)) < 0) {
+        json_decref(l.rows);
+        isms_buf_release(&query);
+        return error;
+    }
+    error = isms_page_set(
+        page, "list",
+        json_pack("{s:o, s:I, s:s, s:s, s:o, s:b, s:I, s:b, s:I}", "rows", l.rows, "total",
+                  (json_int_t)l.seen, "q", q ? q : "", "query", isms_buf_cstr(&query), "types",
+                  type_options(l.type), "more", l.seen > l.offset + PAGE_SIZE, "next",
+                  (json_int_t)(l.offset + PAGE_SIZE), "back", l.offset > 0, "prev",
+                  (json_int_t)(l.offset > PAGE_SIZE ? l.offset - PAGE_SIZE : 0)));
+    isms_buf_release(&query);
+    return error;
+}
+
+static int render(struct isms_web_response *res, struct isms_web_request *req,
+                  const struct isms_indicator_import *import, const char *error_text,
+                  unsigned status)
+{
+    struct isms_page page;
+    int error;
+
+    if ((error = isms_page_init(&page, req, "indicators", "Indicators of compromise")) < 0)
+        return error;
+    if ((error = isms_page_set_form_messages(&page, error_text)) < 0 ||
+        (import && import->errors.count &&
+         (error = isms_page_set(
+              &page, "import_errors",
+              isms_json_import_errors(&import->errors, page.lang == ISMS_LANG_JA))) < 0) ||
+        (error = add_list(&page)) < 0) {
+        isms_page_release(&page);
+        return error;
+    }
+    return isms_page_respond(res, &page, "indicators.html", status);
+}
+
+static int handle_indicators(struct isms_web_response *res, struct isms_web_request *req)
+{
+    return render(res, req, NULL, NULL, 200);
+}
+
+static int handle_import(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_indicator_import import = {0};
+    enum isms_indicator_format format = ISMS_INDICATOR_AUTO;
+    struct isms_multipart mp;
+    int error;
+
+    if ((error = isms_multipart_parse(&mp, req, "file", ISMS_INDICATOR_FILE_MAX)) == 0 &&
+        !mp.has_file)
+        error = isms_error_set(ISMS_EINVALID, _("choose a file to import"));
+    if (error == 0 && isms_form_get(&mp.fields, "format") && *isms_form_get(&mp.fields, "format"))
+        error = isms_indicator_format_parse(&format, isms_form_get(&mp.fields, "format"));
+    if (error == 0)
+        error = isms_indicator_import(&import, req->store, req->org.id, isms_buf_cstr(&mp.file),
+                                      mp.file.len, format,
+                                      isms_form_get(&mp.fields, "skip_bad") != NULL,
+                                      mp.filename[0] ? mp.filename : "upload", &req->actor);
+    isms_multipart_release(&mp);
+    if (error == 0)
+        error = isms_page_redirect_in_org(res, req, "indicators?saved=1");
+    else if (error == ISMS_EINVALID || error == ISMS_ETOOBIG)
+        error = render(res, req, &import, isms_error_last(),
+                       (unsigned)isms_error_http_status(error));
+    isms_indicator_import_release(&import);
+    return error;
+}
+
+const struct isms_web_route isms_pages_indicators_routes[] = {
+    {"GET", "/orgs/{org}/indicators", handle_indicators, ISMS_WEB_NEEDS_ORG},
+    {"POST", "/orgs/{org}/indicators", handle_import, ISMS_WEB_NEEDS_ORG | ISMS_WEB_LARGE_BODY},
+    {NULL, NULL, NULL, 0},
+};
