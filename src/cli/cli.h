@@ -49,6 +49,8 @@ int isms_cli_usage_error(const char *command, const char *fmt, ...) ISMS_PRINTF(
 
 /* Prints `value` as indented JSON on stdout and drops the reference. */
 void isms_cli_print_json(struct json_t *value);
+/* The same on one line (JSON Lines output: one object a line). */
+void isms_cli_print_json_line(struct json_t *value);
 
 /* Opens the store and looks up --org (id or slug). Returns 0, the caller
  * then frees *store; or, having printed why, the exit status to return. */

@@ -94,6 +94,16 @@ void isms_cli_print_json(json_t *value)
     json_decref(value);
 }
 
+void isms_cli_print_json_line(json_t *value)
+{
+    char *text = value ? json_dumps(value, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+
+    if (text)
+        puts(text);
+    free(text);
+    json_decref(value);
+}
+
 int isms_cli_open_org(struct isms_store **store, struct isms_org *org, const char *command,
                       const char *db_flag, const char *org_flag)
 {

@@ -63,8 +63,6 @@ static int import(struct isms_store *store, const struct isms_org *org, const st
 static int print_one(const struct isms_indicator *i, void *ctx)
 {
     char from[ISMS_DATE_SIZE], until[ISMS_DATE_SIZE];
-    json_t *o;
-    char *text;
 
     if (!*(const bool *)ctx) {
         isms_date_format(from, &i->active_from);
@@ -73,12 +71,7 @@ static int print_one(const struct isms_indicator *i, void *ctx)
                isms_tlp_name(i->tlp), from, *from || *until ? ".." : "", until, i->threat);
         return 0;
     }
-    o = isms_json_indicator(i);
-    text = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-    if (text)
-        puts(text);
-    free(text);
-    json_decref(o);
+    isms_cli_print_json_line(isms_json_indicator(i));
     return 0;
 }
 

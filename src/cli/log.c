@@ -44,7 +44,6 @@ static int print_hit(const struct isms_ioc_hit *hit, void *ctx)
 {
     const struct output *o = ctx;
     json_t *line;
-    char *text;
 
     if (!o->json) {
         printf("%s:%zu: %s %.*s (%s)\n", o->file, hit->line, isms_ioc_type_name(hit->token->type),
@@ -61,11 +60,7 @@ static int print_hit(const struct isms_ioc_hit *hit, void *ctx)
                          (json_int_t)hit->line, "type", isms_ioc_type_name(hit->token->type),
                          "indicator", hit->match.indicator, "indicator_type",
                          isms_ioc_type_name(hit->match.type));
-    text = line ? json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
-    if (text)
-        puts(text);
-    free(text);
-    json_decref(line);
+    isms_cli_print_json_line(line);
     return 0;
 }
 

@@ -77,16 +77,6 @@ int isms_store_control_impl_get(struct isms_control_impl *out, struct isms_store
     return isms_store_select_one(out, store, &q);
 }
 
-static int bind_date(struct isms_stmt *st, int index, const struct isms_date *d)
-{
-    char text[ISMS_DATE_SIZE];
-
-    if (!isms_date_is_set(d))
-        return isms_stmt_bind_null(st, index);
-    isms_date_format(text, d);
-    return isms_stmt_bind_text(st, index, text);
-}
-
 struct impl_write {
     int64_t org_id;
     const struct isms_control_impl *impl;
@@ -116,10 +106,10 @@ static int upsert(struct isms_db *db, const struct impl_write *w)
         (error = isms_stmt_bind_text(st, 5, isms_control_level_name(c->target_level))) >= 0 &&
         (error = c->owner_user_id ? isms_stmt_bind_int64(st, 6, c->owner_user_id)
                                   : isms_stmt_bind_null(st, 6)) >= 0 &&
-        (error = bind_date(st, 7, &c->due)) >= 0 &&
+        (error = isms_store_bind_date(st, 7, &c->due)) >= 0 &&
         (error = isms_stmt_bind_int64(st, 8, c->review_interval_months)) >= 0 &&
-        (error = bind_date(st, 9, &c->last_review)) >= 0 &&
-        (error = bind_date(st, 10, &c->next_review)) >= 0 &&
+        (error = isms_store_bind_date(st, 9, &c->last_review)) >= 0 &&
+        (error = isms_store_bind_date(st, 10, &c->next_review)) >= 0 &&
         (error = isms_stmt_bind_text(st, 11, c->notes ? c->notes : "")) >= 0 &&
         (error = isms_stmt_bind_text(st, 12, c->updated_at)) >= 0)
         error = isms_stmt_step(st);

@@ -6,16 +6,6 @@
 #include "store/store.h"
 #include "util/error.h"
 
-static int bind_date(struct isms_stmt *st, int index, const struct isms_date *d)
-{
-    char text[ISMS_DATE_SIZE];
-
-    if (!isms_date_is_set(d))
-        return isms_stmt_bind_null(st, index);
-    isms_date_format(text, d);
-    return isms_stmt_bind_text(st, index, text);
-}
-
 static int bind_row(struct isms_stmt *st, const struct isms_indicator *i, const char *now)
 {
     int error;
@@ -26,9 +16,9 @@ static int bind_row(struct isms_stmt *st, const struct isms_indicator *i, const 
         (error = isms_stmt_bind_text(st, 4, i->threat ? i->threat : "")) < 0 ||
         (error = isms_stmt_bind_text(st, 5, i->source ? i->source : "")) < 0 ||
         (error = isms_stmt_bind_text(st, 6, isms_tlp_name(i->tlp))) < 0 ||
-        (error = bind_date(st, 7, &i->first_seen)) < 0 ||
-        (error = bind_date(st, 8, &i->active_from)) < 0 ||
-        (error = bind_date(st, 9, &i->active_until)) < 0 ||
+        (error = isms_store_bind_date(st, 7, &i->first_seen)) < 0 ||
+        (error = isms_store_bind_date(st, 8, &i->active_from)) < 0 ||
+        (error = isms_store_bind_date(st, 9, &i->active_until)) < 0 ||
         (error = isms_stmt_bind_text(st, 10, isms_direction_name(i->direction))) < 0 ||
         (error = i->confidence < 0 ? isms_stmt_bind_null(st, 11)
                                    : isms_stmt_bind_int64(st, 11, i->confidence)) < 0 ||

@@ -1,5 +1,6 @@
 /* Shared statement shapes of the store (query.h). */
 #include "isms_setup.h"
+#include "model/retention.h"
 #include "store/db.h"
 #include "store/journal.h"
 #include "store/query.h"
@@ -10,6 +11,16 @@
 void isms_store_copy_text(char *dst, size_t size, const char *src)
 {
     snprintf(dst, size, "%s", src ? src : "");
+}
+
+int isms_store_bind_date(struct isms_stmt *st, int index, const struct isms_date *d)
+{
+    char text[ISMS_DATE_SIZE];
+
+    if (!isms_date_is_set(d))
+        return isms_stmt_bind_null(st, index);
+    isms_date_format(text, d);
+    return isms_stmt_bind_text(st, index, text);
 }
 
 int isms_store_dup_text(char **out, const char *text)

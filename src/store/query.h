@@ -19,6 +19,10 @@ struct isms_store;
 /* Copies `src` (NULL reads as "") into `dst`, cut to `size` - 1 bytes. */
 void isms_store_copy_text(char *dst, size_t size, const char *src);
 
+/* Binds a date as "YYYY-MM-DD", or NULL when it is unset. */
+struct isms_date;
+int isms_store_bind_date(struct isms_stmt *st, int index, const struct isms_date *d);
+
 /* *out = a malloc'd copy of `text` (NULL reads as ""); free() it. */
 int isms_store_dup_text(char **out, const char *text);
 
