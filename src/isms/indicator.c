@@ -2,6 +2,7 @@
 #include "isms_setup.h"
 #include <strings.h>
 #include "isms/indicator.h"
+#include "isms/indicator_rows.h"
 #include "store/indicators.h"
 #include "util/array.h"
 #include "util/csv_reader.h"
@@ -10,7 +11,7 @@
 
 int isms_indicator_format_parse(enum isms_indicator_format *out, const char *text)
 {
-    static const char *const names[] = {"auto", "list", "csv"};
+    static const char *const names[] = {"auto", "list", "csv", "stix", "misp"};
 
     for (size_t i = 0; text && i < ISMS_ARRAY_SIZE(names); i++)
         if (strcmp(text, names[i]) == 0) {
@@ -18,12 +19,11 @@ int isms_indicator_format_parse(enum isms_indicator_format *out, const char *tex
             return 0;
         }
     return isms_error_set(ISMS_EINVALID,
-                          "--format must be auto, list or csv, not '%.20s' (STIX 2.1 and MISP "
-                          "are not read yet)",
+                          "--format must be auto, list, csv, stix or misp, not '%.20s'",
                           text ? text : "");
 }
 
-static struct isms_indicator *next_row(struct isms_indicator_import *out)
+struct isms_indicator *isms_indicator_next_row(struct isms_indicator_import *out)
 {
     if (out->count == ISMS_INDICATOR_ROWS_MAX ||
         ISMS_ARRAY_RESERVE(out->rows, out->room, out->count) < 0)
@@ -33,9 +33,8 @@ static struct isms_indicator *next_row(struct isms_indicator_import *out)
     return &out->rows[out->count];
 }
 
-/* The value: its type and canonical text (kept in the arena). */
-static int take_value(struct isms_indicator_import *out, struct isms_indicator *row,
-                      const char *text, size_t len)
+int isms_indicator_take_value(struct isms_indicator_import *out, struct isms_indicator *row,
+                              const char *text, size_t len)
 {
     char canonical[ISMS_IOC_VALUE_MAX + 1];
     struct isms_ioc_addr addr;
@@ -67,10 +66,10 @@ static int parse_list(struct isms_indicator_import *out, const char *data, size_
         p += n + (nl != NULL);
         if (!*value || *value == '#')
             continue;
-        if (!(row = next_row(out)))
+        if (!(row = isms_indicator_next_row(out)))
             return isms_error_set(ISMS_ETOOBIG, _("the file has more indicators than an import "
                                                   "takes"));
-        if (take_value(out, row, value, strlen(value)) == 0)
+        if (isms_indicator_take_value(out, row, value, strlen(value)) == 0)
             out->count++;
         else if (skip_bad)
             out->skipped++;
@@ -201,11 +200,12 @@ static int csv_row(struct isms_csv_reader *r, void *ctx)
 
     if (isms_csv_row_is_blank(r))
         return 0;
-    if (!(row = next_row(st->out)))
+    if (!(row = isms_indicator_next_row(st->out)))
         return isms_import_error_fatal(&st->out->errors, &st->fatal, ISMS_ETOOBIG, r->line,
                                        _("the file has more indicators than an import takes"));
     isms_csv_trim_copy(value, sizeof(value), v, strlen(v));
-    if (take_value(st->out, row, value, strlen(value)) == 0 && take_fields(st->out, row, st) == 0)
+    if (isms_indicator_take_value(st->out, row, value, strlen(value)) == 0 &&
+        take_fields(st->out, row, st) == 0)
         st->out->count++;
     else if (st->skip_bad)
         st->out->skipped++;
@@ -239,8 +239,12 @@ int isms_indicator_parse(struct isms_indicator_import *out, const char *data, si
     if (len > ISMS_INDICATOR_FILE_MAX)
         return isms_error_set(ISMS_ETOOBIG, _("the file is larger than 256 MiB"));
     if (format == ISMS_INDICATOR_AUTO)
-        format = looks_like_csv(data, len) ? ISMS_INDICATOR_CSV : ISMS_INDICATOR_LIST;
-    if (format == ISMS_INDICATOR_LIST)
+        format = isms_indicator_sniff_json(data, len) ? isms_indicator_sniff_json(data, len)
+                 : looks_like_csv(data, len)          ? ISMS_INDICATOR_CSV
+                                                      : ISMS_INDICATOR_LIST;
+    if (format == ISMS_INDICATOR_STIX || format == ISMS_INDICATOR_MISP)
+        error = isms_indicator_parse_feed(out, data, len, format, skip_bad);
+    else if (format == ISMS_INDICATOR_LIST)
         error = parse_list(out, data, len, skip_bad);
     else if ((error = isms_csv_read_table(&reader, data, len, csv_header, csv_row, &st)) < 0 &&
              !st.fatal)

@@ -44,5 +44,21 @@ check "one outside its period does not" lacks "$out" '9.9.9.9'
 check "a subdomain of a listed one does" contains "$out" '"indicator":"evil.example"'
 expect 0 "another org has none of them" -- "$isms" log scan --org other "$tmp/s.log"
 expect 2 "one source of indicators only" -- "$isms" log scan --org acme --indicators "$fixtures/ioc_list.txt" "$tmp/s.log"
-expect 2 "STIX is not read yet" -- "$isms" ioc import --org acme --format stix "$tmp/ind.csv"
+expect 2 "CSV read as STIX is malformed JSON" -- "$isms" ioc import --org acme --format stix "$tmp/ind.csv"
+check "says so" contains "$err" "malformed JSON"
+
+expect 0 "a STIX 2.1 bundle" -- "$isms" ioc import --org acme "$fixtures/stix_bundle.json"
+check "four indicators from three patterns" contains "$out" "4 indicators read, 4 new"
+expect 0 "a MISP event" -- "$isms" ioc import --org acme "$fixtures/misp_event.json"
+check "the four attributes meant for detection" contains "$out" "4 indicators read"
+expect 0 "their fields" -- "$isms" ioc list --org acme --json
+check "STIX: name, TLP from the bundle's marking, period, confidence" contains "$out" '"value":"198.51.100.7","threat":"Emotet C2","source":"STIX","tlp":"red","first_seen":null,"active_from":"2026-01-01","active_until":"2099-12-31","direction":"both","confidence":85'
+check "STIX: the TLP 1.0 id of green" contains "$out" '"type":"sha256","value":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855","threat":"dropper","source":"STIX","tlp":"green"'
+check "MISP: ip-src is inbound" contains "$out" '"value":"203.0.113.9","threat":"Phishing campaign against finance","source":"MISP","tlp":"green","first_seen":null,"active_from":null,"active_until":null,"direction":"inbound"'
+check "MISP: the address of ip-dst|port, outbound" contains "$out" '"value":"192.0.2.44"'
+check "MISP: a to_ids false attribute is left out" lacks "$out" 'https://login-portal.example/a'
+printf 'a 198.51.100.7 b http://old.example/x c 192.0.2.44\n' >"$tmp/feed.log"
+expect 1 "the feeds' indicators in a scan" -- "$isms" log scan --org acme --json "$tmp/feed.log"
+check "an active one hits" contains "$out" '"value":"198.51.100.7"'
+check "an expired one does not" lacks "$out" 'old.example'
 finish ioc
