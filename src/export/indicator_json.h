@@ -7,7 +7,7 @@
 
 /* {"id", "type", "value", "threat", "source", "tlp", "first_seen",
  * "active_from", "active_until" (null when unset), "direction",
- * "confidence" (null), "tags"} */
+ * "confidence" (null), "tags", "allow" (a known-good value: suppresses hits)} */
 json_t *isms_json_indicator(const struct isms_indicator *i);
 
 #endif

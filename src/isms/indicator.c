@@ -11,7 +11,7 @@
 
 int isms_indicator_format_parse(enum isms_indicator_format *out, const char *text)
 {
-    static const char *const names[] = {"auto", "list", "csv", "stix", "misp"};
+    static const char *const names[] = {"auto", "list", "csv", "stix", "misp", "warninglist"};
 
     for (size_t i = 0; text && i < ISMS_ARRAY_SIZE(names); i++)
         if (strcmp(text, names[i]) == 0) {
@@ -19,7 +19,8 @@ int isms_indicator_format_parse(enum isms_indicator_format *out, const char *tex
             return 0;
         }
     return isms_error_set(ISMS_EINVALID,
-                          "--format must be auto, list, csv, stix or misp, not '%.20s'",
+                          "--format must be auto, list, csv, stix, misp or warninglist, not "
+                          "'%.20s'",
                           text ? text : "");
 }
 
@@ -242,7 +243,8 @@ int isms_indicator_parse(struct isms_indicator_import *out, const char *data, si
         format = isms_indicator_sniff_json(data, len) ? isms_indicator_sniff_json(data, len)
                  : looks_like_csv(data, len)          ? ISMS_INDICATOR_CSV
                                                       : ISMS_INDICATOR_LIST;
-    if (format == ISMS_INDICATOR_STIX || format == ISMS_INDICATOR_MISP)
+    if (format == ISMS_INDICATOR_STIX || format == ISMS_INDICATOR_MISP ||
+        format == ISMS_INDICATOR_WARNINGLIST)
         error = isms_indicator_parse_feed(out, data, len, format, skip_bad);
     else if (format == ISMS_INDICATOR_LIST)
         error = parse_list(out, data, len, skip_bad);
@@ -297,6 +299,8 @@ static int add_active(const struct isms_indicator *i, void *ctx)
 
     if (!isms_indicator_active(i, l->day))
         return 0;
+    if (i->allow)
+        return isms_ioc_set_allow(l->set, i->value, strlen(i->value));
     if ((error = isms_ioc_set_add(l->set, i->value, strlen(i->value), i->id, NULL)) < 0)
         return error;
     l->loaded++;

@@ -19,13 +19,14 @@ struct isms_actor;
 #define ISMS_INDICATOR_ROWS_MAX 5000000
 
 enum isms_indicator_format {
-    ISMS_INDICATOR_AUTO = 0, /* STIX or MISP for their JSON, CSV for a header naming 'value',
-                              * else a list */
-    ISMS_INDICATOR_LIST,     /* one value a line, '#' comments, the type found per line */
-    ISMS_INDICATOR_CSV,      /* a header: value, type, threat, source, tlp, first_seen,
-                              * active_from, active_until, direction, confidence, tags */
-    ISMS_INDICATOR_STIX,     /* a STIX 2.1 bundle: indicator objects and their patterns */
-    ISMS_INDICATOR_MISP,     /* a MISP event (JSON): attributes meant for detection */
+    ISMS_INDICATOR_AUTO = 0,    /* STIX or MISP for their JSON, CSV for a header naming 'value',
+                                 * else a list */
+    ISMS_INDICATOR_LIST,        /* one value a line, '#' comments, the type found per line */
+    ISMS_INDICATOR_CSV,         /* a header: value, type, threat, source, tlp, first_seen,
+                                 * active_from, active_until, direction, confidence, tags */
+    ISMS_INDICATOR_STIX,        /* a STIX 2.1 bundle: indicator objects and their patterns */
+    ISMS_INDICATOR_MISP,        /* a MISP event (JSON): attributes meant for detection */
+    ISMS_INDICATOR_WARNINGLIST, /* a MISP warning list: known-good values that suppress hits */
 };
 int isms_indicator_format_parse(enum isms_indicator_format *out, const char *text);
 

@@ -31,9 +31,13 @@ enum isms_indicator_format isms_indicator_sniff_json(const char *data, size_t le
         p++;
     if (p == end || *p != '{')
         return ISMS_INDICATOR_AUTO;
-    /* The first keys tell: a bundle says "type": "bundle", an event "Event". */
-    if (contains(p, (size_t)(end - p) < 4096 ? (size_t)(end - p) : 4096, "\"Event\""))
+    /* The first keys tell: an event has "Event", a bundle "objects", a
+     * warning list its "list". */
+    size_t head = (size_t)(end - p) < 4096 ? (size_t)(end - p) : 4096;
+    if (contains(p, head, "\"Event\""))
         return ISMS_INDICATOR_MISP;
+    if (!contains(p, head, "\"objects\"") && contains(p, head, "\"list\""))
+        return ISMS_INDICATOR_WARNINGLIST;
     return ISMS_INDICATOR_STIX;
 }
 
@@ -300,6 +304,45 @@ static int parse_misp(struct isms_indicator_import *out, const json_t *doc, bool
     return 0;
 }
 
+/* ---------------------------------------------------------- warning list */
+
+/* {"name", "type": "string" | "cidr" | "hostname", "list": [...]}: each entry
+ * allowed; a hostname list's ".example.com" stands for the domain and its
+ * subdomains, as our domains always do. Substring and regex lists match no
+ * exact value and are refused. */
+static int parse_warninglist(struct isms_indicator_import *out, const json_t *doc, bool skip_bad)
+{
+    const char *type = json_string_value(json_object_get(doc, "type"));
+    const json_t *list = json_object_get(doc, "list"), *entry;
+    struct isms_indicator fields = {
+        .tlp = ISMS_TLP_CLEAR, .direction = ISMS_DIRECTION_BOTH, .confidence = -1, .allow = true};
+    size_t i;
+    int error;
+
+    if (!json_is_array(list))
+        return isms_error_set(ISMS_EINVALID, _("a warning list needs its 'list'"));
+    if (type && strcmp(type, "string") != 0 && strcmp(type, "cidr") != 0 &&
+        strcmp(type, "hostname") != 0)
+        return isms_error_set(ISMS_EINVALID,
+                              _("a warning list of type '%.20s' holds no exact values: only "
+                                "string, cidr and hostname lists are read"),
+                              type);
+    if (!(fields.threat = keep(out, json_string_value(json_object_get(doc, "name")))) ||
+        !(fields.source = keep(out, "MISP warning list")) || !(fields.tags = keep(out, "")))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    json_array_foreach(list, i, entry)
+    {
+        const char *value = json_string_value(entry);
+        if (!value)
+            continue;
+        while (*value == '.')
+            value++;
+        if ((error = add(out, i + 1, value, &fields, skip_bad)) < 0)
+            return error;
+    }
+    return 0;
+}
+
 int isms_indicator_parse_feed(struct isms_indicator_import *out, const char *data, size_t len,
                               enum isms_indicator_format format, bool skip_bad)
 {
@@ -310,8 +353,9 @@ int isms_indicator_parse_feed(struct isms_indicator_import *out, const char *dat
     if (!doc)
         return isms_error_set(ISMS_EINVALID, _("malformed JSON: %s (line %d, column %d)"), err.text,
                               err.line, err.column);
-    error = format == ISMS_INDICATOR_STIX ? parse_stix(out, doc, skip_bad)
-                                          : parse_misp(out, doc, skip_bad);
+    error = format == ISMS_INDICATOR_STIX   ? parse_stix(out, doc, skip_bad)
+            : format == ISMS_INDICATOR_MISP ? parse_misp(out, doc, skip_bad)
+                                            : parse_warninglist(out, doc, skip_bad);
     json_decref(doc);
     return error;
 }

@@ -38,6 +38,7 @@ struct isms_indicator {
     struct isms_date first_seen, active_from, active_until; /* unset: none */
     enum isms_direction direction;
     int confidence; /* 0-100; -1 not given */
+    bool allow;     /* a known-good value (warning list): suppresses hits */
 };
 
 /* "clear", "green", "amber", "amber+strict", "red" (also TLP:AMBER, upper case). */

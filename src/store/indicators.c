@@ -24,7 +24,9 @@ static int bind_row(struct isms_stmt *st, const struct isms_indicator *i, const 
                                    : isms_stmt_bind_int64(st, 11, i->confidence)) < 0 ||
         (error = isms_stmt_bind_text(st, 12, i->tags ? i->tags : "")) < 0)
         return error;
-    return isms_stmt_bind_text(st, 13, now);
+    if ((error = isms_stmt_bind_text(st, 13, now)) < 0)
+        return error;
+    return isms_stmt_bind_int64(st, 14, i->allow);
 }
 
 struct upsert {
@@ -49,13 +51,14 @@ static int upsert_journaled(struct isms_db *db, const struct isms_actor *actor, 
         (error = isms_db_prepare(
              &st, db,
              "INSERT INTO indicators (org_id, type, value, threat, source, tlp, first_seen, "
-             "active_from, active_until, direction, confidence, tags, created_at, updated_at) "
-             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) "
+             "active_from, active_until, direction, confidence, tags, created_at, updated_at, "
+             "allow) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) "
              "ON CONFLICT (org_id, type, value) DO UPDATE SET threat = excluded.threat, "
              "source = excluded.source, tlp = excluded.tlp, first_seen = excluded.first_seen, "
              "active_from = excluded.active_from, active_until = excluded.active_until, "
              "direction = excluded.direction, confidence = excluded.confidence, "
-             "tags = excluded.tags, updated_at = excluded.updated_at")) < 0 ||
+             "tags = excluded.tags, updated_at = excluded.updated_at, allow = excluded.allow")) <
+            0 ||
         (error = isms_stmt_bind_int64(st, 1, u->org_id)) < 0)
         goto done;
     /* One statement prepared once, bound and stepped per row. */
@@ -121,6 +124,7 @@ static int read_row(void *item, struct isms_stmt *st)
     i->source = isms_stmt_text(st, 4);
     i->confidence = isms_stmt_is_null(st, 10) ? -1 : (int)isms_stmt_int64(st, 10);
     i->tags = isms_stmt_text(st, 11);
+    i->allow = isms_stmt_int64(st, 12) != 0;
     return v->fn(i, v->ctx);
 }
 
@@ -141,7 +145,7 @@ int isms_store_indicators_each(struct isms_store *store, int64_t org_id, int typ
     error = isms_store_each_row(
         db,
         "SELECT id, type, value, threat, source, tlp, first_seen, active_from, active_until, "
-        "direction, confidence, tags FROM indicators WHERE org_id = $1 AND ($2 = 0 "
+        "direction, confidence, tags, allow FROM indicators WHERE org_id = $1 AND ($2 = 0 "
         "OR type = (CASE $2 WHEN 1 THEN 'ipv4' WHEN 2 THEN 'ipv6' WHEN 3 THEN 'cidr' WHEN 4 "
         "THEN 'domain' WHEN 5 THEN 'url' WHEN 6 THEN 'md5' WHEN 7 THEN 'sha1' WHEN 8 THEN "
         "'sha256' ELSE 'email' END)) ORDER BY type, value",

@@ -61,4 +61,15 @@ printf 'a 198.51.100.7 b http://old.example/x c 192.0.2.44\n' >"$tmp/feed.log"
 expect 1 "the feeds' indicators in a scan" -- "$isms" log scan --org acme --json "$tmp/feed.log"
 check "an active one hits" contains "$out" '"value":"198.51.100.7"'
 check "an expired one does not" lacks "$out" 'old.example'
+
+expect 0 "a MISP warning list" -- "$isms" ioc import --org acme "$fixtures/warninglist.json"
+check "three allowed values" contains "$out" "3 indicators read, 2 new, 1 updated"
+expect 0 "allowed in the list" -- "$isms" ioc list --org acme --json
+check "marked allow" contains "$out" '"value":"198.51.100.7","threat":"Public DNS resolvers","source":"MISP warning list","tlp":"clear"'
+expect 1 "an allowed value is no hit" -- "$isms" log scan --org acme --json "$tmp/feed.log"
+check "suppressed" lacks "$out" '198.51.100.7'
+check "the others still hit" contains "$out" '"value":"192.0.2.44"'
+printf '{"name": "x", "type": "regex", "list": ["^a"]}' >"$tmp/regex.json"
+expect 2 "a regex warning list is refused" -- "$isms" ioc import --org acme "$tmp/regex.json"
+check "saying why" contains "$err" "holds no exact values"
 finish ioc

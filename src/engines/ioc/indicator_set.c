@@ -39,7 +39,8 @@ struct isms_ioc_set {
     /* Bit n: a listed domain has n labels (bit 63: 63 or more). A token's
      * suffixes of other label counts cannot match and are not looked up. */
     uint64_t domain_labels;
-    char **owned; /* the texts, freed with the set */
+    struct isms_ioc_set *allow; /* allowed values; NULL while there are none */
+    char **owned;               /* the texts, freed with the set */
     size_t owned_count, owned_cap;
 };
 
@@ -166,6 +167,7 @@ void isms_ioc_set_free(struct isms_ioc_set *set)
 {
     if (!set)
         return;
+    isms_ioc_set_free(set->allow);
     for (size_t i = 0; i < set->owned_count; i++)
         free(set->owned[i]);
     free(set->owned);
@@ -176,6 +178,13 @@ void isms_ioc_set_free(struct isms_ioc_set *set)
     free(set->addrs.filter);
     free(set->nets.filter);
     free(set);
+}
+
+int isms_ioc_set_allow(struct isms_ioc_set *set, const char *value, size_t len)
+{
+    if (!set->allow && !(set->allow = isms_ioc_set_new()))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    return isms_ioc_set_add(set->allow, value, len, 0, NULL);
 }
 
 size_t isms_ioc_set_count(const struct isms_ioc_set *set)
@@ -285,8 +294,19 @@ static bool find_domain(const struct isms_ioc_set *set, const char *lower, size_
     return false;
 }
 
+static bool find_listed(const struct isms_ioc_set *set, const struct isms_ioc_token *t,
+                        struct isms_ioc_match *out);
+
 bool isms_ioc_set_find(const struct isms_ioc_set *set, const struct isms_ioc_token *t,
                        struct isms_ioc_match *out)
+{
+    struct isms_ioc_match allowed;
+
+    return find_listed(set, t, out) && !(set->allow && find_listed(set->allow, t, &allowed));
+}
+
+static bool find_listed(const struct isms_ioc_set *set, const struct isms_ioc_token *t,
+                        struct isms_ioc_match *out)
 {
     char lower[ISMS_IOC_VALUE_MAX + 1];
     size_t len = t->len < ISMS_IOC_VALUE_MAX ? t->len : ISMS_IOC_VALUE_MAX;

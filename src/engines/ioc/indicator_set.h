@@ -30,6 +30,10 @@ void isms_ioc_set_free(struct isms_ioc_set *set);
 int isms_ioc_set_add(struct isms_ioc_set *set, const char *value, size_t len, int64_t tag,
                      enum isms_ioc_type *type_out);
 
+/* Adds an allowed value (a warning list's known-good address, network or
+ * domain): a token it matches is no hit, whatever else it matches. */
+int isms_ioc_set_allow(struct isms_ioc_set *set, const char *value, size_t len);
+
 size_t isms_ioc_set_count(const struct isms_ioc_set *set);
 
 /* Looks up a token of a log line. */

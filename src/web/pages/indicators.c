@@ -34,11 +34,11 @@ static int row(const struct isms_indicator *i, void *ctx)
         return 0;
     isms_date_format(from, &i->active_from);
     isms_date_format(until, &i->active_until);
-    json_array_append_new(l->rows,
-                          json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b}", "type",
-                                    isms_ioc_type_name(i->type), "value", i->value, "threat",
-                                    i->threat, "source", i->source, "tlp", isms_tlp_name(i->tlp),
-                                    "from", from, "until", until, "red", i->tlp == ISMS_TLP_RED));
+    json_array_append_new(l->rows, json_pack("{s:b, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b}",
+                                             "allow", i->allow, "type", isms_ioc_type_name(i->type),
+                                             "value", i->value, "threat", i->threat, "source",
+                                             i->source, "tlp", isms_tlp_name(i->tlp), "from", from,
+                                             "until", until, "red", i->tlp == ISMS_TLP_RED));
     return 0;
 }
 
