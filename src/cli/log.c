@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <jansson.h>
 #include "cli/cli.h"
+#include "engines/ioc/log_format.h"
 #include "engines/ioc/scan.h"
 #include "isms/indicator.h"
 #include "isms/org.h"
@@ -14,7 +15,7 @@
 
 static const char log_help[] =
     "usage: isms log scan (--org ORG | --indicators LIST) [--skip-bad] [--json | --count]\n"
-    "                     FILE...\n\n"
+    "                     [--format auto|syslog|sshd|combined|jsonl] FILE...\n\n"
     "Streams each FILE ('-' for standard input) in constant memory and finds the\n"
     "indicators of LIST (one value a line, '#' starts a comment; the kind of each is\n"
     "found: IPv4/IPv6 address, CIDR network, domain, URL, e-mail address, MD5/SHA-1/\n"
@@ -28,23 +29,30 @@ static const char log_help[] =
     "  --skip-bad         skip list lines of no known kind (else they stop the scan)\n"
     "  --json             one JSON object a hit (JSON Lines): file, line, type, value,\n"
     "                     indicator, indicator_type\n"
-    "  --count            hits per type only\n";
+    "  --count            hits per type only\n"
+    "  --format F         the log's format, for the timestamp of a hit (auto: each line's\n"
+    "                     shape; syslog and sshd, combined access log, JSON Lines)\n";
 
 struct log_args {
-    const char *indicators, *org, *db;
+    const char *indicators, *org, *db, *format;
     bool json, count, skip_bad;
+    enum isms_log_format log_format;
 };
 
 struct output {
     const char *file;
     bool json;
+    enum isms_log_format format;
 };
 
 static int print_hit(const struct isms_ioc_hit *hit, void *ctx)
 {
     const struct output *o = ctx;
+    const char *at = NULL;
+    size_t at_len = 0;
     json_t *line;
 
+    isms_log_timestamp(o->format, hit->text, hit->text_len, &at, &at_len);
     if (!o->json) {
         printf("%s:%zu: %s %.*s (%s)\n", o->file, hit->line, isms_ioc_type_name(hit->token->type),
                (int)hit->token->len, hit->token->text, hit->match.indicator);
@@ -54,6 +62,8 @@ static int print_hit(const struct isms_ioc_hit *hit, void *ctx)
                      (json_int_t)hit->line, "type", isms_ioc_type_name(hit->token->type), "value",
                      hit->token->text, hit->token->len, "indicator", hit->match.indicator,
                      "indicator_type", isms_ioc_type_name(hit->match.type));
+    if (line && at && at_len < 64)
+        json_object_set_new(line, "timestamp", json_stringn(at, at_len));
     /* A log line is any bytes: one that is not UTF-8 is shown with escapes. */
     if (!line)
         line = json_pack("{s:s, s:I, s:s, s:s, s:s}", "file", o->file, "line",
@@ -126,7 +136,7 @@ static int scan_files(const struct isms_ioc_set *set, const struct log_args *a, 
 {
     memset(total, 0, sizeof(*total));
     for (int i = 0; i < n; i++) {
-        struct output o = {files[i], a->json};
+        struct output o = {files[i], a->json, a->log_format};
         struct isms_ioc_scan_stats stats;
         bool stdin_file = strcmp(files[i], "-") == 0;
         FILE *in = stdin_file ? stdin : fopen(files[i], "rb");
@@ -154,6 +164,7 @@ static int parse(struct log_args *a, int argc, char **argv)
         ISMS_CLI_TEXT("indicators", &a->indicators),
         ISMS_CLI_TEXT("org", &a->org),
         ISMS_CLI_TEXT("db", &a->db),
+        ISMS_CLI_TEXT("format", &a->format),
         ISMS_CLI_FLAG("json", &a->json),
         ISMS_CLI_FLAG("count", &a->count),
         ISMS_CLI_FLAG("skip-bad", &a->skip_bad),
@@ -179,6 +190,7 @@ static int run_log(int argc, char **argv)
 {
     static const char *const verbs[] = {"scan", NULL};
     struct isms_ioc_scan_stats total;
+    enum isms_log_format format = ISMS_LOG_AUTO;
     struct log_args a = {0};
     struct isms_ioc_set *set;
     int status, files;
@@ -193,6 +205,9 @@ static int run_log(int argc, char **argv)
         return isms_cli_usage_error("log", "'log scan' needs a FILE ('-' for standard input)");
     if (a.json && a.count)
         return isms_cli_usage_error("log", "--json and --count exclude each other");
+    if (a.format && isms_log_format_parse(&format, a.format) < 0)
+        return isms_cli_usage_error("log", "%s", isms_error_last());
+    a.log_format = format;
     if (!(set = isms_ioc_set_new()))
         return isms_cli_fail(isms_error_set(ISMS_ENOMEM, "out of memory"));
     if ((status = a.org ? load_org(set, &a) : load_list(set, a.indicators, a.skip_bad)) == 0 &&

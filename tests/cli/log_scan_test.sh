@@ -19,6 +19,9 @@ check "11.2.3.45 does not hit 1.2.3.4" lacks "$out" '"line":2,'
 check "yandex.com and x.co.uk do not hit x.co" sh -c '[ "$(grep -c "\"indicator\":\"x.co\"" "$1")" -eq 1 ]' - "$tmp/out"
 check "34 hex digits are no MD5" sh -c '[ "$(grep -c "\"type\":\"md5\"" "$1")" -eq 1 ]' - "$tmp/out"
 check "1.2.3.4.5 is no address" lacks "$out" '"line":9,'
+check "the syslog time of a hit" contains "$out" '"line":1,"type":"ipv4","value":"1.2.3.4","indicator":"1.2.3.4","indicator_type":"ipv4","timestamp":"Dec  3 10:00:01"'
+check "the access log time of a hit" contains "$out" '"timestamp":"03/Dec/2026:10:00:03 +0900"'
+expect 2 "an unknown log format" -- "$isms" log scan --indicators "$fixtures/ioc_list.txt" --format apache "$fixtures/ioc_mixed.log"
 
 expect 1 "counts" -- "$isms" log scan --indicators "$fixtures/ioc_list.txt" --count "$fixtures/ioc_mixed.log"
 check "per type" contains "$out" "domain   3"

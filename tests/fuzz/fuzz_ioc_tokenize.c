@@ -1,7 +1,9 @@
-/* libFuzzer target: the log tokenizer and the indicator value classifier
- * (engines/ioc/): any bytes, every token inside its line and of its kind. */
+/* libFuzzer target: the log tokenizer, the timestamps of the log formats and
+ * the indicator value classifier (engines/ioc/): any bytes, every token and
+ * stamp inside its line, every token of its kind. */
 #include "isms_setup.h"
 #include "engines/ioc/indicator_set.h"
+#include "engines/ioc/log_format.h"
 #include "engines/ioc/tokenize.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -37,6 +39,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!set)
         abort();
     isms_ioc_tokenize(b.line, b.len, check, &b);
+    /* A timestamp, in any format, lies within the line. */
+    for (int f = ISMS_LOG_AUTO; f <= ISMS_LOG_PLAIN; f++) {
+        const char *at;
+        size_t n;
+        if (isms_log_timestamp((enum isms_log_format)f, b.line, b.len, &at, &n) &&
+            (at < b.line || at + n > b.line + b.len))
+            abort();
+    }
     /* Whatever classifies is a value the set takes, and finds again. */
     if (isms_ioc_classify(canonical, &addr, &prefix, b.line, b.len) != ISMS_IOC_NONE &&
         isms_ioc_set_add(set, b.line, b.len, 1, NULL) != 0)
