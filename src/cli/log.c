@@ -3,8 +3,11 @@
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <time.h>
 #include "cli/cli.h"
 #include "engines/ioc/log_format.h"
+#include "engines/ioc/log_time.h"
+#include "engines/ioc/rules.h"
 #include "engines/ioc/scan.h"
 #include "isms/indicator.h"
 #include "isms/org.h"
@@ -14,15 +17,20 @@
 #include "util/error.h"
 
 static const char log_help[] =
-    "usage: isms log scan (--org ORG | --indicators LIST) [--skip-bad] [--json | --count]\n"
-    "                     [--format auto|syslog|sshd|combined|jsonl] FILE...\n\n"
+    "usage: isms log scan (--org ORG | --indicators LIST) [--rules builtin|FILE] [--skip-bad]\n"
+    "                     [--json | --count] [--format auto|syslog|sshd|combined|jsonl] FILE...\n"
+    "       isms log rules [--json]\n\n"
     "Streams each FILE ('-' for standard input) in constant memory and finds the\n"
     "indicators of LIST (one value a line, '#' starts a comment; the kind of each is\n"
     "found: IPv4/IPv6 address, CIDR network, domain, URL, e-mail address, MD5/SHA-1/\n"
     "SHA-256). A log is cut into typed tokens at their boundaries and each is looked\n"
     "up exactly: 1.2.3.4 never matches inside 11.2.3.45, x.co never inside yandex.com;\n"
     "a.evil.example matches evil.example, an address matches the networks that hold it.\n"
-    "Exits 1 when anything matched, 0 when nothing did.\n\n"
+    "With --rules, threshold rules also count lines by their source and raise alerts\n"
+    "(builtin: sshd brute force and invalid users, sudo failures, web scans; 'log rules'\n"
+    "lists them; a rule file has one rule a line: ID, THRESHOLD, WINDOW, SILENCE, KEY\n"
+    "(ip or field:NAME), MATCH, NAME, separated by tabs). Exits 1 when anything matched\n"
+    "or alerted, 0 when nothing did.\n\n"
     "  --org ORG          the organization's indicators active today (isms ioc import)\n"
     "  --indicators LIST  an indicator list file instead (no database needed)\n"
     "  --db PATH          with --org: database file (default: $ISMS_DB or isms.db)\n"
@@ -34,16 +42,61 @@ static const char log_help[] =
     "                     shape; syslog and sshd, combined access log, JSON Lines)\n";
 
 struct log_args {
-    const char *indicators, *org, *db, *format;
+    const char *indicators, *org, *db, *format, *rules;
     bool json, count, skip_bad;
     enum isms_log_format log_format;
 };
 
 struct output {
     const char *file;
-    bool json;
+    bool json, count;
     enum isms_log_format format;
+    struct isms_log_rules_state *rules; /* NULL: no rules */
+    int64_t now;
+    size_t alerts;
 };
+
+/* Epoch seconds as RFC 3339 UTC. */
+static void utc(char out[32], int64_t t)
+{
+    time_t when = (time_t)t;
+    struct tm tm;
+
+    if (!gmtime_r(&when, &tm) || !strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        snprintf(out, 32, "%" PRId64, t);
+}
+
+static int print_alert(const struct isms_log_alert *a, void *ctx)
+{
+    struct output *o = ctx;
+    char first[32], last[32];
+
+    o->alerts++;
+    if (o->count)
+        return 0;
+    if (!o->json) {
+        printf("%s:%zu: ALERT %s: %.*s, %d events in %" PRId64 " s: %s\n", o->file, a->line,
+               a->rule->id, (int)a->key_len, a->key, a->count, a->last - a->first, a->rule->name);
+        return 0;
+    }
+    utc(first, a->first);
+    utc(last, a->last);
+    isms_cli_print_json_line(json_pack("{s:s, s:I, s:s, s:s, s:s%, s:i, s:s, s:s}", "file", o->file,
+                                       "line", (json_int_t)a->line, "alert", a->rule->id, "name",
+                                       a->rule->name, "key", a->key, a->key_len, "count", a->count,
+                                       "first", first, "last", last));
+    return 0;
+}
+
+static int on_line(size_t line, const char *text, size_t len, void *ctx)
+{
+    struct output *o = ctx;
+
+    if (!o->rules)
+        return 0;
+    return isms_log_rules_feed(o->rules, text, len, line,
+                               isms_log_time(o->format, text, len, o->now), print_alert, o);
+}
 
 static int print_hit(const struct isms_ioc_hit *hit, void *ctx)
 {
@@ -131,12 +184,13 @@ static int load_org(struct isms_ioc_set *set, const struct log_args *a)
     return 0;
 }
 
-static int scan_files(const struct isms_ioc_set *set, const struct log_args *a, int n, char **files,
+static int scan_files(const struct isms_ioc_set *set, struct isms_log_rules_state *rules,
+                      const struct log_args *a, int n, char **files,
                       struct isms_ioc_scan_stats *total)
 {
     memset(total, 0, sizeof(*total));
     for (int i = 0; i < n; i++) {
-        struct output o = {files[i], a->json, a->log_format};
+        struct output o = {files[i], a->json, a->count, a->log_format, rules, time(NULL), 0};
         struct isms_ioc_scan_stats stats;
         bool stdin_file = strcmp(files[i], "-") == 0;
         FILE *in = stdin_file ? stdin : fopen(files[i], "rb");
@@ -144,7 +198,7 @@ static int scan_files(const struct isms_ioc_set *set, const struct log_args *a, 
         if (!in)
             return isms_cli_fail(
                 isms_error_set(ISMS_EINVALID, "cannot open '%s': %s", files[i], strerror(errno)));
-        error = isms_ioc_scan(in, files[i], set, a->count ? NULL : print_hit, &o, &stats);
+        error = isms_ioc_scan(in, files[i], set, a->count ? NULL : print_hit, on_line, &o, &stats);
         if (!stdin_file)
             fclose(in);
         if (error < 0)
@@ -152,6 +206,7 @@ static int scan_files(const struct isms_ioc_set *set, const struct log_args *a, 
         total->lines += stats.lines;
         total->bytes += stats.bytes;
         total->hits += stats.hits;
+        total->alerts += o.alerts;
         for (int t = 0; t < ISMS_IOC_TYPES; t++)
             total->hits_by_type[t] += stats.hits_by_type[t];
     }
@@ -165,6 +220,7 @@ static int parse(struct log_args *a, int argc, char **argv)
         ISMS_CLI_TEXT("org", &a->org),
         ISMS_CLI_TEXT("db", &a->db),
         ISMS_CLI_TEXT("format", &a->format),
+        ISMS_CLI_TEXT("rules", &a->rules),
         ISMS_CLI_FLAG("json", &a->json),
         ISMS_CLI_FLAG("count", &a->count),
         ISMS_CLI_FLAG("skip-bad", &a->skip_bad),
@@ -181,41 +237,107 @@ static void print_counts(const struct isms_ioc_scan_stats *s, bool only_counts)
             if (s->hits_by_type[t])
                 printf("%-8s %zu\n", isms_ioc_type_name(t), s->hits_by_type[t]);
         printf("%-8s %zu\n", "total", s->hits);
+        if (s->alerts)
+            printf("%-8s %zu\n", "alerts", s->alerts);
         return;
     }
-    fprintf(stderr, "isms: %zu hits in %zu lines (%zu bytes)\n", s->hits, s->lines, s->bytes);
+    fprintf(stderr, "isms: %zu hits and %zu alerts in %zu lines (%zu bytes)\n", s->hits, s->alerts,
+            s->lines, s->bytes);
+}
+
+/* `isms log rules [--json]`: the built-in rules. */
+static int list_rules(const struct log_args *a)
+{
+    struct isms_log_rule *rules = NULL;
+    size_t n = 0;
+    int error = isms_log_rules_parse(&rules, &n, isms_log_rules_builtin(),
+                                     strlen(isms_log_rules_builtin()));
+
+    if (error < 0)
+        return isms_cli_fail(error);
+    for (size_t i = 0; i < n; i++) {
+        const struct isms_log_rule *r = &rules[i];
+        if (a->json)
+            isms_cli_print_json_line(json_pack("{s:s, s:i, s:i, s:i, s:s, s:s, s:s}", "id", r->id,
+                                               "threshold", r->threshold, "window", r->window,
+                                               "silence", r->silence, "key", r->key, "match",
+                                               r->match, "name", r->name));
+        else
+            printf("%-18s %5d in %5d s, then %4d s silent, by %-14s \"%s\": %s\n", r->id,
+                   r->threshold, r->window, r->silence, r->key, r->match, r->name);
+    }
+    free(rules);
+    return 0;
+}
+
+/* --rules builtin, or a rule file. */
+static int load_rules(struct isms_log_rule **rules, size_t *n, const char *which)
+{
+    struct isms_buf data = ISMS_BUF_INIT(1u << 20);
+    int error;
+
+    if (strcmp(which, "builtin") == 0)
+        error = isms_log_rules_parse(rules, n, isms_log_rules_builtin(),
+                                     strlen(isms_log_rules_builtin()));
+    else if ((error = isms_cli_read_input(&data, which)) == 0)
+        error = isms_log_rules_parse(rules, n, isms_buf_cstr(&data), data.len);
+    isms_buf_release(&data);
+    return error < 0 ? isms_cli_fail(error) : 0;
+}
+
+static int check_scan_args(struct log_args *a, int files)
+{
+    enum isms_log_format format = ISMS_LOG_AUTO;
+
+    if (a->indicators && a->org)
+        return isms_cli_usage_error("log", "--org and --indicators exclude each other");
+    if (!a->indicators && !a->org && !a->rules)
+        return isms_cli_usage_error("log",
+                                    "'log scan' needs --org ORG, --indicators LIST or --rules");
+    if (files < 1)
+        return isms_cli_usage_error("log", "'log scan' needs a FILE ('-' for standard input)");
+    if (a->json && a->count)
+        return isms_cli_usage_error("log", "--json and --count exclude each other");
+    if (a->format && isms_log_format_parse(&format, a->format) < 0)
+        return isms_cli_usage_error("log", "%s", isms_error_last());
+    a->log_format = format;
+    return 0;
 }
 
 static int run_log(int argc, char **argv)
 {
-    static const char *const verbs[] = {"scan", NULL};
+    static const char *const verbs[] = {"scan", "rules", NULL};
+    struct isms_log_rules_state *state = NULL;
+    struct isms_log_rule *rules = NULL;
     struct isms_ioc_scan_stats total;
-    enum isms_log_format format = ISMS_LOG_AUTO;
     struct log_args a = {0};
-    struct isms_ioc_set *set;
+    struct isms_ioc_set *set = NULL;
+    size_t rule_count = 0;
     int status, files;
 
-    status = isms_cli_check_verb(argc, argv, "log", log_help, "'log' needs scan", verbs);
+    status = isms_cli_check_verb(argc, argv, "log", log_help, "'log' needs scan or rules", verbs);
     if (status != ISMS_CLI_GO_ON || (status = parse(&a, argc - 1, argv + 1)) != 0)
         return status;
     files = argc - 1 - optind;
-    if (!a.indicators == !a.org)
-        return isms_cli_usage_error("log", "'log scan' needs --org ORG or --indicators LIST");
-    if (files < 1)
-        return isms_cli_usage_error("log", "'log scan' needs a FILE ('-' for standard input)");
-    if (a.json && a.count)
-        return isms_cli_usage_error("log", "--json and --count exclude each other");
-    if (a.format && isms_log_format_parse(&format, a.format) < 0)
-        return isms_cli_usage_error("log", "%s", isms_error_last());
-    a.log_format = format;
-    if (!(set = isms_ioc_set_new()))
-        return isms_cli_fail(isms_error_set(ISMS_ENOMEM, "out of memory"));
-    if ((status = a.org ? load_org(set, &a) : load_list(set, a.indicators, a.skip_bad)) == 0 &&
-        (status = scan_files(set, &a, files, argv + 1 + optind, &total)) == 0) {
+    if (strcmp(argv[1], "rules") == 0)
+        return files ? isms_cli_usage_error("log", "'log rules' takes no arguments")
+                     : list_rules(&a);
+    if ((status = check_scan_args(&a, files)) != 0 ||
+        (a.rules && (status = load_rules(&rules, &rule_count, a.rules)) != 0))
+        return status;
+    if (!(set = isms_ioc_set_new()) ||
+        (a.rules && !(state = isms_log_rules_state_new(rules, rule_count)))) {
+        status = isms_cli_fail(isms_error_set(ISMS_ENOMEM, "out of memory"));
+    } else if ((status = a.org          ? load_org(set, &a)
+                         : a.indicators ? load_list(set, a.indicators, a.skip_bad)
+                                        : 0) == 0 &&
+               (status = scan_files(set, state, &a, files, argv + 1 + optind, &total)) == 0) {
         if (!a.json)
             print_counts(&total, a.count);
-        status = total.hits ? 1 : 0;
+        status = total.hits || total.alerts ? 1 : 0;
     }
+    isms_log_rules_state_free(state);
+    free(rules);
     isms_ioc_set_free(set);
     return status;
 }

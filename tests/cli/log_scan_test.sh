@@ -37,4 +37,23 @@ printf 'nothing to see 11.2.3.45\n' >"$tmp/clean.log"
 expect 0 "no hit exits 0" -- "$isms" log scan --indicators "$fixtures/ioc_list.txt" "$tmp/clean.log"
 expect 2 "no file" -- "$isms" log scan --indicators "$fixtures/ioc_list.txt"
 expect 2 "a file that is not there" -- "$isms" log scan --indicators "$fixtures/ioc_list.txt" "$tmp/none.log"
+
+# Threshold rules: 9 failed sshd logins from one source within seconds, a
+# slower one from another.
+: >"$tmp/brute.log"
+for i in 1 2 3 4 5 6 7 8 9; do
+    printf 'Dec  3 10:00:0%s host sshd[12]: Failed password for root from 203.0.113.5 port 22 ssh2\n' "$i" >>"$tmp/brute.log"
+done
+for i in 10 20 30 40 50 55 58 59; do
+    printf 'Dec  3 11:%s:00 host sshd[12]: Failed password for root from 203.0.113.7 port 22 ssh2\n' "$i" >>"$tmp/brute.log"
+done
+expect 0 "the built-in rules" -- "$isms" log rules
+check "sshd brute force" contains "$out" "sshd-brute-force       8 in   120 s, then   60 s silent, by ip"
+check "web scans" contains "$out" "web-scan"
+expect 1 "one alert for the burst" -- "$isms" log scan --rules builtin --json "$tmp/brute.log"
+check "one line" sh -c '[ "$(wc -l <"$1")" -eq 1 ]' - "$tmp/out"
+check "the rule, the source, the window" contains "$out" '"line":8,"alert":"sshd-brute-force","name":"SSH brute force: 8 failed logins from one source within 120 s","key":"203.0.113.5","count":8,"first":'
+printf 'bad rule\n' >"$tmp/rules.txt"
+expect 2 "a bad rule file" -- "$isms" log scan --rules "$tmp/rules.txt" "$tmp/brute.log"
+check "names the line" contains "$err" "rule line 1"
 finish log_scan

@@ -4,6 +4,7 @@
 #include "isms_setup.h"
 #include "engines/ioc/indicator_set.h"
 #include "engines/ioc/log_format.h"
+#include "engines/ioc/rules.h"
 #include "engines/ioc/tokenize.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -28,6 +29,14 @@ static int check(const struct isms_ioc_token *t, void *ctx)
     return 0;
 }
 
+static int no_alert(const struct isms_log_alert *alert, void *ctx)
+{
+    (void)ctx;
+    if (!alert->rule || alert->count < 1)
+        abort();
+    return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct bounds b = {(const char *)data, size};
@@ -47,6 +56,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             (at < b.line || at + n > b.line + b.len))
             abort();
     }
+    /* As a rule file: parsed rules count the input's own lines without harm. */
+    struct isms_log_rule *rules = NULL;
+    size_t n = 0;
+    if (isms_log_rules_parse(&rules, &n, b.line, b.len) == 0 && n) {
+        struct isms_log_rules_state *st = isms_log_rules_state_new(rules, n);
+        if (!st)
+            abort();
+        for (int64_t t = 0; t < 3; t++)
+            isms_log_rules_feed(st, b.line, b.len, (size_t)t + 1, t, no_alert, NULL);
+        isms_log_rules_state_free(st);
+    }
+    free(rules);
     /* Whatever classifies is a value the set takes, and finds again. */
     if (isms_ioc_classify(canonical, &addr, &prefix, b.line, b.len) != ISMS_IOC_NONE &&
         isms_ioc_set_add(set, b.line, b.len, 1, NULL) != 0)

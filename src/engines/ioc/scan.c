@@ -6,6 +6,7 @@
 struct line_ctx {
     const struct isms_ioc_set *set;
     isms_ioc_hit_fn fn;
+    isms_ioc_line_fn line_fn;
     void *ctx;
     struct isms_ioc_scan_stats *stats;
     size_t line;
@@ -28,17 +29,21 @@ static int on_token(const struct isms_ioc_token *token, void *ctx)
 
 static int scan_line(struct line_ctx *l, const char *p, size_t n)
 {
+    int stop;
+
     if (n && p[n - 1] == '\r')
         n--;
     l->text = p;
     l->len = n;
+    if (l->line_fn && (stop = l->line_fn(l->line, p, n, l->ctx)))
+        return stop;
     return isms_ioc_tokenize(p, n, on_token, l);
 }
 
 int isms_ioc_scan(FILE *in, const char *name, const struct isms_ioc_set *set, isms_ioc_hit_fn fn,
-                  void *ctx, struct isms_ioc_scan_stats *stats)
+                  isms_ioc_line_fn line_fn, void *ctx, struct isms_ioc_scan_stats *stats)
 {
-    struct line_ctx l = {set, fn, ctx, stats, 0, NULL, 0};
+    struct line_ctx l = {set, fn, line_fn, ctx, stats, 0, NULL, 0};
     char *buf = malloc(ISMS_IOC_SCAN_BUFFER);
     size_t have = 0, got;
     bool continued = false; /* the buffer holds the rest of a cut line */

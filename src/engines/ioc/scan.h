@@ -22,15 +22,18 @@ struct isms_ioc_hit {
 
 /* Returns nonzero to stop the scan. */
 typedef int (*isms_ioc_hit_fn)(const struct isms_ioc_hit *hit, void *ctx);
+/* Every line before its tokens (rules.h counts them); nonzero stops. */
+typedef int (*isms_ioc_line_fn)(size_t line, const char *text, size_t len, void *ctx);
 
 struct isms_ioc_scan_stats {
     size_t lines, bytes, tokens, hits, long_lines;
     size_t hits_by_type[ISMS_IOC_TYPES]; /* by the token's type */
+    size_t alerts;                       /* the caller's count (rules.h) */
 };
 
-/* Scans `in` to its end. 0, ISMS_ERROR for a read error (message names
- * `name`), or the callback's nonzero value. */
+/* Scans `in` to its end; `fn` and `line_fn` may be NULL. 0, ISMS_ERROR for
+ * a read error (message names `name`), or a callback's nonzero value. */
 int isms_ioc_scan(FILE *in, const char *name, const struct isms_ioc_set *set, isms_ioc_hit_fn fn,
-                  void *ctx, struct isms_ioc_scan_stats *stats);
+                  isms_ioc_line_fn line_fn, void *ctx, struct isms_ioc_scan_stats *stats);
 
 #endif
