@@ -2,80 +2,31 @@
 #include "isms_setup.h"
 #include <strings.h>
 #include "isms/indicator.h"
-#include "isms/indicator_rows.h"
+#include "isms/indicator_feeds.h"
 #include "store/indicators.h"
 #include "util/array.h"
 #include "util/csv_reader.h"
 #include "util/error.h"
 #include "util/text.h"
 
-int isms_indicator_format_parse(enum isms_indicator_format *out, const char *text)
-{
-    static const char *const names[] = {"auto", "list", "csv", "stix", "misp", "warninglist"};
-
-    for (size_t i = 0; text && i < ISMS_ARRAY_SIZE(names); i++)
-        if (strcmp(text, names[i]) == 0) {
-            *out = (enum isms_indicator_format)i;
-            return 0;
-        }
-    return isms_error_set(ISMS_EINVALID,
-                          "--format must be auto, list, csv, stix, misp or warninglist, not "
-                          "'%.20s'",
-                          text ? text : "");
-}
-
-struct isms_indicator *isms_indicator_next_row(struct isms_indicator_import *out)
-{
-    if (out->count == ISMS_INDICATOR_ROWS_MAX ||
-        ISMS_ARRAY_RESERVE(out->rows, out->room, out->count) < 0)
-        return NULL;
-    out->rows[out->count] = (struct isms_indicator){
-        .tlp = ISMS_TLP_AMBER, .direction = ISMS_DIRECTION_BOTH, .confidence = -1};
-    return &out->rows[out->count];
-}
-
-int isms_indicator_take_value(struct isms_indicator_import *out, struct isms_indicator *row,
-                              const char *text, size_t len)
-{
-    char canonical[ISMS_IOC_VALUE_MAX + 1];
-    struct isms_ioc_addr addr;
-    int prefix;
-
-    if (!(row->type = isms_ioc_classify(canonical, &addr, &prefix, text, len)))
-        return isms_error_set(ISMS_EINVALID,
-                              _("'%.60s' is no IP address, network, domain, URL, e-mail address "
-                                "or MD5/SHA-1/SHA-256 hash"),
-                              len <= 60 ? text : "(a long value)");
-    if (!(row->value = isms_arena_strdup(&out->texts, canonical)))
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    return 0;
-}
-
 static int parse_list(struct isms_indicator_import *out, const char *data, size_t len,
                       bool skip_bad)
 {
     const char *p = data, *end = data + len;
     size_t line = 0;
+    int error;
 
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
         char value[ISMS_IOC_VALUE_MAX + 1];
-        struct isms_indicator *row;
         line++;
         isms_csv_trim_copy(value, sizeof(value), p, n < sizeof(value) ? n : sizeof(value) - 1);
         p += n + (nl != NULL);
         if (!*value || *value == '#')
             continue;
-        if (!(row = isms_indicator_next_row(out)))
-            return isms_error_set(ISMS_ETOOBIG, _("the file has more indicators than an import "
-                                                  "takes"));
-        if (isms_indicator_take_value(out, row, value, strlen(value)) == 0)
-            out->count++;
-        else if (skip_bad)
-            out->skipped++;
-        else
-            isms_import_error_add(&out->errors, line, 1, "value", "%s", isms_error_last());
+        if ((error = isms_indicator_add_value(out, line, 1, value, NULL, skip_bad)) < 0)
+            return error;
     }
     return 0;
 }
@@ -270,14 +221,6 @@ int isms_indicator_import(struct isms_indicator_import *out, struct isms_store *
         return error;
     return isms_store_indicators_upsert(&out->added, store, org_id, out->rows, out->count,
                                         source_name, actor);
-}
-
-void isms_indicator_import_release(struct isms_indicator_import *import)
-{
-    free(import->rows);
-    isms_import_errors_release(&import->errors);
-    isms_arena_release(&import->texts);
-    memset(import, 0, sizeof(*import));
 }
 
 int isms_indicator_each(struct isms_store *store, int64_t org_id,

@@ -9,7 +9,8 @@
 #include "isms_setup.h"
 #include <jansson.h>
 #include <strings.h>
-#include "isms/indicator_rows.h"
+#include "engines/ioc/ioc.h"
+#include "isms/indicator_feeds.h"
 #include "util/error.h"
 
 /* `needle` within the `len` bytes at `p` (which need no NUL). */
@@ -61,25 +62,6 @@ static const char *keep(struct isms_indicator_import *out, const char *text)
 
     snprintf(cut, sizeof(cut), "%s", text ? text : "");
     return isms_arena_strdup(&out->texts, cut);
-}
-
-/* One row, its error counted for the object at place `where`. */
-static int add(struct isms_indicator_import *out, size_t where, const char *value,
-               const struct isms_indicator *fields, bool skip_bad)
-{
-    struct isms_indicator *row = isms_indicator_next_row(out);
-
-    if (!row)
-        return isms_error_set(ISMS_ETOOBIG, _("the file has more indicators than an import "
-                                              "takes"));
-    *row = *fields;
-    if (isms_indicator_take_value(out, row, value, strlen(value)) == 0)
-        out->count++;
-    else if (skip_bad)
-        out->skipped++;
-    else
-        isms_import_error_add(&out->errors, where, 0, NULL, "%s", isms_error_last());
-    return 0;
 }
 
 /* ---------------------------------------------------------------- STIX */
@@ -151,7 +133,7 @@ static int stix_pattern(struct isms_indicator_import *out, size_t where, const c
         if (known && q2 && q2 < close && (size_t)(q2 - q1) <= ISMS_IOC_VALUE_MAX &&
             !contains(p, (size_t)(close - p), " AND ")) {
             snprintf(value, sizeof(value), "%.*s", (int)(q2 - q1), q1);
-            if ((error = add(out, where, value, fields, skip_bad)) < 0)
+            if ((error = isms_indicator_add_value(out, where, 0, value, fields, skip_bad)) < 0)
                 return error;
             (*found)++;
         }
@@ -264,7 +246,7 @@ static int misp_attributes(struct isms_indicator_import *out, const json_t *attr
             fields.direction = ISMS_DIRECTION_OUTBOUND;
         take_date(&fields.first_seen, json_object_get(a, "first_seen"));
         misp_value(v, type, value);
-        if ((error = add(out, *place, v, &fields, skip_bad)) < 0)
+        if ((error = isms_indicator_add_value(out, *place, 0, v, &fields, skip_bad)) < 0)
             return error;
     }
     return 0;
@@ -337,7 +319,7 @@ static int parse_warninglist(struct isms_indicator_import *out, const json_t *do
             continue;
         while (*value == '.')
             value++;
-        if ((error = add(out, i + 1, value, &fields, skip_bad)) < 0)
+        if ((error = isms_indicator_add_value(out, i + 1, 0, value, &fields, skip_bad)) < 0)
             return error;
     }
     return 0;
