@@ -153,7 +153,7 @@ static int evidence_add(struct isms_store *store, const struct isms_org *org,
                         const struct control_args *a, int positional, char **rest)
 {
     struct isms_buf file = ISMS_BUF_INIT(ISMS_EVIDENCE_FILE_MAX);
-    struct isms_control_evidence added;
+    struct isms_evidence added;
     const char *name = a->name;
     int error;
 
@@ -177,7 +177,7 @@ static int evidence_add(struct isms_store *store, const struct isms_org *org,
     if (error < 0)
         return isms_cli_fail(error);
     if (a->json)
-        isms_cli_print_json(isms_json_control_evidence(&added));
+        isms_cli_print_json(isms_json_evidence(&added));
     else
         printf("evidence %" PRId64 ": %s %s\n", added.id, added.name,
                *added.sha256 ? added.sha256 : added.url);

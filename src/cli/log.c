@@ -1,4 +1,5 @@
-/* `isms log scan`: a log searched for indicators (engines/ioc/), without a database. */
+/* `isms log scan`: a log searched for indicators (engines/ioc/), without a database
+ * unless --org (and --record, which keeps the hits and alerts as events). */
 #include "isms_setup.h"
 #include <errno.h>
 #include <getopt.h>
@@ -9,16 +10,19 @@
 #include "engines/ioc/log_time.h"
 #include "engines/ioc/rules.h"
 #include "engines/ioc/scan.h"
+#include "isms/event.h"
 #include "isms/indicator.h"
 #include "isms/org.h"
+#include "model/actor.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/csv_reader.h"
 #include "util/error.h"
 
 static const char log_help[] =
-    "usage: isms log scan (--org ORG | --indicators LIST) [--rules builtin|FILE] [--skip-bad]\n"
-    "                     [--json | --count] [--format auto|syslog|sshd|combined|jsonl] FILE...\n"
+    "usage: isms log scan (--org ORG [--record] | --indicators LIST) [--rules builtin|FILE]\n"
+    "                     [--skip-bad] [--json | --count]\n"
+    "                     [--format auto|syslog|sshd|combined|jsonl] FILE...\n"
     "       isms log rules [--json]\n\n"
     "Streams each FILE ('-' for standard input) in constant memory and finds the\n"
     "indicators of LIST (one value a line, '#' starts a comment; the kind of each is\n"
@@ -32,6 +36,9 @@ static const char log_help[] =
     "(ip or field:NAME), MATCH, NAME, separated by tabs). Exits 1 when anything matched\n"
     "or alerted, 0 when nothing did.\n\n"
     "  --org ORG          the organization's indicators active today (isms ioc import)\n"
+    "  --record           with --org: record the hits and alerts as the org's events\n"
+    "                     (isms event list; the same indicator and source within an\n"
+    "                     hour are one event with a count)\n"
     "  --indicators LIST  an indicator list file instead (no database needed)\n"
     "  --db PATH          with --org: database file (default: $ISMS_DB or isms.db)\n"
     "  --skip-bad         skip list lines of no known kind (else they stop the scan)\n"
@@ -43,7 +50,7 @@ static const char log_help[] =
 
 struct log_args {
     const char *indicators, *org, *db, *format, *rules;
-    bool json, count, skip_bad;
+    bool json, count, skip_bad, record;
     enum isms_log_format log_format;
 };
 
@@ -52,8 +59,11 @@ struct output {
     bool json, count;
     enum isms_log_format format;
     struct isms_log_rules_state *rules; /* NULL: no rules */
+    struct isms_event_sink *sink;       /* NULL: nothing recorded */
     int64_t now;
     size_t alerts;
+    const char *line; /* the line being read, for an alert's event */
+    size_t line_len;
 };
 
 /* Epoch seconds as RFC 3339 UTC. */
@@ -72,6 +82,11 @@ static int print_alert(const struct isms_log_alert *a, void *ctx)
     char first[32], last[32];
 
     o->alerts++;
+    if (o->sink) {
+        int error = isms_event_sink_alert(o->sink, a, o->line, o->line_len);
+        if (error < 0)
+            return error;
+    }
     if (o->count)
         return 0;
     if (!o->json) {
@@ -94,6 +109,8 @@ static int on_line(size_t line, const char *text, size_t len, void *ctx)
 
     if (!o->rules)
         return 0;
+    o->line = text;
+    o->line_len = len;
     return isms_log_rules_feed(o->rules, text, len, line,
                                isms_log_time(o->format, text, len, o->now), print_alert, o);
 }
@@ -106,6 +123,14 @@ static int print_hit(const struct isms_ioc_hit *hit, void *ctx)
     json_t *line;
 
     isms_log_timestamp(o->format, hit->text, hit->text_len, &at, &at_len);
+    if (o->sink) {
+        int64_t t = isms_log_time(o->format, hit->text, hit->text_len, o->now);
+        int error = isms_event_sink_hit(o->sink, hit, t > 0 ? t : o->now);
+        if (error < 0)
+            return error;
+    }
+    if (o->count)
+        return 0;
     if (!o->json) {
         printf("%s:%zu: %s %.*s (%s)\n", o->file, hit->line, isms_ioc_type_name(hit->token->type),
                (int)hit->token->len, hit->token->text, hit->match.indicator);
@@ -163,34 +188,74 @@ static int load_list(struct isms_ioc_set *set, const char *path, bool skip_bad)
     return 0;
 }
 
-/* The org's indicators active today. */
-static int load_org(struct isms_ioc_set *set, const struct log_args *a)
+/* The org's indicators active today; *kept gets the store when the scan
+ * records events (--record), else it is closed here. */
+static int load_org(struct isms_ioc_set *set, struct isms_store **kept, struct isms_org *org,
+                    const struct log_args *a)
 {
     struct isms_store *store = NULL;
     struct isms_date today;
-    struct isms_org org;
     size_t loaded = 0;
     int status, error;
 
-    if ((status = isms_cli_open_org(&store, &org, "log", a->db, a->org)) != 0)
+    *kept = NULL;
+    if ((status = isms_cli_open_org(&store, org, "log", a->db, a->org)) != 0)
         return status;
     isms_date_today(&today);
-    error = isms_indicator_load_set(set, &loaded, store, org.id, &today);
-    isms_store_free(store);
+    error = isms_indicator_load_set(set, &loaded, store, org->id, &today);
+    if (error == 0 && a->record)
+        *kept = store;
+    else
+        isms_store_free(store);
     if (error < 0)
         return isms_cli_fail(error);
     if (!a->json)
-        fprintf(stderr, "isms: %zu indicators of %s active today\n", loaded, org.slug);
+        fprintf(stderr, "isms: %zu indicators of %s active today\n", loaded, org->slug);
     return 0;
 }
 
+/* The events of one file, recorded once it is read to its end. */
+static int record_events(struct output *o, struct isms_store *store, int64_t org_id)
+{
+    struct isms_event_record_counts counts;
+    int error = isms_event_sink_record(&counts, o->sink, store, org_id, o->file, NULL,
+                                       isms_actor_cli());
+
+    if (error < 0)
+        return error;
+    fprintf(stderr, "isms: %s: %zu new events, %zu merged into earlier ones\n", o->file,
+            counts.added, counts.merged);
+    return 0;
+}
+
+static int scan_one(FILE *in, struct output *o, const struct isms_ioc_set *set,
+                    struct isms_store *record_to, int64_t org_id, struct isms_ioc_scan_stats *stats)
+{
+    int error = 0;
+
+    if (record_to && !(o->sink = isms_event_sink_new(0)))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    error = isms_ioc_scan(in, o->file, set, o->count && !o->sink ? NULL : print_hit, on_line, o,
+                          stats);
+    if (error == 0 && o->sink)
+        error = record_events(o, record_to, org_id);
+    isms_event_sink_free(o->sink);
+    o->sink = NULL;
+    return error;
+}
+
 static int scan_files(const struct isms_ioc_set *set, struct isms_log_rules_state *rules,
-                      const struct log_args *a, int n, char **files,
-                      struct isms_ioc_scan_stats *total)
+                      const struct log_args *a, struct isms_store *record_to, int64_t org_id, int n,
+                      char **files, struct isms_ioc_scan_stats *total)
 {
     memset(total, 0, sizeof(*total));
     for (int i = 0; i < n; i++) {
-        struct output o = {files[i], a->json, a->count, a->log_format, rules, time(NULL), 0};
+        struct output o = {.file = files[i],
+                           .json = a->json,
+                           .count = a->count,
+                           .format = a->log_format,
+                           .rules = rules,
+                           .now = time(NULL)};
         struct isms_ioc_scan_stats stats;
         bool stdin_file = strcmp(files[i], "-") == 0;
         FILE *in = stdin_file ? stdin : fopen(files[i], "rb");
@@ -198,7 +263,7 @@ static int scan_files(const struct isms_ioc_set *set, struct isms_log_rules_stat
         if (!in)
             return isms_cli_fail(
                 isms_error_set(ISMS_EINVALID, "cannot open '%s': %s", files[i], strerror(errno)));
-        error = isms_ioc_scan(in, files[i], set, a->count ? NULL : print_hit, on_line, &o, &stats);
+        error = scan_one(in, &o, set, record_to, org_id, &stats);
         if (!stdin_file)
             fclose(in);
         if (error < 0)
@@ -224,6 +289,7 @@ static int parse(struct log_args *a, int argc, char **argv)
         ISMS_CLI_FLAG("json", &a->json),
         ISMS_CLI_FLAG("count", &a->count),
         ISMS_CLI_FLAG("skip-bad", &a->skip_bad),
+        ISMS_CLI_FLAG("record", &a->record),
         {NULL, NULL, NULL},
     };
 
@@ -296,6 +362,8 @@ static int check_scan_args(struct log_args *a, int files)
                                     "'log scan' needs --org ORG, --indicators LIST or --rules");
     if (files < 1)
         return isms_cli_usage_error("log", "'log scan' needs a FILE ('-' for standard input)");
+    if (a->record && !a->org)
+        return isms_cli_usage_error("log", "--record needs --org: the events are the org's");
     if (a->json && a->count)
         return isms_cli_usage_error("log", "--json and --count exclude each other");
     if (a->format && isms_log_format_parse(&format, a->format) < 0)
@@ -312,6 +380,8 @@ static int run_log(int argc, char **argv)
     struct isms_ioc_scan_stats total;
     struct log_args a = {0};
     struct isms_ioc_set *set = NULL;
+    struct isms_store *record_to = NULL;
+    struct isms_org org = {0};
     size_t rule_count = 0;
     int status, files;
 
@@ -328,14 +398,16 @@ static int run_log(int argc, char **argv)
     if (!(set = isms_ioc_set_new()) ||
         (a.rules && !(state = isms_log_rules_state_new(rules, rule_count)))) {
         status = isms_cli_fail(isms_error_set(ISMS_ENOMEM, "out of memory"));
-    } else if ((status = a.org          ? load_org(set, &a)
+    } else if ((status = a.org          ? load_org(set, &record_to, &org, &a)
                          : a.indicators ? load_list(set, a.indicators, a.skip_bad)
                                         : 0) == 0 &&
-               (status = scan_files(set, state, &a, files, argv + 1 + optind, &total)) == 0) {
+               (status = scan_files(set, state, &a, record_to, org.id, files, argv + 1 + optind,
+                                    &total)) == 0) {
         if (!a.json)
             print_counts(&total, a.count);
         status = total.hits || total.alerts ? 1 : 0;
     }
+    isms_store_free(record_to);
     isms_log_rules_state_free(state);
     free(rules);
     isms_ioc_set_free(set);

@@ -68,13 +68,6 @@ json_t *isms_json_control_row(const struct isms_control_row *row)
         "guidance", row->guidance ? isms_json_control_levels(row->guidance) : json_null());
 }
 
-json_t *isms_json_control_evidence(const struct isms_control_evidence *e)
-{
-    return json_pack("{s:I, s:s, s:s, s:s, s:I, s:s, s:s}", "id", (json_int_t)e->id, "name",
-                     e->name, "url", e->url, "sha256", e->sha256, "size", (json_int_t)e->size,
-                     "added_by", e->added_by, "added_at", e->added_at);
-}
-
 json_t *isms_json_control_level_change(const struct isms_control_level_change *c)
 {
     return json_pack("{s:o, s:o, s:s, s:s}", "from", name_or_null(isms_control_level_name(c->from)),

@@ -3,6 +3,7 @@
 #define ISMS_EXPORT_CONTROL_IMPL_JSON_H
 
 #include <jansson.h>
+#include "export/evidence_json.h"
 #include "isms/control_impl.h"
 
 /* {"basic": {"ja", "en"}, "standard": ..., "advanced": ...}. */
@@ -18,7 +19,6 @@ json_t *isms_json_control_guidance(const struct isms_control_guidance *g);
  * "updated_at", "guidance" (levels or null)}. */
 json_t *isms_json_control_row(const struct isms_control_row *row);
 
-json_t *isms_json_control_evidence(const struct isms_control_evidence *e);
 json_t *isms_json_control_level_change(const struct isms_control_level_change *c);
 
 /* Reads a change from a JSON body: "status", "level", "target_level",

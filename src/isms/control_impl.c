@@ -2,6 +2,7 @@
 #include <jansson.h>
 #include <strings.h>
 #include "isms/control_impl.h"
+#include "isms/evidence.h"
 #include "isms/membership.h"
 #include "isms/soa.h"
 #include "sec/random.h"
@@ -285,56 +286,32 @@ int isms_control_level_history(struct isms_control_level_change **out, size_t *c
     return isms_store_control_level_history(out, count, store, org_id, canonical);
 }
 
-static int check_evidence(const char *name, size_t len, const char *url, bool file)
-{
-    int error;
-
-    if (!name || !*name)
-        return isms_error_set(ISMS_EINVALID, _("evidence needs a name"));
-    if ((error = isms_text_check(name, 255, false, "name")) < 0)
-        return error;
-    if (file && len > ISMS_EVIDENCE_FILE_MAX)
-        return isms_error_set(ISMS_ETOOBIG, _("an evidence file may have at most %u MiB"),
-                              ISMS_EVIDENCE_FILE_MAX >> 20);
-    if (!file &&
-        (!url || (strncasecmp(url, "https://", 8) != 0 && strncasecmp(url, "http://", 7) != 0)))
-        return isms_error_set(ISMS_EINVALID, _("an evidence link must start with https:// or "
-                                               "http://"));
-    if (!file && (error = isms_text_check(url, 1000, false, "url")) < 0)
-        return error;
-    return 0;
-}
-
-int isms_control_evidence_add(struct isms_control_evidence *out, struct isms_store *store,
-                              int64_t org_id, const char *id, const char *name, const void *data,
-                              size_t len, const char *url, const struct isms_actor *actor)
-{
-    char canonical[ISMS_SOA_ID_MAX + 1], sha256[ISMS_SHA256_HEX_SIZE] = "";
-    int error;
-
-    if ((error = check_evidence(name, len, url, data != NULL)) < 0 ||
-        (error = isms_soa_control_resolve(canonical, NULL, NULL, id)) < 0 ||
-        (data && (error = isms_sha256_hex_bytes(sha256, data, len)) < 0))
-        return error;
-    return isms_store_control_evidence_add(
-        out, store, org_id,
-        &(struct isms_store_evidence_row){canonical, name, data ? "" : url, sha256, data,
-                                          data ? len : 0},
-        actor);
-}
-
-int isms_control_evidence_list(struct isms_control_evidence **out, size_t *count,
-                               struct isms_store *store, int64_t org_id, const char *id)
+int isms_control_evidence_add(struct isms_evidence *out, struct isms_store *store, int64_t org_id,
+                              const char *id, const char *name, const void *data, size_t len,
+                              const char *url, const struct isms_actor *actor)
 {
     char canonical[ISMS_SOA_ID_MAX + 1];
     int error;
 
     if ((error = isms_soa_control_resolve(canonical, NULL, NULL, id)) < 0)
         return error;
-    return isms_store_control_evidence_list(out, count, store, org_id, canonical);
+    return isms_evidence_add(out, store, &isms_store_control_evidence, org_id, canonical, name,
+                             data, len, url, actor);
 }
 
-int isms_control_evidence_file(struct isms_control_evidence_file *out, struct isms_store *store,
+int isms_control_evidence_list(struct isms_evidence **out, size_t *count, struct isms_store *store,
+                               int64_t org_id, const char *id)
+{
+    char canonical[ISMS_SOA_ID_MAX + 1];
+    int error;
+
+    if ((error = isms_soa_control_resolve(canonical, NULL, NULL, id)) < 0)
+        return error;
+    return isms_store_evidence_list(out, count, store, &isms_store_control_evidence, org_id,
+                                    canonical);
+}
+
+int isms_control_evidence_file(struct isms_evidence_file *out, struct isms_store *store,
                                int64_t org_id, const char *id, int64_t evidence_id)
 {
     char canonical[ISMS_SOA_ID_MAX + 1];
@@ -342,5 +319,9 @@ int isms_control_evidence_file(struct isms_control_evidence_file *out, struct is
 
     if ((error = isms_soa_control_resolve(canonical, NULL, NULL, id)) < 0)
         return error;
-    return isms_store_control_evidence_file(out, store, org_id, canonical, evidence_id);
+    if ((error = isms_store_evidence_file(out, store, &isms_store_control_evidence, org_id,
+                                          canonical, evidence_id)) == ISMS_ENOTFOUND)
+        return isms_error_set(ISMS_ENOTFOUND, _("control '%s' has no such evidence file"),
+                              canonical);
+    return error;
 }

@@ -16,8 +16,6 @@
 struct isms_store;
 struct isms_actor;
 
-#define ISMS_EVIDENCE_FILE_MAX (10u << 20) /* bytes of one evidence file */
-
 /* One applicable control with its implementation (status not_started and
  * no level while nothing is recorded). */
 struct isms_control_row {
@@ -67,15 +65,15 @@ int isms_control_level_history(struct isms_control_level_change **out, size_t *c
 
 /* Keeps a file (`len` bytes, at most ISMS_EVIDENCE_FILE_MAX, named `name`)
  * or a link (`url`, http or https; data NULL) as evidence of control `id`. */
-int isms_control_evidence_add(struct isms_control_evidence *out, struct isms_store *store,
-                              int64_t org_id, const char *id, const char *name, const void *data,
-                              size_t len, const char *url, const struct isms_actor *actor);
-int isms_control_evidence_list(struct isms_control_evidence **out, size_t *count,
-                               struct isms_store *store, int64_t org_id, const char *id);
+int isms_control_evidence_add(struct isms_evidence *out, struct isms_store *store, int64_t org_id,
+                              const char *id, const char *name, const void *data, size_t len,
+                              const char *url, const struct isms_actor *actor);
+int isms_control_evidence_list(struct isms_evidence **out, size_t *count, struct isms_store *store,
+                               int64_t org_id, const char *id);
 
 /* The evidence file `evidence_id` of control `id`, with its content
  * (free out->content). ISMS_ENOTFOUND for a link or another control's id. */
-int isms_control_evidence_file(struct isms_control_evidence_file *out, struct isms_store *store,
+int isms_control_evidence_file(struct isms_evidence_file *out, struct isms_store *store,
                                int64_t org_id, const char *id, int64_t evidence_id);
 
 #endif

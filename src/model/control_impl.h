@@ -7,6 +7,7 @@
 #ifndef ISMS_MODEL_CONTROL_IMPL_H
 #define ISMS_MODEL_CONTROL_IMPL_H
 
+#include "model/evidence.h"
 #include "model/retention.h"
 #include "model/soa.h"
 #include "util/hex.h"
@@ -49,24 +50,6 @@ struct isms_control_level_change {
     enum isms_control_level from, to;
     char changed_at[ISMS_TIMESTAMP_SIZE];
     char changed_by[80];
-};
-
-/* A piece of evidence: a file kept with its SHA-256, or a link. */
-struct isms_control_evidence {
-    int64_t id;
-    char name[256];
-    char url[1024]; /* "" for a file */
-    char sha256[ISMS_SHA256_HEX_SIZE];
-    int64_t size;
-    char added_by[80];
-    char added_at[ISMS_TIMESTAMP_SIZE];
-};
-
-/* An evidence file with its content, for a download. */
-struct isms_control_evidence_file {
-    struct isms_control_evidence meta;
-    char *content; /* owned: free() */
-    size_t len;
 };
 
 /* "not_started", "planned", "partial", "implemented"; "basic", "standard",

@@ -6,6 +6,7 @@
 #define ISMS_STORE_CONTROL_IMPLS_H
 
 #include "model/control_impl.h"
+#include "store/evidence.h"
 
 struct isms_store;
 struct isms_actor;
@@ -32,30 +33,8 @@ int isms_store_control_level_history(struct isms_control_level_change **out, siz
                                      struct isms_store *store, int64_t org_id,
                                      const char *control_id);
 
-/* Evidence of one control: a file (`content` of `size` bytes with its
- * SHA-256) or a link (`url`, no content). Journaled "control.evidence";
- * *out gets the new evidence as stored. */
-struct isms_store_evidence_row {
-    const char *control_id;
-    const char *name;
-    const char *url;
-    const char *sha256;
-    const void *content;
-    size_t size;
-};
-int isms_store_control_evidence_add(struct isms_control_evidence *out, struct isms_store *store,
-                                    int64_t org_id, const struct isms_store_evidence_row *row,
-                                    const struct isms_actor *actor);
-
-/* The evidence of one control, newest first (without the content). *out: free(). */
-int isms_store_control_evidence_list(struct isms_control_evidence **out, size_t *count,
-                                     struct isms_store *store, int64_t org_id,
-                                     const char *control_id);
-
-/* The evidence file `evidence_id` of one control with its content.
- * ISMS_ENOTFOUND for a link, or an id of another control or org. */
-int isms_store_control_evidence_file(struct isms_control_evidence_file *out,
-                                     struct isms_store *store, int64_t org_id,
-                                     const char *control_id, int64_t evidence_id);
+/* Where the evidence of a control is kept (store/evidence.h); its subject
+ * is the control id. */
+extern const struct isms_store_evidence_table isms_store_control_evidence;
 
 #endif

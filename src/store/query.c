@@ -80,9 +80,12 @@ static int prepare_select(struct isms_stmt **st, struct isms_db *db,
                           const struct isms_store_select *q)
 {
     int error = prepare_bound(st, db, q->sql, q->params, q->param_count);
+    int index = (int)q->param_count + 1;
 
     if (error == 0 && q->text)
-        error = isms_stmt_bind_text(*st, (int)q->param_count + 1, q->text);
+        error = isms_stmt_bind_text(*st, index++, q->text);
+    for (size_t i = 0; error == 0 && i < q->text_count; i++)
+        error = isms_stmt_bind_text(*st, index++, q->texts[i] ? q->texts[i] : "");
     return error;
 }
 

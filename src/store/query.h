@@ -57,12 +57,15 @@ int isms_store_each_row(struct isms_db *db, const char *sql, const int64_t *para
                         isms_store_row_fn visit, void *ctx);
 
 /* A SELECT whose parameters are integers ($1, $2, ... in order), and
- * optionally one text after them ($(param_count + 1)). */
+ * optionally one text after them ($(param_count + 1)), then `texts` (NULL
+ * reads as ""). */
 struct isms_store_select {
     const char *sql;
     const int64_t *params;
     size_t param_count;
     const char *text; /* NULL: none */
+    const char *const *texts;
+    size_t text_count;
     isms_store_row_fn read;
     size_t item_size; /* for isms_store_select_all */
 };

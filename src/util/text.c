@@ -42,6 +42,22 @@ bool isms_text_valid_utf8(const char *s)
     return true;
 }
 
+void isms_text_make_utf8(char *s)
+{
+    unsigned char *p = (unsigned char *)s;
+
+    while (*p) {
+        size_t n = utf8_sequence(p);
+        if (!n) {
+            *p++ = '?';
+            continue;
+        }
+        if (n == 1 && (*p < 0x20 || *p == 0x7f))
+            *p = ' ';
+        p += n;
+    }
+}
+
 int isms_text_check(const char *s, size_t max, bool multiline, const char *field)
 {
     size_t len = strlen(s);

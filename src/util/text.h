@@ -5,6 +5,10 @@
 /* True when `s` is well-formed UTF-8 (no overlongs, no surrogates). */
 bool isms_text_valid_utf8(const char *s);
 
+/* Makes `s` valid UTF-8 in place: each byte of no valid sequence becomes
+ * '?', each control character a space (a log line shown as text). */
+void isms_text_make_utf8(char *s);
+
 /* Validates a free-text field: well-formed UTF-8, at most `max` bytes, no
  * control characters except tab and (if `multiline`) newlines. Returns
  * ISMS_EINVALID/ISMS_ETOOBIG with a message naming `field`. */

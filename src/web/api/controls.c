@@ -35,7 +35,7 @@ static int handle_controls_list(struct isms_web_response *res, struct isms_web_r
 static json_t *control_detail(const struct isms_control_row *row, struct isms_web_request *req)
 {
     struct isms_control_level_change *changes = NULL;
-    struct isms_control_evidence *evidence = NULL;
+    struct isms_evidence *evidence = NULL;
     size_t change_count = 0, evidence_count = 0;
     json_t *out = isms_json_control_row(row), *history = json_array(), *files = json_array();
     bool ok = out && history && files &&
@@ -47,7 +47,7 @@ static json_t *control_detail(const struct isms_control_row *row, struct isms_we
     for (size_t i = 0; ok && i < change_count; i++)
         ok = isms_json_append(history, isms_json_control_level_change(&changes[i]));
     for (size_t i = 0; ok && i < evidence_count; i++)
-        ok = isms_json_append(files, isms_json_control_evidence(&evidence[i]));
+        ok = isms_json_append(files, isms_json_evidence(&evidence[i]));
     free(changes);
     free(evidence);
     ok = ok && isms_json_set(out, "level_history", history) &&
@@ -95,7 +95,7 @@ static int handle_control_put(struct isms_web_response *res, struct isms_web_req
 static int handle_evidence_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *control = isms_web_request_param(req, "control"), *name, *url = NULL;
-    struct isms_control_evidence added;
+    struct isms_evidence added;
     const void *data = NULL;
     size_t len = 0;
     int error;
@@ -113,12 +113,12 @@ static int handle_evidence_post(struct isms_web_response *res, struct isms_web_r
     if ((error = isms_control_evidence_add(&added, req->store, req->org.id, control, name, data,
                                            len, url, &req->actor)) < 0)
         return error;
-    return isms_web_respond_json(res, 201, isms_json_control_evidence(&added));
+    return isms_web_respond_json(res, 201, isms_json_evidence(&added));
 }
 
 static int handle_evidence_get(struct isms_web_response *res, struct isms_web_request *req)
 {
-    struct isms_control_evidence_file file;
+    struct isms_evidence_file file;
     int64_t id;
     int error;
 

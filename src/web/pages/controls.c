@@ -107,7 +107,7 @@ static json_t *options(const struct isms_page *page, int first, int last, int cu
 static int add_history(struct isms_page *page, const char *control_id)
 {
     struct isms_control_level_change *changes = NULL;
-    struct isms_control_evidence *evidence = NULL;
+    struct isms_evidence *evidence = NULL;
     size_t n = 0, m = 0;
     json_t *history = json_array(), *files = json_array();
     int error;
@@ -275,7 +275,7 @@ static int refuse_evidence(struct isms_web_response *res, struct isms_web_reques
 static int handle_evidence_post(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *id = isms_web_request_param(req, "control"), *name, *url;
-    struct isms_control_evidence added;
+    struct isms_evidence added;
     struct isms_multipart mp;
     int error;
 
@@ -302,7 +302,7 @@ static int handle_evidence_post(struct isms_web_response *res, struct isms_web_r
 
 static int handle_evidence_get(struct isms_web_response *res, struct isms_web_request *req)
 {
-    struct isms_control_evidence_file file;
+    struct isms_evidence_file file;
     int64_t evidence_id;
     int error;
 
