@@ -61,6 +61,7 @@ struct output {
     struct isms_log_rules_state *rules; /* NULL: no rules */
     struct isms_event_sink *sink;       /* NULL: nothing recorded */
     int64_t now;
+    int local_offset; /* this host's zone: syslog writes local time without one */
     size_t alerts;
     const char *line; /* the line being read, for an alert's event */
     size_t line_len;
@@ -112,7 +113,8 @@ static int on_line(size_t line, const char *text, size_t len, void *ctx)
     o->line = text;
     o->line_len = len;
     return isms_log_rules_feed(o->rules, text, len, line,
-                               isms_log_time(o->format, text, len, o->now), print_alert, o);
+                               isms_log_time_local(o->format, text, len, o->now, o->local_offset),
+                               print_alert, o);
 }
 
 static int print_hit(const struct isms_ioc_hit *hit, void *ctx)
@@ -124,7 +126,8 @@ static int print_hit(const struct isms_ioc_hit *hit, void *ctx)
 
     isms_log_timestamp(o->format, hit->text, hit->text_len, &at, &at_len);
     if (o->sink) {
-        int64_t t = isms_log_time(o->format, hit->text, hit->text_len, o->now);
+        int64_t t = isms_log_time_local(o->format, hit->text, hit->text_len, o->now,
+                                        o->local_offset);
         int error = isms_event_sink_hit(o->sink, hit, t > 0 ? t : o->now);
         if (error < 0)
             return error;
@@ -244,6 +247,14 @@ static int scan_one(FILE *in, struct output *o, const struct isms_ioc_set *set,
     return error;
 }
 
+static int host_offset(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+
+    return localtime_r(&now, &tm) ? (int)tm.tm_gmtoff : 0;
+}
+
 static int scan_files(const struct isms_ioc_set *set, struct isms_log_rules_state *rules,
                       const struct log_args *a, struct isms_store *record_to, int64_t org_id, int n,
                       char **files, struct isms_ioc_scan_stats *total)
@@ -255,7 +266,8 @@ static int scan_files(const struct isms_ioc_set *set, struct isms_log_rules_stat
                            .count = a->count,
                            .format = a->log_format,
                            .rules = rules,
-                           .now = time(NULL)};
+                           .now = time(NULL),
+                           .local_offset = host_offset()};
         struct isms_ioc_scan_stats stats;
         bool stdin_file = strcmp(files[i], "-") == 0;
         FILE *in = stdin_file ? stdin : fopen(files[i], "rb");

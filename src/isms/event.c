@@ -8,6 +8,7 @@
 #include "util/array.h"
 #include "util/error.h"
 #include "util/text.h"
+#include "util/timezone.h"
 
 struct isms_event_sink {
     int64_t window;
@@ -232,6 +233,7 @@ struct scan_run {
     struct isms_log_rules_state *rules;
     enum isms_log_format format;
     int64_t now;
+    int local_offset;
     const char *line;
     size_t line_len;
 };
@@ -252,13 +254,14 @@ static int on_line(size_t line, const char *text, size_t len, void *ctx)
     r->line = text;
     r->line_len = len;
     return isms_log_rules_feed(r->rules, text, len, line,
-                               isms_log_time(r->format, text, len, r->now), on_alert, r);
+                               isms_log_time_local(r->format, text, len, r->now, r->local_offset),
+                               on_alert, r);
 }
 
 static int on_hit(const struct isms_ioc_hit *hit, void *ctx)
 {
     struct scan_run *r = ctx;
-    int64_t t = isms_log_time(r->format, hit->text, hit->text_len, r->now);
+    int64_t t = isms_log_time_local(r->format, hit->text, hit->text_len, r->now, r->local_offset);
 
     return isms_event_sink_hit(r->sink, hit, t > 0 ? t : r->now);
 }
@@ -267,8 +270,13 @@ static int scan_into(struct isms_event_scan_result *out, struct isms_store *stor
                      FILE *in, const struct isms_ioc_set *set,
                      const struct isms_event_scan_options *o, const struct isms_actor *actor)
 {
-    struct scan_run r = {
-        isms_event_sink_new(o->window), NULL, o->format, (int64_t)time(NULL), NULL, 0};
+    struct scan_run r = {isms_event_sink_new(o->window),
+                         NULL,
+                         o->format,
+                         (int64_t)time(NULL),
+                         o->local_offset,
+                         NULL,
+                         0};
     int error = r.sink ? 0 : ISMS_ENOMEM;
 
     if (error == 0 && o->rule_count &&
@@ -332,27 +340,38 @@ int isms_event_get(struct isms_event *out, struct isms_store *store, int64_t org
     return isms_store_event_get(out, store, org_id, id);
 }
 
-int isms_event_scan_upload(struct isms_event_scan_result *out, struct isms_store *store,
-                           int64_t org_id, const char *data, size_t len, const char *origin,
-                           bool builtin_rules, const char *format, const struct isms_actor *actor)
+/* The zone's offset now: a log spans hours, seldom a change of daylight saving. */
+static int zone_offset(const char *zone)
 {
-    struct isms_event_scan_options o = {.origin = origin && *origin ? origin : "upload"};
+    struct isms_local_time t;
+    char now[ISMS_TIMESTAMP_SIZE];
+
+    isms_time_now(now);
+    return zone && *zone && isms_tz_local(&t, zone, now) == 0 ? t.utc_offset_seconds : 0;
+}
+
+int isms_event_scan_upload(struct isms_event_scan_result *out, struct isms_store *store,
+                           int64_t org_id, const struct isms_event_upload *u,
+                           const struct isms_actor *actor)
+{
+    struct isms_event_scan_options o = {.origin = u->origin && *u->origin ? u->origin : "upload",
+                                        .local_offset = zone_offset(u->zone)};
     struct isms_log_rule *rules = NULL;
     const char *builtin = isms_log_rules_builtin();
     FILE *in;
     int error = 0;
 
     memset(out, 0, sizeof(*out));
-    if (format && *format && (error = isms_log_format_parse(&o.format, format)) < 0)
+    if (u->format && *u->format && (error = isms_log_format_parse(&o.format, u->format)) < 0)
         return error;
-    if (builtin_rules &&
+    if (u->builtin_rules &&
         (error = isms_log_rules_parse(&rules, &o.rule_count, builtin, strlen(builtin))) < 0)
         return error;
     o.rules = rules;
     /* A zero-length buffer is an empty log; fmemopen wants one byte. */
-    if (!(in = fmemopen((void *)(len ? data : " "), len ? len : 1, "rb")))
+    if (!(in = fmemopen((void *)(u->len ? u->data : " "), u->len ? u->len : 1, "rb")))
         error = isms_error_set(ISMS_ENOMEM, "out of memory");
-    else if (len)
+    else if (u->len)
         error = isms_event_scan(out, store, org_id, in, &o, actor);
     if (in)
         fclose(in);

@@ -42,6 +42,7 @@ struct isms_event_scan_options {
     const struct isms_log_rule *rules;
     size_t rule_count;
     enum isms_log_format format;
+    int local_offset; /* seconds east of UTC of zone-less (syslog) times */
     int64_t window;
     const struct isms_log_offset *offset; /* saved with the events (a watched log) */
 };
@@ -55,11 +56,21 @@ int isms_event_scan(struct isms_event_scan_result *out, struct isms_store *store
                     FILE *in, const struct isms_event_scan_options *options,
                     const struct isms_actor *actor);
 
-/* An uploaded log (`len` bytes) scanned into events against the org's
- * indicators, with the built-in rules when `builtin_rules`. */
+/* What a log uploaded to be scanned comes with. */
+struct isms_event_upload {
+    const char *data;
+    size_t len;
+    const char *origin;
+    bool builtin_rules;
+    const char *format; /* NULL or "": auto */
+    const char *zone;   /* the IANA zone of syslog's zone-less times; NULL: UTC */
+};
+
+/* An uploaded log scanned into events against the org's indicators active
+ * today, with the built-in rules when asked. */
 int isms_event_scan_upload(struct isms_event_scan_result *out, struct isms_store *store,
-                           int64_t org_id, const char *data, size_t len, const char *origin,
-                           bool builtin_rules, const char *format, const struct isms_actor *actor);
+                           int64_t org_id, const struct isms_event_upload *upload,
+                           const struct isms_actor *actor);
 
 /* The org's events (store/events.h), validated filter. */
 int isms_events_list(struct isms_event **out, size_t *count, int64_t *total,

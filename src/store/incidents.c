@@ -350,7 +350,9 @@ static int link_one(struct isms_db *db, const struct isms_actor *actor, void *ct
                    : error;
     if (!w->link_id)
         return isms_error_set(ISMS_ENOTFOUND, _("no such incident in this organization"));
-    snprintf(text, sizeof(text), "%s %s %s", target, w->link->ref, w->link->label);
+    /* A control is named by its id: the page shows its title in the reader's language. */
+    snprintf(text, sizeof(text), "%s %s %s", target, w->link->ref,
+             w->link->target == ISMS_LINK_CONTROL ? "" : w->link->label);
     if ((error = add_entry(db, w->org_id, w->id, ISMS_ENTRY_LINK, text, now, actor)) < 0)
         return error;
     snprintf(entity, sizeof(entity), "incident:%" PRId64, w->id);

@@ -97,6 +97,12 @@ static int64_t combined_time(const char *p, size_t len)
 
 int64_t isms_log_time(enum isms_log_format format, const char *line, size_t len, int64_t now)
 {
+    return isms_log_time_local(format, line, len, now, 0);
+}
+
+int64_t isms_log_time_local(enum isms_log_format format, const char *line, size_t len, int64_t now,
+                            int local_offset)
+{
     const char *at;
     size_t n;
 
@@ -107,6 +113,6 @@ int64_t isms_log_time(enum isms_log_format format, const char *line, size_t len,
     if (format == ISMS_LOG_COMBINED)
         return combined_time(at, n);
     if (n == 15 && at[3] == ' ')
-        return bsd_time(at, now);
+        return bsd_time(at, now + local_offset) - local_offset;
     return iso_time(at, n);
 }

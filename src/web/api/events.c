@@ -2,13 +2,14 @@
  * Events (isms/event.h): the list with filters, one event, and a log
  * uploaded to be scanned into events (POST .../events/scan, the raw log as
  * the body; ?name= names it, ?rules=builtin adds the threshold rules,
- * ?format= tells the timestamps).
+ * ?format= tells the timestamps, ?tz= the zone of syslog's zone-less times).
  */
 #include "isms_setup.h"
 #include "export/incident_json.h"
 #include "export/json_util.h"
 #include "isms/event.h"
 #include "util/error.h"
+#include "util/timezone.h"
 #include "web/http/id_param.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
@@ -71,6 +72,17 @@ static int handle_get(struct isms_web_response *res, struct isms_web_request *re
     return isms_web_respond_json(res, 200, isms_json_event(&e));
 }
 
+/* Syslog writes the host's local time without a zone: ?tz= names it, else
+ * the user's zone, else UTC. */
+static const char *zone_of(const struct isms_web_request *req)
+{
+    const char *tz = isms_web_request_query(req, "tz");
+
+    if (tz && *tz)
+        return tz;
+    return req->session && req->session->time_zone[0] ? req->session->time_zone : "UTC";
+}
+
 static int handle_scan(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *rules = isms_web_request_query(req, "rules");
@@ -81,10 +93,14 @@ static int handle_scan(struct isms_web_response *res, struct isms_web_request *r
 
     if (rules && *rules && strcmp(rules, "builtin") != 0)
         return isms_error_set(ISMS_EINVALID, _("'rules' must be builtin or left out"));
+    if (!isms_tz_known(zone_of(req)))
+        return isms_error_set(ISMS_EINVALID, _("'tz' must be a time zone such as Asia/Tokyo"));
     snprintf(origin, sizeof(origin), "upload:%.140s", name && *name ? name : "log");
-    if ((error = isms_event_scan_upload(&r, req->store, req->org.id, req->body.ptr, req->body.len,
-                                        origin, rules && *rules,
-                                        isms_web_request_query(req, "format"), &req->actor)) < 0)
+    if ((error = isms_event_scan_upload(
+             &r, req->store, req->org.id,
+             &(struct isms_event_upload){req->body.ptr, req->body.len, origin, rules && *rules,
+                                         isms_web_request_query(req, "format"), zone_of(req)},
+             &req->actor)) < 0)
         return error;
     return isms_web_respond_json(
         res, 200,

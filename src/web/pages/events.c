@@ -25,10 +25,12 @@ static json_t *event_row(const struct isms_page *page, const struct isms_event *
     return json_pack("{s:I, s:s, s:b, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:o, s:o, s:I, s:b}", "id",
                      (json_int_t)e->id, "kind", isms_page_event_kind(page, e->kind), "alert",
                      e->kind == ISMS_EVENT_ALERT, "type", e->type, "signature", e->signature,
-                     "source", e->source, "name", e->name, "origin", e->origin, "line",
-                     (json_int_t)e->line, "count", (json_int_t)e->count, "first",
-                     isms_page_time(page, e->first_at), "last", isms_page_time(page, e->last_at),
-                     "incident", (json_int_t)e->incident_id, "open", e->incident_id == 0);
+                     "source", e->source, "name", isms_page_event_name(page, e), "origin",
+                     e->origin, "line", (json_int_t)e->line, "count", (json_int_t)e->count, "first",
+                     strcmp(e->first_at, e->last_at) ? isms_page_time(page, e->first_at)
+                                                     : json_string(""),
+                     "last", isms_page_time(page, e->last_at), "incident",
+                     (json_int_t)e->incident_id, "open", e->incident_id == 0);
 }
 
 static int add_filter(struct isms_page *page, struct isms_buf *query,
@@ -150,17 +152,20 @@ static int handle_scan(struct isms_web_response *res, struct isms_web_request *r
 {
     struct isms_event_scan_result r;
     struct isms_multipart mp;
-    char origin[160];
+    char origin[160], zone[ISMS_TZ_NAME_MAX + 1];
     int error;
 
     if ((error = isms_multipart_parse(&mp, req, "file", LOG_UPLOAD_MAX)) == 0 && !mp.has_file)
         error = isms_error_set(ISMS_EINVALID, _("choose a log file to scan"));
     if (error == 0) {
         snprintf(origin, sizeof(origin), "upload:%.140s", mp.filename[0] ? mp.filename : "log");
-        error = isms_event_scan_upload(&r, req->store, req->org.id, isms_buf_cstr(&mp.file),
-                                       mp.file.len, origin,
-                                       isms_form_get(&mp.fields, "rules") != NULL,
-                                       isms_form_get(&mp.fields, "format"), &req->actor);
+        isms_page_reader_zone(zone, req);
+        error = isms_event_scan_upload(
+            &r, req->store, req->org.id,
+            &(struct isms_event_upload){isms_buf_cstr(&mp.file), mp.file.len, origin,
+                                        isms_form_get(&mp.fields, "rules") != NULL,
+                                        isms_form_get(&mp.fields, "format"), zone},
+            &req->actor);
     }
     isms_multipart_release(&mp);
     if (error == 0)

@@ -4,7 +4,9 @@
  * from, evidence files and links to risks, assets and controls.
  */
 #include "isms_setup.h"
+#include "catalog/catalog.h"
 #include "isms/incident.h"
+#include "isms/soa.h"
 #include "model/evidence.h"
 #include "util/error.h"
 #include "web/http/form.h"
@@ -16,17 +18,64 @@
 #include "web/pages/incident_labels.h"
 #include "web/pages/pages.h"
 
+/* A status or severity change ("new → contained") in the reader's words. */
+static json_t *change_text(const struct isms_page *page, const struct isms_incident_entry *e)
+{
+    const char *arrow = strstr(e->text, " → ");
+    enum isms_incident_status s1, s2;
+    enum isms_incident_severity v1, v2;
+    char from[32];
+
+    if (!arrow || (size_t)(arrow - e->text) >= sizeof(from))
+        return json_string(e->text);
+    snprintf(from, sizeof(from), "%.*s", (int)(arrow - e->text), e->text);
+    arrow += strlen(" → ");
+    if (e->kind == ISMS_ENTRY_STATUS && isms_incident_status_parse(&s1, from) == 0 &&
+        isms_incident_status_parse(&s2, arrow) == 0)
+        return json_sprintf("%s → %s", isms_page_incident_status(page, s1),
+                            isms_page_incident_status(page, s2));
+    if (e->kind == ISMS_ENTRY_SEVERITY && isms_severity_parse(&v1, from) == 0 &&
+        isms_severity_parse(&v2, arrow) == 0)
+        return json_sprintf("%s → %s", isms_page_severity(page, v1), isms_page_severity(page, v2));
+    return json_string(e->text);
+}
+
+/* A link entry ("control A.8.16 title") with its target in the reader's words. */
+static json_t *link_text(const struct isms_page *page, const struct isms_incident_entry *e)
+{
+    enum isms_incident_link_target t;
+    const char *space = strchr(e->text, ' ');
+    char target[16];
+
+    if (!space || (size_t)(space - e->text) >= sizeof(target))
+        return json_string(e->text);
+    snprintf(target, sizeof(target), "%.*s", (int)(space - e->text), e->text);
+    if (isms_incident_link_target_parse(&t, target) < 0)
+        return json_string(e->text);
+    return json_sprintf("%s%s", isms_page_link_target(page, t), space);
+}
+
+static json_t *entry_text(const struct isms_page *page, const struct isms_incident_entry *e)
+{
+    if (e->kind == ISMS_ENTRY_STATUS || e->kind == ISMS_ENTRY_SEVERITY)
+        return change_text(page, e);
+    if (e->kind == ISMS_ENTRY_LINK)
+        return link_text(page, e);
+    return json_string(e->text);
+}
+
 static json_t *timeline(const struct isms_page *page, const struct isms_incident_detail *d)
 {
     json_t *list = json_array();
 
     for (size_t i = 0; list && i < d->entry_count; i++) {
         const struct isms_incident_entry *e = &d->entries[i];
-        json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:o, s:s, s:b}", "kind",
-                                              isms_page_entry_kind(page, e->kind), "kind_name",
-                                              isms_incident_entry_kind_name(e->kind), "text",
-                                              e->text, "at", isms_page_time(page, e->at), "author",
-                                              e->author, "event", e->kind == ISMS_ENTRY_EVENT));
+        json_array_append_new(list,
+                              json_pack("{s:s, s:s, s:o, s:o, s:s, s:b}", "kind",
+                                        isms_page_entry_kind(page, e->kind), "kind_name",
+                                        isms_incident_entry_kind_name(e->kind), "text",
+                                        entry_text(page, e), "at", isms_page_time(page, e->at),
+                                        "author", e->author, "event", e->kind == ISMS_ENTRY_EVENT));
     }
     return list;
 }
@@ -40,16 +89,29 @@ static json_t *link_href(const struct isms_page *page, const struct isms_inciden
     return json_sprintf("/orgs/%s/%s/%s", page->req->org.slug, part, l->ref);
 }
 
+/* A control reads by its title in the page's language; risks and assets
+ * by the label stored with the link. */
+static const char *link_label(const struct isms_page *page, const struct isms_incident_link *l)
+{
+    const struct isms_control *c = NULL;
+    char canonical[ISMS_SOA_ID_MAX + 1];
+
+    if (l->target == ISMS_LINK_CONTROL &&
+        isms_soa_control_resolve(canonical, &c, NULL, l->ref) == 0)
+        return isms_page_pick(page, c->title_en, c->title_ja);
+    return l->label;
+}
+
 static json_t *links(const struct isms_page *page, const struct isms_incident_detail *d)
 {
     json_t *list = json_array();
 
     for (size_t i = 0; list && i < d->link_count; i++) {
         const struct isms_incident_link *l = &d->links[i];
-        json_array_append_new(list,
-                              json_pack("{s:I, s:s, s:s, s:s, s:o}", "id", (json_int_t)l->id,
-                                        "target", isms_page_link_target(page, l->target), "ref",
-                                        l->ref, "label", l->label, "href", link_href(page, l)));
+        json_array_append_new(list, json_pack("{s:I, s:s, s:s, s:s, s:o}", "id", (json_int_t)l->id,
+                                              "target", isms_page_link_target(page, l->target),
+                                              "ref", l->ref, "label", link_label(page, l), "href",
+                                              link_href(page, l)));
     }
     return list;
 }
@@ -79,9 +141,9 @@ static json_t *events(const struct isms_page *page, const struct isms_incident_d
             list,
             json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:o, s:o, s:s}", "id", (json_int_t)e->id,
                       "kind", isms_page_event_kind(page, e->kind), "signature", e->signature,
-                      "source", e->source, "name", e->name, "count", (json_int_t)e->count, "first",
-                      isms_page_time(page, e->first_at), "last", isms_page_time(page, e->last_at),
-                      "origin", e->origin));
+                      "source", e->source, "name", isms_page_event_name(page, e), "count",
+                      (json_int_t)e->count, "first", isms_page_time(page, e->first_at), "last",
+                      isms_page_time(page, e->last_at), "origin", e->origin));
     }
     return list;
 }

@@ -13,6 +13,24 @@ static const char *const entries_ja[] = {"",       "起票", "メモ", "ステ�
 #define LABEL(page, en, ja, v)                                                                     \
     ((unsigned)(v) < ISMS_ARRAY_SIZE(en) ? isms_page_pick(page, en[v], ja[v]) : "")
 
+/* The built-in rules (engines/ioc/rules.c) as a Japanese reader reads them. */
+static const struct {
+    const char *id, *ja;
+} builtin_rules_ja[] = {
+    {"sshd-brute-force", "SSHの総当たり攻撃：同じ送信元からのログイン失敗が120秒以内に8回"},
+    {"sshd-invalid-user", "存在しないユーザーでのSSHログイン：同じ送信元から5分以内に5回"},
+    {"sudo-failure", "sudoの認証失敗：同じユーザーで5分以内に3回"},
+    {"web-scan", "Webスキャン：同じ送信元からのクライアントエラー（4xx）が60秒以内に20回"},
+};
+
+const char *isms_page_event_name(const struct isms_page *page, const struct isms_event *e)
+{
+    for (size_t i = 0; e->kind == ISMS_EVENT_ALERT && i < ISMS_ARRAY_SIZE(builtin_rules_ja); i++)
+        if (strcmp(e->signature, builtin_rules_ja[i].id) == 0)
+            return isms_page_pick(page, e->name, builtin_rules_ja[i].ja);
+    return e->name;
+}
+
 const char *isms_page_event_kind(const struct isms_page *page, enum isms_event_kind k)
 {
     return LABEL(page, kinds_en, kinds_ja, k);

@@ -101,6 +101,9 @@ json_t *isms_page_time(const struct isms_page *page, const char *timestamp);
 /* The request's `lang` cookie, or NULL. Borrowed. */
 const char *isms_page_cookie(const struct isms_web_request *req, const char *name);
 
+/* The zone the page's reader reads times in (page->zone before a page exists). */
+void isms_page_reader_zone(char out[ISMS_TZ_NAME_MAX + 1], struct isms_web_request *req);
+
 /* A control title in the page's language. */
 const char *isms_page_pick(const struct isms_page *page, const char *en, const char *ja);
 

@@ -232,6 +232,17 @@ int isms_page_init(struct isms_page *page, struct isms_web_request *req, const c
     return 0;
 }
 
+void isms_page_reader_zone(char out[ISMS_TZ_NAME_MAX + 1], struct isms_web_request *req)
+{
+    const struct isms_session *session = isms_web_session(req);
+    struct isms_page page = {.req = req};
+
+    page.lang = isms_i18n_choose(session ? session->lang : NULL, isms_page_cookie(req, "lang"),
+                                 isms_web_request_header(req, MHD_HTTP_HEADER_ACCEPT_LANGUAGE));
+    choose_zone(&page, session);
+    snprintf(out, ISMS_TZ_NAME_MAX + 1, "%s", page.zone);
+}
+
 void isms_page_release(struct isms_page *page)
 {
     json_decref(page->ctx);
