@@ -1,7 +1,10 @@
 #include "isms_setup.h"
 #include <getopt.h>
+#include <unistd.h>
 #include "cli/cli.h"
 #include "isms/auth.h"
+#include "isms/log_watch.h"
+#include "isms/org.h"
 #include "isms/user.h"
 #include "store/store.h"
 #include "util/error.h"
@@ -10,13 +13,15 @@
 #include "web/http/session.h"
 #include "web/site.h"
 
-/* The store's pool holds at most 64 connections: one per worker plus one. */
+/* The store's pool holds at most 64 connections: one per worker plus one
+ * (shared by the log watch). */
 #define THREADS_MAX 63
+#define WATCH_MAX 16
 
 static const char serve_help[] =
     "usage: isms serve [--db PATH] [--listen HOST:PORT] [--threads N] [--secure-cookies]\n"
-    "                  [--trusted-proxy ADDR]...\n\n"
-    "Runs the JSON API (and, later, the web UI) until interrupted (Ctrl-C or\n"
+    "                  [--trusted-proxy ADDR]... [--watch ORG:PATH]...\n\n"
+    "Serves the web UI and the JSON API until interrupted (Ctrl-C or\n"
     "SIGTERM). Prints 'isms: listening on http://HOST:PORT' once it accepts\n"
     "connections.\n\n"
     "  --listen HOST:PORT  numeric address and port (default: " ISMS_WEB_DEFAULT_LISTEN ");\n"
@@ -29,7 +34,58 @@ static const char serve_help[] =
     "                      requests the client is the last X-Forwarded-For entry\n"
     "                      (login history, rate limits); may be given up to 8 times\n"
     "  --threads N         worker threads, 1 to 63 (default: one per CPU)\n"
+    "  --watch ORG:PATH    follow the log file PATH as tail -F does (through rotation\n"
+    "                      and truncation, resuming at its saved offset after a\n"
+    "                      restart, never reading a line twice) and record its hits\n"
+    "                      of ORG's indicators and the alerts of the built-in rules\n"
+    "                      as ORG's events; up to 16 times\n"
     "  --db PATH           database file (default: $ISMS_DB or isms.db)\n";
+
+struct watch_args {
+    const char *given[WATCH_MAX];
+    size_t count;
+};
+
+/* ORG:PATH -> the org and the absolute path: the saved offset is the path's. */
+static int resolve_watch(struct isms_log_watch_spec *spec, char *path, size_t path_size,
+                         struct isms_store *store, const char *given)
+{
+    const char *colon = strchr(given, ':');
+    char slug[128], cwd[1024];
+    struct isms_org org;
+    int error;
+
+    if (!colon || colon == given || !colon[1] || (size_t)(colon - given) >= sizeof(slug))
+        return isms_cli_usage_error("serve", "--watch takes ORG:PATH, not '%s'", given);
+    snprintf(slug, sizeof(slug), "%.*s", (int)(colon - given), given);
+    if ((error = isms_org_find(&org, store, slug)) < 0)
+        return isms_cli_fail(error);
+    if (colon[1] == '/' || !getcwd(cwd, sizeof(cwd)))
+        snprintf(path, path_size, "%s", colon + 1);
+    else
+        snprintf(path, path_size, "%s/%s", cwd, colon + 1);
+    spec->org_id = org.id;
+    spec->path = path;
+    fprintf(stderr, "isms: watching %s for %s\n", path, org.slug);
+    return 0;
+}
+
+static int start_watch(struct isms_log_watch **out, struct isms_store *store,
+                       const struct watch_args *w)
+{
+    struct isms_log_watch_spec specs[WATCH_MAX];
+    static char paths[WATCH_MAX][1100];
+    int status;
+
+    *out = NULL;
+    for (size_t i = 0; i < w->count; i++)
+        if ((status = resolve_watch(&specs[i], paths[i], sizeof(paths[i]), store, w->given[i])) !=
+            0)
+            return status;
+    if (w->count && (status = isms_log_watch_start(out, store, specs, w->count, 1000)) < 0)
+        return isms_cli_fail(status);
+    return 0;
+}
 
 static int parse_threads(unsigned *out, const char *value)
 {
@@ -77,6 +133,7 @@ int isms_cli_serve(int argc, char **argv)
         {"threads", required_argument, NULL, 't'},
         {"secure-cookies", no_argument, NULL, 's'},
         {"trusted-proxy", required_argument, NULL, 'p'},
+        {"watch", required_argument, NULL, 'w'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -84,6 +141,8 @@ int isms_cli_serve(int argc, char **argv)
     struct isms_web_options opts = {0};
     struct isms_store *store = NULL;
     const struct isms_web_site *site = NULL;
+    struct isms_log_watch *watch = NULL;
+    struct watch_args watches = {0};
     int opt, status, pool_size;
 
     opts.threads = isms_web_cpu_count();
@@ -111,6 +170,11 @@ int isms_cli_serve(int argc, char **argv)
             if (isms_web_trusted_proxy_add(optarg) < 0)
                 return isms_cli_usage_error("serve", "%s", isms_error_last());
             break;
+        case 'w':
+            if (watches.count == WATCH_MAX)
+                return isms_cli_usage_error("serve", "--watch may be given %d times", WATCH_MAX);
+            watches.given[watches.count++] = optarg;
+            break;
         default:
             return isms_cli_usage_error("serve", "unknown option");
         }
@@ -127,12 +191,14 @@ int isms_cli_serve(int argc, char **argv)
     if ((status = isms_cli_open_store(&store, isms_cli_db_path(db_flag), pool_size)) < 0)
         return isms_cli_fail(status);
     if ((status = check_exposure(store, opts.host)) != 0 ||
-        (status = isms_auth_purge_sessions(store)) < 0) {
+        (status = isms_auth_purge_sessions(store)) < 0 ||
+        (status = start_watch(&watch, store, &watches)) != 0) {
         isms_store_free(store);
         return status < 0 ? isms_cli_fail(status) : status;
     }
     if ((status = isms_web_serve(store, site, &opts)) < 0)
         status = isms_cli_fail(status);
+    isms_log_watch_stop(watch);
     isms_store_free(store);
     return status;
 }

@@ -234,6 +234,7 @@ struct scan_run {
     enum isms_log_format format;
     int64_t now;
     int local_offset;
+    int64_t line_base;
     const char *line;
     size_t line_len;
 };
@@ -253,7 +254,7 @@ static int on_line(size_t line, const char *text, size_t len, void *ctx)
         return 0;
     r->line = text;
     r->line_len = len;
-    return isms_log_rules_feed(r->rules, text, len, line,
+    return isms_log_rules_feed(r->rules, text, len, line + (size_t)r->line_base,
                                isms_log_time_local(r->format, text, len, r->now, r->local_offset),
                                on_alert, r);
 }
@@ -263,23 +264,25 @@ static int on_hit(const struct isms_ioc_hit *hit, void *ctx)
     struct scan_run *r = ctx;
     int64_t t = isms_log_time_local(r->format, hit->text, hit->text_len, r->now, r->local_offset);
 
-    return isms_event_sink_hit(r->sink, hit, t > 0 ? t : r->now);
+    struct isms_ioc_hit numbered = *hit;
+
+    numbered.line += (size_t)r->line_base;
+    return isms_event_sink_hit(r->sink, &numbered, t > 0 ? t : r->now);
 }
 
 static int scan_into(struct isms_event_scan_result *out, struct isms_store *store, int64_t org_id,
                      FILE *in, const struct isms_ioc_set *set,
                      const struct isms_event_scan_options *o, const struct isms_actor *actor)
 {
-    struct scan_run r = {isms_event_sink_new(o->window),
-                         NULL,
-                         o->format,
-                         (int64_t)time(NULL),
-                         o->local_offset,
-                         NULL,
-                         0};
+    struct scan_run r = {.sink = isms_event_sink_new(o->window),
+                         .rules = o->rules_state,
+                         .format = o->format,
+                         .now = (int64_t)time(NULL),
+                         .local_offset = o->local_offset,
+                         .line_base = o->first_line > 1 ? o->first_line - 1 : 0};
     int error = r.sink ? 0 : ISMS_ENOMEM;
 
-    if (error == 0 && o->rule_count &&
+    if (error == 0 && !r.rules && o->rule_count &&
         !(r.rules = isms_log_rules_state_new(o->rules, o->rule_count)))
         error = isms_error_set(ISMS_ENOMEM, "out of memory");
     if (error == 0)
@@ -287,7 +290,8 @@ static int scan_into(struct isms_event_scan_result *out, struct isms_store *stor
     if (error == 0)
         error = isms_event_sink_record(&out->recorded, r.sink, store, org_id, o->origin, o->offset,
                                        actor);
-    isms_log_rules_state_free(r.rules);
+    if (r.rules != o->rules_state)
+        isms_log_rules_state_free(r.rules);
     isms_event_sink_free(r.sink);
     return error;
 }

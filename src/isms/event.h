@@ -45,6 +45,10 @@ struct isms_event_scan_options {
     int local_offset; /* seconds east of UTC of zone-less (syslog) times */
     int64_t window;
     const struct isms_log_offset *offset; /* saved with the events (a watched log) */
+    /* A log followed in pieces (log_watch.h): the rules' counts carry over
+     * from piece to piece, and lines are numbered from `first_line`. */
+    struct isms_log_rules_state *rules_state;
+    int64_t first_line;
 };
 
 struct isms_event_scan_result {

@@ -114,7 +114,7 @@ struct isms_event_burst {
 /* Where a watched log was read to; stored with the events it gave. */
 struct isms_log_offset {
     const char *path;
-    int64_t device, inode, offset;
+    int64_t device, inode, offset, line;
 };
 
 struct isms_event_record_counts {

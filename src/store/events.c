@@ -76,12 +76,14 @@ static int save_offset(struct isms_db *db, int64_t org_id, const struct isms_log
     const struct isms_sql_value values[] = {
         isms_sql_int(org_id),   isms_sql_text(o->path),  isms_sql_int(o->device),
         isms_sql_int(o->inode), isms_sql_int(o->offset), isms_sql_text(now),
+        isms_sql_int(o->line),
     };
 
     return isms_store_exec(db,
                            "INSERT INTO log_watch_offsets (org_id, path, device, inode, offset, "
-                           "updated_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (org_id, path) "
-                           "DO UPDATE SET device = $3, inode = $4, offset = $5, updated_at = $6",
+                           "updated_at, line) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT "
+                           "(org_id, path) DO UPDATE SET device = $3, inode = $4, offset = $5, "
+                           "updated_at = $6, line = $7",
                            values, ISMS_ARRAY_SIZE(values), NULL, NULL);
 }
 
@@ -224,6 +226,7 @@ static int read_offset(void *item, struct isms_stmt *st)
     r->out->device = isms_stmt_int64(st, 0);
     r->out->inode = isms_stmt_int64(st, 1);
     r->out->offset = isms_stmt_int64(st, 2);
+    r->out->line = isms_stmt_int64(st, 3);
     *r->found = true;
     return 0;
 }
@@ -233,8 +236,8 @@ int isms_store_log_offset_get(struct isms_log_offset *out, bool *found, struct i
 {
     struct offset_row row = {out, found};
     const struct isms_store_select q = {
-        .sql =
-            "SELECT device, inode, offset FROM log_watch_offsets WHERE org_id = $1 AND path = $2",
+        .sql = "SELECT device, inode, offset, line FROM log_watch_offsets WHERE org_id = $1 AND "
+               "path = $2",
         .params = &org_id,
         .param_count = 1,
         .text = path,
@@ -244,7 +247,7 @@ int isms_store_log_offset_get(struct isms_log_offset *out, bool *found, struct i
 
     *found = false;
     out->path = path;
-    out->device = out->inode = out->offset = 0;
+    out->device = out->inode = out->offset = out->line = 0;
     error = isms_store_select_one(&row, store, &q);
     return error == ISMS_ENOTFOUND ? 0 : error;
 }

@@ -92,6 +92,7 @@ CREATE TABLE log_watch_offsets (
     device INTEGER NOT NULL,
     inode INTEGER NOT NULL,
     offset INTEGER NOT NULL,
+    line INTEGER NOT NULL DEFAULT 0, -- lines read up to the offset
     updated_at TEXT NOT NULL,
     PRIMARY KEY (org_id, path)
 ) STRICT;
