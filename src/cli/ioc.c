@@ -13,20 +13,26 @@
 #include "util/error.h"
 
 static const char ioc_help[] =
-    "usage: isms ioc import --org ORG [--format auto|list|csv] [--skip-bad] FILE\n"
+    "usage: isms ioc import --org ORG [--format auto|list|csv|stix|misp|warninglist]\n"
+    "                       [--skip-bad] [--threat REF] FILE\n"
     "       isms ioc list --org ORG [--json]\n\n"
     "The organization's indicators of compromise (5.7). 'import' reads a plain list\n"
-    "(one value a line, '#' comments, the type found per line) or CSV with a header\n"
-    "(value, type, threat, source, tlp, first_seen, active_from, active_until,\n"
-    "direction, confidence, tags); auto takes CSV when the first line is such a header.\n"
+    "(one value a line, '#' comments, the type found per line), CSV with a header\n"
+    "(value, type, threat, threat_ref, source, tlp, first_seen, active_from,\n"
+    "active_until, direction, confidence, tags), a STIX 2.1 bundle, a MISP event or a\n"
+    "MISP warning list (its values allowed: they suppress hits); auto tells them apart.\n"
+    "Types: ipv4, ipv6, cidr, domain, url, md5, sha1, sha256, email, file_path,\n"
+    "registry_key.\n"
     "An indicator is its type and value: importing again updates it. A bad line is\n"
     "named with its number and nothing is stored, unless --skip-bad leaves it out.\n"
     "`isms log scan --org ORG` looks up the indicators active today.\n\n"
+    "  --threat REF     the threat of the library (enisa:R9, ipa:3, own:12) of the\n"
+    "                   indicators that name none (CSV column threat_ref)\n"
     "  --json           print JSON Lines (one indicator a line)\n"
     "  --db PATH        database file (default: $ISMS_DB or isms.db)\n";
 
 struct ioc_args {
-    const char *db, *org, *format;
+    const char *db, *org, *format, *threat;
     bool skip_bad, json;
 };
 
@@ -34,17 +40,18 @@ static int import(struct isms_store *store, const struct isms_org *org, const st
                   const char *path)
 {
     struct isms_buf data = ISMS_BUF_INIT(ISMS_INDICATOR_FILE_MAX);
-    enum isms_indicator_format format = ISMS_INDICATOR_AUTO;
-    struct isms_indicator_import import;
+    struct isms_indicator_import_options options = {ISMS_INDICATOR_AUTO, a->skip_bad, path,
+                                                    a->threat};
+    struct isms_indicator_import import = {0};
     int error, status = 0;
 
-    if ((a->format && (error = isms_indicator_format_parse(&format, a->format)) < 0) ||
+    if ((a->format && (error = isms_indicator_format_parse(&options.format, a->format)) < 0) ||
         (error = isms_cli_read_input(&data, path)) < 0) {
         isms_buf_release(&data);
         return isms_cli_fail(error);
     }
     error = isms_indicator_import(&import, store, org->id, data.ptr ? data.ptr : "", data.len,
-                                  format, a->skip_bad, path, isms_actor_cli());
+                                  &options, isms_actor_cli());
     if (error < 0) {
         isms_cli_print_import_errors(&import.errors, path);
         status = isms_cli_fail(error);
@@ -67,8 +74,9 @@ static int print_one(const struct isms_indicator *i, void *ctx)
     if (!*(const bool *)ctx) {
         isms_date_format(from, &i->active_from);
         isms_date_format(until, &i->active_until);
-        printf("%-7s %-40s %-12s %s%s%s %s\n", isms_ioc_type_name(i->type), i->value,
-               isms_tlp_name(i->tlp), from, *from || *until ? ".." : "", until, i->threat);
+        printf("%-7s %-40s %-12s %s%s%s %s%s%s\n", isms_ioc_type_name(i->type), i->value,
+               isms_tlp_name(i->tlp), from, *from || *until ? ".." : "", until, i->threat,
+               *i->threat && *i->threat_ref ? " " : "", i->threat_ref);
         return 0;
     }
     isms_cli_print_json_line(isms_json_indicator(i));
@@ -78,9 +86,13 @@ static int print_one(const struct isms_indicator *i, void *ctx)
 static int parse(struct ioc_args *a, int argc, char **argv)
 {
     const struct isms_cli_option options[] = {
-        ISMS_CLI_TEXT("db", &a->db),         ISMS_CLI_TEXT("org", &a->org),
-        ISMS_CLI_TEXT("format", &a->format), ISMS_CLI_FLAG("skip-bad", &a->skip_bad),
-        ISMS_CLI_FLAG("json", &a->json),     {NULL, NULL, NULL},
+        ISMS_CLI_TEXT("db", &a->db),
+        ISMS_CLI_TEXT("org", &a->org),
+        ISMS_CLI_TEXT("format", &a->format),
+        ISMS_CLI_FLAG("skip-bad", &a->skip_bad),
+        ISMS_CLI_FLAG("json", &a->json),
+        ISMS_CLI_TEXT("threat", &a->threat),
+        {NULL, NULL, NULL},
     };
 
     return isms_cli_parse_options("ioc", options, argc, argv);

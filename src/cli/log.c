@@ -313,10 +313,10 @@ static void print_counts(const struct isms_ioc_scan_stats *s, bool only_counts)
     if (only_counts) {
         for (int t = 1; t < ISMS_IOC_TYPES; t++)
             if (s->hits_by_type[t])
-                printf("%-8s %zu\n", isms_ioc_type_name(t), s->hits_by_type[t]);
-        printf("%-8s %zu\n", "total", s->hits);
+                printf("%-12s %zu\n", isms_ioc_type_name(t), s->hits_by_type[t]);
+        printf("%-12s %zu\n", "total", s->hits);
         if (s->alerts)
-            printf("%-8s %zu\n", "alerts", s->alerts);
+            printf("%-12s %zu\n", "alerts", s->alerts);
         return;
     }
     fprintf(stderr, "isms: %zu hits and %zu alerts in %zu lines (%zu bytes)\n", s->hits, s->alerts,

@@ -13,9 +13,10 @@ static json_t *date_or_null(const struct isms_date *d)
 
 json_t *isms_json_indicator(const struct isms_indicator *i)
 {
-    return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:s, s:b}", "id",
+    return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:s, s:b}", "id",
                      (json_int_t)i->id, "type", isms_ioc_type_name(i->type), "value", i->value,
-                     "threat", i->threat ? i->threat : "", "source", i->source ? i->source : "",
+                     "threat", i->threat ? i->threat : "", "threat_ref",
+                     i->threat_ref ? i->threat_ref : "", "source", i->source ? i->source : "",
                      "tlp", isms_tlp_name(i->tlp), "first_seen", date_or_null(&i->first_seen),
                      "active_from", date_or_null(&i->active_from), "active_until",
                      date_or_null(&i->active_until), "direction", isms_direction_name(i->direction),

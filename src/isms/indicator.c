@@ -3,6 +3,7 @@
 #include <strings.h>
 #include "isms/indicator.h"
 #include "isms/indicator_feeds.h"
+#include "isms/threat.h"
 #include "store/indicators.h"
 #include "util/array.h"
 #include "util/csv_reader.h"
@@ -43,6 +44,7 @@ enum column {
     COL_DIRECTION,
     COL_CONFIDENCE,
     COL_TAGS,
+    COL_THREAT_REF,
     COL_COUNT
 };
 
@@ -58,6 +60,7 @@ static const char *const column_names[COL_COUNT][4] = {
     {"direction", "方向", NULL, NULL},
     {"confidence", "確度", NULL, NULL},
     {"tags", "タグ", NULL, NULL},
+    {"threat_ref", "threat_id", "脅威ID", NULL},
 };
 
 struct csv_state {
@@ -104,6 +107,27 @@ static int take_date(struct isms_date *out, const char *text, const char *field)
     return 0;
 }
 
+/* "ipa:3": its form here, the threat itself once the import is stored. */
+static int take_threat_ref(struct isms_indicator *row, struct isms_indicator_import *out,
+                           const char *text)
+{
+    const char *colon = strchr(text, ':');
+    char source[16];
+
+    if (!*text)
+        return 0;
+    snprintf(source, sizeof(source), "%.*s", colon ? (int)(colon - text) : 0, text);
+    if (!colon || !colon[1] || strlen(text) > ISMS_THREAT_REF_MAX ||
+        !isms_threat_source_valid(source))
+        return isms_error_set(ISMS_EINVALID,
+                              _("'threat_ref' must name a threat of the library (enisa:R9, "
+                                "x1601:CSP-C2, ipa:3, own:12), not '%.40s'"),
+                              text);
+    if (!(row->threat_ref = isms_arena_strdup(&out->texts, text)))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    return 0;
+}
+
 /* The optional fields of a CSV row; the message names the first bad one. */
 static int take_fields(struct isms_indicator_import *out, struct isms_indicator *row,
                        const struct csv_state *st)
@@ -135,6 +159,8 @@ static int take_fields(struct isms_indicator_import *out, struct isms_indicator 
         (error = isms_text_check(cell(st, COL_SOURCE), ISMS_INDICATOR_TEXT_MAX, false, "source")) <
             0 ||
         (error = isms_text_check(cell(st, COL_TAGS), ISMS_INDICATOR_TEXT_MAX, false, "tags")) < 0)
+        return error;
+    if ((error = take_threat_ref(row, out, cell(st, COL_THREAT_REF))) < 0)
         return error;
     if (!(row->threat = isms_arena_strdup(&out->texts, cell(st, COL_THREAT))) ||
         !(row->source = isms_arena_strdup(&out->texts, cell(st, COL_SOURCE))) ||
@@ -210,17 +236,45 @@ int isms_indicator_parse(struct isms_indicator_import *out, const char *data, si
     return isms_import_errors_result(&out->errors, st.fatal);
 }
 
+/* Each row's threat of the library (its own, else the import's) resolved
+ * to its canonical reference: an unknown one fails the import. */
+static int resolve_threats(struct isms_indicator_import *out, struct isms_store *store,
+                           int64_t org_id, const char *default_ref)
+{
+    struct isms_threat_info info = {0};
+    const char *resolved = NULL, *last = NULL;
+    int error;
+
+    for (size_t i = 0; i < out->count; i++) {
+        const char *ref = out->rows[i].threat_ref && *out->rows[i].threat_ref
+                              ? out->rows[i].threat_ref
+                              : default_ref;
+        if (!ref || !*ref)
+            continue;
+        if (!last || strcmp(ref, last) != 0) {
+            if ((error = isms_threat_resolve(&info, store, org_id, ref)) < 0)
+                return isms_error_set(error, _("the threat '%.63s' is not in the library"), ref);
+            if (!(resolved = isms_arena_strdup(&out->texts, info.ref)))
+                return isms_error_set(ISMS_ENOMEM, "out of memory");
+            last = ref;
+        }
+        out->rows[i].threat_ref = resolved;
+    }
+    return 0;
+}
+
 int isms_indicator_import(struct isms_indicator_import *out, struct isms_store *store,
                           int64_t org_id, const char *data, size_t len,
-                          enum isms_indicator_format format, bool skip_bad, const char *source_name,
+                          const struct isms_indicator_import_options *options,
                           const struct isms_actor *actor)
 {
     int error;
 
-    if ((error = isms_indicator_parse(out, data, len, format, skip_bad)) < 0)
+    if ((error = isms_indicator_parse(out, data, len, options->format, options->skip_bad)) < 0 ||
+        (error = resolve_threats(out, store, org_id, options->threat_ref)) < 0)
         return error;
     return isms_store_indicators_upsert(&out->added, store, org_id, out->rows, out->count,
-                                        source_name, actor);
+                                        options->source_name, actor);
 }
 
 int isms_indicator_each(struct isms_store *store, int64_t org_id,

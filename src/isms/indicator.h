@@ -19,11 +19,22 @@ struct isms_actor;
 int isms_indicator_parse(struct isms_indicator_import *out, const char *data, size_t len,
                          enum isms_indicator_format format, bool skip_bad);
 
+struct isms_indicator_import_options {
+    enum isms_indicator_format format;
+    bool skip_bad;
+    const char *source_name; /* the file's name, for the journal */
+    /* The threat of the library ("ipa:3") of the rows that name none; NULL
+     * or "" for none. */
+    const char *threat_ref;
+};
+
 /* Parses and, only without errors, stores the import (all in one
- * transaction, journaled "indicator.import" naming `source_name`). */
+ * transaction, journaled "indicator.import" naming the source). Each
+ * threat_ref is resolved: ISMS_EINVALID/ISMS_ENOTFOUND for one not in the
+ * org's library. */
 int isms_indicator_import(struct isms_indicator_import *out, struct isms_store *store,
                           int64_t org_id, const char *data, size_t len,
-                          enum isms_indicator_format format, bool skip_bad, const char *source_name,
+                          const struct isms_indicator_import_options *options,
                           const struct isms_actor *actor);
 
 /* Every indicator of the org, by type and value (see store/indicators.h). */

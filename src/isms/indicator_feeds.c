@@ -1,8 +1,9 @@
 /*
  * Indicators from threat-intelligence feeds: STIX 2.1 bundles (indicator
  * objects whose pattern compares an observable's value: ipv4-addr,
- * ipv6-addr, domain-name, url, email-addr, file hashes; valid_from and
- * valid_until give the active period, TLP markings the TLP) and MISP events
+ * ipv6-addr, domain-name, url, email-addr, file hashes, directory paths and
+ * registry keys; valid_from and valid_until give the active period, TLP
+ * 1.0 and 2.0 markings the TLP) and MISP events
  * (attributes with to_ids set; ip-src is inbound, ip-dst outbound; the
  * event's info is the threat, its tlp: tag the TLP).
  */
@@ -66,8 +67,9 @@ static const char *keep(struct isms_indicator_import *out, const char *text)
 
 /* ---------------------------------------------------------------- STIX */
 
-/* The TLP of an object: a marking-definition of the bundle named TLP:... or
- * with definition.tlp, or one of the STIX 2.1 TLP 1.0 ids. */
+/* The TLP of an object: one of the fixed marking-definition ids of TLP 1.0
+ * (STIX 2.1) and TLP 2.0 (the OASIS TLP 2.0 marking definitions), or a
+ * marking-definition of the bundle named TLP:... or with definition.tlp. */
 static bool tlp_of_marking(enum isms_tlp *out, const json_t *objects, const char *ref)
 {
     static const struct {
@@ -78,6 +80,11 @@ static bool tlp_of_marking(enum isms_tlp *out, const json_t *objects, const char
         {"marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da", ISMS_TLP_GREEN},
         {"marking-definition--f88d31f6-486f-44da-b317-01333bde0b82", ISMS_TLP_AMBER},
         {"marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed", ISMS_TLP_RED},
+        {"marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487", ISMS_TLP_CLEAR},
+        {"marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb", ISMS_TLP_GREEN},
+        {"marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421", ISMS_TLP_AMBER},
+        {"marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003", ISMS_TLP_AMBER_STRICT},
+        {"marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1", ISMS_TLP_RED},
     };
     size_t i;
     json_t *o;
@@ -111,9 +118,9 @@ static bool tlp_of_marking(enum isms_tlp *out, const json_t *objects, const char
 static int stix_pattern(struct isms_indicator_import *out, size_t where, const char *pattern,
                         const struct isms_indicator *fields, bool skip_bad, size_t *found)
 {
-    static const char *const objects[] = {"ipv4-addr:value",   "ipv6-addr:value",
-                                          "domain-name:value", "url:value",
-                                          "email-addr:value",  "file:hashes."};
+    static const char *const objects[] = {
+        "ipv4-addr:value",  "ipv6-addr:value", "domain-name:value",        "url:value",
+        "email-addr:value", "file:hashes.",    "windows-registry-key:key", "directory:path"};
     const char *p = pattern;
     int error;
 
@@ -181,7 +188,7 @@ static int parse_stix(struct isms_indicator_import *out, const json_t *doc, bool
         if (!found && !skip_bad)
             isms_import_error_add(&out->errors, i + 1, 0, NULL,
                                   _("indicator %zu: its pattern compares no IP address, domain, "
-                                    "URL, e-mail address or hash with '='"),
+                                    "URL, e-mail address, hash, path or registry key with '='"),
                                   i + 1);
         else if (!found)
             out->skipped++;
@@ -213,7 +220,8 @@ static bool misp_type_known(const char *type)
         "ip-src",   "ip-dst",    "ip-src|port",  "ip-dst|port",   "domain",
         "hostname", "domain|ip", "url",          "uri",           "md5",
         "sha1",     "sha256",    "filename|md5", "filename|sha1", "filename|sha256",
-        "email",    "email-src", "email-dst"};
+        "email",    "email-src", "email-dst",    "regkey",        "regkey|value",
+        "filename"};
 
     for (size_t i = 0; i < ISMS_ARRAY_SIZE(types); i++)
         if (strcmp(type, types[i]) == 0)
@@ -237,8 +245,9 @@ static int misp_attributes(struct isms_indicator_import *out, const json_t *attr
         char v[ISMS_IOC_VALUE_MAX + 1];
         (*place)++;
         /* Attributes not meant for detection (to_ids false) and kinds we
-         * do not match (comments, registry keys, ...) are left out. */
-        if (!type || !value || json_is_false(to_ids) || !misp_type_known(type))
+         * do not match (comments, mutexes, a bare file name) are left out. */
+        if (!type || !value || json_is_false(to_ids) || !misp_type_known(type) ||
+            (strcmp(type, "filename") == 0 && !isms_ioc_canonical_path(v, value, strlen(value))))
             continue;
         if (strncmp(type, "ip-src", 6) == 0)
             fields.direction = ISMS_DIRECTION_INBOUND;

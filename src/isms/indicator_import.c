@@ -24,8 +24,8 @@ int isms_indicator_take_value(struct isms_indicator_import *out, struct isms_ind
 
     if (!(row->type = isms_ioc_classify(canonical, &addr, &prefix, text, len)))
         return isms_error_set(ISMS_EINVALID,
-                              _("'%.60s' is no IP address, network, domain, URL, e-mail address "
-                                "or MD5/SHA-1/SHA-256 hash"),
+                              _("'%.60s' is no IP address, network, domain, URL, e-mail address, "
+                                "MD5/SHA-1/SHA-256 hash, file path or registry key"),
                               len <= 60 ? text : "(a long value)");
     if (!(row->value = isms_arena_strdup(&out->texts, canonical)))
         return isms_error_set(ISMS_ENOMEM, "out of memory");

@@ -31,9 +31,11 @@ enum isms_direction {
  * arena, or from the row being read). */
 struct isms_indicator {
     int64_t id;
-    int type;          /* enum isms_ioc_type */
-    const char *value; /* canonical */
-    const char *threat, *source, *tags;
+    int type;               /* enum isms_ioc_type */
+    const char *value;      /* canonical */
+    const char *threat;     /* free text: a campaign, a malware family */
+    const char *threat_ref; /* a threat of the library ("ipa:3", "own:12") or "" */
+    const char *source, *tags;
     enum isms_tlp tlp;
     struct isms_date first_seen, active_from, active_until; /* unset: none */
     enum isms_direction direction;

@@ -26,7 +26,9 @@ static int bind_row(struct isms_stmt *st, const struct isms_indicator *i, const 
         return error;
     if ((error = isms_stmt_bind_text(st, 13, now)) < 0)
         return error;
-    return isms_stmt_bind_int64(st, 14, i->allow);
+    if ((error = isms_stmt_bind_int64(st, 14, i->allow)) < 0)
+        return error;
+    return isms_stmt_bind_text(st, 15, i->threat_ref ? i->threat_ref : "");
 }
 
 struct upsert {
@@ -52,8 +54,10 @@ static int upsert_journaled(struct isms_db *db, const struct isms_actor *actor, 
              &st, db,
              "INSERT INTO indicators (org_id, type, value, threat, source, tlp, first_seen, "
              "active_from, active_until, direction, confidence, tags, created_at, updated_at, "
-             "allow) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) "
-             "ON CONFLICT (org_id, type, value) DO UPDATE SET threat = excluded.threat, "
+             "allow, threat_ref) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+             "$13, "
+             "$14, $15) ON CONFLICT (org_id, type, value) DO UPDATE SET threat = excluded.threat, "
+             "threat_ref = excluded.threat_ref, "
              "source = excluded.source, tlp = excluded.tlp, first_seen = excluded.first_seen, "
              "active_from = excluded.active_from, active_until = excluded.active_until, "
              "direction = excluded.direction, confidence = excluded.confidence, "
@@ -125,6 +129,7 @@ static int read_row(void *item, struct isms_stmt *st)
     i->confidence = isms_stmt_is_null(st, 10) ? -1 : (int)isms_stmt_int64(st, 10);
     i->tags = isms_stmt_text(st, 11);
     i->allow = isms_stmt_int64(st, 12) != 0;
+    i->threat_ref = isms_stmt_text(st, 13);
     return v->fn(i, v->ctx);
 }
 
@@ -145,10 +150,11 @@ int isms_store_indicators_each(struct isms_store *store, int64_t org_id, int typ
     error = isms_store_each_row(
         db,
         "SELECT id, type, value, threat, source, tlp, first_seen, active_from, active_until, "
-        "direction, confidence, tags, allow FROM indicators WHERE org_id = $1 AND ($2 = 0 "
-        "OR type = (CASE $2 WHEN 1 THEN 'ipv4' WHEN 2 THEN 'ipv6' WHEN 3 THEN 'cidr' WHEN 4 "
-        "THEN 'domain' WHEN 5 THEN 'url' WHEN 6 THEN 'md5' WHEN 7 THEN 'sha1' WHEN 8 THEN "
-        "'sha256' ELSE 'email' END)) ORDER BY type, value",
+        "direction, confidence, tags, allow, threat_ref FROM indicators WHERE org_id = $1 AND "
+        "($2 = 0 OR type = (CASE $2 WHEN 1 THEN 'ipv4' WHEN 2 THEN 'ipv6' WHEN 3 THEN 'cidr' "
+        "WHEN 4 THEN 'domain' WHEN 5 THEN 'url' WHEN 6 THEN 'md5' WHEN 7 THEN 'sha1' WHEN 8 "
+        "THEN 'sha256' WHEN 9 THEN 'email' WHEN 10 THEN 'file_path' ELSE 'registry_key' END)) "
+        "ORDER BY type, value",
         params, 2, read_row, v);
     free(v);
     isms_store_release(store, db);

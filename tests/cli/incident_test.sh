@@ -17,7 +17,7 @@ expect 0 "indicators" -- "$isms" ioc import --org acme "$fixtures/ioc_list.txt"
 expect 2 "--record needs --org" -- "$isms" log scan --indicators "$fixtures/ioc_list.txt" --record "$fixtures/ioc_mixed.log"
 
 expect 1 "scan recorded" -- "$isms" log scan --org acme --record --count "$fixtures/ioc_mixed.log"
-check "ten hits" contains "$out" "total    10"
+check "ten hits" contains "$out" "total        10"
 check "as new events" contains "$err" "ioc_mixed.log: 10 new events, 0 merged into earlier ones"
 expect 1 "the same log again" -- "$isms" log scan --org acme --record --count "$fixtures/ioc_mixed.log"
 check "merged, none new" contains "$err" "ioc_mixed.log: 0 new events, 10 merged into earlier ones"
@@ -35,7 +35,7 @@ while [ $i -lt 9 ]; do
     i=$((i + 1))
 done
 expect 1 "rules recorded" -- "$isms" log scan --org acme --record --rules builtin --count "$tmp/auth.log"
-check "one alert" contains "$out" "alerts   1"
+check "one alert" contains "$out" "alerts       1"
 expect 0 "alert events" -- "$isms" event list --org acme --kind alert --json
 check "the rule" contains "$out" '"signature": "sshd-brute-force"'
 check "its source" contains "$out" '"source": "203.0.113.9"'

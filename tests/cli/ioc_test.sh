@@ -31,7 +31,7 @@ value,type,threat,source,tlp,active_from,active_until,direction,confidence,tags
 CSV
 expect 0 "CSV with a header" -- "$isms" ioc import --org acme "$tmp/ind.csv"
 expect 0 "as JSON" -- "$isms" ioc list --org acme --json
-check "its fields" contains "$out" '"type":"ipv4","value":"5.6.7.8","threat":"Emotet C2","source":"JPCERT/CC","tlp":"amber","first_seen":null,"active_from":"2026-01-01","active_until":"2099-12-31","direction":"outbound","confidence":80,"tags":"c2"'
+check "its fields" contains "$out" '"type":"ipv4","value":"5.6.7.8","threat":"Emotet C2","threat_ref":"","source":"JPCERT/CC","tlp":"amber","first_seen":null,"active_from":"2026-01-01","active_until":"2099-12-31","direction":"outbound","confidence":80,"tags":"c2"'
 printf 'value,type,tlp\nevil.example,ipv4,amber\nbad.example,domain,purple\n' >"$tmp/wrong.csv"
 expect 2 "a type that does not fit and a bad TLP" -- "$isms" ioc import --org acme "$tmp/wrong.csv"
 check "the type" contains "$err" "wrong.csv:2: the type 'ipv4' does not fit the value (domain)"
@@ -52,9 +52,9 @@ check "four indicators from three patterns" contains "$out" "4 indicators read, 
 expect 0 "a MISP event" -- "$isms" ioc import --org acme "$fixtures/misp_event.json"
 check "the four attributes meant for detection" contains "$out" "4 indicators read"
 expect 0 "their fields" -- "$isms" ioc list --org acme --json
-check "STIX: name, TLP from the bundle's marking, period, confidence" contains "$out" '"value":"198.51.100.7","threat":"Emotet C2","source":"STIX","tlp":"red","first_seen":null,"active_from":"2026-01-01","active_until":"2099-12-31","direction":"both","confidence":85'
-check "STIX: the TLP 1.0 id of green" contains "$out" '"type":"sha256","value":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855","threat":"dropper","source":"STIX","tlp":"green"'
-check "MISP: ip-src is inbound" contains "$out" '"value":"203.0.113.9","threat":"Phishing campaign against finance","source":"MISP","tlp":"green","first_seen":null,"active_from":null,"active_until":null,"direction":"inbound"'
+check "STIX: name, TLP from the bundle's marking, period, confidence" contains "$out" '"value":"198.51.100.7","threat":"Emotet C2","threat_ref":"","source":"STIX","tlp":"red","first_seen":null,"active_from":"2026-01-01","active_until":"2099-12-31","direction":"both","confidence":85'
+check "STIX: the TLP 1.0 id of green" contains "$out" '"type":"sha256","value":"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855","threat":"dropper","threat_ref":"","source":"STIX","tlp":"green"'
+check "MISP: ip-src is inbound" contains "$out" '"value":"203.0.113.9","threat":"Phishing campaign against finance","threat_ref":"","source":"MISP","tlp":"green","first_seen":null,"active_from":null,"active_until":null,"direction":"inbound"'
 check "MISP: the address of ip-dst|port, outbound" contains "$out" '"value":"192.0.2.44"'
 check "MISP: a to_ids false attribute is left out" lacks "$out" 'https://login-portal.example/a'
 printf 'a 198.51.100.7 b http://old.example/x c 192.0.2.44\n' >"$tmp/feed.log"
@@ -65,7 +65,7 @@ check "an expired one does not" lacks "$out" 'old.example'
 expect 0 "a MISP warning list" -- "$isms" ioc import --org acme "$fixtures/warninglist.json"
 check "three allowed values" contains "$out" "3 indicators read, 2 new, 1 updated"
 expect 0 "allowed in the list" -- "$isms" ioc list --org acme --json
-check "marked allow" contains "$out" '"value":"198.51.100.7","threat":"Public DNS resolvers","source":"MISP warning list","tlp":"clear"'
+check "marked allow" contains "$out" '"value":"198.51.100.7","threat":"Public DNS resolvers","threat_ref":"","source":"MISP warning list","tlp":"clear"'
 expect 1 "an allowed value is no hit" -- "$isms" log scan --org acme --json "$tmp/feed.log"
 check "suppressed" lacks "$out" '198.51.100.7'
 check "the others still hit" contains "$out" '"value":"192.0.2.44"'

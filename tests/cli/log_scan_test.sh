@@ -24,8 +24,8 @@ check "the access log time of a hit" contains "$out" '"timestamp":"03/Dec/2026:1
 expect 2 "an unknown log format" -- "$isms" log scan --indicators "$fixtures/ioc_list.txt" --format apache "$fixtures/ioc_mixed.log"
 
 expect 1 "counts" -- "$isms" log scan --indicators "$fixtures/ioc_list.txt" --count "$fixtures/ioc_mixed.log"
-check "per type" contains "$out" "domain   3"
-check "the total" contains "$out" "total    10"
+check "per type" contains "$out" "domain       3"
+check "the total" contains "$out" "total        10"
 expect 1 "standard input" -- sh -c "cat '$fixtures/ioc_mixed.log' | '$isms' log scan --indicators '$fixtures/ioc_list.txt' -"
 check "named as -" contains "$out" "-:1: ipv4 1.2.3.4 (1.2.3.4)"
 

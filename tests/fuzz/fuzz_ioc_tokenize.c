@@ -1,5 +1,6 @@
 /* libFuzzer target: the log tokenizer, the timestamps of the log formats and
- * the indicator value classifier (engines/ioc/): any bytes, every token and
+ * the indicator value classifier (engines/ioc/), paths and registry keys
+ * included: any bytes, every token and
  * stamp inside its line, every token of its kind. */
 #include "isms_setup.h"
 #include "engines/ioc/indicator_set.h"
@@ -26,6 +27,9 @@ static int check(const struct isms_ioc_token *t, void *ctx)
         abort();
     if (t->type == ISMS_IOC_DOMAIN && !isms_ioc_is_domain(t->text, t->len))
         abort();
+    /* A key found starts with its hive. */
+    if (t->type == ISMS_IOC_REGISTRY_KEY && !isms_ioc_registry_hive(t->text, t->len, NULL))
+        abort();
     return 0;
 }
 
@@ -48,6 +52,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!set)
         abort();
     isms_ioc_tokenize(b.line, b.len, check, &b);
+    isms_ioc_tokenize_paths(b.line, b.len, check, &b);
+    if (size <= ISMS_IOC_VALUE_MAX) {
+        isms_ioc_canonical_path(canonical, b.line, b.len);
+        isms_ioc_canonical_registry_key(canonical, b.line, b.len);
+    }
     /* A timestamp, in any format, lies within the line. */
     for (int f = ISMS_LOG_AUTO; f <= ISMS_LOG_PLAIN; f++) {
         const char *at;

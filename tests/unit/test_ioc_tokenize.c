@@ -31,6 +31,14 @@ static struct seen tokens(const char *line)
     return s;
 }
 
+static struct seen path_tokens(const char *line)
+{
+    struct seen s = {0};
+
+    isms_ioc_tokenize_paths(line, strlen(line), keep, &s);
+    return s;
+}
+
 static void ipv4_has_octet_bounds_and_boundaries(void **state)
 {
     struct seen s;
@@ -120,7 +128,12 @@ static void urls_emails_and_their_hosts(void **state)
 
 static bool finds(const struct isms_ioc_set *set, const char *line, const char *indicator)
 {
-    struct seen s = tokens(line);
+    struct seen s = tokens(line), paths = path_tokens(line);
+
+    for (int i = 0; i < paths.count && s.count < 16; i++) {
+        memcpy(s.text[s.count], paths.text[i], sizeof(s.text[0]));
+        s.type[s.count++] = paths.type[i];
+    }
     struct isms_ioc_match m;
 
     for (int i = 0; i < s.count; i++) {
@@ -160,6 +173,73 @@ static void lookups_are_exact_never_substrings(void **state)
     isms_ioc_set_free(set);
 }
 
+static void paths_and_keys_after_a_space_quote_or_equals(void **state)
+{
+    struct seen s;
+
+    (void)state;
+    s = path_tokens("type=EXECVE exe=\"/usr/bin/curl\" cwd=/tmp/.x name=/var/www/a.php.");
+    assert_int_equal(s.count, 3);
+    assert_string_equal(s.text[0], "/usr/bin/curl");
+    assert_int_equal(s.type[0], ISMS_IOC_FILE_PATH);
+    assert_string_equal(s.text[1], "/tmp/.x");
+    assert_string_equal(s.text[2], "/var/www/a.php");
+    /* A URL's path is the URL's, not a file's: after a host, no opener. */
+    s = path_tokens("GET http://evil.example/x/y.sh and https://a.example//b");
+    assert_int_equal(s.count, 0);
+    s = path_tokens("{\"Image\":\"C:\\\\Program Files\\\\x.exe\",\"TargetObject\":"
+                    "\"HKLM\\\\Software\\\\Run\\\\evil\"} \\\\srv\\share\\p.ps1");
+    assert_int_equal(s.count, 3);
+    assert_string_equal(s.text[0], "C:\\\\Program Files\\\\x.exe");
+    assert_int_equal(s.type[0], ISMS_IOC_FILE_PATH);
+    assert_string_equal(s.text[1], "HKLM\\\\Software\\\\Run\\\\evil");
+    assert_int_equal(s.type[1], ISMS_IOC_REGISTRY_KEY);
+    assert_string_equal(s.text[2], "\\\\srv\\share\\p.ps1");
+    /* Not after a letter: "xC:\a", "NOTHKLM\x"; "/" alone is no path. */
+    s = path_tokens("xC:\\a NOTHKLM\\x / //");
+    assert_int_equal(s.count, 0);
+}
+
+static int add(struct isms_ioc_set *set, const char *value, enum isms_ioc_type *type)
+{
+    return isms_ioc_set_add(set, value, strlen(value), 1, type);
+}
+
+static void paths_and_keys_compare_as_their_systems_do(void **state)
+{
+    struct isms_ioc_set *set = isms_ioc_set_new();
+    char out[ISMS_IOC_VALUE_MAX + 1];
+    enum isms_ioc_type type;
+
+    (void)state;
+    assert_true(isms_ioc_canonical_registry_key(out, "HKLM\\Software\\Run\\", 18));
+    assert_string_equal(out, "HKEY_LOCAL_MACHINE\\software\\run");
+    assert_true(isms_ioc_canonical_path(out, "C:/Windows//Temp/X.exe", 22));
+    assert_string_equal(out, "c:\\windows\\temp\\x.exe");
+    assert_true(isms_ioc_canonical_path(out, "/tmp//Miner", 11));
+    assert_string_equal(out, "/tmp/Miner");
+    assert_false(isms_ioc_canonical_path(out, "//host/x", 8));
+    assert_false(isms_ioc_canonical_path(out, "/", 1));
+    assert_int_equal(add(set, "C:\\Windows\\Temp\\evil.exe", &type), 0);
+    assert_int_equal(type, ISMS_IOC_FILE_PATH);
+    assert_int_equal(add(set, "HKEY_CURRENT_USER\\Software\\Run\\upd", &type), 0);
+    assert_int_equal(type, ISMS_IOC_REGISTRY_KEY);
+    assert_int_equal(add(set, "/tmp/Miner", &type), 0);
+    assert_true(isms_ioc_set_has_paths(set));
+    assert_true(finds(set, "\"Image\":\"c:\\\\windows\\\\temp\\\\EVIL.EXE\"",
+                      "c:\\windows\\temp\\evil.exe"));
+    assert_false(
+        finds(set, "Image=C:\\Windows\\Temp\\evil.exe.bak", "c:\\windows\\temp\\evil.exe"));
+    assert_true(
+        finds(set, "set HKCU\\SOFTWARE\\Run\\upd", "HKEY_CURRENT_USER\\software\\run\\upd"));
+    assert_false(
+        finds(set, "set HKCU\\SOFTWARE\\Run\\updater", "HKEY_CURRENT_USER\\software\\run\\upd"));
+    assert_true(finds(set, "exe=/tmp/Miner", "/tmp/Miner"));
+    assert_false(finds(set, "exe=/tmp/miner", "/tmp/Miner")); /* POSIX has case */
+    assert_false(finds(set, "exe=/var/tmp/Miner", "/tmp/Miner"));
+    isms_ioc_set_free(set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -169,6 +249,8 @@ int main(void)
         cmocka_unit_test(hashes_only_at_word_boundaries),
         cmocka_unit_test(urls_emails_and_their_hosts),
         cmocka_unit_test(lookups_are_exact_never_substrings),
+        cmocka_unit_test(paths_and_keys_after_a_space_quote_or_equals),
+        cmocka_unit_test(paths_and_keys_compare_as_their_systems_do),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -192,6 +192,11 @@ size_t isms_ioc_set_count(const struct isms_ioc_set *set)
     return set->count;
 }
 
+bool isms_ioc_set_has_paths(const struct isms_ioc_set *set)
+{
+    return set->by_type[ISMS_IOC_FILE_PATH] || set->by_type[ISMS_IOC_REGISTRY_KEY];
+}
+
 static unsigned label_count(const char *text, size_t len)
 {
     unsigned labels = 1;
@@ -215,8 +220,8 @@ int isms_ioc_set_add(struct isms_ioc_set *set, const char *value, size_t len, in
         *type_out = type;
     if (type == ISMS_IOC_NONE)
         return isms_error_set(ISMS_EINVALID,
-                              "'%.60s' is no IP address, network, domain, URL, "
-                              "e-mail address or MD5/SHA-1/SHA-256 hash",
+                              "'%.60s' is no IP address, network, domain, URL, e-mail "
+                              "address, hash, file path or registry key",
                               len > 60 ? "(long value)" : value);
     if (type == ISMS_IOC_IPV4 || type == ISMS_IOC_IPV6) {
         added = insert(set, &set->addrs, addr.b, 16, canonical, tag, type);
@@ -318,6 +323,12 @@ static bool find_listed(const struct isms_ioc_set *set, const struct isms_ioc_to
     /* A token of a kind the list has none of looks nothing up. */
     if (!set->by_type[t->type])
         return false;
+    if (t->type == ISMS_IOC_FILE_PATH)
+        return isms_ioc_canonical_path(lower, t->text, len) &&
+               find_string(set, lower, strlen(lower), out);
+    if (t->type == ISMS_IOC_REGISTRY_KEY)
+        return isms_ioc_canonical_registry_key(lower, t->text, len) &&
+               find_string(set, lower, strlen(lower), out);
     for (size_t i = 0; i < len; i++)
         lower[i] = (t->text[i] >= 'A' && t->text[i] <= 'Z') ? (char)(t->text[i] + 32) : t->text[i];
     lower[len] = '\0';

@@ -4,8 +4,9 @@
 #include "util/error.h"
 #include "util/hex.h"
 
-static const char *const type_names[] = {"",    "ipv4", "ipv6", "cidr",   "domain",
-                                         "url", "md5",  "sha1", "sha256", "email"};
+static const char *const type_names[] = {"",       "ipv4",  "ipv6",      "cidr",
+                                         "domain", "url",   "md5",       "sha1",
+                                         "sha256", "email", "file_path", "registry_key"};
 
 const char *isms_ioc_type_name(enum isms_ioc_type t)
 {
@@ -254,6 +255,10 @@ enum isms_ioc_type isms_ioc_classify(char out[ISMS_IOC_VALUE_MAX + 1], struct is
         snprintf(out, ISMS_IOC_VALUE_MAX + 1, "%s/%d", net, addr->v4 ? *prefix - 96 : *prefix);
         return ISMS_IOC_CIDR;
     }
+    if (isms_ioc_canonical_registry_key(out, text, len))
+        return ISMS_IOC_REGISTRY_KEY;
+    if (isms_ioc_canonical_path(out, text, len))
+        return ISMS_IOC_FILE_PATH;
     lower_copy(out, text, len);
     if ((hash = isms_ioc_hash_type(text, len)))
         return hash;

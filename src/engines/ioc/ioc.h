@@ -22,12 +22,15 @@ enum isms_ioc_type {
     ISMS_IOC_SHA1,
     ISMS_IOC_SHA256,
     ISMS_IOC_EMAIL,
+    ISMS_IOC_FILE_PATH,    /* POSIX or Windows (drive, UNC, %VARIABLE%) */
+    ISMS_IOC_REGISTRY_KEY, /* under a Windows registry hive */
     ISMS_IOC_TYPES
 };
 
 #define ISMS_IOC_VALUE_MAX 2048 /* bytes of one value (URLs are the long ones) */
 
-/* "ipv4", "ipv6", "cidr", "domain", "url", "md5", "sha1", "sha256", "email". */
+/* "ipv4", "ipv6", "cidr", "domain", "url", "md5", "sha1", "sha256", "email",
+ * "file_path", "registry_key". */
 const char *isms_ioc_type_name(enum isms_ioc_type t);
 int isms_ioc_type_parse(enum isms_ioc_type *out, const char *text);
 
@@ -50,6 +53,20 @@ bool isms_ioc_is_domain(const char *text, size_t len);
 
 /* `len` hex digits: 32 md5, 40 sha1, 64 sha256; ISMS_IOC_NONE otherwise. */
 enum isms_ioc_type isms_ioc_hash_type(const char *text, size_t len);
+
+/* A registry key's canonical form: the hive in full and upper case (HKLM is
+ * HKEY_LOCAL_MACHINE), the key below it lower case, one '\' between names
+ * (a JSON log doubles them) and none at the end. False for no key. */
+bool isms_ioc_canonical_registry_key(char out[ISMS_IOC_VALUE_MAX + 1], const char *text,
+                                     size_t len);
+/* The bytes of the hive name `text` starts with when a '\' follows it (0:
+ * none); *full (may be NULL) gets the hive's full name. */
+size_t isms_ioc_registry_hive(const char *text, size_t len, const char **full);
+
+/* A file path's canonical form: a Windows path ("C:\", "\\server\share",
+ * "%SystemRoot%\") lower case with '\' as its one separator; a POSIX path
+ * ("/" and a name) as written, repeated slashes collapsed. False for none. */
+bool isms_ioc_canonical_path(char out[ISMS_IOC_VALUE_MAX + 1], const char *text, size_t len);
 
 /* What a value of an indicator list is, and its canonical form in `out`
  * (lower case; an address in its shortest text; a CIDR's network masked):

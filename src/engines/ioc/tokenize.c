@@ -169,3 +169,83 @@ int isms_ioc_tokenize(const char *line, size_t len, isms_ioc_token_fn fn, void *
     }
     return stop;
 }
+
+/* ------------------------------------------------- paths and registry keys */
+
+/* What may stand before a path or a key: nothing, a space, a quote, or
+ * the punctuation of key=value, (...) and lists. */
+static bool opens_path(const char *line, const char *p)
+{
+    return p == line || strchr(" \t\"'=([{,;<>|", p[-1]) != NULL;
+}
+
+/* Where a path or key that starts at `p` ends: at the quote that opened it
+ * (a quoted path may hold spaces: "C:\Program Files\x.exe"), else at white
+ * space or punctuation; a sentence's full stop is not part of it. */
+static const char *path_end(const char *line, const char *p, const char *end)
+{
+    char quote = p > line && (p[-1] == '"' || p[-1] == '\'') ? p[-1] : 0;
+    const char *q = p;
+
+    if (quote)
+        while (q < end && *q != quote)
+            q++;
+    else
+        while (q < end && !strchr(" \t\"'<>|,;)]}", *q))
+            q++;
+    while (q > p && (q[-1] == '.' || q[-1] == ':'))
+        q--;
+    return q;
+}
+
+/* The start of a path or key that has a '\' at `p`: a hive name before it,
+ * a drive ("C:"), a variable ("%APPDATA%") or the "\\" of a UNC path; NULL
+ * for none. */
+static const char *backslash_start(const char *line, const char *p, const char *end)
+{
+    const char *s = p;
+
+    while (s > line && (class_of(s[-1]) & C_ALPHA || s[-1] == '_'))
+        s--;
+    if (s < p && opens_path(line, s) && isms_ioc_registry_hive(s, (size_t)(end - s), NULL))
+        return s;
+    if (p - line >= 2 && p[-1] == ':' && (class_of(p[-2]) & C_ALPHA) && opens_path(line, p - 2))
+        return p - 2;
+    if (p - line >= 3 && p[-1] == '%') { /* %APPDATA%\ */
+        for (s = p - 2; s > line && (class_of(*s) & (C_ALPHA | C_DIGIT) || *s == '_'); s--)
+            ;
+        if (s < p - 2 && *s == '%' && opens_path(line, s))
+            return s;
+    }
+    if (p + 2 < end && p[1] == '\\' && (class_of(p[2]) & C_RUN) && opens_path(line, p))
+        return p;
+    return NULL;
+}
+
+int isms_ioc_tokenize_paths(const char *line, size_t len, isms_ioc_token_fn fn, void *ctx)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    const char *p = line, *end = line + len;
+    int stop = 0;
+
+    pthread_once(&once, init_classes);
+    while (!stop && p < end) {
+        const char *start = NULL, *stop_at;
+        enum isms_ioc_type type = ISMS_IOC_FILE_PATH;
+        if (*p == '\\')
+            start = backslash_start(line, p, end);
+        else if (*p == '/' && p + 1 < end && p[1] != '/' && opens_path(line, p))
+            start = p;
+        if (!start) {
+            p++;
+            continue;
+        }
+        if (isms_ioc_registry_hive(start, (size_t)(end - start), NULL))
+            type = ISMS_IOC_REGISTRY_KEY;
+        stop_at = path_end(line, start, end);
+        if ((size_t)(stop_at - start) <= ISMS_IOC_VALUE_MAX && stop_at - start > 2)
+            stop = emit(fn, ctx, type, start, (size_t)(stop_at - start), NULL);
+        p = stop_at > p ? stop_at : p + 1;
+    }
+    return stop;
+}

@@ -4,7 +4,8 @@
  * (zone dropped), domains (whole runs of labels: "yandex.com" is one token,
  * never "x.co"), the host of a URL and the URL itself, e-mail addresses and
  * their domain, MD5/SHA-1/SHA-256 as 32/40/64 hex digits between
- * non-alphanumerics. The exact lookup (indicator_set.h) then decides.
+ * non-alphanumerics; file paths and registry keys in a pass of their own.
+ * The exact lookup (indicator_set.h) then decides.
  */
 #ifndef ISMS_ENGINES_IOC_TOKENIZE_H
 #define ISMS_ENGINES_IOC_TOKENIZE_H
@@ -24,5 +25,11 @@ typedef int (*isms_ioc_token_fn)(const struct isms_ioc_token *token, void *ctx);
 /* Every token of `line` (`len` bytes, no newline) in order; stops early and
  * returns fn's value when it is nonzero. */
 int isms_ioc_tokenize(const char *line, size_t len, isms_ioc_token_fn fn, void *ctx);
+
+/* The file paths and registry keys of `line`, as isms_ioc_tokenize does the
+ * rest: a path after white space, a quote, '=' or an opening bracket
+ * ("exe=/usr/bin/x", "Image":"C:\Windows\x.exe"), to its closing quote
+ * or to white space; a key from its hive (HKLM\..., HKEY_USERS\...). */
+int isms_ioc_tokenize_paths(const char *line, size_t len, isms_ioc_token_fn fn, void *ctx);
 
 #endif

@@ -74,22 +74,23 @@ static int handle_list(struct isms_web_response *res, struct isms_web_request *r
         res, 200, json_pack("{s:o, s:I}", "indicators", p.items, "total", (json_int_t)p.seen));
 }
 
-/* The body as a file: text/csv is CSV, anything else a list unless
- * ?format= says; ?skip_bad=1 leaves bad lines out. */
+/* The body as a file: text/csv is CSV, anything else told apart unless
+ * ?format= says; ?skip_bad=1 leaves bad lines out; ?threat=REF links the
+ * rows that name no threat of the library to REF. */
 static int handle_import(struct isms_web_response *res, struct isms_web_request *req)
 {
     const char *format_text = isms_web_request_query(req, "format");
     const char *skip = isms_web_request_query(req, "skip_bad");
-    enum isms_indicator_format format = isms_web_request_is_csv(req) ? ISMS_INDICATOR_CSV
-                                                                     : ISMS_INDICATOR_AUTO;
-    struct isms_indicator_import import;
+    struct isms_indicator_import_options options = {
+        isms_web_request_is_csv(req) ? ISMS_INDICATOR_CSV : ISMS_INDICATOR_AUTO,
+        skip && strcmp(skip, "1") == 0, "api", isms_web_request_query(req, "threat")};
+    struct isms_indicator_import import = {0};
     int error;
 
-    if (format_text && (error = isms_indicator_format_parse(&format, format_text)) < 0)
+    if (format_text && (error = isms_indicator_format_parse(&options.format, format_text)) < 0)
         return error;
     error = isms_indicator_import(&import, req->store, req->org.id, isms_buf_cstr(&req->body),
-                                  req->body.len, format, skip && strcmp(skip, "1") == 0, "api",
-                                  &req->actor);
+                                  req->body.len, &options, &req->actor);
     if (error < 0)
         error = isms_web_respond_import_failure(res, req, error, &import.errors);
     else

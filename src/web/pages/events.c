@@ -15,22 +15,33 @@
 #include "web/http/response.h"
 #include "web/http/router.h"
 #include "web/pages/incident_labels.h"
+#include "web/pages/indicator_labels.h"
 #include "web/pages/pages.h"
 
 #define PAGE_SIZE 50
 #define LOG_UPLOAD_MAX (32u << 20)
 
+/* The indicator's kind, or the rule's word. */
+static const char *event_type(const struct isms_page *page, const struct isms_event *e)
+{
+    enum isms_ioc_type t;
+
+    if (isms_ioc_type_parse(&t, e->type) == 0)
+        return isms_page_ioc_type(page, t);
+    return strcmp(e->type, "rule") == 0 ? isms_page_pick(page, "rule", "ルール") : e->type;
+}
+
 static json_t *event_row(const struct isms_page *page, const struct isms_event *e)
 {
-    return json_pack("{s:I, s:s, s:b, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:o, s:o, s:I, s:b}", "id",
-                     (json_int_t)e->id, "kind", isms_page_event_kind(page, e->kind), "alert",
-                     e->kind == ISMS_EVENT_ALERT, "type", e->type, "signature", e->signature,
-                     "source", e->source, "name", isms_page_event_name(page, e), "origin",
-                     e->origin, "line", (json_int_t)e->line, "count", (json_int_t)e->count, "first",
-                     strcmp(e->first_at, e->last_at) ? isms_page_time(page, e->first_at)
-                                                     : json_string(""),
-                     "last", isms_page_time(page, e->last_at), "incident",
-                     (json_int_t)e->incident_id, "open", e->incident_id == 0);
+    return json_pack(
+        "{s:I, s:s, s:b, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:o, s:o, s:I, s:b}", "id",
+        (json_int_t)e->id, "kind", isms_page_event_kind(page, e->kind), "alert",
+        e->kind == ISMS_EVENT_ALERT, "type", event_type(page, e), "signature", e->signature,
+        "source", e->source, "name", isms_page_event_name(page, e), "origin", e->origin, "line",
+        (json_int_t)e->line, "count", (json_int_t)e->count, "first",
+        strcmp(e->first_at, e->last_at) ? isms_page_time(page, e->first_at) : json_string(""),
+        "last", isms_page_time(page, e->last_at), "incident", (json_int_t)e->incident_id, "open",
+        e->incident_id == 0);
 }
 
 static int add_filter(struct isms_page *page, struct isms_buf *query,

@@ -12,7 +12,9 @@
 #include "web/http/request.h"
 #include "web/http/response.h"
 #include "web/http/router.h"
+#include "web/pages/indicator_labels.h"
 #include "web/pages/pages.h"
+#include "web/pages/threat_choices.h"
 
 #define PAGE_SIZE 50
 
@@ -24,32 +26,35 @@ struct listing {
     int64_t offset, seen;
 };
 
+/* TLP 2.0 writes its labels so, in every language. */
+static const char *tlp_label(enum isms_tlp tlp)
+{
+    static const char *const names[] = {"",          "TLP:CLEAR",        "TLP:GREEN",
+                                        "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED"};
+
+    return (unsigned)tlp < ISMS_ARRAY_SIZE(names) ? names[tlp] : "";
+}
+
 static int row(const struct isms_indicator *i, void *ctx)
 {
     struct listing *l = ctx;
     char from[ISMS_DATE_SIZE], until[ISMS_DATE_SIZE];
+    json_t *threat;
 
     if ((l->type && i->type != l->type) || (l->q && !strstr(i->value, l->q)) ||
         l->seen++ < l->offset || json_array_size(l->rows) >= PAGE_SIZE)
         return 0;
     isms_date_format(from, &i->active_from);
     isms_date_format(until, &i->active_until);
-    json_array_append_new(l->rows, json_pack("{s:b, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:b}",
-                                             "allow", i->allow, "type", isms_ioc_type_name(i->type),
-                                             "value", i->value, "threat", i->threat, "source",
-                                             i->source, "tlp", isms_tlp_name(i->tlp), "from", from,
-                                             "until", until, "red", i->tlp == ISMS_TLP_RED));
+    if (!(threat = isms_page_threat(l->page, i->threat_ref)))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    json_array_append_new(l->rows,
+                          json_pack("{s:b, s:s, s:s, s:s, s:o, s:s, s:s, s:s, s:s, s:b}", "allow",
+                                    i->allow, "type", isms_page_ioc_type(l->page, i->type), "value",
+                                    i->value, "threat", i->threat, "library", threat, "source",
+                                    i->source, "tlp", tlp_label(i->tlp), "from", from, "until",
+                                    until, "red", i->tlp == ISMS_TLP_RED));
     return 0;
-}
-
-static json_t *type_options(int current)
-{
-    json_t *list = json_array();
-
-    for (int t = ISMS_IOC_IPV4; list && t < ISMS_IOC_TYPES; t++)
-        json_array_append_new(
-            list, isms_page_option(isms_ioc_type_name(t), isms_ioc_type_name(t), t == current));
-    return list;
 }
 
 /* The filter as the paging links carry it, URL-encoded. */
@@ -95,8 +100,8 @@ static int add_list(struct isms_page *page)
         page, "list",
         json_pack("{s:o, s:I, s:s, s:s, s:o, s:b, s:I, s:b, s:I}", "rows", l.rows, "total",
                   (json_int_t)l.seen, "q", q ? q : "", "query", isms_buf_cstr(&query), "types",
-                  type_options(l.type), "more", l.seen > l.offset + PAGE_SIZE, "next",
-                  (json_int_t)(l.offset + PAGE_SIZE), "back", l.offset > 0, "prev",
+                  isms_page_ioc_type_options(page, l.type), "more", l.seen > l.offset + PAGE_SIZE,
+                  "next", (json_int_t)(l.offset + PAGE_SIZE), "back", l.offset > 0, "prev",
                   (json_int_t)(l.offset > PAGE_SIZE ? l.offset - PAGE_SIZE : 0)));
     isms_buf_release(&query);
     return error;
@@ -116,6 +121,7 @@ static int render(struct isms_web_response *res, struct isms_web_request *req,
          (error = isms_page_set(
               &page, "import_errors",
               isms_json_import_errors(&import->errors, page.lang == ISMS_LANG_JA))) < 0) ||
+        (error = isms_page_set(&page, "threats", isms_page_threat_groups(&page, NULL))) < 0 ||
         (error = add_list(&page)) < 0) {
         isms_page_release(&page);
         return error;
@@ -131,7 +137,7 @@ static int handle_indicators(struct isms_web_response *res, struct isms_web_requ
 static int handle_import(struct isms_web_response *res, struct isms_web_request *req)
 {
     struct isms_indicator_import import = {0};
-    enum isms_indicator_format format = ISMS_INDICATOR_AUTO;
+    struct isms_indicator_import_options options = {ISMS_INDICATOR_AUTO, false, "upload", NULL};
     struct isms_multipart mp;
     int error;
 
@@ -139,12 +145,15 @@ static int handle_import(struct isms_web_response *res, struct isms_web_request 
         !mp.has_file)
         error = isms_error_set(ISMS_EINVALID, _("choose a file to import"));
     if (error == 0 && isms_form_get(&mp.fields, "format") && *isms_form_get(&mp.fields, "format"))
-        error = isms_indicator_format_parse(&format, isms_form_get(&mp.fields, "format"));
-    if (error == 0)
+        error = isms_indicator_format_parse(&options.format, isms_form_get(&mp.fields, "format"));
+    if (error == 0) {
+        options.skip_bad = isms_form_get(&mp.fields, "skip_bad") != NULL;
+        options.threat_ref = isms_form_get(&mp.fields, "threat_ref");
+        if (mp.filename[0])
+            options.source_name = mp.filename;
         error = isms_indicator_import(&import, req->store, req->org.id, isms_buf_cstr(&mp.file),
-                                      mp.file.len, format,
-                                      isms_form_get(&mp.fields, "skip_bad") != NULL,
-                                      mp.filename[0] ? mp.filename : "upload", &req->actor);
+                                      mp.file.len, &options, &req->actor);
+    }
     isms_multipart_release(&mp);
     if (error == 0)
         error = isms_page_redirect_in_org(res, req, "indicators?saved=1");

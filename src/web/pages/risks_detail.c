@@ -13,13 +13,14 @@
 #include "isms/risk_link.h"
 #include "isms/risk_matrix.h"
 #include "isms/soa.h"
-#include "isms/threat.h"
 #include "model/retention.h"
+#include "model/threat.h"
 #include "util/error.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
 #include "web/http/session.h"
 #include "web/pages/risks.h"
+#include "web/pages/threat_choices.h"
 
 /* Most shared risks of one provider offered for a link. */
 #define SHARED_MAX 200
@@ -31,18 +32,12 @@ static const char *lang_of(const struct isms_page *page)
 
 static json_t *threat(const struct isms_page *page, const struct isms_risk *r)
 {
-    struct isms_threat_info info;
-    char ref[ISMS_THREAT_REF_MAX + 1], label[ISMS_THREAT_REF_MAX + 40];
+    char ref[ISMS_THREAT_REF_MAX + 1];
 
     if (!r->threat_source[0])
         return json_null();
     snprintf(ref, sizeof(ref), "%s:%s", r->threat_source, r->threat_id);
-    isms_threat_ref_label(label, sizeof(label), r->threat_source, r->threat_id,
-                          page->lang == ISMS_LANG_JA);
-    if (isms_threat_resolve(&info, page->req->store, page->req->org.id, ref) < 0)
-        return json_pack("{s:s,s:s}", "ref", label, "name", "");
-    return json_pack("{s:s,s:s}", "ref", label, "name",
-                     isms_page_pick(page, info.name_en, info.name_ja));
+    return isms_page_threat(page, ref);
 }
 
 static json_t *score(const struct isms_page *page, const struct isms_risk_scale *s, int value)

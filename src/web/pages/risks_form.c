@@ -8,18 +8,18 @@
  * everything the user typed.
  */
 #include "isms_setup.h"
-#include "catalog/threats.h"
 #include "isms/asset.h"
 #include "isms/membership.h"
 #include "isms/org.h"
 #include "isms/risk_matrix.h"
-#include "isms/threat.h"
+#include "model/threat.h"
 #include "util/error.h"
 #include "web/http/form.h"
 #include "web/http/request.h"
 #include "web/http/response.h"
 #include "web/http/session.h"
 #include "web/pages/risks.h"
+#include "web/pages/threat_choices.h"
 
 /* The form as typed: text, so a rejected form shows it again as it was. */
 struct risk_form {
@@ -161,65 +161,6 @@ static int to_input(struct isms_risk_input *in, const struct risk_form *f, bool 
 
 /* ------------------------------------------------------------ choices */
 
-static json_t *threat_group(const struct isms_page *page, const struct isms_threat_source *src,
-                            const char *current)
-{
-    json_t *options = json_array();
-    char ref[ISMS_THREAT_REF_MAX + 1], label[ISMS_THREAT_NAME_MAX + 40];
-
-    for (size_t i = 0; options && i < src->count; i++) {
-        const struct isms_threat *t = &src->threats[i];
-        snprintf(ref, sizeof(ref), "%s:%s", src->key, t->id);
-        snprintf(label, sizeof(label), "%s %s", t->id,
-                 isms_page_pick(page, t->name_en, t->name_ja));
-        json_array_append_new(options,
-                              isms_page_option(ref, label, current && strcmp(current, ref) == 0));
-    }
-    return json_pack("{s:s,s:o}", "label", isms_page_pick(page, src->name_en, src->name_ja),
-                     "options", options);
-}
-
-static json_t *own_threats(const struct isms_page *page, const char *current)
-{
-    struct isms_own_threat *own = NULL;
-    size_t n = 0;
-    json_t *options;
-    char ref[ISMS_THREAT_REF_MAX + 1];
-
-    if (isms_threat_list_own(&own, &n, page->req->store, page->req->org.id) < 0)
-        return NULL;
-    options = json_array();
-    for (size_t i = 0; options && i < n; i++) {
-        snprintf(ref, sizeof(ref), "own:%" PRId64, own[i].id);
-        json_array_append_new(
-            options, isms_page_option(ref, isms_page_pick(page, own[i].name_en, own[i].name_ja),
-                                      current && strcmp(current, ref) == 0));
-    }
-    free(own);
-    return json_pack("{s:s,s:o}", "label", isms_page_t(page, "Our own threats"), "options",
-                     options);
-}
-
-static json_t *threat_groups(const struct isms_page *page, const char *current)
-{
-    const struct isms_threat_source *src;
-    json_t *groups = json_array();
-    json_t *own = own_threats(page, current);
-
-    for (size_t i = 0; groups && (src = isms_threat_source_at(i)) != NULL; i++)
-        json_array_append_new(groups, threat_group(page, src, current));
-    if (!groups || !own) {
-        json_decref(groups);
-        json_decref(own);
-        return NULL;
-    }
-    if (json_array_size(json_object_get(own, "options")))
-        json_array_append_new(groups, own);
-    else
-        json_decref(own);
-    return groups;
-}
-
 static bool has_asset(const struct risk_form *f, int64_t id)
 {
     for (size_t i = 0; i < f->asset_count; i++)
@@ -343,7 +284,7 @@ static int render(struct isms_web_response *res, struct isms_web_request *req, i
                        text_or_empty(f->consequence), "owner", text_or_empty(f->owner),
                        "treatment_none", !given(f->treatment), "shared", f->shared, "provider",
                        req->org.role != ISMS_ORG_CSC))) < 0 ||
-        (error = isms_page_set(&page, "threats", threat_groups(&page, f->threat))) < 0 ||
+        (error = isms_page_set(&page, "threats", isms_page_threat_groups(&page, f->threat))) < 0 ||
         (error = isms_page_set(&page, "no_threat", json_boolean(!given(f->threat)))) < 0 ||
         (error = isms_page_set(&page, "assets", asset_options(&page, f))) < 0 ||
         (error = isms_page_set(&page, "treatments", treatment_options(&page, f->treatment))) < 0 ||
