@@ -6,6 +6,7 @@
 #include <jansson.h>
 #include <time.h>
 #include "cli/cli.h"
+#include "cli/log_common.h"
 #include "engines/ioc/log_format.h"
 #include "engines/ioc/log_time.h"
 #include "engines/ioc/rules.h"
@@ -23,11 +24,14 @@ static const char log_help[] =
     "usage: isms log scan (--org ORG [--record] | --indicators LIST) [--rules builtin|FILE]\n"
     "                     [--skip-bad] [--json | --count]\n"
     "                     [--format auto|syslog|sshd|combined|jsonl] FILE...\n"
-    "       isms log rules [--json]\n\n"
+    "       isms log rules [--json]\n"
+    "       isms log trend [--rules builtin|FILE] [--org ORG [--record]] [options] FILE...\n"
+    "                      (isms log trend --help)\n\n"
     "Streams each FILE ('-' for standard input) in constant memory and finds the\n"
     "indicators of LIST (one value a line, '#' starts a comment; the kind of each is\n"
     "found: IPv4/IPv6 address, CIDR network, domain, URL, e-mail address, MD5/SHA-1/\n"
-    "SHA-256). A log is cut into typed tokens at their boundaries and each is looked\n"
+    "SHA-256, file path, registry key). A log is cut into typed tokens at their boundaries and "
+    "each is looked\n"
     "up exactly: 1.2.3.4 never matches inside 11.2.3.45, x.co never inside yandex.com;\n"
     "a.evil.example matches evil.example, an address matches the networks that hold it.\n"
     "With --rules, threshold rules also count lines by their source and raise alerts\n"
@@ -38,7 +42,8 @@ static const char log_help[] =
     "  --org ORG          the organization's indicators active today (isms ioc import)\n"
     "  --record           with --org: record the hits and alerts as the org's events\n"
     "                     (isms event list; the same indicator and source within an\n"
-    "                     hour are one event with a count)\n"
+    "                     hour are one event with a count) and the rules' matches by\n"
+    "                     hour (isms log trend --org); record a file once\n"
     "  --indicators LIST  an indicator list file instead (no database needed)\n"
     "  --db PATH          with --org: database file (default: $ISMS_DB or isms.db)\n"
     "  --skip-bad         skip list lines of no known kind (else they stop the scan)\n"
@@ -65,6 +70,7 @@ struct output {
     size_t alerts;
     const char *line; /* the line being read, for an alert's event */
     size_t line_len;
+    int64_t t; /* its time; -1 for none */
 };
 
 /* Epoch seconds as RFC 3339 UTC. */
@@ -104,17 +110,27 @@ static int print_alert(const struct isms_log_alert *a, void *ctx)
     return 0;
 }
 
+static int count_match(const struct isms_log_rule *rule, const char *key, size_t n, void *ctx)
+{
+    struct output *o = ctx;
+
+    return isms_event_sink_count(o->sink, rule, key, n, o->t);
+}
+
 static int on_line(size_t line, const char *text, size_t len, void *ctx)
 {
     struct output *o = ctx;
+    int error;
 
     if (!o->rules)
         return 0;
     o->line = text;
     o->line_len = len;
-    return isms_log_rules_feed(o->rules, text, len, line,
-                               isms_log_time_local(o->format, text, len, o->now, o->local_offset),
-                               print_alert, o);
+    o->t = isms_log_time_local(o->format, text, len, o->now, o->local_offset);
+    /* Recorded, the rules' matches are counted by hour: the baseline. */
+    if (o->sink && (error = isms_log_rules_state_match(o->rules, text, len, count_match, o)) < 0)
+        return error;
+    return isms_log_rules_feed(o->rules, text, len, line, o->t, print_alert, o);
 }
 
 static int print_hit(const struct isms_ioc_hit *hit, void *ctx)
@@ -247,14 +263,6 @@ static int scan_one(FILE *in, struct output *o, const struct isms_ioc_set *set,
     return error;
 }
 
-static int host_offset(void)
-{
-    time_t now = time(NULL);
-    struct tm tm;
-
-    return localtime_r(&now, &tm) ? (int)tm.tm_gmtoff : 0;
-}
-
 static int scan_files(const struct isms_ioc_set *set, struct isms_log_rules_state *rules,
                       const struct log_args *a, struct isms_store *record_to, int64_t org_id, int n,
                       char **files, struct isms_ioc_scan_stats *total)
@@ -267,7 +275,7 @@ static int scan_files(const struct isms_ioc_set *set, struct isms_log_rules_stat
                            .format = a->log_format,
                            .rules = rules,
                            .now = time(NULL),
-                           .local_offset = host_offset()};
+                           .local_offset = isms_cli_host_offset()};
         struct isms_ioc_scan_stats stats;
         bool stdin_file = strcmp(files[i], "-") == 0;
         FILE *in = stdin_file ? stdin : fopen(files[i], "rb");
@@ -348,21 +356,6 @@ static int list_rules(const struct log_args *a)
     return 0;
 }
 
-/* --rules builtin, or a rule file. */
-static int load_rules(struct isms_log_rule **rules, size_t *n, const char *which)
-{
-    struct isms_buf data = ISMS_BUF_INIT(1u << 20);
-    int error;
-
-    if (strcmp(which, "builtin") == 0)
-        error = isms_log_rules_parse(rules, n, isms_log_rules_builtin(),
-                                     strlen(isms_log_rules_builtin()));
-    else if ((error = isms_cli_read_input(&data, which)) == 0)
-        error = isms_log_rules_parse(rules, n, isms_buf_cstr(&data), data.len);
-    isms_buf_release(&data);
-    return error < 0 ? isms_cli_fail(error) : 0;
-}
-
 static int check_scan_args(struct log_args *a, int files)
 {
     enum isms_log_format format = ISMS_LOG_AUTO;
@@ -386,7 +379,7 @@ static int check_scan_args(struct log_args *a, int files)
 
 static int run_log(int argc, char **argv)
 {
-    static const char *const verbs[] = {"scan", "rules", NULL};
+    static const char *const verbs[] = {"scan", "rules", "trend", NULL};
     struct isms_log_rules_state *state = NULL;
     struct isms_log_rule *rules = NULL;
     struct isms_ioc_scan_stats total;
@@ -397,7 +390,10 @@ static int run_log(int argc, char **argv)
     size_t rule_count = 0;
     int status, files;
 
-    status = isms_cli_check_verb(argc, argv, "log", log_help, "'log' needs scan or rules", verbs);
+    status = isms_cli_check_verb(argc, argv, "log", log_help, "'log' needs scan, rules or trend",
+                                 verbs);
+    if (status == ISMS_CLI_GO_ON && strcmp(argv[1], "trend") == 0)
+        return isms_cli_log_trend(argc - 1, argv + 1);
     if (status != ISMS_CLI_GO_ON || (status = parse(&a, argc - 1, argv + 1)) != 0)
         return status;
     files = argc - 1 - optind;
@@ -405,7 +401,7 @@ static int run_log(int argc, char **argv)
         return files ? isms_cli_usage_error("log", "'log rules' takes no arguments")
                      : list_rules(&a);
     if ((status = check_scan_args(&a, files)) != 0 ||
-        (a.rules && (status = load_rules(&rules, &rule_count, a.rules)) != 0))
+        (a.rules && (status = isms_cli_load_rules(&rules, &rule_count, a.rules)) != 0))
         return status;
     if (!(set = isms_ioc_set_new()) ||
         (a.rules && !(state = isms_log_rules_state_new(rules, rule_count)))) {

@@ -19,6 +19,7 @@ struct isms_event_sink {
     size_t *slots;
     uint64_t *hashes;
     size_t slot_count, used;
+    struct isms_log_hourly *hourly; /* what the rules matched, by hour; NULL: none yet */
 };
 
 struct isms_event_sink *isms_event_sink_new(int64_t window)
@@ -38,10 +39,21 @@ void isms_event_sink_free(struct isms_event_sink *s)
     if (!s)
         return;
     isms_arena_release(&s->arena);
+    isms_log_hourly_free(s->hourly);
     free(s->bursts);
     free(s->slots);
     free(s->hashes);
     free(s);
+}
+
+int isms_event_sink_count(struct isms_event_sink *s, const struct isms_log_rule *rule,
+                          const char *source, size_t source_len, int64_t t)
+{
+    if (t < 0)
+        return 0;
+    if (!s->hourly && !(s->hourly = isms_log_hourly_new()))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    return isms_log_hourly_add(s->hourly, rule->id, source, source_len, t);
 }
 
 size_t isms_event_sink_bursts(const struct isms_event_sink *s)
@@ -224,8 +236,10 @@ int isms_event_sink_record(struct isms_event_record_counts *out, struct isms_eve
                            struct isms_store *store, int64_t org_id, const char *origin,
                            const struct isms_log_offset *offset, const struct isms_actor *actor)
 {
-    return isms_store_events_record(out, store, org_id, s->bursts, s->count, s->window, origin,
-                                    offset, actor);
+    const struct isms_event_batch batch = {s->bursts, s->count, s->window,
+                                           origin,    offset,   s->hourly};
+
+    return isms_store_events_record(out, store, org_id, &batch, actor);
 }
 
 struct scan_run {
@@ -237,6 +251,7 @@ struct scan_run {
     int64_t line_base;
     const char *line;
     size_t line_len;
+    int64_t t; /* the line's time; -1 for none */
 };
 
 static int on_alert(const struct isms_log_alert *a, void *ctx)
@@ -246,17 +261,26 @@ static int on_alert(const struct isms_log_alert *a, void *ctx)
     return isms_event_sink_alert(r->sink, a, r->line, r->line_len);
 }
 
+static int on_match(const struct isms_log_rule *rule, const char *key, size_t n, void *ctx)
+{
+    struct scan_run *r = ctx;
+
+    return isms_event_sink_count(r->sink, rule, key, n, r->t);
+}
+
 static int on_line(size_t line, const char *text, size_t len, void *ctx)
 {
     struct scan_run *r = ctx;
+    int error;
 
     if (!r->rules)
         return 0;
     r->line = text;
     r->line_len = len;
-    return isms_log_rules_feed(r->rules, text, len, line + (size_t)r->line_base,
-                               isms_log_time_local(r->format, text, len, r->now, r->local_offset),
-                               on_alert, r);
+    r->t = isms_log_time_local(r->format, text, len, r->now, r->local_offset);
+    if ((error = isms_log_rules_state_match(r->rules, text, len, on_match, r)) < 0)
+        return error;
+    return isms_log_rules_feed(r->rules, text, len, line + (size_t)r->line_base, r->t, on_alert, r);
 }
 
 static int on_hit(const struct isms_ioc_hit *hit, void *ctx)
@@ -344,22 +368,12 @@ int isms_event_get(struct isms_event *out, struct isms_store *store, int64_t org
     return isms_store_event_get(out, store, org_id, id);
 }
 
-/* The zone's offset now: a log spans hours, seldom a change of daylight saving. */
-static int zone_offset(const char *zone)
-{
-    struct isms_local_time t;
-    char now[ISMS_TIMESTAMP_SIZE];
-
-    isms_time_now(now);
-    return zone && *zone && isms_tz_local(&t, zone, now) == 0 ? t.utc_offset_seconds : 0;
-}
-
 int isms_event_scan_upload(struct isms_event_scan_result *out, struct isms_store *store,
                            int64_t org_id, const struct isms_event_upload *u,
                            const struct isms_actor *actor)
 {
     struct isms_event_scan_options o = {.origin = u->origin && *u->origin ? u->origin : "upload",
-                                        .local_offset = zone_offset(u->zone)};
+                                        .local_offset = isms_tz_offset_now(u->zone)};
     struct isms_log_rule *rules = NULL;
     const char *builtin = isms_log_rules_builtin();
     FILE *in;
@@ -381,4 +395,10 @@ int isms_event_scan_upload(struct isms_event_scan_result *out, struct isms_store
         fclose(in);
     free(rules);
     return error;
+}
+
+int isms_event_counts_load(struct isms_log_hourly *out, struct isms_store *store, int64_t org_id,
+                           int64_t since)
+{
+    return isms_store_log_counts_load(out, store, org_id, since);
 }

@@ -9,6 +9,7 @@
 #define ISMS_ISMS_EVENT_H
 
 #include <stdio.h>
+#include "engines/ioc/baseline.h"
 #include "engines/ioc/log_format.h"
 #include "engines/ioc/rules.h"
 #include "engines/ioc/scan.h"
@@ -27,9 +28,15 @@ int isms_event_sink_hit(struct isms_event_sink *sink, const struct isms_ioc_hit 
 /* One alert; `line` is the log line where it fired. */
 int isms_event_sink_alert(struct isms_event_sink *sink, const struct isms_log_alert *alert,
                           const char *line, size_t len);
+/* One line a rule matched (before its threshold), for the hourly counts
+ * of the baseline (engines/ioc/baseline.h); `t` < 0: no time, not counted. */
+int isms_event_sink_count(struct isms_event_sink *sink, const struct isms_log_rule *rule,
+                          const char *source, size_t source_len, int64_t t);
 size_t isms_event_sink_bursts(const struct isms_event_sink *sink);
 
-/* Records the bursts (and `offset` when not NULL) in one transaction. */
+/* Records the bursts, the hourly counts (added to the org's) and `offset`
+ * when not NULL, in one transaction: a watched log's lines are counted
+ * once. */
 int isms_event_sink_record(struct isms_event_record_counts *out, struct isms_event_sink *sink,
                            struct isms_store *store, int64_t org_id, const char *origin,
                            const struct isms_log_offset *offset, const struct isms_actor *actor);
@@ -81,5 +88,10 @@ int isms_events_list(struct isms_event **out, size_t *count, int64_t *total,
                      struct isms_store *store, int64_t org_id,
                      const struct isms_event_filter *filter);
 int isms_event_get(struct isms_event *out, struct isms_store *store, int64_t org_id, int64_t id);
+
+/* Adds the org's recorded hourly counts (the baseline) from `since` (epoch
+ * seconds) on to `out`. */
+int isms_event_counts_load(struct isms_log_hourly *out, struct isms_store *store, int64_t org_id,
+                           int64_t since);
 
 #endif

@@ -14,6 +14,8 @@ struct record {
     size_t count;
     const char *origin;
     const struct isms_log_offset *offset;
+    const struct isms_log_hourly *hourly;
+    struct isms_db *db; /* while the counts are added */
 };
 
 static int merge_burst(struct isms_db *db, const struct record *r, const struct isms_event_burst *b,
@@ -87,9 +89,24 @@ static int save_offset(struct isms_db *db, int64_t org_id, const struct isms_log
                            values, ISMS_ARRAY_SIZE(values), NULL, NULL);
 }
 
-static int record_all(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+static int add_count(const struct isms_log_hour_count *c, void *ctx)
 {
     const struct record *r = ctx;
+    const struct isms_sql_value values[] = {
+        isms_sql_int(r->org_id), isms_sql_text(c->rule), isms_sql_text(c->source),
+        isms_sql_int(c->hour),   isms_sql_int(c->count),
+    };
+
+    return isms_store_exec(r->db,
+                           "INSERT INTO log_hourly_counts (org_id, rule, source, hour, count) "
+                           "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (org_id, rule, source, hour) "
+                           "DO UPDATE SET count = count + excluded.count",
+                           values, ISMS_ARRAY_SIZE(values), NULL, NULL);
+}
+
+static int record_all(struct isms_db *db, const struct isms_actor *actor, void *ctx)
+{
+    struct record *r = ctx;
     char now[ISMS_TIMESTAMP_SIZE];
     int error = 0;
 
@@ -105,6 +122,9 @@ static int record_all(struct isms_db *db, const struct isms_actor *actor, void *
     }
     if (error == 0 && r->offset)
         error = save_offset(db, r->org_id, r->offset, now);
+    r->db = db;
+    if (error == 0 && r->hourly)
+        error = isms_log_hourly_each(r->hourly, add_count, r);
     if (error < 0 || (r->count == 0))
         return error;
     return isms_store_journal_json(db, actor, r->org_id, "event.record", r->origin,
@@ -113,16 +133,38 @@ static int record_all(struct isms_db *db, const struct isms_actor *actor, void *
 }
 
 int isms_store_events_record(struct isms_event_record_counts *out, struct isms_store *store,
-                             int64_t org_id, const struct isms_event_burst *bursts, size_t count,
-                             int64_t window, const char *origin,
-                             const struct isms_log_offset *offset, const struct isms_actor *actor)
+                             int64_t org_id, const struct isms_event_batch *b,
+                             const struct isms_actor *actor)
 {
-    struct record r = {out, org_id, window, bursts, count, origin, offset};
+    struct record r = {out,       org_id,    b->window, b->bursts, b->count,
+                       b->origin, b->offset, b->hourly, NULL};
 
     memset(out, 0, sizeof(*out));
-    if (!count && !offset)
+    if (!b->count && !b->offset && !b->hourly)
         return 0;
     return isms_store_write(store, actor, NULL, record_all, &r);
+}
+
+static int read_count(void *item, struct isms_stmt *st)
+{
+    const struct isms_log_hour_count c = {isms_stmt_text(st, 0), isms_stmt_text(st, 1),
+                                          isms_stmt_int64(st, 2), isms_stmt_int64(st, 3)};
+
+    return isms_log_hourly_put(item, &c);
+}
+
+int isms_store_log_counts_load(struct isms_log_hourly *out, struct isms_store *store,
+                               int64_t org_id, int64_t since)
+{
+    const int64_t params[] = {org_id, since};
+    struct isms_db *db = isms_store_acquire(store);
+    int error = isms_store_each_row(db,
+                                    "SELECT rule, source, hour, count FROM log_hourly_counts "
+                                    "WHERE org_id = $1 AND hour >= $2 ORDER BY rule, source, hour",
+                                    params, 2, read_count, out);
+
+    isms_store_release(store, db);
+    return error;
 }
 
 #define EVENT_COLUMNS                                                                              \

@@ -5,17 +5,32 @@
 #ifndef ISMS_STORE_EVENTS_H
 #define ISMS_STORE_EVENTS_H
 
+#include "engines/ioc/baseline.h"
 #include "model/incident.h"
 
 struct isms_store;
 struct isms_actor;
 
-/* Records every burst and (when `offset` is not NULL) the log's offset in
- * one transaction, journaled "event.record" naming `origin`. */
+/* What one scan records. */
+struct isms_event_batch {
+    const struct isms_event_burst *bursts;
+    size_t count;
+    int64_t window; /* a burst merges into an event this near */
+    const char *origin;
+    const struct isms_log_offset *offset; /* NULL: no watched log */
+    const struct isms_log_hourly *hourly; /* NULL: no counts */
+};
+
+/* Records every burst, adds the hourly counts to the org's and saves the
+ * log's offset, in one transaction journaled "event.record" naming the
+ * origin (when it recorded an event). */
 int isms_store_events_record(struct isms_event_record_counts *out, struct isms_store *store,
-                             int64_t org_id, const struct isms_event_burst *bursts, size_t count,
-                             int64_t window, const char *origin,
-                             const struct isms_log_offset *offset, const struct isms_actor *actor);
+                             int64_t org_id, const struct isms_event_batch *batch,
+                             const struct isms_actor *actor);
+
+/* Adds the org's hourly counts from `since` (epoch seconds) on to `out`. */
+int isms_store_log_counts_load(struct isms_log_hourly *out, struct isms_store *store,
+                               int64_t org_id, int64_t since);
 
 /* The events, latest first. *out: free(); *total (may be NULL) gets the
  * count of all that match the filter. */

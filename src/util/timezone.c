@@ -1,6 +1,7 @@
 #include "isms_setup.h"
 #include <glib.h>
 #include "util/error.h"
+#include "util/time.h"
 #include "util/timezone.h"
 
 /* GLib's identifiers are file names below the zoneinfo directory: refuse
@@ -65,4 +66,13 @@ done:
     if (tz)
         g_time_zone_unref(tz);
     return error;
+}
+
+int isms_tz_offset_now(const char *zone)
+{
+    struct isms_local_time t;
+    char now[ISMS_TIMESTAMP_SIZE];
+
+    isms_time_now(now);
+    return zone && *zone && isms_tz_local(&t, zone, now) == 0 ? t.utc_offset_seconds : 0;
 }

@@ -26,4 +26,8 @@ bool isms_tz_known(const char *name);
  * of that form. */
 int isms_tz_local(struct isms_local_time *out, const char *zone, const char *timestamp);
 
+/* Seconds east of UTC of `zone` now (0 for an unknown or empty zone): for
+ * what spans hours or days, seldom a change of daylight saving. */
+int isms_tz_offset_now(const char *zone);
+
 #endif

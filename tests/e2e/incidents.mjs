@@ -49,6 +49,17 @@ async function main() {
                 buffer: Buffer.from('value,type,threat,source,tlp\n203.0.113.9,ipv4,SSHスキャナ,JPCERT/CC,amber\nevil.example,domain,フィッシング,IPA,green\n') });
             await submit(page, '[data-testid=indicator-import] button[type=submit]');
             check((await page.textContent('[data-testid=indicators]')).includes('203.0.113.9'), 'the indicators are not listed');
+            // Host indicators of a ransomware campaign, linked to the threat library.
+            await page.setInputFiles('#i-file', { name: 'host.txt', mimeType: 'text/plain',
+                buffer: Buffer.from('C:\\Windows\\Temp\\locker.exe\nHKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\locker\n') });
+            await page.selectOption('#i-threat', 'ipa:1');
+            await submit(page, '[data-testid=indicator-import] button[type=submit]');
+            const listed = await page.textContent('[data-testid=indicators]');
+            check(listed.includes('c:\\windows\\temp\\locker.exe') && listed.includes('ファイルパス') && listed.includes('レジストリキー'),
+                  `the host indicators are not listed in Japanese: ${listed}`);
+            check((await page.textContent('[data-testid=indicator-threat]')).includes('ランサムウェア'), 'the library threat is not shown');
+            check(listed.includes('TLP:AMBER') && !listed.includes('ipv4'), 'raw codes on the indicators page');
+            await screenshot(page, 'incidents-indicators');
         });
 
         await step('a log uploaded on the events page becomes events, the traps none', async () => {
@@ -125,11 +136,48 @@ async function main() {
             check(!open.includes('sshd-brute-force') && open.includes('evil.example'), 'the open filter still shows events of the incident');
         });
 
+        await step('a recorded week of sshd failures shows a slow source as a deviation', async () => {
+            // Three days of a few failures an hour from two hosts, then 40 from
+            // a third in one hour, 85 s apart: never 8 in 120 s, far above usual.
+            const hour = 3600e3, start = Math.floor(Date.now() / hour) * hour - 72 * hour;
+            let log = '';
+            for (let h = 0; h < 72; h++) {
+                for (const [n, src] of [[h % 3, '198.51.100.1'], [(h + 1) % 2, '198.51.100.2']])
+                    for (let k = 0; k < n; k++)
+                        log += `${new Date(start + h * hour + k * 600e3).toISOString()} web01 sshd[9]: Failed password for root from ${src} port 22 ssh2\n`;
+                if (h === 66)
+                    for (let k = 0; k < 40; k++)
+                        log += `${new Date(start + h * hour + k * 85e3).toISOString()} web01 sshd[9]: Failed password for admin from 203.0.113.77 port 22 ssh2\n`;
+            }
+            await page.goto(`${base}/orgs/${ORG}/events`);
+            await page.setInputFiles('#s-file', { name: 'auth-week.log', mimeType: 'text/plain', buffer: Buffer.from(log) });
+            await submit(page, '[data-testid=scan-form] button[type=submit]');
+            const deviations = await page.textContent('[data-testid=deviations]');
+            check(deviations.includes('203.0.113.77') && deviations.includes('40') && deviations.includes('全送信元'),
+                  `the slow source is no deviation: ${deviations}`);
+            check(!deviations.includes('198.51.100.'), `a usual source deviates: ${deviations}`);
+            check(deviations.includes('SSHの総当たり攻撃'), 'the rule is not named in Japanese');
+            check((await page.textContent('[data-testid=trend]')).includes('SSHの総当たり攻撃'), 'no trend of the rule');
+            const events = await page.textContent('[data-testid=events]');
+            check(!events.includes('203.0.113.77'), 'the slow source raised a threshold alert');
+            const api = await page.request.get(`${base}/api/orgs/${ORG}/events/baseline`);
+            check(api.status() === 200, `the baseline API answered ${api.status()}`);
+            const body = await api.json();
+            check(body.deviations.some(d => d.source === '203.0.113.77' && d.count === 40 && d.rule === 'sshd-brute-force'),
+                  `the API lacks the deviation: ${JSON.stringify(body.deviations)}`);
+            check(body.weeks.length === 1 && body.weeks[0].last_week > 40, `the API's weeks: ${JSON.stringify(body.weeks)}`);
+            await page.locator('[data-testid=baseline]').scrollIntoViewIfNeeded();
+            await screenshot(page, 'incidents-baseline');
+        });
+
         await step('the events and incident pages read in English', async () => {
             await page.goto(`${base}/orgs/${ORG}/events`);
             await Promise.all([page.waitForNavigation(), page.click('[data-testid=lang-switch]')]);
             check((await page.textContent('h1')).includes('Information security events'), 'the events page is not in English');
             check((await page.textContent('[data-testid=events]')).includes('Rule alert'), 'the kinds are not in English');
+            const baseline = await page.textContent('[data-testid=baseline]');
+            check(baseline.includes('Baseline of the rules') && baseline.includes('all sources') && baseline.includes('SSH brute force'),
+                  `the baseline is not in English: ${baseline}`);
             await screenshot(page, 'incidents-events-en');
             await page.goto(`${base}/orgs/${ORG}/incidents/${incident}`);
             const main = await page.textContent('main');

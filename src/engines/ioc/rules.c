@@ -125,6 +125,7 @@ struct counter {
 };
 
 struct isms_log_rules_state {
+    const struct isms_log_rule *rules;
     struct counter *counters;
     size_t count;
 };
@@ -141,6 +142,7 @@ struct isms_log_rules_state *isms_log_rules_state_new(const struct isms_log_rule
     for (size_t i = 0; i < count; i++)
         s->counters[i].rule = &rules[i];
     s->count = count;
+    s->rules = rules;
     return s;
 }
 
@@ -312,4 +314,24 @@ int isms_log_rules_feed(struct isms_log_rules_state *state, const char *line, si
             stop = count_event(c, key, n, line_no, t, fn, ctx);
     }
     return stop;
+}
+
+int isms_log_rules_match(const struct isms_log_rule *rules, size_t count, const char *line,
+                         size_t len, isms_log_match_fn fn, void *ctx)
+{
+    int stop = 0;
+
+    for (size_t i = 0; !stop && i < count; i++) {
+        const char *key;
+        size_t n;
+        if (contains(line, len, rules[i].match) && key_of(&rules[i], line, len, &key, &n))
+            stop = fn(&rules[i], key, n, ctx);
+    }
+    return stop;
+}
+
+int isms_log_rules_state_match(const struct isms_log_rules_state *state, const char *line,
+                               size_t len, isms_log_match_fn fn, void *ctx)
+{
+    return isms_log_rules_match(state->rules, state->count, line, len, fn, ctx);
 }

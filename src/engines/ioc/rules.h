@@ -54,4 +54,15 @@ void isms_log_rules_state_free(struct isms_log_rules_state *state);
 int isms_log_rules_feed(struct isms_log_rules_state *state, const char *line, size_t len,
                         size_t line_no, int64_t t, isms_log_alert_fn fn, void *ctx);
 
+typedef int (*isms_log_match_fn)(const struct isms_log_rule *rule, const char *key, size_t key_len,
+                                 void *ctx);
+
+/* Each rule whose match text `line` holds, with the line's key: what the
+ * rules count, before any threshold (baseline.h counts it by hour). */
+int isms_log_rules_match(const struct isms_log_rule *rules, size_t count, const char *line,
+                         size_t len, isms_log_match_fn fn, void *ctx);
+/* The same over the rules a state counts. */
+int isms_log_rules_state_match(const struct isms_log_rules_state *state, const char *line,
+                               size_t len, isms_log_match_fn fn, void *ctx);
+
 #endif

@@ -2,9 +2,12 @@
  * Events (isms/event.h): the list with filters, one event, and a log
  * uploaded to be scanned into events (POST .../events/scan, the raw log as
  * the body; ?name= names it, ?rules=builtin adds the threshold rules,
- * ?format= tells the timestamps, ?tz= the zone of syslog's zone-less times).
+ * ?format= tells the timestamps, ?tz= the zone of syslog's zone-less times),
+ * and the baseline of what the rules matched (GET .../events/baseline).
  */
 #include "isms_setup.h"
+#include <time.h>
+#include "export/baseline_json.h"
 #include "export/incident_json.h"
 #include "export/json_util.h"
 #include "isms/event.h"
@@ -111,8 +114,60 @@ static int handle_scan(struct isms_web_response *res, struct isms_web_request *r
                   (json_int_t)r.recorded.added, "merged", (json_int_t)r.recorded.merged));
 }
 
+/* A number of the query within [min, max], `fallback` when absent. */
+static int query_bounded(double *out, const struct isms_web_request *req, const char *name,
+                         double fallback, double min, double max)
+{
+    const char *text = isms_web_request_query(req, name);
+    char *end;
+
+    *out = fallback;
+    if (!text || !*text)
+        return 0;
+    *out = strtod(text, &end);
+    if (*end || !(*out >= min && *out <= max))
+        return isms_error_set(ISMS_EINVALID, _("'%s' must be a number from %g to %g"), name, min,
+                              max);
+    return 0;
+}
+
+/* The baseline of what the rules matched in the org's recorded scans and
+ * watched logs (8.16): ?days= (30) of counts, ?learn= hours (168),
+ * ?sigmas= (3), ?min_count= (5); days in ?tz= (else the user's zone). */
+static int handle_baseline(struct isms_web_response *res, struct isms_web_request *req)
+{
+    struct isms_log_baseline_options o;
+    struct isms_log_hourly *h;
+    double days, learn, sigmas, min_count;
+    json_t *body;
+    int error;
+
+    isms_log_baseline_defaults(&o);
+    if ((error = query_bounded(&days, req, "days", 30, 1, 3660)) < 0 ||
+        (error = query_bounded(&learn, req, "learn", o.learn_hours, 1, 24 * 366)) < 0 ||
+        (error = query_bounded(&sigmas, req, "sigmas", o.sigmas, 0.5, 100)) < 0 ||
+        (error = query_bounded(&min_count, req, "min_count", (double)o.min_count, 1, 1e9)) < 0)
+        return error;
+    if (!isms_tz_known(zone_of(req)))
+        return isms_error_set(ISMS_EINVALID, _("'tz' must be a time zone such as Asia/Tokyo"));
+    o.learn_hours = (int)learn;
+    o.sigmas = sigmas;
+    o.min_count = (int64_t)min_count;
+    if (!(h = isms_log_hourly_new()))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    error = isms_event_counts_load(h, req->store, req->org.id,
+                                   (int64_t)time(NULL) - (int64_t)(days * 86400));
+    body = error < 0 ? NULL : isms_json_baseline(h, &o, isms_tz_offset_now(zone_of(req)));
+    isms_log_hourly_free(h);
+    if (error < 0)
+        return error;
+    return body ? isms_web_respond_json(res, 200, body)
+                : isms_error_set(ISMS_ENOMEM, "out of memory");
+}
+
 const struct isms_web_route isms_api_events_routes[] = {
     {"GET", "/api/orgs/{org}/events", handle_list, ISMS_WEB_NEEDS_ORG},
+    {"GET", "/api/orgs/{org}/events/baseline", handle_baseline, ISMS_WEB_NEEDS_ORG},
     {"GET", "/api/orgs/{org}/events/{event}", handle_get, ISMS_WEB_NEEDS_ORG},
     {"POST", "/api/orgs/{org}/events/scan", handle_scan, ISMS_WEB_NEEDS_ORG | ISMS_WEB_LARGE_BODY},
     {NULL, NULL, NULL, 0},

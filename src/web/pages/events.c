@@ -14,6 +14,7 @@
 #include "web/http/request.h"
 #include "web/http/response.h"
 #include "web/http/router.h"
+#include "web/pages/event_baseline.h"
 #include "web/pages/incident_labels.h"
 #include "web/pages/indicator_labels.h"
 #include "web/pages/pages.h"
@@ -147,7 +148,8 @@ static int render(struct isms_web_response *res, struct isms_web_request *req,
         (form && (error = isms_page_set(&page, "input", isms_page_form_input(form))) < 0) ||
         (error = isms_page_set(&page, "severities", isms_page_severity_options(&page, "medium"))) <
             0 ||
-        (error = add_scan_result(&page)) < 0 || (error = add_events(&page)) < 0) {
+        (error = add_scan_result(&page)) < 0 || (error = add_events(&page)) < 0 ||
+        (error = isms_page_add_baseline(&page)) < 0) {
         isms_page_release(&page);
         return error;
     }

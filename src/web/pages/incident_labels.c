@@ -23,12 +23,17 @@ static const struct {
     {"web-scan", "Webスキャン：同じ送信元からのクライアントエラー（4xx）が60秒以内に20回"},
 };
 
+const char *isms_page_rule_name(const struct isms_page *page, const char *id, const char *name)
+{
+    for (size_t i = 0; i < ISMS_ARRAY_SIZE(builtin_rules_ja); i++)
+        if (strcmp(id, builtin_rules_ja[i].id) == 0)
+            return isms_page_pick(page, name, builtin_rules_ja[i].ja);
+    return name;
+}
+
 const char *isms_page_event_name(const struct isms_page *page, const struct isms_event *e)
 {
-    for (size_t i = 0; e->kind == ISMS_EVENT_ALERT && i < ISMS_ARRAY_SIZE(builtin_rules_ja); i++)
-        if (strcmp(e->signature, builtin_rules_ja[i].id) == 0)
-            return isms_page_pick(page, e->name, builtin_rules_ja[i].ja);
-    return e->name;
+    return e->kind == ISMS_EVENT_ALERT ? isms_page_rule_name(page, e->signature, e->name) : e->name;
 }
 
 const char *isms_page_event_kind(const struct isms_page *page, enum isms_event_kind k)
