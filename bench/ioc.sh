@@ -35,14 +35,15 @@ cat "$tmp/access.log" >/dev/null
 median_seconds() {
     for _ in $(seq "$runs"); do
         start=$(date +%s.%N)
-        "$@" >/dev/null 2>&1 || true
+        # Not /dev/null: GNU grep sees it and stops at the first match, as -q.
+        "$@" >"$tmp/run.out" 2>&1 || true
         end=$(date +%s.%N)
         awk -v s="$start" -v e="$end" 'BEGIN { print e - s }'
     done | sort -n | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'
 }
 
 peak_kib() {
-    /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
+    /usr/bin/time -f %M "$@" 2>&1 >"$tmp/run.out" | tail -1
 }
 
 isms_s=$(median_seconds ./$build/isms log scan --indicators "$tmp/list.txt" --count "$tmp/access.log")

@@ -144,7 +144,7 @@ static int on_deviation(const struct isms_log_deviation *d, void *ctx)
 static int print_trend(const struct isms_log_trend *t, void *ctx)
 {
     const struct trend_args *a = ctx;
-    char day[16];
+    char day[32];
 
     local_time(day, sizeof(day), t->day + 12 * 3600, "%Y-%m-%d");
     if (a->json)

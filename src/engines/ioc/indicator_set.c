@@ -2,26 +2,37 @@
 #include "engines/ioc/indicator_set.h"
 #include "util/error.h"
 
-/* Open addressing over keys of up to 17 bytes (addresses, networks) or a
- * string (everything else); the table doubles at 50 % load. */
+/* The indicators of a table in a dense array; the slots, open addressing
+ * at most half full, hold the upper half of a key's hash beside its entry
+ * number, so a probe compares hashes without touching the entry. Texts
+ * live in a pool of large blocks: no allocation an indicator. */
 struct entry {
-    uint64_t hash;    /* 0: empty */
-    const char *text; /* the key's bytes */
-    size_t len;
+    const char *key;     /* the key's bytes, in the pool */
     const char *display; /* the canonical text shown for a hit */
     int64_t tag;
-    enum isms_ioc_type type;
+    uint32_t len;
+    uint8_t type; /* enum isms_ioc_type */
 };
 
 /* A bit a hash before the table itself: most tokens of a log are in no
- * list, and the filter (eight bits a slot: 1/16 of the table's bytes, in
- * cache) answers them without touching the table (not in cache). */
+ * list, and the filter (eight bits a slot: 1/8 of the slots' bytes, in
+ * cache) answers them without touching the slots (not in cache). */
 #define FILTER_BITS_PER_SLOT 8
 
 struct table {
-    struct entry *slots;
-    size_t cap, count;
+    uint64_t *slots; /* hash >> 32 << 32 | entry number + 1; 0: empty */
+    size_t cap;
+    struct entry *entries;
+    size_t count, room;
     uint64_t *filter; /* cap * FILTER_BITS_PER_SLOT bits */
+};
+
+#define POOL_BLOCK (1u << 20)
+
+struct pool_block {
+    struct pool_block *next;
+    size_t used;
+    char data[];
 };
 
 static size_t filter_bit(const struct table *t, uint64_t h)
@@ -30,7 +41,7 @@ static size_t filter_bit(const struct table *t, uint64_t h)
 }
 
 struct isms_ioc_set {
-    struct table strings; /* domains, URLs, e-mail, hashes: by canonical text */
+    struct table strings; /* domains, URLs, e-mail, hashes, paths: by canonical text */
     struct table addrs;   /* 16-byte addresses, as raw bytes */
     struct table nets;    /* 16-byte network + prefix byte */
     bool prefix_used[129];
@@ -40,8 +51,7 @@ struct isms_ioc_set {
      * suffixes of other label counts cannot match and are not looked up. */
     uint64_t domain_labels;
     struct isms_ioc_set *allow; /* allowed values; NULL while there are none */
-    char **owned;               /* the texts, freed with the set */
-    size_t owned_count, owned_cap;
+    struct pool_block *pool;    /* newest first */
 };
 
 /* Eight bytes a step, each step a multiply and a rotation. */
@@ -59,7 +69,7 @@ static uint64_t hash_bytes(const void *data, size_t len)
     memcpy(&w, p, len);
     h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
     h ^= h >> 29;
-    return h ? h : 1;
+    return h;
 }
 
 static bool may_hold(const struct table *t, uint64_t h)
@@ -69,11 +79,20 @@ static bool may_hold(const struct table *t, uint64_t h)
     return t->filter[bit / 64] >> (bit % 64) & 1;
 }
 
-/* Doubles the table and builds its filter anew at the new size. */
+static void place(uint64_t *slots, size_t cap, uint64_t h, size_t number)
+{
+    size_t j;
+
+    for (j = h & (cap - 1); slots[j]; j = (j + 1) & (cap - 1))
+        ;
+    slots[j] = (h >> 32 << 32) | (uint64_t)number;
+}
+
+/* Doubles the slots and builds the filter anew at the new size. */
 static int grow(struct table *t)
 {
     size_t cap = t->cap ? t->cap * 2 : 1024;
-    struct entry *slots = calloc(cap, sizeof(*slots));
+    uint64_t *slots = calloc(cap, sizeof(*slots));
     uint64_t *filter = calloc(cap * FILTER_BITS_PER_SLOT / 64, sizeof(*filter));
 
     if (!slots || !filter) {
@@ -81,55 +100,55 @@ static int grow(struct table *t)
         free(filter);
         return isms_error_set(ISMS_ENOMEM, "out of memory");
     }
-    for (size_t i = 0; i < t->cap; i++) {
-        size_t j;
-        if (!t->slots[i].hash)
-            continue;
-        for (j = t->slots[i].hash & (cap - 1); slots[j].hash; j = (j + 1) & (cap - 1))
-            ;
-        slots[j] = t->slots[i];
-    }
     free(t->slots);
     free(t->filter);
     t->slots = slots;
     t->filter = filter;
     t->cap = cap;
-    for (size_t i = 0; i < cap; i++)
-        if (slots[i].hash) {
-            size_t bit = filter_bit(t, slots[i].hash);
-            filter[bit / 64] |= 1ull << (bit % 64);
-        }
+    for (size_t i = 0; i < t->count; i++) {
+        uint64_t h = hash_bytes(t->entries[i].key, t->entries[i].len);
+        size_t bit = filter_bit(t, h);
+        place(slots, cap, h, i + 1);
+        filter[bit / 64] |= 1ull << (bit % 64);
+    }
     return 0;
 }
 
 static const struct entry *lookup(const struct table *t, const void *key, size_t len, uint64_t h)
 {
+    uint64_t tag = h >> 32 << 32;
+
     if (!t->cap || !may_hold(t, h))
         return NULL;
-    for (size_t j = h & (t->cap - 1); t->slots[j].hash; j = (j + 1) & (t->cap - 1))
-        if (t->slots[j].hash == h && t->slots[j].len == len &&
-            memcmp(t->slots[j].text, key, len) == 0)
-            return &t->slots[j];
+    for (size_t j = h & (t->cap - 1); t->slots[j]; j = (j + 1) & (t->cap - 1)) {
+        const struct entry *e;
+        if ((t->slots[j] & ~0xffffffffull) != tag)
+            continue;
+        e = &t->entries[(t->slots[j] & 0xffffffffu) - 1];
+        if (e->len == len && memcmp(e->key, key, len) == 0)
+            return e;
+    }
     return NULL;
 }
 
+/* A copy of `len` bytes (and a NUL) in the set's pool. */
 static char *keep(struct isms_ioc_set *set, const void *data, size_t len)
 {
+    struct pool_block *b = set->pool;
     char *copy;
 
-    if (set->owned_count == set->owned_cap) {
-        size_t cap = set->owned_cap ? set->owned_cap * 2 : 256;
-        char **owned = realloc(set->owned, cap * sizeof(*owned));
-        if (!owned)
+    if (!b || b->used + len + 1 > POOL_BLOCK) {
+        if (len + 1 > POOL_BLOCK || !(b = malloc(sizeof(*b) + POOL_BLOCK)))
             return NULL;
-        set->owned = owned;
-        set->owned_cap = cap;
+        b->next = set->pool;
+        b->used = 0;
+        set->pool = b;
     }
-    if (!(copy = malloc(len + 1)))
-        return NULL;
+    copy = b->data + b->used;
     memcpy(copy, data, len);
     copy[len] = '\0';
-    return set->owned[set->owned_count++] = copy;
+    b->used += len + 1;
+    return copy;
 }
 
 /* Inserts `key` with its display text; 1 when it was new, 0 when known. */
@@ -138,23 +157,30 @@ static int insert(struct isms_ioc_set *set, struct table *t, const void *key, si
 {
     uint64_t h = hash_bytes(key, len);
     char *stored, *shown;
-    size_t j;
     int error;
 
     if (lookup(t, key, len, h))
         return 0;
+    if (t->count >= UINT32_MAX - 1)
+        return isms_error_set(ISMS_ETOOBIG, "too many indicators");
     if ((t->count + 1) * 2 > t->cap && (error = grow(t)) < 0)
         return error;
-    t->filter[filter_bit(t, h) / 64] |= 1ull << (filter_bit(t, h) % 64);
+    if (t->count == t->room) {
+        size_t room = t->room ? t->room * 2 : 1024;
+        struct entry *grown = realloc(t->entries, room * sizeof(*grown));
+        if (!grown)
+            return isms_error_set(ISMS_ENOMEM, "out of memory");
+        t->entries = grown;
+        t->room = room;
+    }
     if (!(stored = keep(set, key, len)))
         return isms_error_set(ISMS_ENOMEM, "out of memory");
     shown = display == key ? stored : keep(set, display, strlen(display));
     if (!shown)
         return isms_error_set(ISMS_ENOMEM, "out of memory");
-    for (j = h & (t->cap - 1); t->slots[j].hash; j = (j + 1) & (t->cap - 1))
-        ;
-    t->slots[j] = (struct entry){h, stored, len, shown, tag, type};
-    t->count++;
+    t->entries[t->count] = (struct entry){stored, shown, tag, (uint32_t)len, (uint8_t)type};
+    place(t->slots, t->cap, h, ++t->count);
+    t->filter[filter_bit(t, h) / 64] |= 1ull << (filter_bit(t, h) % 64);
     return 1;
 }
 
@@ -163,20 +189,25 @@ struct isms_ioc_set *isms_ioc_set_new(void)
     return calloc(1, sizeof(struct isms_ioc_set));
 }
 
+static void table_free(struct table *t)
+{
+    free(t->slots);
+    free(t->entries);
+    free(t->filter);
+}
+
 void isms_ioc_set_free(struct isms_ioc_set *set)
 {
     if (!set)
         return;
     isms_ioc_set_free(set->allow);
-    for (size_t i = 0; i < set->owned_count; i++)
-        free(set->owned[i]);
-    free(set->owned);
-    free(set->strings.slots);
-    free(set->addrs.slots);
-    free(set->nets.slots);
-    free(set->strings.filter);
-    free(set->addrs.filter);
-    free(set->nets.filter);
+    for (struct pool_block *b = set->pool, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    table_free(&set->strings);
+    table_free(&set->addrs);
+    table_free(&set->nets);
     free(set);
 }
 

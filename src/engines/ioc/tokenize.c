@@ -1,6 +1,8 @@
 #include "isms_setup.h"
 #include <pthread.h>
+#include "engines/ioc/byte_masks.h"
 #include "engines/ioc/tokenize.h"
+#include "util/error.h"
 
 /* Byte classes: one table lookup a byte on the hot path. A run is a maximal
  * stretch of RUN bytes; what else a run holds (dots, colons, '@', bytes no
@@ -126,47 +128,95 @@ static int colon_run(const char *p, size_t len, isms_ioc_token_fn fn, void *ctx)
     return 0;
 }
 
+/* ----------------------------------------------- from candidate to candidate */
+
+/* The bits of x that start 32 ones in a row. */
+static uint64_t starts_of_32(uint64_t x)
+{
+    x &= x >> 1;
+    x &= x >> 2;
+    x &= x >> 4;
+    x &= x >> 8;
+    return x & x >> 16;
+}
+
+/* The bytes of block b a token can be found from: a dot, colon or '@' (in
+ * every token but a hash), or the start of 32 hex digits in a row (in a
+ * hash; the row may go on into the next block). */
+static uint64_t candidates(const struct isms_byte_masks *blocks, size_t b, size_t count)
+{
+    uint64_t hex = blocks[b].m[ISMS_BYTE_HEX];
+    uint64_t across = hex >> 32 | (b + 1 < count ? blocks[b + 1].m[ISMS_BYTE_HEX] << 32 : 0);
+
+    return blocks[b].m[ISMS_BYTE_SPECIAL] | starts_of_32(hex) |
+           (starts_of_32(across) & 0xffffffffu) << 32;
+}
+
+/* The run [s, e) that holds a candidate: its tokens. *next is where the
+ * search goes on (a URL's host is searched as a run of its own). */
+static int run(const char *line, size_t len, size_t s, size_t e, size_t *next, isms_ioc_token_fn fn,
+               void *ctx)
+{
+    const char *p = line + s, *end = line + len, *colon = NULL;
+    uint8_t seen = 0;
+    int colons = 0;
+
+    *next = e;
+    for (const char *q = p; q < line + e; q++) {
+        uint8_t k = class_of(*q);
+        seen |= k;
+        if ((k & C_COLON) && !colons++)
+            colon = q;
+    }
+    if (!(seen & (C_DOT | C_AT | C_COLON)) &&
+        ((seen & C_NOT_HEX) || (e - s != 32 && e - s != 40 && e - s != 64)))
+        return 0; /* hex digits, but no hash */
+    if (colons >= 2)
+        return colon_run(p, e - s, fn, ctx);
+    if (colons == 1 && colon + 3 <= end && colon[1] == '/' && colon[2] == '/' && colon > p &&
+        (class_of(*p) & C_ALPHA)) {
+        /* scheme://host...: the URL, then its host as a token of its own */
+        *next = (size_t)(colon + 3 - line);
+        return emit(fn, ctx, ISMS_IOC_URL, p, url_length(p, end), NULL);
+    }
+    if (colons == 1) { /* host:port, key:value */
+        size_t before = (size_t)(colon - p), after = e - s - before - 1;
+        int stop = word(p, before, classes_of(p, before), fn, ctx);
+        return stop ? stop : word(colon + 1, after, classes_of(colon + 1, after), fn, ctx);
+    }
+    return word(p, e - s, seen, fn, ctx);
+}
+
+#define STACK_BLOCKS 256 /* lines of up to 16 KiB take their masks from the stack */
+
 int isms_ioc_tokenize(const char *line, size_t len, isms_ioc_token_fn fn, void *ctx)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
-    const char *p = line, *end = line + len;
+    struct isms_byte_masks stack[STACK_BLOCKS], *blocks = stack;
+    size_t count = ISMS_BYTE_BLOCKS(len), next = 0;
     int stop = 0;
 
     pthread_once(&once, init_classes);
-    while (p < end && !stop) {
-        const char *q, *colon = NULL;
-        uint8_t seen = 0, k;
-        int colons = 0;
-        while (p < end && !(class_of(*p) & C_RUN))
-            p++;
-        for (q = p; q < end && ((k = class_of(*q)) & C_RUN); q++) {
-            seen |= k;
-            if ((k & C_COLON) && !colons++)
-                colon = q;
+    if (count > STACK_BLOCKS && !(blocks = malloc(count * sizeof(*blocks))))
+        return isms_error_set(ISMS_ENOMEM, "out of memory");
+    isms_byte_masks_line(blocks, line, len);
+    for (size_t b = 0; !stop && b < count; b++) {
+        uint64_t m = candidates(blocks, b, count);
+        if (next > b * 64)
+            m &= next - b * 64 >= 64 ? 0 : ~0ull << (next - b * 64);
+        while (m && !stop) {
+            size_t c = b * 64 + (size_t)__builtin_ctzll(m), s = c, e = c + 1;
+            /* The run around the candidate, from where the last one ended. */
+            while (s > next && (class_of(line[s - 1]) & C_RUN))
+                s--;
+            while (e < len && (class_of(line[e]) & C_RUN))
+                e++;
+            stop = run(line, len, s, e, &next, fn, ctx);
+            m = next - b * 64 >= 64 ? 0 : m & ~0ull << (next - b * 64);
         }
-        if (q == p)
-            break;
-        if (!(seen & (C_DOT | C_AT | C_COLON)) &&
-            ((seen & C_NOT_HEX) || (q - p != 32 && q - p != 40 && q - p != 64))) {
-            p = q; /* a plain word ("GET", "Mozilla"): no token can be in it */
-            continue;
-        }
-        if (colons >= 2) {
-            stop = colon_run(p, (size_t)(q - p), fn, ctx);
-        } else if (colons == 1 && colon + 3 <= end && colon[1] == '/' && colon[2] == '/' &&
-                   colon > p && (class_of(*p) & C_ALPHA)) {
-            /* scheme://host...: the URL, then its host as a token of its own */
-            stop = emit(fn, ctx, ISMS_IOC_URL, p, url_length(p, end), NULL);
-            q = colon + 3;
-        } else if (colons == 1) { /* host:port, key:value */
-            size_t before = (size_t)(colon - p), after = (size_t)(q - colon - 1);
-            if (!(stop = word(p, before, classes_of(p, before), fn, ctx)))
-                stop = word(colon + 1, after, classes_of(colon + 1, after), fn, ctx);
-        } else {
-            stop = word(p, (size_t)(q - p), seen, fn, ctx);
-        }
-        p = q;
     }
+    if (blocks != stack)
+        free(blocks);
     return stop;
 }
 
