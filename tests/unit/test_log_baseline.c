@@ -9,6 +9,7 @@
 
 struct found {
     struct isms_log_deviation d[8];
+    char source[8][64]; /* the texts are the call's: kept here */
     int count;
 };
 
@@ -16,8 +17,13 @@ static int keep(const struct isms_log_deviation *d, void *ctx)
 {
     struct found *f = ctx;
 
-    if (f->count < 8)
-        f->d[f->count++] = *d;
+    if (f->count < 8) {
+        snprintf(f->source[f->count], sizeof(f->source[0]), "%s", d->source);
+        f->d[f->count] = *d;
+        f->d[f->count].source = f->source[f->count];
+        f->d[f->count].rule = NULL;
+        f->count++;
+    }
     return 0;
 }
 

@@ -64,7 +64,8 @@ struct isms_log_deviation {
 };
 
 /* Each hour of each series whose count exceeds mean + sigmas * max(stddev,
- * 1) of the learned hours before it, by rule, source and hour. */
+ * 1) of the learned hours before it, by rule, source and hour; the texts
+ * of a deviation (and of a trend below) are valid during the call only. */
 int isms_log_baseline_deviations(const struct isms_log_hourly *h,
                                  const struct isms_log_baseline_options *o,
                                  int (*fn)(const struct isms_log_deviation *d, void *ctx),

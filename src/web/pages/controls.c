@@ -14,6 +14,7 @@
 #include "web/http/request.h"
 #include "web/http/response.h"
 #include "web/http/router.h"
+#include "web/pages/evidence_form.h"
 #include "web/pages/pages.h"
 
 static const char *const status_en[] = {"", "Not started", "Planned", "Partially implemented",
@@ -274,26 +275,16 @@ static int refuse_evidence(struct isms_web_response *res, struct isms_web_reques
 /* The evidence form sends a file (its name defaults to the file's) or a link. */
 static int handle_evidence_post(struct isms_web_response *res, struct isms_web_request *req)
 {
-    const char *id = isms_web_request_param(req, "control"), *name, *url;
+    const char *id = isms_web_request_param(req, "control");
+    struct isms_page_evidence given;
     struct isms_evidence added;
     struct isms_multipart mp;
     int error;
 
-    if ((error = isms_multipart_parse(&mp, req, "file", ISMS_EVIDENCE_FILE_MAX)) == 0) {
-        name = isms_form_get(&mp.fields, "name");
-        url = isms_form_get(&mp.fields, "url");
-        if (mp.has_file && mp.filename[0] && (!name || !*name))
-            name = mp.filename;
-        if (mp.has_file && mp.filename[0])
-            error = isms_control_evidence_add(&added, req->store, req->org.id, id, name,
-                                              mp.file.len ? mp.file.ptr : "", mp.file.len, NULL,
-                                              &req->actor);
-        else if (url && *url)
-            error = isms_control_evidence_add(&added, req->store, req->org.id, id, name, NULL, 0,
-                                              url, &req->actor);
-        else
-            error = isms_error_set(ISMS_EINVALID, _("choose a file or give a link"));
-    }
+    if ((error = isms_multipart_parse(&mp, req, "file", ISMS_EVIDENCE_FILE_MAX)) == 0 &&
+        (error = isms_page_evidence_of(&given, &mp)) == 0)
+        error = isms_control_evidence_add(&added, req->store, req->org.id, id, given.name,
+                                          given.data, given.len, given.url, &req->actor);
     isms_multipart_release(&mp);
     if (error == 0)
         return isms_page_redirect_in_org(res, req, "controls/%s?saved=1#evidence-head", id);

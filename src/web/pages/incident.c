@@ -15,6 +15,7 @@
 #include "web/http/request.h"
 #include "web/http/response.h"
 #include "web/http/router.h"
+#include "web/pages/evidence_form.h"
 #include "web/pages/incident_labels.h"
 #include "web/pages/pages.h"
 
@@ -284,29 +285,18 @@ static int handle_unlink(struct isms_web_response *res, struct isms_web_request 
 
 static int handle_evidence_post(struct isms_web_response *res, struct isms_web_request *req)
 {
+    struct isms_page_evidence given;
     struct isms_evidence added;
     struct isms_multipart mp;
-    const char *name, *url;
     int64_t id = 0;
     int error;
 
     if ((error = incident_id(&id, req)) < 0)
         return error;
-    if ((error = isms_multipart_parse(&mp, req, "file", ISMS_EVIDENCE_FILE_MAX)) == 0) {
-        name = isms_form_get(&mp.fields, "name");
-        url = isms_form_get(&mp.fields, "url");
-        if (mp.has_file && mp.filename[0] && (!name || !*name))
-            name = mp.filename;
-        if (mp.has_file && mp.filename[0])
-            error = isms_incident_evidence_add(&added, req->store, req->org.id, id, name,
-                                               mp.file.len ? mp.file.ptr : "", mp.file.len, NULL,
-                                               &req->actor);
-        else if (url && *url)
-            error = isms_incident_evidence_add(&added, req->store, req->org.id, id, name, NULL, 0,
-                                               url, &req->actor);
-        else
-            error = isms_error_set(ISMS_EINVALID, _("choose a file or give a link"));
-    }
+    if ((error = isms_multipart_parse(&mp, req, "file", ISMS_EVIDENCE_FILE_MAX)) == 0 &&
+        (error = isms_page_evidence_of(&given, &mp)) == 0)
+        error = isms_incident_evidence_add(&added, req->store, req->org.id, id, given.name,
+                                           given.data, given.len, given.url, &req->actor);
     isms_multipart_release(&mp);
     if (error == 0)
         return isms_page_redirect_in_org(res, req, "incidents/%" PRId64 "?saved=1#evidence-head",
