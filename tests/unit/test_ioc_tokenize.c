@@ -173,6 +173,22 @@ static void lookups_are_exact_never_substrings(void **state)
     isms_ioc_set_free(set);
 }
 
+static void only_the_wanted_types(void **state)
+{
+    struct seen s = {0};
+    const char *line = "http://evil.example/x from 1.2.3.4 to a@b.example 2001:db8::1";
+
+    (void)state;
+    isms_ioc_tokenize_wanted(line, strlen(line), 1u << ISMS_IOC_IPV4, keep, &s);
+    assert_int_equal(s.count, 1);
+    assert_string_equal(s.text[0], "1.2.3.4");
+    s = (struct seen){0};
+    isms_ioc_tokenize_wanted(line, strlen(line), 1u << ISMS_IOC_DOMAIN, keep, &s);
+    assert_int_equal(s.count, 2); /* the URL's host and the address's domain */
+    assert_string_equal(s.text[0], "evil.example");
+    assert_string_equal(s.text[1], "b.example");
+}
+
 static void paths_and_keys_after_a_space_quote_or_equals(void **state)
 {
     struct seen s;
@@ -249,6 +265,7 @@ int main(void)
         cmocka_unit_test(hashes_only_at_word_boundaries),
         cmocka_unit_test(urls_emails_and_their_hosts),
         cmocka_unit_test(lookups_are_exact_never_substrings),
+        cmocka_unit_test(only_the_wanted_types),
         cmocka_unit_test(paths_and_keys_after_a_space_quote_or_equals),
         cmocka_unit_test(paths_and_keys_compare_as_their_systems_do),
     };

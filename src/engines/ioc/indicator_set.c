@@ -223,6 +223,18 @@ size_t isms_ioc_set_count(const struct isms_ioc_set *set)
     return set->count;
 }
 
+unsigned isms_ioc_set_wanted(const struct isms_ioc_set *set)
+{
+    unsigned wanted = 0;
+
+    for (int t = 1; t < ISMS_IOC_TYPES; t++)
+        if (set->by_type[t])
+            wanted |= 1u << t;
+    if (wanted & (1u << ISMS_IOC_IPV4 | 1u << ISMS_IOC_IPV6 | 1u << ISMS_IOC_CIDR))
+        wanted |= 1u << ISMS_IOC_IPV4 | 1u << ISMS_IOC_IPV6; /* a CIDR holds addresses */
+    return wanted;
+}
+
 bool isms_ioc_set_has_paths(const struct isms_ioc_set *set)
 {
     return set->by_type[ISMS_IOC_FILE_PATH] || set->by_type[ISMS_IOC_REGISTRY_KEY];

@@ -36,6 +36,10 @@ int isms_ioc_set_allow(struct isms_ioc_set *set, const char *value, size_t len);
 
 size_t isms_ioc_set_count(const struct isms_ioc_set *set);
 
+/* The token types a scan needs to look up (bit 1u << type): those listed,
+ * and addresses when networks are. */
+unsigned isms_ioc_set_wanted(const struct isms_ioc_set *set);
+
 /* Holds file paths or registry keys: a scan then looks for them too (a
  * pass of its own that other lists do not pay for). */
 bool isms_ioc_set_has_paths(const struct isms_ioc_set *set);

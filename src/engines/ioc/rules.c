@@ -240,7 +240,8 @@ static bool key_of(const struct isms_log_rule *r, const char *line, size_t len, 
 {
     if (strcmp(r->key, "ip") == 0) {
         struct found_ip f = {NULL, 0};
-        if (!isms_ioc_tokenize(line, len, first_ip, &f))
+        if (!isms_ioc_tokenize_wanted(line, len, 1u << ISMS_IOC_IPV4 | 1u << ISMS_IOC_IPV6,
+                                      first_ip, &f))
             return false;
         *key = f.text;
         *n = f.len;

@@ -12,7 +12,8 @@ struct line_ctx {
     size_t line;
     const char *text;
     size_t len;
-    bool paths; /* the set has paths or keys to look for */
+    bool paths;      /* the set has paths or keys to look for */
+    unsigned wanted; /* the token types it has */
 };
 
 static int on_token(const struct isms_ioc_token *token, void *ctx)
@@ -38,7 +39,7 @@ static int scan_line(struct line_ctx *l, const char *p, size_t n)
     l->len = n;
     if (l->line_fn && (stop = l->line_fn(l->line, p, n, l->ctx)))
         return stop;
-    if ((stop = isms_ioc_tokenize(p, n, on_token, l)))
+    if ((stop = isms_ioc_tokenize_wanted(p, n, l->wanted, on_token, l)))
         return stop;
     return l->paths ? isms_ioc_tokenize_paths(p, n, on_token, l) : 0;
 }
@@ -46,7 +47,16 @@ static int scan_line(struct line_ctx *l, const char *p, size_t n)
 int isms_ioc_scan(FILE *in, const char *name, const struct isms_ioc_set *set, isms_ioc_hit_fn fn,
                   isms_ioc_line_fn line_fn, void *ctx, struct isms_ioc_scan_stats *stats)
 {
-    struct line_ctx l = {set, fn, line_fn, ctx, stats, 0, NULL, 0, isms_ioc_set_has_paths(set)};
+    struct line_ctx l = {set,
+                         fn,
+                         line_fn,
+                         ctx,
+                         stats,
+                         0,
+                         NULL,
+                         0,
+                         isms_ioc_set_has_paths(set),
+                         isms_ioc_set_wanted(set)};
     char *buf = malloc(ISMS_IOC_SCAN_BUFFER);
     size_t have = 0, got;
     bool continued = false; /* the buffer holds the rest of a cut line */

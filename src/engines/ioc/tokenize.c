@@ -66,7 +66,10 @@ static uint8_t classes_of(const char *p, size_t len)
 /* A piece of a run without colons: a hash, an IPv4 address, an e-mail
  * address (and its domain) or a domain, told apart by what it holds
  * (`seen`: the classes of its bytes, as the caller found them). */
-static int word(const char *p, size_t len, uint8_t seen, isms_ioc_token_fn fn, void *ctx)
+#define WANTS(wanted, type) ((wanted) >> (type)&1u)
+
+static int word(const char *p, size_t len, uint8_t seen, unsigned wanted, isms_ioc_token_fn fn,
+                void *ctx)
 {
     struct isms_ioc_addr addr;
     enum isms_ioc_type hash;
@@ -84,22 +87,26 @@ static int word(const char *p, size_t len, uint8_t seen, isms_ioc_token_fn fn, v
     if (len != was) /* what was cut may have been the only dot */
         seen = classes_of(p, len);
     if (!(seen & (C_DOT | C_AT))) {
-        if (!(seen & C_NOT_HEX) && (hash = isms_ioc_hash_type(p, len)))
+        if (!(seen & C_NOT_HEX) && (hash = isms_ioc_hash_type(p, len)) && WANTS(wanted, hash))
             return emit(fn, ctx, hash, p, len, NULL);
         return 0;
     }
-    if (!(seen & (C_ALPHA | C_AT)) && isms_ioc_parse_ipv4(&addr, p, len))
-        return emit(fn, ctx, ISMS_IOC_IPV4, p, len, &addr);
+    if (!(seen & (C_ALPHA | C_AT))) {
+        if (WANTS(wanted, ISMS_IOC_IPV4) && isms_ioc_parse_ipv4(&addr, p, len))
+            return emit(fn, ctx, ISMS_IOC_IPV4, p, len, &addr);
+        return 0; /* digits and dots: no domain (its last label has letters) */
+    }
     if ((seen & C_AT) && (at = memchr(p, '@', len))) {
         const char *domain = at + 1;
         size_t n = (size_t)(p + len - domain);
-        if (!isms_ioc_is_domain(domain, n))
+        if (!(wanted & (1u << ISMS_IOC_EMAIL | 1u << ISMS_IOC_DOMAIN)) ||
+            !isms_ioc_is_domain(domain, n))
             return 0;
-        if ((stop = emit(fn, ctx, ISMS_IOC_EMAIL, p, len, NULL)))
+        if (WANTS(wanted, ISMS_IOC_EMAIL) && (stop = emit(fn, ctx, ISMS_IOC_EMAIL, p, len, NULL)))
             return stop;
-        return emit(fn, ctx, ISMS_IOC_DOMAIN, domain, n, NULL);
+        return WANTS(wanted, ISMS_IOC_DOMAIN) ? emit(fn, ctx, ISMS_IOC_DOMAIN, domain, n, NULL) : 0;
     }
-    if ((seen & C_ALPHA) && isms_ioc_is_domain(p, len))
+    if ((seen & C_ALPHA) && WANTS(wanted, ISMS_IOC_DOMAIN) && isms_ioc_is_domain(p, len))
         return emit(fn, ctx, ISMS_IOC_DOMAIN, p, len, NULL);
     return 0;
 }
@@ -117,15 +124,17 @@ static size_t url_length(const char *p, const char *end)
 /* A run with two colons or more is an IPv6 address (a %zone kept in the
  * token, ignored by the parse) or nothing: a clock time or a MAC address
  * holds no address either. */
-static int colon_run(const char *p, size_t len, isms_ioc_token_fn fn, void *ctx)
+static int colon_run(const char *p, size_t len, unsigned wanted, isms_ioc_token_fn fn, void *ctx)
 {
     struct isms_ioc_addr addr;
+    enum isms_ioc_type type;
 
     while (len && p[len - 1] == '.')
         len--; /* "::1." ends a sentence */
-    if (isms_ioc_parse_ipv6(&addr, p, len))
-        return emit(fn, ctx, addr.v4 ? ISMS_IOC_IPV4 : ISMS_IOC_IPV6, p, len, &addr);
-    return 0;
+    if (!isms_ioc_parse_ipv6(&addr, p, len))
+        return 0;
+    type = addr.v4 ? ISMS_IOC_IPV4 : ISMS_IOC_IPV6;
+    return WANTS(wanted, type) ? emit(fn, ctx, type, p, len, &addr) : 0;
 }
 
 /* ----------------------------------------------- from candidate to candidate */
@@ -154,8 +163,8 @@ static uint64_t candidates(const struct isms_byte_masks *blocks, size_t b, size_
 
 /* The run [s, e) that holds a candidate: its tokens. *next is where the
  * search goes on (a URL's host is searched as a run of its own). */
-static int run(const char *line, size_t len, size_t s, size_t e, size_t *next, isms_ioc_token_fn fn,
-               void *ctx)
+static int run(const char *line, size_t len, size_t s, size_t e, size_t *next, unsigned wanted,
+               isms_ioc_token_fn fn, void *ctx)
 {
     const char *p = line + s, *end = line + len, *colon = NULL;
     uint8_t seen = 0;
@@ -172,24 +181,34 @@ static int run(const char *line, size_t len, size_t s, size_t e, size_t *next, i
         ((seen & C_NOT_HEX) || (e - s != 32 && e - s != 40 && e - s != 64)))
         return 0; /* hex digits, but no hash */
     if (colons >= 2)
-        return colon_run(p, e - s, fn, ctx);
+        return WANTS(wanted, ISMS_IOC_IPV4) || WANTS(wanted, ISMS_IOC_IPV6)
+                   ? colon_run(p, e - s, wanted, fn, ctx)
+                   : 0;
     if (colons == 1 && colon + 3 <= end && colon[1] == '/' && colon[2] == '/' && colon > p &&
         (class_of(*p) & C_ALPHA)) {
         /* scheme://host...: the URL, then its host as a token of its own */
         *next = (size_t)(colon + 3 - line);
-        return emit(fn, ctx, ISMS_IOC_URL, p, url_length(p, end), NULL);
+        return WANTS(wanted, ISMS_IOC_URL)
+                   ? emit(fn, ctx, ISMS_IOC_URL, p, url_length(p, end), NULL)
+                   : 0;
     }
     if (colons == 1) { /* host:port, key:value */
         size_t before = (size_t)(colon - p), after = e - s - before - 1;
-        int stop = word(p, before, classes_of(p, before), fn, ctx);
-        return stop ? stop : word(colon + 1, after, classes_of(colon + 1, after), fn, ctx);
+        int stop = word(p, before, classes_of(p, before), wanted, fn, ctx);
+        return stop ? stop : word(colon + 1, after, classes_of(colon + 1, after), wanted, fn, ctx);
     }
-    return word(p, e - s, seen, fn, ctx);
+    return word(p, e - s, seen, wanted, fn, ctx);
 }
 
 #define STACK_BLOCKS 256 /* lines of up to 16 KiB take their masks from the stack */
 
 int isms_ioc_tokenize(const char *line, size_t len, isms_ioc_token_fn fn, void *ctx)
+{
+    return isms_ioc_tokenize_wanted(line, len, ~0u, fn, ctx);
+}
+
+int isms_ioc_tokenize_wanted(const char *line, size_t len, unsigned wanted, isms_ioc_token_fn fn,
+                             void *ctx)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     struct isms_byte_masks stack[STACK_BLOCKS], *blocks = stack;
@@ -211,7 +230,7 @@ int isms_ioc_tokenize(const char *line, size_t len, isms_ioc_token_fn fn, void *
                 s--;
             while (e < len && (class_of(line[e]) & C_RUN))
                 e++;
-            stop = run(line, len, s, e, &next, fn, ctx);
+            stop = run(line, len, s, e, &next, wanted, fn, ctx);
             m = next - b * 64 >= 64 ? 0 : m & ~0ull << (next - b * 64);
         }
     }

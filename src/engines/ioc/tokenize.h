@@ -26,6 +26,12 @@ typedef int (*isms_ioc_token_fn)(const struct isms_ioc_token *token, void *ctx);
  * returns fn's value when it is nonzero. */
 int isms_ioc_tokenize(const char *line, size_t len, isms_ioc_token_fn fn, void *ctx);
 
+/* The same, only the tokens of the types whose bit (1u << type) `wanted`
+ * has: the work of the others (a URL's length, a domain's checks) is not
+ * done. An IPv6 token that holds an IPv4 address is IPV4. */
+int isms_ioc_tokenize_wanted(const char *line, size_t len, unsigned wanted, isms_ioc_token_fn fn,
+                             void *ctx);
+
 /* The file paths and registry keys of `line`, as isms_ioc_tokenize does the
  * rest: a path after white space, a quote, '=' or an opening bracket
  * ("exe=/usr/bin/x", "Image":"C:\Windows\x.exe"), to its closing quote
