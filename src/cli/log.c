@@ -19,6 +19,7 @@
 #include "util/buf.h"
 #include "util/csv_reader.h"
 #include "util/error.h"
+#include "util/timezone.h"
 
 static const char log_help[] =
     "usage: isms log scan (--org ORG [--record] | --indicators LIST) [--rules builtin|FILE]\n"
@@ -120,7 +121,6 @@ static int count_match(const struct isms_log_rule *rule, const char *key, size_t
 static int on_line(size_t line, const char *text, size_t len, void *ctx)
 {
     struct output *o = ctx;
-    int error;
 
     if (!o->rules)
         return 0;
@@ -128,9 +128,8 @@ static int on_line(size_t line, const char *text, size_t len, void *ctx)
     o->line_len = len;
     o->t = isms_log_time_local(o->format, text, len, o->now, o->local_offset);
     /* Recorded, the rules' matches are counted by hour: the baseline. */
-    if (o->sink && (error = isms_log_rules_state_match(o->rules, text, len, count_match, o)) < 0)
-        return error;
-    return isms_log_rules_feed(o->rules, text, len, line, o->t, print_alert, o);
+    return isms_log_rules_feed(o->rules, text, len, line, o->t, o->sink ? count_match : NULL,
+                               print_alert, o);
 }
 
 static int print_hit(const struct isms_ioc_hit *hit, void *ctx)
@@ -275,7 +274,7 @@ static int scan_files(const struct isms_ioc_set *set, struct isms_log_rules_stat
                            .format = a->log_format,
                            .rules = rules,
                            .now = time(NULL),
-                           .local_offset = isms_cli_host_offset()};
+                           .local_offset = isms_tz_host_offset()};
         struct isms_ioc_scan_stats stats;
         bool stdin_file = strcmp(files[i], "-") == 0;
         FILE *in = stdin_file ? stdin : fopen(files[i], "rb");

@@ -1,5 +1,4 @@
 #include "isms_setup.h"
-#include <time.h>
 #include "cli/cli.h"
 #include "cli/log_common.h"
 #include "util/buf.h"
@@ -17,12 +16,4 @@ int isms_cli_load_rules(struct isms_log_rule **rules, size_t *n, const char *whi
         error = isms_log_rules_parse(rules, n, isms_buf_cstr(&data), data.len);
     isms_buf_release(&data);
     return error < 0 ? isms_cli_fail(error) : 0;
-}
-
-int isms_cli_host_offset(void)
-{
-    time_t now = time(NULL);
-    struct tm tm;
-
-    return localtime_r(&now, &tm) ? (int)tm.tm_gmtoff : 0;
 }

@@ -1,4 +1,4 @@
-/* What the `isms log` verbs share: the rules, the host's zone, `log trend`. */
+/* What the `isms log` verbs share: the rules, `log trend`. */
 #ifndef ISMS_CLI_LOG_COMMON_H
 #define ISMS_CLI_LOG_COMMON_H
 
@@ -7,10 +7,6 @@
 
 /* --rules builtin, or a rule file: 0, or the exit status of the failure. */
 int isms_cli_load_rules(struct isms_log_rule **rules, size_t *n, const char *which);
-
-/* Seconds east of UTC of this host's zone now: syslog writes local time
- * without a zone. */
-int isms_cli_host_offset(void);
 
 /* `isms log trend`; argv[0] is "trend". */
 int isms_cli_log_trend(int argc, char **argv);

@@ -15,6 +15,7 @@
 #include "isms/org.h"
 #include "store/store.h"
 #include "util/error.h"
+#include "util/timezone.h"
 
 static const char trend_help[] =
     "usage: isms log trend [--rules builtin|FILE] [--format F] [--learn HOURS]\n"
@@ -240,7 +241,7 @@ int isms_cli_log_trend(int argc, char **argv)
 {
     struct trend_args a = {0};
     struct isms_log_baseline_options o;
-    struct reading r = {.now = (int64_t)time(NULL), .local_offset = isms_cli_host_offset()};
+    struct reading r = {.now = (int64_t)time(NULL), .local_offset = isms_tz_host_offset()};
     struct isms_log_rule *rules = NULL;
     struct deviations found = {&a, 0};
     size_t n = 0;

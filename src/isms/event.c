@@ -271,16 +271,14 @@ static int on_match(const struct isms_log_rule *rule, const char *key, size_t n,
 static int on_line(size_t line, const char *text, size_t len, void *ctx)
 {
     struct scan_run *r = ctx;
-    int error;
 
     if (!r->rules)
         return 0;
     r->line = text;
     r->line_len = len;
     r->t = isms_log_time_local(r->format, text, len, r->now, r->local_offset);
-    if ((error = isms_log_rules_state_match(r->rules, text, len, on_match, r)) < 0)
-        return error;
-    return isms_log_rules_feed(r->rules, text, len, line + (size_t)r->line_base, r->t, on_alert, r);
+    return isms_log_rules_feed(r->rules, text, len, line + (size_t)r->line_base, r->t, on_match,
+                               on_alert, r);
 }
 
 static int on_hit(const struct isms_ioc_hit *hit, void *ctx)

@@ -10,6 +10,7 @@
 #include "model/actor.h"
 #include "store/events.h"
 #include "util/error.h"
+#include "util/timezone.h"
 
 #define PIECE_MAX (4u << 20)  /* bytes scanned in one transaction */
 #define SET_RELOAD_SECONDS 60 /* indicators imported meanwhile are found after this */
@@ -80,14 +81,6 @@ static int load_set(struct watched *w, struct isms_store *store)
     return 0;
 }
 
-static int host_offset(void)
-{
-    time_t now = time(NULL);
-    struct tm tm;
-
-    return localtime_r(&now, &tm) ? (int)tm.tm_gmtoff : 0;
-}
-
 /* Scans `len` bytes (whole lines) read at w->offset and records their
  * events with the offset after them. */
 static int scan_piece(struct watched *w, struct isms_store *store, const char *data, size_t len)
@@ -98,7 +91,7 @@ static int scan_piece(struct watched *w, struct isms_store *store, const char *d
         .set = w->set,
         .rules = w->rules,
         .rule_count = w->rule_count,
-        .local_offset = host_offset(),
+        .local_offset = isms_tz_host_offset(),
         .offset = &saved,
         .rules_state = w->rules_state,
         .first_line = w->line + 1,

@@ -1,5 +1,6 @@
 #include "isms_setup.h"
 #include <glib.h>
+#include <time.h>
 #include "util/error.h"
 #include "util/time.h"
 #include "util/timezone.h"
@@ -75,4 +76,12 @@ int isms_tz_offset_now(const char *zone)
 
     isms_time_now(now);
     return zone && *zone && isms_tz_local(&t, zone, now) == 0 ? t.utc_offset_seconds : 0;
+}
+
+int isms_tz_host_offset(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+
+    return localtime_r(&now, &tm) ? (int)tm.tm_gmtoff : 0;
 }

@@ -30,4 +30,8 @@ int isms_tz_local(struct isms_local_time *out, const char *zone, const char *tim
  * what spans hours or days, seldom a change of daylight saving. */
 int isms_tz_offset_now(const char *zone);
 
+/* Seconds east of UTC of this host's zone now (TZ, /etc/localtime): the
+ * zone syslog writes its zone-less times in. */
+int isms_tz_host_offset(void);
+
 #endif

@@ -73,7 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!st)
             abort();
         for (int64_t t = 0; t < 3; t++)
-            isms_log_rules_feed(st, b.line, b.len, (size_t)t + 1, t, no_alert, NULL);
+            isms_log_rules_feed(st, b.line, b.len, (size_t)t + 1, t, NULL, no_alert, NULL);
         isms_log_rules_state_free(st);
     }
     free(rules);

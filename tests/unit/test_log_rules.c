@@ -28,7 +28,7 @@ static void feed(struct isms_log_rules_state *st, struct alerts *a, size_t line,
 {
     assert_int_equal(isms_log_rules_feed(st, text, strlen(text), line,
                                          isms_log_time(ISMS_LOG_AUTO, text, strlen(text), NOW),
-                                         keep, a),
+                                         NULL, keep, a),
                      0);
 }
 

@@ -16,7 +16,6 @@ struct isms_log_hourly {
     size_t count, room;
     uint32_t *index; /* entry number + 1; 0 empty */
     size_t cap;
-    size_t series; /* (rule, source) pairs seen, roughly: new sources */
 };
 
 struct isms_log_hourly *isms_log_hourly_new(void)

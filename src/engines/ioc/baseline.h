@@ -18,8 +18,9 @@
 
 #define ISMS_LOG_HOUR 3600
 #define ISMS_LOG_SOURCE_MAX 63 /* bytes of a source kept; longer ones are cut */
-/* Series (rule and source) counted at most; past them a rule's other
- * sources are counted together as "*". */
+/* Hourly counts (of a rule, a source, an hour) kept at most; past them a
+ * line is counted under the source "*", and past four times as many the
+ * counts are refused (ISMS_ETOOBIG). */
 #define ISMS_LOG_HOURLY_MAX 262144
 
 struct isms_log_hourly;

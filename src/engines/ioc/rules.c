@@ -125,7 +125,6 @@ struct counter {
 };
 
 struct isms_log_rules_state {
-    const struct isms_log_rule *rules;
     struct counter *counters;
     size_t count;
 };
@@ -142,7 +141,6 @@ struct isms_log_rules_state *isms_log_rules_state_new(const struct isms_log_rule
     for (size_t i = 0; i < count; i++)
         s->counters[i].rule = &rules[i];
     s->count = count;
-    s->rules = rules;
     return s;
 }
 
@@ -301,7 +299,8 @@ static int count_event(struct counter *c, const char *key, size_t n, size_t line
 }
 
 int isms_log_rules_feed(struct isms_log_rules_state *state, const char *line, size_t len,
-                        size_t line_no, int64_t t, isms_log_alert_fn fn, void *ctx)
+                        size_t line_no, int64_t t, isms_log_match_fn on_match, isms_log_alert_fn fn,
+                        void *ctx)
 {
     int stop = 0;
 
@@ -311,8 +310,11 @@ int isms_log_rules_feed(struct isms_log_rules_state *state, const char *line, si
         struct counter *c = &state->counters[i];
         const char *key;
         size_t n;
-        if (contains(line, len, c->rule->match) && key_of(c->rule, line, len, &key, &n))
-            stop = count_event(c, key, n, line_no, t, fn, ctx);
+        if (!contains(line, len, c->rule->match) || !key_of(c->rule, line, len, &key, &n))
+            continue;
+        if (on_match && (stop = on_match(c->rule, key, n, ctx)))
+            break;
+        stop = count_event(c, key, n, line_no, t, fn, ctx);
     }
     return stop;
 }
@@ -329,10 +331,4 @@ int isms_log_rules_match(const struct isms_log_rule *rules, size_t count, const 
             stop = fn(&rules[i], key, n, ctx);
     }
     return stop;
-}
-
-int isms_log_rules_state_match(const struct isms_log_rules_state *state, const char *line,
-                               size_t len, isms_log_match_fn fn, void *ctx)
-{
-    return isms_log_rules_match(state->rules, state->count, line, len, fn, ctx);
 }

@@ -49,20 +49,20 @@ struct isms_log_rules_state *isms_log_rules_state_new(const struct isms_log_rule
                                                       size_t count);
 void isms_log_rules_state_free(struct isms_log_rules_state *state);
 
-/* One line at time `t` (epoch seconds; lines without a time are not
- * counted). Returns fn's nonzero value, or an error. */
-int isms_log_rules_feed(struct isms_log_rules_state *state, const char *line, size_t len,
-                        size_t line_no, int64_t t, isms_log_alert_fn fn, void *ctx);
-
 typedef int (*isms_log_match_fn)(const struct isms_log_rule *rule, const char *key, size_t key_len,
                                  void *ctx);
 
+/* One line at time `t` (epoch seconds; lines without a time are not
+ * counted). `on_match` (may be NULL) hears of each rule the line matches,
+ * with its key, before any threshold (baseline.h counts them by hour);
+ * `fn` of each alert. Returns a callback's nonzero value, or an error. */
+int isms_log_rules_feed(struct isms_log_rules_state *state, const char *line, size_t len,
+                        size_t line_no, int64_t t, isms_log_match_fn on_match, isms_log_alert_fn fn,
+                        void *ctx);
+
 /* Each rule whose match text `line` holds, with the line's key: what the
- * rules count, before any threshold (baseline.h counts it by hour). */
+ * rules count, for a reader without a state (isms log trend). */
 int isms_log_rules_match(const struct isms_log_rule *rules, size_t count, const char *line,
                          size_t len, isms_log_match_fn fn, void *ctx);
-/* The same over the rules a state counts. */
-int isms_log_rules_state_match(const struct isms_log_rules_state *state, const char *line,
-                               size_t len, isms_log_match_fn fn, void *ctx);
 
 #endif
