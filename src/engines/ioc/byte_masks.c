@@ -14,10 +14,12 @@ static void init_table(void)
         bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         bool digit = c >= '0' && c <= '9';
         bool hex = digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-        bool special = c == '.' || c == ':' || c == '@';
-        bool run = alpha || digit || special || c == '-' || c == '_' || c == '+' || c == '%';
-        classes[c] = (uint8_t)(run << ISMS_BYTE_RUN | special << ISMS_BYTE_SPECIAL |
-                               hex << ISMS_BYTE_HEX);
+        bool dot = c == '.', colon = c == ':', at = c == '@';
+        bool run = alpha || digit || dot || colon || at || c == '-' || c == '_' || c == '+' ||
+                   c == '%';
+        classes[c] = (uint8_t)(run << ISMS_BYTE_RUN | hex << ISMS_BYTE_HEX |
+                               alpha << ISMS_BYTE_ALPHA | dot << ISMS_BYTE_DOT |
+                               colon << ISMS_BYTE_COLON | at << ISMS_BYTE_AT);
     }
 }
 
@@ -55,8 +57,8 @@ __attribute__((target("avx2"))) static void masks_avx2(struct isms_byte_masks *o
         uint32_t hex_letter = in_range(lower, 'a', 5);
         uint32_t dot = equal(c, '.'), colon = equal(c, ':'), at = equal(c, '@');
         uint32_t other = equal(c, '-') | equal(c, '_') | equal(c, '+') | equal(c, '%');
-        uint32_t special = dot | colon | at, run = alpha | digit | special | other;
-        const uint32_t bits[ISMS_BYTE_CLASSES] = {run, special, digit | hex_letter};
+        uint32_t run = alpha | digit | dot | colon | at | other;
+        const uint32_t bits[ISMS_BYTE_CLASSES] = {run, digit | hex_letter, alpha, dot, colon, at};
         for (int k = 0; k < ISMS_BYTE_CLASSES; k++)
             out->m[k] = half ? out->m[k] | (uint64_t)bits[k] << 32 : bits[k];
     }

@@ -12,9 +12,12 @@
 #include <stdint.h>
 
 enum isms_byte_class {
-    ISMS_BYTE_RUN,     /* letters, digits, . - _ @ + % : (what tokens are made of) */
-    ISMS_BYTE_SPECIAL, /* . : @ (what every token but a hash holds) */
-    ISMS_BYTE_HEX,     /* hex digits (what a hash is made of) */
+    ISMS_BYTE_RUN,   /* letters, digits, . - _ @ + % : (what tokens are made of) */
+    ISMS_BYTE_HEX,   /* hex digits (what a hash is made of) */
+    ISMS_BYTE_ALPHA, /* letters */
+    ISMS_BYTE_DOT,   /* . : @ each a class: every token but a hash holds one */
+    ISMS_BYTE_COLON,
+    ISMS_BYTE_AT,
     ISMS_BYTE_CLASSES
 };
 

@@ -151,53 +151,161 @@ static uint64_t starts_of_32(uint64_t x)
 
 /* The bytes of block b a token can be found from: a dot, colon or '@' (in
  * every token but a hash), or the start of 32 hex digits in a row (in a
- * hash; the row may go on into the next block). */
-static uint64_t candidates(const struct isms_byte_masks *blocks, size_t b, size_t count)
-{
-    uint64_t hex = blocks[b].m[ISMS_BYTE_HEX];
-    uint64_t across = hex >> 32 | (b + 1 < count ? blocks[b + 1].m[ISMS_BYTE_HEX] << 32 : 0);
+ * hash; the row may go on into the next block); only those of the types
+ * wanted. */
+#define HASH_TYPES (1u << ISMS_IOC_MD5 | 1u << ISMS_IOC_SHA1 | 1u << ISMS_IOC_SHA256)
 
-    return blocks[b].m[ISMS_BYTE_SPECIAL] | starts_of_32(hex) |
-           (starts_of_32(across) & 0xffffffffu) << 32;
+static uint64_t candidates(const struct isms_byte_masks *blocks, size_t b, size_t count,
+                           unsigned wanted)
+{
+    const uint64_t *m = blocks[b].m;
+    uint64_t hex = m[ISMS_BYTE_HEX], found = 0, across;
+
+    if (wanted & ~HASH_TYPES)
+        found = m[ISMS_BYTE_DOT] | m[ISMS_BYTE_COLON] | m[ISMS_BYTE_AT];
+    if (!(wanted & HASH_TYPES))
+        return found;
+    across = hex >> 32 | (b + 1 < count ? blocks[b + 1].m[ISMS_BYTE_HEX] << 32 : 0);
+    return found | starts_of_32(hex) | (starts_of_32(across) & 0xffffffffu) << 32;
+}
+
+/* A line's masks, and what a stretch [s, e) of it holds, read from them. */
+struct masked_line {
+    const char *text;
+    size_t len;
+    const struct isms_byte_masks *blocks;
+    size_t count;
+};
+
+struct stretch {
+    uint8_t seen;          /* C_* of its bytes */
+    unsigned dots, colons; /* counted up to DOTS_COUNTED, COLONS_COUNTED a block */
+    bool double_colon;     /* "::" */
+    size_t first_colon;    /* offset in the line; valid when colons > 0 */
+};
+
+/* The bits of block b that lie in [s, e). */
+static uint64_t within(size_t b, size_t s, size_t e)
+{
+    size_t lo = b * 64, hi = lo + 64;
+    uint64_t from = s > lo ? ~0ull << (s - lo) : ~0ull;
+    uint64_t to = e < hi ? (1ull << (e - lo)) - 1 : ~0ull;
+
+    return from & to;
+}
+
+/* The set bits of x, counted up to `limit` (a CPU without popcnt makes
+ * __builtin_popcountll a library call). */
+static unsigned bits_up_to(uint64_t x, unsigned limit)
+{
+    unsigned n = 0;
+
+    for (; x && n < limit; n++)
+        x &= x - 1;
+    return n;
+}
+
+#define DOTS_COUNTED 3   /* an IPv4 address has three */
+#define COLONS_COUNTED 6 /* an IPv6 address without "::" six or seven */
+
+static struct stretch stretch_of(const struct masked_line *l, size_t s, size_t e)
+{
+    struct stretch r = {0, 0, 0, false, 0};
+    uint64_t run = 0, hex = 0, alpha = 0, at = 0, pairs = 0, carry = 0;
+
+    for (size_t b = s / 64; b * 64 < e; b++) {
+        const uint64_t *m = l->blocks[b].m, in = within(b, s, e);
+        uint64_t colon = m[ISMS_BYTE_COLON] & in;
+        if (colon && !r.colons)
+            r.first_colon = b * 64 + (size_t)__builtin_ctzll(colon);
+        r.colons += bits_up_to(colon, COLONS_COUNTED);
+        pairs |= (colon & (colon >> 1)) | (carry & colon);
+        carry = colon >> 63;
+        r.dots += bits_up_to(m[ISMS_BYTE_DOT] & in, DOTS_COUNTED);
+        run |= m[ISMS_BYTE_RUN] & in & ~m[ISMS_BYTE_HEX];
+        hex |= m[ISMS_BYTE_HEX] & in & ~m[ISMS_BYTE_ALPHA];
+        alpha |= m[ISMS_BYTE_ALPHA] & in;
+        at |= m[ISMS_BYTE_AT] & in;
+    }
+    r.seen = (uint8_t)((e > s ? C_RUN : 0) | (run ? C_NOT_HEX : 0) | (hex ? C_DIGIT : 0) |
+                       (alpha ? C_ALPHA : 0) | (at ? C_AT : 0) | (r.dots ? C_DOT : 0) |
+                       (r.colons ? C_COLON : 0));
+    r.double_colon = pairs != 0;
+    return r;
+}
+
+/* Where the run that holds byte c ends: the first byte after it in no run. */
+static size_t run_end(const struct masked_line *l, size_t c)
+{
+    for (size_t b = c / 64; b < l->count; b++) {
+        uint64_t out = ~l->blocks[b].m[ISMS_BYTE_RUN] & within(b, c, l->len);
+        if (out)
+            return b * 64 + (size_t)__builtin_ctzll(out);
+    }
+    return l->len;
+}
+
+/* Where it starts, not before `floor` (where the last token ended). */
+static size_t run_start(const struct masked_line *l, size_t c, size_t floor)
+{
+    for (size_t b = c / 64 + 1; b-- > floor / 64;) {
+        uint64_t out = ~l->blocks[b].m[ISMS_BYTE_RUN] & within(b, floor, c);
+        if (out)
+            return b * 64 + 64 - (size_t)__builtin_clzll(out);
+    }
+    return floor;
+}
+
+/* A piece [s, e) of a run without colons, its classes read from the masks. */
+static int piece(const struct masked_line *l, size_t s, size_t e, unsigned wanted,
+                 isms_ioc_token_fn fn, void *ctx)
+{
+    struct stretch r = stretch_of(l, s, e);
+
+    /* Digits and fewer than three dots: no address, no domain, no hash. */
+    if (r.dots && r.dots < 3 && !(r.seen & (C_ALPHA | C_AT)))
+        return 0;
+    return word(l->text + s, e - s, r.seen, wanted, fn, ctx);
 }
 
 /* The run [s, e) that holds a candidate: its tokens. *next is where the
  * search goes on (a URL's host is searched as a run of its own). */
-static int run(const char *line, size_t len, size_t s, size_t e, size_t *next, unsigned wanted,
+static int run(const struct masked_line *l, size_t s, size_t e, size_t *next, unsigned wanted,
                isms_ioc_token_fn fn, void *ctx)
 {
-    const char *p = line + s, *end = line + len, *colon = NULL;
-    uint8_t seen = 0;
-    int colons = 0;
+    const char *p = l->text + s, *end = l->text + l->len, *colon;
+    struct stretch r = stretch_of(l, s, e);
 
     *next = e;
-    for (const char *q = p; q < line + e; q++) {
-        uint8_t k = class_of(*q);
-        seen |= k;
-        if ((k & C_COLON) && !colons++)
-            colon = q;
-    }
-    if (!(seen & (C_DOT | C_AT | C_COLON)) &&
-        ((seen & C_NOT_HEX) || (e - s != 32 && e - s != 40 && e - s != 64)))
+    if (!(r.seen & (C_DOT | C_AT | C_COLON)) &&
+        ((r.seen & C_NOT_HEX) || (e - s != 32 && e - s != 40 && e - s != 64)))
         return 0; /* hex digits, but no hash */
-    if (colons >= 2)
+    if (r.colons >= 2) {
+        /* An IPv6 address has a "::" or six colons at least. */
+        if (r.colons < 6 && !r.double_colon)
+            return 0;
         return WANTS(wanted, ISMS_IOC_IPV4) || WANTS(wanted, ISMS_IOC_IPV6)
                    ? colon_run(p, e - s, wanted, fn, ctx)
                    : 0;
-    if (colons == 1 && colon + 3 <= end && colon[1] == '/' && colon[2] == '/' && colon > p &&
+    }
+    if (r.colons == 0) {
+        if (r.dots && r.dots < 3 && !(r.seen & (C_ALPHA | C_AT)))
+            return 0; /* digits and fewer than three dots: "HTTP/1.1", "5.0" */
+        return word(p, e - s, r.seen, wanted, fn, ctx);
+    }
+    colon = l->text + r.first_colon;
+    if (colon + 3 <= end && colon[1] == '/' && colon[2] == '/' && colon > p &&
         (class_of(*p) & C_ALPHA)) {
         /* scheme://host...: the URL, then its host as a token of its own */
-        *next = (size_t)(colon + 3 - line);
+        *next = r.first_colon + 3;
         return WANTS(wanted, ISMS_IOC_URL)
                    ? emit(fn, ctx, ISMS_IOC_URL, p, url_length(p, end), NULL)
                    : 0;
     }
-    if (colons == 1) { /* host:port, key:value */
-        size_t before = (size_t)(colon - p), after = e - s - before - 1;
-        int stop = word(p, before, classes_of(p, before), wanted, fn, ctx);
-        return stop ? stop : word(colon + 1, after, classes_of(colon + 1, after), wanted, fn, ctx);
+    { /* host:port, key:value */
+        int stop = piece(l, s, r.first_colon, wanted, fn, ctx);
+        return stop ? stop : piece(l, r.first_colon + 1, e, wanted, fn, ctx);
     }
-    return word(p, e - s, seen, wanted, fn, ctx);
 }
 
 #define STACK_BLOCKS 256 /* lines of up to 16 KiB take their masks from the stack */
@@ -212,25 +320,22 @@ int isms_ioc_tokenize_wanted(const char *line, size_t len, unsigned wanted, isms
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     struct isms_byte_masks stack[STACK_BLOCKS], *blocks = stack;
-    size_t count = ISMS_BYTE_BLOCKS(len), next = 0;
+    struct masked_line l = {line, len, stack, ISMS_BYTE_BLOCKS(len)};
+    size_t next = 0;
     int stop = 0;
 
     pthread_once(&once, init_classes);
-    if (count > STACK_BLOCKS && !(blocks = malloc(count * sizeof(*blocks))))
+    if (l.count > STACK_BLOCKS && !(blocks = malloc(l.count * sizeof(*blocks))))
         return isms_error_set(ISMS_ENOMEM, "out of memory");
+    l.blocks = blocks;
     isms_byte_masks_line(blocks, line, len);
-    for (size_t b = 0; !stop && b < count; b++) {
-        uint64_t m = candidates(blocks, b, count);
+    for (size_t b = 0; !stop && b < l.count; b++) {
+        uint64_t m = candidates(blocks, b, l.count, wanted);
         if (next > b * 64)
             m &= next - b * 64 >= 64 ? 0 : ~0ull << (next - b * 64);
         while (m && !stop) {
-            size_t c = b * 64 + (size_t)__builtin_ctzll(m), s = c, e = c + 1;
-            /* The run around the candidate, from where the last one ended. */
-            while (s > next && (class_of(line[s - 1]) & C_RUN))
-                s--;
-            while (e < len && (class_of(line[e]) & C_RUN))
-                e++;
-            stop = run(line, len, s, e, &next, wanted, fn, ctx);
+            size_t c = b * 64 + (size_t)__builtin_ctzll(m);
+            stop = run(&l, run_start(&l, c, next), run_end(&l, c), &next, wanted, fn, ctx);
             m = next - b * 64 >= 64 ? 0 : m & ~0ull << (next - b * 64);
         }
     }
