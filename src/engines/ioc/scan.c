@@ -1,7 +1,7 @@
 #include "isms_setup.h"
-#include <errno.h>
 #include "engines/ioc/scan.h"
 #include "util/error.h"
+#include "util/lines.h"
 
 struct line_ctx {
     const struct isms_ioc_set *set;
@@ -29,12 +29,12 @@ static int on_token(const struct isms_ioc_token *token, void *ctx)
     return l->fn ? l->fn(&hit, l->ctx) : 0;
 }
 
-static int scan_line(struct line_ctx *l, const char *p, size_t n)
+static int scan_line(const char *p, size_t n, size_t line_no, void *ctx)
 {
+    struct line_ctx *l = ctx;
     int stop;
 
-    if (n && p[n - 1] == '\r')
-        n--;
+    l->line = line_no;
     l->text = p;
     l->len = n;
     if (l->line_fn && (stop = l->line_fn(l->line, p, n, l->ctx)))
@@ -57,44 +57,13 @@ int isms_ioc_scan(FILE *in, const char *name, const struct isms_ioc_set *set, is
                          0,
                          isms_ioc_set_has_paths(set),
                          isms_ioc_set_wanted(set)};
-    char *buf = malloc(ISMS_IOC_SCAN_BUFFER);
-    size_t have = 0, got;
-    bool continued = false; /* the buffer holds the rest of a cut line */
-    int stop = 0;
+    struct isms_lines_stats lines;
+    int stop;
 
     memset(stats, 0, sizeof(*stats));
-    if (!buf)
-        return isms_error_set(ISMS_ENOMEM, "out of memory");
-    while (!stop && (got = fread(buf + have, 1, ISMS_IOC_SCAN_BUFFER - have, in)) > 0) {
-        char *p = buf, *end = buf + have + got, *nl;
-        stats->bytes += got;
-        while (!stop && (nl = memchr(p, '\n', (size_t)(end - p)))) {
-            if (!continued)
-                l.line++;
-            continued = false;
-            stop = scan_line(&l, p, (size_t)(nl - p));
-            p = nl + 1;
-        }
-        have = (size_t)(end - p);
-        if (have == ISMS_IOC_SCAN_BUFFER) { /* one line fills the buffer: scan it in parts */
-            if (!continued)
-                l.line++;
-            stats->long_lines += !continued;
-            continued = true;
-            stop = scan_line(&l, buf, have);
-            have = 0;
-        } else if (have && p != buf) {
-            memmove(buf, p, have);
-        }
-    }
-    if (!stop && ferror(in))
-        stop = isms_error_set(ISMS_ERROR, "cannot read '%s': %s", name, strerror(errno));
-    if (!stop && have) { /* the last line has no newline */
-        if (!continued)
-            l.line++;
-        stop = scan_line(&l, buf, have);
-    }
-    stats->lines = l.line;
-    free(buf);
+    stop = isms_lines_each(in, name, scan_line, &l, &lines);
+    stats->bytes = lines.bytes;
+    stats->lines = lines.lines;
+    stats->long_lines = lines.long_lines;
     return stop;
 }

@@ -1,6 +1,6 @@
 /*
  * Streaming a log through the tokenizer and the indicator set: any size in
- * constant memory (one buffer of ISMS_IOC_SCAN_BUFFER bytes), line numbers
+ * constant memory (util/lines.h: one buffer of ISMS_LINES_BUFFER bytes), line numbers
  * counted from 1, a line longer than the buffer scanned in pieces (a token
  * across a cut may be missed; such lines are counted).
  */
@@ -9,8 +9,6 @@
 
 #include <stdio.h>
 #include "engines/ioc/indicator_set.h"
-
-#define ISMS_IOC_SCAN_BUFFER (1u << 20)
 
 struct isms_ioc_hit {
     size_t line;      /* 1-based */
