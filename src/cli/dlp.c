@@ -163,7 +163,8 @@ static int parse(int argc, char **argv, bool *json, const char **keywords, const
     return isms_cli_parse_options("dlp", options, argc, argv);
 }
 
-static void print_totals(const struct dlp_run *r)
+/* Prints the counts on stderr and returns how many findings there were. */
+static size_t print_totals(const struct dlp_run *r)
 {
     size_t total = 0;
 
@@ -175,6 +176,7 @@ static void print_totals(const struct dlp_run *r)
             fprintf(stderr, " %s %zu", isms_dlp_detector_name(d), r->stats.findings[d]);
     }
     fprintf(stderr, total ? " (%zu findings)\n" : " no findings\n", total);
+    return total;
 }
 
 static int run_dlp(int argc, char **argv)
@@ -206,16 +208,7 @@ static int run_dlp(int argc, char **argv)
     }
     for (int i = optind + 1; i < argc && !status; i++)
         status = scan_path(&r, argv[i]);
-    if (status)
-        status = isms_cli_fail(status);
-    else
-        print_totals(&r);
-    if (!status) {
-        size_t total = 0;
-        for (int d = 0; d < ISMS_DLP_DETECTORS; d++)
-            total += r.stats.findings[d];
-        status = total ? 1 : 0;
-    }
+    status = status ? isms_cli_fail(status) : print_totals(&r) ? 1 : 0;
 done:
     isms_buf_release(&text);
     return status;

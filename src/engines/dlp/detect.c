@@ -165,49 +165,58 @@ static bool phone_shaped(const char *d, size_t n)
     return n == 10 && (d[1] != '0' || strncmp(d, "0120", 4) == 0);
 }
 
+/* `candidate` in *best unless a reading scored at least as high is there. */
+static void keep_best(struct isms_dlp_finding *best, bool *any, struct isms_dlp_finding candidate)
+{
+    if (!*any || candidate.score > best->score)
+        *best = candidate;
+    *any = true;
+}
+
+static struct isms_dlp_finding reading(enum isms_dlp_detector d, const char *issuer, bool context,
+                                       int score)
+{
+    return (struct isms_dlp_finding){d, 0, 0, {0}, issuer, context, score, ISMS_DLP_LOW};
+}
+
 /* The best reading of a number: a card, a My Number, a corporate number or
- * a phone number, scored by its check digits, its shape and the words near. */
+ * a phone number, scored by its check digits, its shape and the words near;
+ * a card first, so it wins a tie. */
 static bool read_as(struct line *l, const struct number *num, size_t start,
                     struct isms_dlp_finding *f)
 {
     const char *d = num->digits;
     size_t n = num->n;
-    int best = -1;
+    bool any = false, context;
 
-    memset(f, 0, sizeof(*f));
     if (n >= 13 && isms_dlp_luhn_valid(d, n)) {
-        bool context = near(l->text, l->len, start, num->end, card_words);
         const char *issuer = isms_dlp_card_issuer(d, n);
-        int score = issuer ? (context ? 95 : 60) : context ? 70 : 20;
-        *f = (struct isms_dlp_finding){ISMS_DLP_CARD, 0, 0, {0}, issuer, context, score, 0};
-        best = score;
+        context = near(l->text, l->len, start, num->end, card_words);
+        keep_best(f, &any,
+                  reading(ISMS_DLP_CARD, issuer, context,
+                          issuer    ? (context ? 95 : 60)
+                          : context ? 70
+                                    : 20));
     }
     if (n == 12 && isms_dlp_my_number_valid(d, n)) {
-        bool context = near(l->text, l->len, start, num->end, my_number_words);
-        int score = context ? 95 : 30;
-        if (score > best)
-            *f = (struct isms_dlp_finding){ISMS_DLP_MY_NUMBER, 0, 0, {0}, NULL, context, score, 0};
-        best = score > best ? score : best;
+        context = near(l->text, l->len, start, num->end, my_number_words);
+        keep_best(f, &any, reading(ISMS_DLP_MY_NUMBER, NULL, context, context ? 95 : 30));
     }
     if (n == 13 && isms_dlp_corporate_number_valid(d, n)) {
-        bool context = near(l->text, l->len, start, num->end, corporate_words);
-        int score = context ? 90 : 30;
-        if (score > best)
-            *f = (struct isms_dlp_finding){
-                ISMS_DLP_CORPORATE_NUMBER, 0, 0, {0}, NULL, context, score, 0};
-        best = score > best ? score : best;
+        context = near(l->text, l->len, start, num->end, corporate_words);
+        keep_best(f, &any, reading(ISMS_DLP_CORPORATE_NUMBER, NULL, context, context ? 90 : 30));
     }
     if (phone_shaped(d, n)) {
-        bool context = near(l->text, l->len, start, num->end, phone_words);
-        int score = num->separated ? (context ? 85 : 55) : context ? 60 : 10;
-        if (score > best)
-            *f = (struct isms_dlp_finding){ISMS_DLP_PHONE, 0, 0, {0}, NULL, context, score, 0};
-        best = score > best ? score : best;
+        context = near(l->text, l->len, start, num->end, phone_words);
+        keep_best(f, &any,
+                  reading(ISMS_DLP_PHONE, NULL, context,
+                          num->separated ? (context ? 85 : 55)
+                          : context      ? 60
+                                         : 10));
     }
-    if (best < 0)
-        return false;
-    mask_digits(f->masked, d, n);
-    return true;
+    if (any)
+        mask_digits(f->masked, d, n);
+    return any;
 }
 
 /* "+81-90-1234-5678": the national number is "090...". */
@@ -233,11 +242,6 @@ static int number_at(struct line *l, size_t start, size_t *next)
     return read_as(l, &num, start, &f) ? tell(l, &f, start) : 0;
 }
 
-static bool local_byte(char c)
-{
-    return is_word(c) && c != '@' ? true : c == '.' || c == '%' || c == '+' || c == '-';
-}
-
 static bool domain_byte(char c)
 {
     return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '-';
@@ -251,7 +255,7 @@ static int email_at(struct line *l, size_t at, size_t *next)
     struct isms_dlp_finding f = {ISMS_DLP_EMAIL, 0, 0, {0}, NULL, false, 60, 0};
 
     *next = at + 1;
-    while (s > 0 && local_byte(p[s - 1]))
+    while (s > 0 && isms_ioc_email_local_byte(p[s - 1]))
         s--;
     while (e < l->len && domain_byte(p[e]))
         e++;

@@ -223,6 +223,11 @@ static bool parse_cidr(struct isms_ioc_addr *addr, int *prefix, const char *p, s
     return true;
 }
 
+bool isms_ioc_email_local_byte(char c)
+{
+    return is_alnum(c) || (c && strchr("._%+-", c));
+}
+
 static bool is_email(const char *p, size_t len)
 {
     const char *at = memchr(p, '@', len);
@@ -230,7 +235,7 @@ static bool is_email(const char *p, size_t len)
     if (!at || at == p || memchr(at + 1, '@', (size_t)(p + len - at - 1)))
         return false;
     for (const char *c = p; c < at; c++)
-        if (!is_alnum(*c) && !strchr("._%+-", *c))
+        if (!isms_ioc_email_local_byte(*c))
             return false;
     return isms_ioc_is_domain(at + 1, (size_t)(p + len - at - 1));
 }

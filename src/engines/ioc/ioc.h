@@ -51,6 +51,10 @@ bool isms_ioc_parse_ipv6(struct isms_ioc_addr *out, const char *text, size_t len
  * 1-63 bytes, the last alphabetic (or xn--), at most 253 bytes. */
 bool isms_ioc_is_domain(const char *text, size_t len);
 
+/* True for a byte an e-mail address's local part may hold: letters,
+ * digits and . _ % + - (the leak scanner finds addresses with it too). */
+bool isms_ioc_email_local_byte(char c);
+
 /* `len` hex digits: 32 md5, 40 sha1, 64 sha256; ISMS_IOC_NONE otherwise. */
 enum isms_ioc_type isms_ioc_hash_type(const char *text, size_t len);
 

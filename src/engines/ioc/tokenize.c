@@ -178,7 +178,7 @@ struct masked_line {
 };
 
 struct stretch {
-    uint8_t seen;          /* C_* of its bytes */
+    uint8_t seen;          /* the C_* of its bytes word() reads (not C_DIGIT) */
     unsigned dots, colons; /* counted up to DOTS_COUNTED, COLONS_COUNTED a block */
     bool double_colon;     /* "::" */
     size_t first_colon;    /* offset in the line; valid when colons > 0 */
@@ -211,7 +211,7 @@ static unsigned bits_up_to(uint64_t x, unsigned limit)
 static struct stretch stretch_of(const struct masked_line *l, size_t s, size_t e)
 {
     struct stretch r = {0, 0, 0, false, 0};
-    uint64_t run = 0, hex = 0, alpha = 0, at = 0, pairs = 0, carry = 0;
+    uint64_t run = 0, alpha = 0, at = 0, pairs = 0, carry = 0;
 
     for (size_t b = s / 64; b * 64 < e; b++) {
         const uint64_t *m = l->blocks[b].m, in = within(b, s, e);
@@ -223,13 +223,11 @@ static struct stretch stretch_of(const struct masked_line *l, size_t s, size_t e
         carry = colon >> 63;
         r.dots += bits_up_to(m[ISMS_BYTE_DOT] & in, DOTS_COUNTED);
         run |= m[ISMS_BYTE_RUN] & in & ~m[ISMS_BYTE_HEX];
-        hex |= m[ISMS_BYTE_HEX] & in & ~m[ISMS_BYTE_ALPHA];
         alpha |= m[ISMS_BYTE_ALPHA] & in;
         at |= m[ISMS_BYTE_AT] & in;
     }
-    r.seen = (uint8_t)((e > s ? C_RUN : 0) | (run ? C_NOT_HEX : 0) | (hex ? C_DIGIT : 0) |
-                       (alpha ? C_ALPHA : 0) | (at ? C_AT : 0) | (r.dots ? C_DOT : 0) |
-                       (r.colons ? C_COLON : 0));
+    r.seen = (uint8_t)((e > s ? C_RUN : 0) | (run ? C_NOT_HEX : 0) | (alpha ? C_ALPHA : 0) |
+                       (at ? C_AT : 0) | (r.dots ? C_DOT : 0) | (r.colons ? C_COLON : 0));
     r.double_colon = pairs != 0;
     return r;
 }
@@ -256,16 +254,23 @@ static size_t run_start(const struct masked_line *l, size_t c, size_t floor)
     return floor;
 }
 
-/* A piece [s, e) of a run without colons, its classes read from the masks. */
+/* A stretch [s, e) without colons, `r` what it holds: its word, unless it
+ * is digits with fewer than three dots ("HTTP/1.1", "5.0"), which are no
+ * address, no domain and no hash. */
+static int piece_of(const struct masked_line *l, size_t s, size_t e, const struct stretch *r,
+                    unsigned wanted, isms_ioc_token_fn fn, void *ctx)
+{
+    if (r->dots && r->dots < DOTS_COUNTED && !(r->seen & (C_ALPHA | C_AT)))
+        return 0;
+    return word(l->text + s, e - s, r->seen, wanted, fn, ctx);
+}
+
 static int piece(const struct masked_line *l, size_t s, size_t e, unsigned wanted,
                  isms_ioc_token_fn fn, void *ctx)
 {
     struct stretch r = stretch_of(l, s, e);
 
-    /* Digits and fewer than three dots: no address, no domain, no hash. */
-    if (r.dots && r.dots < 3 && !(r.seen & (C_ALPHA | C_AT)))
-        return 0;
-    return word(l->text + s, e - s, r.seen, wanted, fn, ctx);
+    return piece_of(l, s, e, &r, wanted, fn, ctx);
 }
 
 /* The run [s, e) that holds a candidate: its tokens. *next is where the
@@ -282,17 +287,14 @@ static int run(const struct masked_line *l, size_t s, size_t e, size_t *next, un
         return 0; /* hex digits, but no hash */
     if (r.colons >= 2) {
         /* An IPv6 address has a "::" or six colons at least. */
-        if (r.colons < 6 && !r.double_colon)
+        if (r.colons < COLONS_COUNTED && !r.double_colon)
             return 0;
         return WANTS(wanted, ISMS_IOC_IPV4) || WANTS(wanted, ISMS_IOC_IPV6)
                    ? colon_run(p, e - s, wanted, fn, ctx)
                    : 0;
     }
-    if (r.colons == 0) {
-        if (r.dots && r.dots < 3 && !(r.seen & (C_ALPHA | C_AT)))
-            return 0; /* digits and fewer than three dots: "HTTP/1.1", "5.0" */
-        return word(p, e - s, r.seen, wanted, fn, ctx);
-    }
+    if (r.colons == 0)
+        return piece_of(l, s, e, &r, wanted, fn, ctx);
     colon = l->text + r.first_colon;
     if (colon + 3 <= end && colon[1] == '/' && colon[2] == '/' && colon > p &&
         (class_of(*p) & C_ALPHA)) {
